@@ -1,0 +1,120 @@
+"""The `planbook` command: argument parsing, calling the pipeline, printing, exit codes.
+
+No business logic here.  Heavy libraries (pandas, Jinja2, MkDocs) are imported
+inside the commands that need them, so `planbook check` stays fast enough for
+a pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, Sequence
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit 2 with a one-line message."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `planbook` command."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    lang = args.lang or os.environ.get("PLANBOOK_LANG", "zh")
+    args.lang = "en" if lang.lower().startswith("en") else "zh"
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"planbook: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug, never bad input: keep it to one line
+        if args.debug:
+            traceback.print_exc()
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        if getattr(args, "format", None) == "json":
+            print(json.dumps({"problems": [], "error": f"internal error: {detail}"}))
+        print(f"planbook: internal error: {detail}; please report (run with --debug for details)",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["zh", "en"], help="language of messages (default: $PLANBOOK_LANG or zh)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser = argparse.ArgumentParser(
+        prog="planbook", parents=[common],
+        description="Plans-as-code for e-commerce operations: check, report, diff and publish plans.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", parents=[common], help="validate every plan document")
+    check.add_argument("dir", nargs="?", default="plans", help="plans folder or file (default: plans)")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.set_defaults(handler=_check)
+
+    schema = commands.add_parser("schema", parents=[common], help="JSON Schema of the documents, for editors")
+    schema.add_argument("-o", "--output", help="write to this file instead of standard output")
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def _plans_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.exists():
+        raise UsageError(f"{value}: no such folder")
+    return path
+
+
+def _check(args: argparse.Namespace) -> int:
+    from generator.problems import format_json, format_text, has_errors
+    from generator.validate import check
+
+    root = _plans_dir(args.dir)
+    workspace, problems = check(root)
+    if args.format == "json":
+        print(format_json(problems, args.lang))
+    else:
+        if problems:
+            print(format_text(problems, args.lang), flush=True)
+        print(_summary(problems, len(workspace.documents) + len(workspace.pages), args.lang),
+              file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(problems, args.strict) else EXIT_OK
+
+
+def _summary(problems: list, documents: int, lang: str) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if lang == "zh":
+        return f"{documents} 个文件:{errors} 个错误,{warnings} 个警告"
+    return f"{documents} files: {errors} error(s), {warnings} warning(s)"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from generator.model.schema import document_schema
+
+    text = json.dumps(document_schema(), ensure_ascii=False, indent=2)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Load: text → YAML nodes with marks → plain data with a source map."""

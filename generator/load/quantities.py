@@ -1,0 +1,135 @@
+"""Quantities as operators write them: 300万, 1.2亿, 12w, 15k, ¥1,200,000, 35%, 6元/单.
+
+`parse_quantity` turns one written value into a `Quantity` (a number and the
+form it was written in) or raises `QuantityError` with a message that says
+what to write instead.  Numbers are parsed as decimals so that money stays
+exactly as written (1.2亿 is 120000000, not 119999999.99999999).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+Form = Literal["number", "percent", "per_order"]
+
+_MULTIPLIERS = {
+    "万": Decimal(10_000),
+    "w": Decimal(10_000),
+    "W": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+    "k": Decimal(1_000),
+    "K": Decimal(1_000),
+    "千": Decimal(1_000),
+    "M": Decimal(1_000_000),
+}
+_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+_PER_ORDER = ("元/单", "/单", "/order", "元/order", "/ 单")
+_LIMIT = Decimal("1e15")  # larger than any plan; beyond it floats lose cents
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed value: percentages are already divided by 100."""
+
+    value: float
+    form: Form = "number"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.form == "percent"
+
+    @property
+    def is_per_order(self) -> bool:
+        return self.form == "per_order"
+
+
+class QuantityError(ValueError):
+    """A value that is not a quantity; `code` and `args` feed the message catalog."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
+def parse_quantity(raw: Any) -> Quantity:
+    """Parse any written form of section 2 of the spec."""
+    if isinstance(raw, bool) or raw is None or isinstance(raw, (list, dict)):
+        raise QuantityError("not-a-number", text=_show(raw), **_examples(None))
+    if isinstance(raw, int):
+        return Quantity(_checked(Decimal(raw), str(raw)))
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise QuantityError("not-finite", text=str(raw))
+        return Quantity(_checked(Decimal(repr(raw)), repr(raw)))
+    if not isinstance(raw, str):
+        raise QuantityError("not-a-number", text=_show(raw), **_examples(None))
+    return _parse_text(raw)
+
+
+def _parse_text(raw: str) -> Quantity:
+    text = unicodedata.normalize("NFKC", raw).strip()
+    text = re.sub(r"\s+", "", text)
+    form: Form = "number"
+    for suffix in _PER_ORDER:
+        if text.endswith(suffix):
+            text, form = text[: -len(suffix)], "per_order"
+            break
+    if form == "number" and text.endswith("%"):
+        text, form = text[:-1], "percent"
+    if text.startswith("¥"):
+        text = text[1:]
+    if text.endswith("元"):
+        text = text[:-1]
+    multiplier = Decimal(1)
+    if text and text[-1] in _MULTIPLIERS:
+        multiplier = _MULTIPLIERS[text[-1]]
+        text = text[:-1]
+        if form == "percent":
+            raise QuantityError("not-a-number", text=raw, **_examples(raw))
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "")
+    if not _NUMBER.fullmatch(text):
+        lowered = text.lower().lstrip("+-")
+        if lowered in (".nan", ".inf", "nan", "inf", "infinity"):
+            raise QuantityError("not-finite", text=raw)
+        raise QuantityError("not-a-number", text=raw, **_examples(raw))
+    try:
+        number = Decimal(text) * multiplier
+    except InvalidOperation:
+        raise QuantityError("not-a-number", text=raw, **_examples(raw)) from None
+    if form == "percent":
+        number = number / 100
+    return Quantity(_checked(number, raw), form)
+
+
+def _checked(number: Decimal, raw: str) -> float:
+    if not number.is_finite() or abs(number) > _LIMIT:
+        raise QuantityError("not-finite", text=raw)
+    integral = number == number.to_integral_value()
+    return int(number) if integral else float(number)
+
+
+def _examples(raw: str | None) -> dict[str, str]:
+    """`4abc万` → whole 40000, lead 4: for "write 40000, 4万 or 4w"."""
+    match = re.match(r"\d+(\.\d+)?", unicodedata.normalize("NFKC", raw or "").lstrip("¥ "))
+    lead = Decimal(match.group(0)) if match else Decimal(4)
+    return {"whole": f"{(lead * 10_000).normalize():f}", "lead": f"{lead.normalize():f}"}
+
+
+def _show(raw: Any) -> str:
+    if raw is None:
+        return "null"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, list):
+        return "[…]"
+    if isinstance(raw, dict):
+        return "{…}"
+    return str(raw)

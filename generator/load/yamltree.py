@@ -1,0 +1,267 @@
+"""YAML text → plain Python data plus a source map of every key and value.
+
+PyYAML's C composer gives nodes with marks; this module walks them itself
+instead of using a constructor, so that it can
+
+- reject duplicate keys (PyYAML silently keeps the last one),
+- bound alias expansion ("billion laughs") and nesting depth,
+- turn YAML 1.1 surprises into problems: `no`/`on` read as booleans,
+  `1:30` read as the sexagesimal 90, `010` read as octal, unknown tags,
+- keep the line and column of every key and value for the messages.
+
+It knows nothing about plans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem, make
+
+try:  # the C composer is ten times faster; fall back where libyaml is missing
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000  # nodes an alias may pull in, summed over a document
+
+Path = tuple[Any, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    """Where each path of the data was written: its value and its key."""
+
+    path: str
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+    # The text of scalars that YAML 1.1 read as something else (`no` → False).
+    raw_scalars: dict[Path, str] = field(default_factory=dict)
+
+    def value(self, path: Path) -> Mark:
+        """The mark of the value at `path`, or of its nearest written parent."""
+        return self._nearest(self.values, path)
+
+    def key(self, path: Path) -> Mark:
+        """The mark of the key at `path` (the value's for list items)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self._nearest(self.values, path)
+
+    def resolve(self, loc: Path) -> Path:
+        """The longest path in the data that `loc` names, skipping the parts
+        that are not in the source (pydantic adds union tags and the keys of
+        normalised forms to its error locations)."""
+        found: Path = ()
+        for part in loc:
+            candidate = found + (part,)
+            if candidate in self.values:
+                found = candidate
+        return found
+
+    def _nearest(self, table: dict[Path, Mark], path: Path) -> Mark:
+        for end in range(len(path), -1, -1):
+            mark = table.get(path[:end])
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+
+@dataclass
+class Parsed:
+    """A parsed YAML file: its data (None when unusable), marks and problems."""
+
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+
+
+def parse_yaml(raw: bytes, path: str) -> Parsed:
+    """Parse one YAML file's bytes; every defect becomes a problem."""
+    source = SourceMap(path)
+    problems: list[Problem] = []
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(make("file-too-large", path, 1, 1, size=len(raw), limit=MAX_FILE_BYTES))
+        return Parsed(None, source, problems)
+    text = decode_utf8(raw, path, problems)
+    if text is None:
+        return Parsed(None, source, problems)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = " ".join(filter(None, [exc.context, exc.problem])).strip()
+        problems.append(make("yaml-syntax", path, line, column, detail=detail))
+        return Parsed(None, source, problems)
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        problems.append(make("yaml-syntax", path, 1, 1, detail=str(exc)[:200]))
+        return Parsed(None, source, problems)
+    documents = [n for n in nodes if n is not None]
+    if not documents:
+        problems.append(make("empty-file", path, 1, 1))
+        return Parsed(None, source, problems)
+    if len(documents) > 1:
+        second = documents[1].start_mark
+        problems.append(make("multiple-documents", path, second.line + 1, 1))
+    walker = _Walker(source, problems)
+    data = walker.walk(documents[0], ())
+    return Parsed(data, source, problems)
+
+
+def decode_utf8(raw: bytes, path: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text (a BOM is allowed) or None with an `encoding` problem."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(make("encoding", path, line, column, byte=f"0x{raw[exc.start]:02x}"))
+        return None
+
+
+class _Walker:
+    """Turns a node graph into data, recording marks and problems."""
+
+    def __init__(self, source: SourceMap, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        self.alias_budget = MAX_ALIAS_NODES
+        self.seen: set[int] = set()
+        self.active: set[int] = set()
+        self.sizes: dict[int, int] = {}
+        self.failed = False
+
+    def problem(self, code: str, node: yaml.Node, **args: Any) -> None:
+        self.problems.append(
+            make(code, self.source.path, node.start_mark.line + 1, node.start_mark.column + 1, **args)
+        )
+
+    def walk(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
+        self.source.values.setdefault(path, _mark(node))
+        if self.failed:
+            return None
+        if depth > MAX_DEPTH:
+            self.problem("too-deep", node, limit=MAX_DEPTH)
+            self.failed = True
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        key = id(node)
+        if key in self.active:
+            self.problem("alias-cycle", node)
+            self.failed = True
+            return None
+        if key in self.seen:
+            # An alias: PyYAML hands us the anchored node again.  Count what
+            # it would expand to before expanding it.
+            self.alias_budget -= self.size(node)
+            if self.alias_budget < 0:
+                self.problem("alias-expansion", node, limit=MAX_ALIAS_NODES)
+                self.failed = True
+                return None
+        self.seen.add(key)
+        self.active.add(key)
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                self.check_tag(node, "seq")
+                return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            self.check_tag(node, "map")
+            return self.mapping(node, path, depth)
+        finally:
+            self.active.discard(key)
+
+    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("complex-key", key_node)
+                continue
+            key = self.scalar(key_node, None)
+            if isinstance(key, str):
+                key = key.strip()
+            if key in result:
+                first = self.source.keys[path + (key,)]
+                self.problem("duplicate-key", key_node, key=key, first_line=first.line)
+                continue
+            self.source.keys[path + (key,)] = _mark(key_node)
+            result[key] = self.walk(value_node, path + (key,), depth + 1)
+        return result
+
+    def check_tag(self, node: yaml.Node, kind: str) -> None:
+        if node.tag != _TAG + kind:
+            self.problem("unknown-tag", node, tag=node.tag)
+
+    def size(self, node: yaml.Node) -> int:
+        key = id(node)
+        if key in self.sizes:
+            return self.sizes[key]
+        self.sizes[key] = 1  # guards against cycles while counting
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(self.size(item) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(self.size(k) + self.size(v) for k, v in node.value)
+        total = min(total, 10 * MAX_ALIAS_NODES)
+        self.sizes[key] = total
+        return total
+
+    def scalar(self, node: yaml.ScalarNode, path: Path | None) -> Any:
+        text: str = node.value
+        tag: str = node.tag
+        if tag == _TAG + "str":
+            return text
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            lowered = text.lower()
+            if lowered in _YAML11_BOOLEANS and path is not None:
+                self.source.raw_scalars[path] = text
+            return lowered in ("true", "yes", "on", "y")
+        if tag == _TAG + "int":
+            cleaned = text.replace("_", "")
+            if ":" in cleaned:
+                self.problem("yaml-sexagesimal", node, text=text)
+                return text
+            if _DECIMAL_INT.match(cleaned):
+                return int(cleaned)
+            return text  # 0x10, 0o17, 010: leave the text for the field to judge
+        if tag == _TAG + "float":
+            cleaned = text.replace("_", "")
+            if ":" in cleaned:
+                self.problem("yaml-sexagesimal", node, text=text)
+                return text
+            try:
+                return float(cleaned)
+            except ValueError:
+                return text  # `.nan`, `.inf`: the quantity parser refuses them by text
+        if tag == _TAG + "timestamp":
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+                    self.problem("invalid-date", node, text=text)
+                return text
+        self.problem("unknown-tag", node, tag=tag)
+        return text
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)

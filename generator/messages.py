@@ -1,0 +1,372 @@
+"""The words of every problem, in Chinese and English, keyed by problem code.
+
+Codes are stable (scripts and `planbook explain` use them); messages may be
+reworded.  Templates use `str.format` fields filled from the problem's args.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: Literal["error", "warning"]
+    en: str
+    zh: str
+    hint_en: str | None = None
+    hint_zh: str | None = None
+
+
+E, W = "error", "warning"
+
+CATALOG: dict[str, Entry] = {
+    # --- files and YAML ------------------------------------------------------
+    "encoding": Entry(
+        E, "file is not UTF-8 (byte {byte})", "文件不是 UTF-8 编码(字节 {byte})",
+        "save the file as UTF-8 (in Excel or your editor: Save as → UTF-8)",
+        "请把文件另存为 UTF-8 编码",
+    ),
+    "file-too-large": Entry(
+        E, "file is {size} bytes, above the limit of {limit}", "文件大小 {size} 字节,超过上限 {limit}",
+        "split it into several documents", "请拆分成多个文件",
+    ),
+    "empty-file": Entry(
+        E, "the file is empty", "文件是空的",
+        "start with `kind: plan`, `kind: review` or `kind: campaign` and `year:`",
+        "以 `kind: plan`(或 review、campaign)和 `year:` 开头",
+    ),
+    "yaml-syntax": Entry(
+        E, "YAML syntax error: {detail}", "YAML 语法错误:{detail}",
+        "check indentation (spaces, not tabs) and that every `key: value` has a space after the colon",
+        "检查缩进(用空格,不要用 Tab)以及每个 `键: 值` 冒号后的空格",
+    ),
+    "multiple-documents": Entry(
+        E, "more than one YAML document in a file (a second `---`)", "一个文件里有多个 YAML 文档(第二个 `---`)",
+        "put each document in its own file", "每个文档单独一个文件",
+    ),
+    "not-a-mapping": Entry(
+        E, "a plan document must be a mapping of keys to values", "计划文件的顶层必须是 `键: 值` 的映射",
+    ),
+    "duplicate-key": Entry(
+        E, "duplicate key `{key}` (first written on line {first_line})", "键 `{key}` 重复(第 {first_line} 行已写过)",
+        "remove one of them; YAML would silently keep only the last", "删除其中一个;YAML 会悄悄只保留最后一个",
+    ),
+    "complex-key": Entry(E, "a key must be a plain word", "键必须是普通文字"),
+    "too-deep": Entry(E, "nesting deeper than {limit} levels", "嵌套超过 {limit} 层"),
+    "alias-cycle": Entry(E, "an alias refers to itself", "别名(alias)引用了自身"),
+    "alias-expansion": Entry(
+        E, "aliases expand to more than {limit} values", "别名(alias)展开后超过 {limit} 个值",
+        "write the values out instead of using `&anchor`/`*alias`", "请直接写出数值,不要用 `&锚点`/`*别名`",
+    ),
+    "unknown-tag": Entry(
+        E, "unknown YAML tag `{tag}`", "不认识的 YAML 标签 `{tag}`",
+        "remove the tag (`!...`); plan values are plain text, numbers and dates",
+        "删除 `!...` 标签;计划里只写文字、数字和日期",
+    ),
+    "yaml-sexagesimal": Entry(
+        E, "`{text}` is read by YAML as a base-60 number", "`{text}` 会被 YAML 当成六十进制数字",
+        'quote it: "{text}"', '请加引号:"{text}"',
+    ),
+    "yaml-boolean": Entry(
+        E, "`{text}` is read by YAML as a boolean, but {expected_en} is expected here",
+        "`{text}` 会被 YAML 当成布尔值,这里需要{expected_zh}",
+        'quote it: "{text}"', '请加引号:"{text}"',
+    ),
+    "invalid-date": Entry(
+        E, "`{text}` is not a date", "`{text}` 不是有效日期",
+        "write an ISO date that exists, such as 2026-06-18", "请写存在的日期,如 2026-06-18",
+    ),
+    # --- document structure ---------------------------------------------------
+    "unknown-kind": Entry(
+        E, "`kind` must be plan, review or campaign", "`kind` 必须是 plan、review 或 campaign",
+    ),
+    "unknown-key": Entry(
+        E, "unknown key `{key}`", "不认识的键 `{key}`", "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
+    ),
+    "comma-in-text": Entry(
+        E, "`{rest}` was cut off from the text before it by a comma inside `{{…}}`",
+        "`{rest}` 被 `{{…}}` 里的英文逗号从前面的文字中切开了",
+        "inside `{{…}}` or `[…]` an ASCII comma separates entries: use the Chinese comma ，or quote the text",
+        "在 `{{…}}` 或 `[…]` 里英文逗号用来分隔条目:请改用中文逗号“，”,或给文字加引号",
+    ),
+    "missing-key": Entry(E, "`{key}` is required here", "这里必须写 `{key}`"),
+    "wrong-type": Entry(
+        E, "expected {expected_en}, found {found}", "这里需要{expected_zh},实际是{found}",
+    ),
+    "invalid-choice": Entry(
+        E, "`{text}` is not one of: {choices}", "`{text}` 不是可选值之一:{choices}",
+        "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
+    ),
+    "invalid-value": Entry(E, "invalid value: {detail}", "取值无效:{detail}"),
+    "invalid-slug": Entry(
+        E, "`{text}` is not an id (lower-case letters, digits, `-`, `_`)", "`{text}` 不是合法的 id(小写字母、数字、`-`、`_`)",
+    ),
+    # --- quantities -------------------------------------------------------------
+    "not-a-number": Entry(
+        E, "`{text}` is not a number; write {whole}, {lead}万 or {lead}w",
+        "`{text}` 不是数字;请写 {whole}、{lead}万 或 {lead}w",
+        "numbers may carry 万, 亿, w, k, M, ¥, 元, thousands separators, or % for rates",
+        "数字可以带 万、亿、w、k、M、¥、元、千分位逗号,比率用 %",
+    ),
+    "not-finite": Entry(
+        E, "`{text}` is not a finite number in a plan's range", "`{text}` 不是计划中可用的有限数字",
+    ),
+    "amount-expected": Entry(
+        E, "`{text}` must be an amount or count, not a percentage or a per-order cost",
+        "`{text}` 这里需要金额或数量,不能是百分比或每单成本",
+    ),
+    "negative": Entry(E, "`{text}` must not be negative", "`{text}` 不能为负数"),
+    "rate-expected": Entry(E, "`{text}` must be a share or rate such as 35%", "`{text}` 这里需要比率,如 35%"),
+    "rate-over-one": Entry(
+        E, "`{text}` is above 1 for a share or rate; write {percent}% or 0.35",
+        "比率 `{text}` 大于 1;请写 {percent}% 或 0.35 这样的小数",
+    ),
+    "ratio-expected": Entry(
+        E, "`{text}` must be a plain non-negative number such as 4", "`{text}` 这里需要非负数字,如 4",
+    ),
+    "percent-not-allowed": Entry(
+        E, "`{metric}` is an amount or count: a percentage makes no sense here",
+        "`{metric}` 是金额或数量,这里不能写百分比",
+    ),
+    "per-order-not-allowed": Entry(
+        E, "a per-order value (元/单) is only allowed in cost lines", "每单金额(元/单)只能用于成本项",
+    ),
+    # --- documents across files -----------------------------------------------------
+    "duplicate-document": Entry(
+        E, "a second {kind} for unit `{unit}` and year {year} (the first is {other})",
+        "单元 `{unit}` 的 {year} 年已有 {kind}({other}),不能再写一份",
+        "merge them into one file", "请合并到一个文件",
+    ),
+    "campaign-without-plan": Entry(
+        E, "campaign for unit `{unit}` and year {year}, but there is no plan for them",
+        "活动属于单元 `{unit}` 的 {year} 年,但没有该年的计划",
+        "add `plans/{year}/plan.yaml` or fix `year:`/`unit:`", "请先写该年的计划,或修正 `year:`/`unit:`",
+    ),
+    # --- targets -----------------------------------------------------------------------
+    "unknown-metric": Entry(
+        E, "unknown metric `{metric}`", "不认识的指标 `{metric}`",
+        "did you mean `{suggestion}`? Other metrics are declared under `metrics:`",
+        "是不是想写 `{suggestion}`?其他指标请在 `metrics:` 下声明",
+    ),
+    "unknown-channel": Entry(
+        E, "channel `{channel}` is not declared under `channels:`", "渠道 `{channel}` 没有在 `channels:` 中声明",
+        "declared channels: {declared}", "已声明的渠道:{declared}",
+    ),
+    "share-sum": Entry(
+        E, "the shares of `{metric}` add up to {total}, not 100%", "`{metric}` 的占比合计 {total},应为 100%",
+        "make the shares add up to 100% (± 0.1 pp)", "请使各渠道占比合计为 100%(误差 ±0.1 个百分点)",
+    ),
+    "channel-sum": Entry(
+        E, "channel amounts of `{metric}` add up to {channels}, but the total is {total}",
+        "`{metric}` 各渠道合计 {channels},与总目标 {total} 不一致",
+    ),
+    "channel-mixed": Entry(
+        E, "the split of `{metric}` mixes shares and amounts", "`{metric}` 的拆分混用了占比和金额",
+        "write every part as a share (60%) or every part as an amount", "请统一写占比(60%)或统一写金额",
+    ),
+    "months-sum": Entry(
+        E, "the months of `{metric}` add up to {months}, but the total is {total}",
+        "`{metric}` 的 12 个月合计 {months},与全年 {total} 不一致",
+        "fix a month or the total (they may differ by 0.5% at most)", "请修正月度值或全年值(误差不超过 0.5%)",
+    ),
+    "quarters-sum": Entry(
+        E, "the quarters of `{metric}` add up to {quarters}, but the total is {total}",
+        "`{metric}` 的 4 个季度合计 {quarters},与全年 {total} 不一致",
+    ),
+    "months-count": Entry(
+        E, "{count} months given; a plan needs 12 (January to December)", "写了 {count} 个月;计划需要 12 个月(1–12 月)",
+    ),
+    "month-key": Entry(E, "`{month}` is not a month (1 to 12)", "`{month}` 不是月份(1–12)"),
+    "quarters-count": Entry(E, "{count} quarters given; write 4", "写了 {count} 个季度;需要 4 个"),
+    "phasing-invalid": Entry(
+        E, "phasing weights must be 12 non-negative numbers, not all zero",
+        "月度权重必须是 12 个非负数,且不能全为 0",
+    ),
+    "unknown-profile": Entry(
+        E, "`{name}` is not `even`, `days`, `last_year` or a profile under `profiles:`",
+        "`{name}` 不是 `even`、`days`、`last_year`,也不是 `profiles:` 中的曲线",
+    ),
+    "last-year-missing": Entry(
+        E, "`last_year` phasing needs the {year} review with monthly `{metric}`",
+        "`last_year` 需要 {year} 年复盘中有 `{metric}` 的月度实际",
+    ),
+    "rate-form": Entry(
+        E, "`{metric}` is a rate: write a level such as 4%, not {form}", "`{metric}` 是比率指标:请写水平值(如 4%),不能写{form}",
+    ),
+    "driver-identity": Entry(
+        W, "GMV {gmv} ≠ visitors {visitors} × conversion {conversion} × AOV {aov} = {product} ({gap} apart)",
+        "销售额 {gmv} ≠ 访客数 {visitors} × 转化率 {conversion} × 客单价 {aov} = {product}(相差 {gap})",
+        "adjust one of the four so that 销售额 = 访客数 × 转化率 × 客单价", "调整其中一项,使 销售额 = 访客数 × 转化率 × 客单价",
+    ),
+    # --- products ----------------------------------------------------------------------------
+    "duplicate-sku": Entry(W, "sku `{sku}` is declared twice (line {first_line})", "SKU `{sku}` 重复声明(第 {first_line} 行)"),
+    "unknown-sku": Entry(
+        E, "sku `{sku}` is not in the plan's `products:`", "SKU `{sku}` 不在计划的 `products:` 中",
+        "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
+    ),
+    "price-order": Entry(
+        W, "median prices are not ordered traffic < profit < image ({detail})",
+        "各角色的中位价格不满足 引流款 < 利润款 < 形象款({detail})",
+        "traffic products should be the cheapest, image products the dearest", "引流款应最便宜,形象款最贵",
+    ),
+    "cost-above-price": Entry(
+        W, "sku `{sku}` costs {cost}, not below its price {price}", "SKU `{sku}` 成本 {cost} 不低于售价 {price}",
+    ),
+    # --- budget --------------------------------------------------------------------------------
+    "unknown-tool": Entry(
+        E, "unknown ad tool `{tool}`", "不认识的推广工具 `{tool}`",
+        "did you mean `{suggestion}`? Other tools are declared under `budget.tools_declared:`",
+        "是不是想写 `{suggestion}`?其他工具请在 `budget.tools_declared:` 中声明",
+    ),
+    "tool-share-and-amount": Entry(
+        E, "tool `{tool}` has both `share` and `amount`; write one", "推广工具 `{tool}` 同时写了 `share` 和 `amount`;只写一个",
+    ),
+    "tool-without-amount": Entry(
+        E, "tool `{tool}` needs `share` or `amount`", "推广工具 `{tool}` 需要 `share` 或 `amount`",
+    ),
+    "tool-share-without-total": Entry(
+        E, "tool `{tool}` is a share of the budget, but `budget.total` is missing",
+        "推广工具 `{tool}` 按占比分配,但没有写 `budget.total`",
+    ),
+    "budget-over-allocated": Entry(
+        E, "the tools take {allocated}, more than the budget of {total}", "各推广工具合计 {allocated},超过总预算 {total}",
+    ),
+    "budget-unallocated": Entry(
+        W, "{remainder} of the budget of {total} is not allocated to a tool", "总预算 {total} 中有 {remainder} 未分配到推广工具",
+    ),
+    "budget-share-needs-gmv": Entry(
+        E, "the budget is {share} of GMV, but there is no GMV target", "预算写成销售额的 {share},但没有 GMV 目标",
+    ),
+    "daily-cap": Entry(
+        W, "tool `{tool}`: a daily cap of {daily} allows {allowed} a year, below its amount {amount}",
+        "推广工具 `{tool}`:日限额 {daily} 全年最多花 {allowed},低于分配金额 {amount}",
+        "raise the daily cap or lower the amount", "请提高日限额或降低分配金额",
+    ),
+    # --- costs ---------------------------------------------------------------------------------
+    "cost-budget-word": Entry(
+        E, "only `marketing` can be `budget`", "只有 `marketing` 可以写 `budget`",
+    ),
+    "cost-budget-missing": Entry(
+        E, "`marketing: budget` but the plan has no `budget:`", "`marketing: budget`,但计划没有 `budget:`",
+    ),
+    "per-order-needs-orders": Entry(
+        E, "cost `{cost}` is per order, but there is no `orders` {where_en}", "成本 `{cost}` 按单计算,但没有 `orders` {where_zh}",
+        "add an `orders` target (or actual), or write the cost as an amount", "请补充订单数目标(或实际),或把成本写成金额",
+    ),
+    # --- campaigns --------------------------------------------------------------------------------
+    "campaign-dates": Entry(
+        E, "campaign `{id}` ends ({end}) before it starts ({start})", "活动 `{id}` 的结束日期 {end} 早于开始日期 {start}",
+    ),
+    "campaign-out-of-year": Entry(
+        E, "campaign `{id}` runs {start} – {end}, outside {year} (it may start up to 31 days before)",
+        "活动 `{id}` 的日期 {start} – {end} 不在 {year} 年内(最多可提前 31 天开始)",
+    ),
+    "duplicate-campaign": Entry(
+        E, "campaign id `{id}` is used twice in {year} ({other})", "活动 id `{id}` 在 {year} 年重复使用({other})",
+    ),
+    "unknown-node": Entry(
+        E, "`{node}` is not a calendar node", "`{node}` 不是平台节点",
+        "built-in nodes: {nodes}; add others under `calendar:`", "内置节点:{nodes};其他节点请写在 `calendar:` 中",
+    ),
+    "node-date-missing": Entry(
+        W, "node `{node}` has no fixed date; set it under `calendar:`", "节点 `{node}` 没有固定日期;请在 `calendar:` 中写明",
+    ),
+    "task-after-end": Entry(
+        E, "task `{task}` is due {due}, after the campaign ends ({end})", "任务 `{task}` 截止 {due},晚于活动结束 {end}",
+    ),
+    "task-overdue": Entry(
+        W, "task `{task}` of `{id}` was due {due} and is not done (as of {as_of})",
+        "活动 `{id}` 的任务 `{task}` 已于 {due} 到期但未完成(截至 {as_of})",
+        "mark it `done: true` or move its due date", "完成后写 `done: true`,或调整截止日期",
+    ),
+    # --- reviews ------------------------------------------------------------------------------------
+    "as-of-year": Entry(E, "`as_of` {as_of} is not in {year}", "`as_of` {as_of} 不在 {year} 年内"),
+    "actual-after-as-of": Entry(
+        E, "an actual for month {month}, after `as_of` {as_of}", "{month} 月有实际值,但晚于 `as_of` {as_of}",
+    ),
+    "actual-months-count": Entry(
+        E, "{count} months of actuals; at most 12", "实际值写了 {count} 个月;最多 12 个",
+    ),
+    "actual-channel-sum": Entry(
+        E, "the channels of `{metric}` add up to {channels} in {period}, but the total is {total}",
+        "`{metric}` 在 {period} 各渠道合计 {channels},与总计 {total} 不一致",
+    ),
+    "unknown-campaign": Entry(
+        E, "no campaign `{id}` in the {year} plan", "{year} 年计划中没有活动 `{id}`",
+        "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
+    ),
+    "date-out-of-year": Entry(
+        W, "{date} is not in {year}", "{date} 不在 {year} 年内",
+    ),
+    "unknown-cost": Entry(
+        W, "actual cost `{cost}` is not in the plan's costs", "实际成本 `{cost}` 不在计划的成本项中",
+    ),
+    # --- source files ---------------------------------------------------------------------------------
+    "source-missing": Entry(E, "source file `{file}` not found", "数据文件 `{file}` 不存在"),
+    "source-outside": Entry(
+        E, "source file `{file}` lies outside the plans folder", "数据文件 `{file}` 不在 plans 目录内",
+        "copy the file into the plans folder and name it relative to the review",
+        "请把文件放进 plans 目录,并写相对于复盘文件的路径",
+    ),
+    "source-format": Entry(
+        E, "source file `{file}`: {detail}", "数据文件 `{file}`:{detail}",
+        "use the long form month,channel,metric,value or the wide form month,channel,gmv,orders,…",
+        "使用长表 month,channel,metric,value 或宽表 month,channel,gmv,orders,…",
+    ),
+    "source-encoding": Entry(
+        E, "source file `{file}` is not valid {encoding}", "数据文件 `{file}` 不是有效的 {encoding} 编码",
+        "files saved by Chinese Excel are usually GBK: add `encoding: gbk` next to `source:`",
+        "中文 Excel 导出的文件通常是 GBK:在 `source:` 旁加 `encoding: gbk`",
+    ),
+    "source-row": Entry(
+        E, "row {row} of `{file}`: {detail}", "`{file}` 第 {row} 行:{detail}",
+    ),
+    "source-conflict": Entry(
+        W, "`{metric}` {period} is {written} in the review but {from_file} in `{file}`; the review wins",
+        "`{metric}` {period} 复盘中写 {written},数据文件 `{file}` 中为 {from_file};以复盘为准",
+    ),
+    "internal-error": Entry(E, "internal error: {detail}; please report", "内部错误:{detail};请报告此问题"),
+}
+
+
+def default_severity(code: str) -> Literal["error", "warning"]:
+    entry = CATALOG.get(code)
+    return entry.severity if entry else "error"
+
+
+class _Lenient(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, args: dict[str, Any]) -> str:
+    shown = _Lenient({k: _show(v) for k, v in args.items()})
+    return template.format_map(shown)
+
+
+def _show(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def render(code: str, part: str, lang: str, args: dict[str, Any]) -> str:
+    """The message of `code` in `lang`, with its fields filled."""
+    text = render_optional(code, part, lang, args)
+    return text if text is not None else code
+
+
+def render_optional(code: str, part: str, lang: str, args: dict[str, Any]) -> str | None:
+    """The message or hint of `code`, or None where the entry has none."""
+    entry = CATALOG.get(code)
+    if entry is None:
+        return None
+    suffix = "" if part == "message" else "hint_"
+    template = getattr(entry, suffix + ("zh" if lang == "zh" else "en"))
+    if template is None:
+        return None
+    if part == "hint" and "{suggestion}" in template and not args.get("suggestion"):
+        return None
+    return _format(template, args)

@@ -1,0 +1,1 @@
+"""Typed models of plan, review and campaign documents, and the catalogs."""

@@ -1,0 +1,339 @@
+"""The three document kinds: plan (年度运营计划), review (复盘) and campaign.
+
+Models hold what was written, parsed and typed; they compute nothing.  Forms
+that may be written short (a bare target value, a tool given as `10%`) are
+widened to their mapping form before validation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BeforeValidator,
+    Discriminator,
+    Field,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+from generator.load.quantities import Quantity, parse_quantity
+from generator.model.fields import (
+    Amount,
+    Date,
+    Model,
+    Months,
+    Phasing,
+    Placement,
+    Qty,
+    Rate,
+    Ratio,
+    Role,
+    Season,
+    Slug,
+    Text,
+)
+
+Year = Annotated[int, Field(strict=True, ge=2000, le=2100)]
+
+
+def _total_if_scalar(value: Any) -> Any:
+    return value if isinstance(value, (dict, list)) else {"total": value}
+
+
+# --- targets ---------------------------------------------------------------------
+
+
+class SpreadTarget(Model):
+    """A total with its monthly shape: the body of a target or a channel's target."""
+
+    total: Qty | None = None
+    months: Months | None = None
+    quarters: list[Qty] | None = None
+    phasing: Phasing | None = None
+
+
+ChannelTarget = Annotated[
+    Union[Annotated[Qty, Tag("scalar")], Annotated[SpreadTarget, Tag("map")]],
+    Discriminator(lambda v: "map" if isinstance(v, dict) else "scalar"),
+]
+
+
+class Target(SpreadTarget):
+    """A metric's target: a total, its monthly form, and its channel split."""
+
+    channels: dict[str, ChannelTarget] | None = None
+
+
+TargetField = Annotated[Target, BeforeValidator(_total_if_scalar)]
+
+
+class MetricDef(Model):
+    label: Text
+    unit: Literal["money", "count", "rate", "ratio", "rank"] = "count"
+    total: Literal["sum", "none"] | None = None
+    better: Literal["higher", "lower"] = "higher"
+    family: Text | None = None
+
+
+# --- products, budget, costs -----------------------------------------------------
+
+
+class Product(Model):
+    sku: Text
+    name: Text
+    role: Role
+    price: Amount
+    cost: Amount | None = None
+    category: Text | None = None
+    season: Season = "all"
+    new: bool = False
+    units: Amount | None = None
+    note: Text | None = None
+
+
+def _tool_entry(value: Any) -> Any:
+    if isinstance(value, (dict, list)) or isinstance(value, Quantity):
+        return value
+    quantity = parse_quantity(value)
+    return {"share": quantity} if quantity.is_percent else {"amount": quantity}
+
+
+class ToolBudget(Model):
+    share: Rate | None = None
+    amount: Amount | None = None
+    roi: Ratio | None = None
+    daily: Amount | None = None
+    audience: Text | None = None
+    skus: list[Text] = []
+    note: Text | None = None
+
+
+class ToolDeclaration(Model):
+    name: Text
+    platform: Text
+    placement: Placement
+
+
+class Budget(Model):
+    total: Qty | None = None  # an amount, or a share of the GMV target
+    months: Months | None = None
+    quarters: list[Qty] | None = None
+    phasing: Phasing | None = None
+    tools: dict[str, Annotated[ToolBudget, BeforeValidator(_tool_entry)]] = {}
+    tools_declared: dict[Slug, ToolDeclaration] = {}
+
+
+def _cost_value(value: Any) -> Quantity | str:
+    if isinstance(value, str) and value.strip().lower() == "budget":
+        return "budget"
+    return value if isinstance(value, Quantity) else parse_quantity(value)
+
+
+# An amount, a share of GMV (5%), a cost per order (6元/单) or the word `budget`.
+CostValue = Annotated[
+    Union[Quantity, str],
+    PlainValidator(_cost_value),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}]}),
+]
+
+# --- campaigns ----------------------------------------------------------------------
+
+
+class Task(Model):
+    name: Text
+    due: Date
+    owner: Text | None = None
+    done: bool = False
+
+
+GoalValue = Annotated[
+    Union[Annotated[Qty, Tag("scalar")], Annotated[dict[str, Qty], Tag("map")]],
+    Discriminator(lambda v: "map" if isinstance(v, dict) else "scalar"),
+]
+
+
+class Campaign(Model):
+    id: Text
+    name: Text
+    type: Literal["platform", "store"]
+    node: Text | None = None
+    channels: list[Text] = []
+    start: Date
+    end: Date
+    theme: Text | None = None
+    mechanics: list[Text] = []
+    offers: Text | list[Text] | None = None
+    goals: dict[str, GoalValue] = {}
+    sku_goals: dict[Text, dict[str, Qty]] = {}
+    budget: dict[str, Amount] = {}
+    owner: Text | None = None
+    tasks: list[Task] = []
+    note: Text | None = None
+
+
+class CampaignProblem(Model):
+    problem: Text
+    solved: bool = False
+    how: Text | None = None
+
+
+class CampaignReview(Model):
+    actual: dict[str, GoalValue] = {}
+    spend: dict[str, Amount] = {}
+    highlights: list[Text] = []
+    problems: list[CampaignProblem] = []
+    improvements: list[Text] = []
+
+
+# --- the documents --------------------------------------------------------------------
+
+
+class Positioning(Model):
+    market: Text | None = None
+    price: Text | None = None
+    visual: Text | None = None
+    geography: Text | None = None
+    audience: Text | None = None
+    channel: Text | None = None
+
+
+class Competitor(Model):
+    name: Text
+    price: Text | None = None
+    strengths: Text | None = None
+    weaknesses: Text | None = None
+    watch: list[Text] = []
+    note: Text | None = None
+
+
+class Retention(Model):
+    lever: Literal["membership", "promotions", "cashback", "coupons", "product", "stickiness"]
+    action: Text
+    metric: Text | None = None
+
+
+class Header(Model):
+    kind: Literal["plan", "review", "campaign"]
+    year: Year
+    unit: Slug = "main"
+    title: Text | None = None
+
+
+class Plan(Header):
+    kind: Literal["plan"]
+    currency: Text = "CNY"
+    owner: Text | None = None
+    baseline: Year | None = None
+    goals: list[Text] = []
+    positioning: Positioning | None = None
+    channels: dict[Slug, Text] = {}
+    phasing: list[Qty] | None = None
+    profiles: dict[Text, list[Qty]] = {}
+    calendar: dict[Text, Date] = {}
+    metrics: dict[Slug, MetricDef] = {}
+    targets: dict[str, TargetField] = {}
+    products: list[Product] = []
+    budget: Budget | None = None
+    costs: dict[str, CostValue] = {}
+    campaigns: list[Campaign] = []
+    competitors: list[Competitor] = []
+    retention: list[Retention] = []
+
+    @property
+    def baseline_year(self) -> int:
+        return self.baseline if self.baseline is not None else self.year - 1
+
+    @property
+    def channel_ids(self) -> list[str]:
+        return list(self.channels) or ["all"]
+
+
+class ActualChannel(Model):
+    total: Qty | None = None
+    months: Months | None = None
+
+
+class Actual(Model):
+    total: Qty | None = None
+    months: Months | None = None
+    channels: dict[str, Annotated[ActualChannel, BeforeValidator(_total_if_scalar)]] | None = None
+
+
+class ToolActual(Model):
+    spend: Amount | None = None
+    gmv: Amount | None = None
+
+
+class ProductActual(Model):
+    units: Amount | None = None
+    stock: Amount | None = None
+    revenue: Amount | None = None
+    in_campaign: bool | None = None
+
+
+class Event(Model):
+    date: Date
+    event: Text
+    node: Text | None = None
+    channel: Text | None = None
+
+
+class Cause(Model):
+    metric: Text | None = None
+    type: Literal["objective", "subjective"]
+    text: Text
+
+
+class Actions(Model):
+    keep: list[Text] = []
+    change: list[Text] = []
+    stop: list[Text] = []
+    start: list[Text] = []
+
+
+_SOURCE_KEYS = ("source", "encoding")
+
+
+class Review(Header):
+    kind: Literal["review"]
+    as_of: Date | None = None
+    summary: Text | None = None
+    actuals: dict[str, Annotated[Actual, BeforeValidator(_total_if_scalar)]] = {}
+    source: Text | None = None
+    encoding: Text | None = None
+    costs: dict[str, CostValue] = {}
+    budget: dict[str, ToolActual] = {}
+    campaigns: dict[Text, CampaignReview] = {}
+    products: dict[Text, ProductActual] = {}
+    timeline: list[Event] = []
+    causes: list[Cause] = []
+    actions: Actions | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lift_source(cls, data: Any) -> Any:
+        # `source:` and `encoding:` are written inside `actuals:` (spec 4.1)
+        # beside the metrics; lift them out so `actuals` holds metrics only.
+        if isinstance(data, dict) and isinstance(data.get("actuals"), dict):
+            actuals = dict(data["actuals"])
+            lifted = {k: actuals.pop(k) for k in _SOURCE_KEYS if k in actuals}
+            if lifted:
+                data = {**data, "actuals": actuals, **lifted}
+        return data
+
+
+class CampaignDocument(Header, Campaign):
+    """A campaign in its own file, optionally with its own review."""
+
+    kind: Literal["campaign"]
+    review: CampaignReview | None = None
+
+
+DOCUMENT_MODELS: dict[str, type[Header]] = {
+    "plan": Plan,
+    "review": Review,
+    "campaign": CampaignDocument,
+}

@@ -1,0 +1,162 @@
+"""pydantic's validation errors → problems at the YAML line and column.
+
+pydantic reports a `loc` path into the data; the loader's source map turns it
+into a mark.  Error types become our codes with messages in both languages;
+unknown keys get a "did you mean" from the model's own field names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load.quantities import QuantityError
+from generator.load.yamltree import Path, SourceMap
+from generator.problems import Problem, make
+
+_EXPECTED = {
+    "string_type": ("text", "文字"),
+    "int_type": ("a whole number", "整数"),
+    "int_parsing": ("a whole number", "整数"),
+    "float_type": ("a number", "数字"),
+    "bool_type": ("true or false", "true 或 false"),
+    "bool_parsing": ("true or false", "true 或 false"),
+    "date_type": ("a date such as 2026-06-18", "日期(如 2026-06-18)"),
+    "date_parsing": ("a date such as 2026-06-18", "日期(如 2026-06-18)"),
+    "date_from_datetime_parsing": ("a date such as 2026-06-18", "日期(如 2026-06-18)"),
+    "list_type": ("a list", "列表"),
+    "dict_type": ("a mapping of keys to values", "`键: 值` 映射"),
+    "model_type": ("a mapping of keys to values", "`键: 值` 映射"),
+    "model_attributes_type": ("a mapping of keys to values", "`键: 值` 映射"),
+}
+
+
+def problems_from_validation(
+    error: ValidationError, model: type[BaseModel], source: SourceMap
+) -> list[Problem]:
+    """One problem per pydantic error, placed at the line it concerns."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        problems.append(_problem(detail, model, source))
+    return problems
+
+
+def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
+    loc: Path = tuple(detail["loc"])
+    path = source.resolve(loc)
+    kind = detail["type"]
+    where = source.value(path)
+
+    def at(code: str, mark: Any = where, **args: Any) -> Problem:
+        return make(code, source.path, mark.line, mark.column, **args)
+
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        known = _field_names(model, loc[:-1])
+        suggestion = suggest(str(key), known)
+        if detail.get("input") is None and suggestion is None and _looks_like_text(key):
+            # `{text: 流量下滑,访客未达标}`: the ASCII comma ended the value and
+            # YAML read the rest as a key without a value.
+            return at("comma-in-text", source.key(path), rest=key)
+        return at("unknown-key", source.key(path), key=key, suggestion=suggestion)
+    if kind == "missing":
+        return at("missing-key", key=loc[-1])
+    if kind == "value_error" and isinstance(detail.get("ctx", {}).get("error"), QuantityError):
+        exc: QuantityError = detail["ctx"]["error"]
+        if exc.code == "not-a-number" and path in source.raw_scalars:
+            return at("yaml-boolean", text=source.raw_scalars[path], **_expected("float_type"))
+        return at(exc.code, **exc.args_)
+    if kind in ("literal_error", "enum"):
+        expected = detail.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in str(expected).replace(" or ", ",").split(",") if c.strip(" '")]
+        text = _written(detail.get("input"), path, source)
+        return at("invalid-choice", text=text, choices=choices, suggestion=suggest(text, choices))
+    if kind in _EXPECTED:
+        if path in source.raw_scalars and kind != "bool_type":
+            return at("yaml-boolean", text=source.raw_scalars[path], **_expected(kind))
+        return at("wrong-type", expected=_expected(kind), found=_found(detail.get("input")))
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return at("invalid-value", detail=detail["msg"])
+    return at("invalid-value", detail=detail["msg"])
+
+
+def _looks_like_text(key: Any) -> bool:
+    return isinstance(key, str) and (" " in key or any(ord(ch) > 0x2E80 for ch in key))
+
+
+def _expected(kind: str) -> dict[str, str]:
+    en, zh = _EXPECTED.get(kind, ("another value", "其他值"))
+    return {"expected_en": en, "expected_zh": zh}
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = str(value)
+    return f"`{text[:40]}`" + ("…" if len(text) > 40 else "")
+
+
+def _written(value: Any, path: Path, source: SourceMap) -> str:
+    if path in source.raw_scalars:
+        return source.raw_scalars[path]
+    return str(value)
+
+
+def suggest(word: str, known: typing.Iterable[str]) -> str | None:
+    """The known word closest to `word`, when one is close enough."""
+    matches = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _field_names(model: type[BaseModel], loc: Path) -> list[str]:
+    """The keys a model accepts at `loc` (for "did you mean")."""
+    candidates: list[Any] = [model]
+    for part in loc:
+        stepped = []
+        for candidate in candidates:
+            stepped.extend(_step(candidate, part))
+        if stepped:
+            candidates = stepped
+    names: list[str] = []
+    for candidate in candidates:
+        for unwrapped in _unwrap(candidate):
+            if isinstance(unwrapped, type) and issubclass(unwrapped, BaseModel):
+                names.extend(unwrapped.model_fields)
+    return names
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        out = []
+        for arg in typing.get_args(tp):
+            out.extend(_unwrap(arg))
+        return out
+    return [tp]
+
+
+def _step(tp: Any, part: Any) -> list[Any]:
+    out = []
+    for unwrapped in _unwrap(tp):
+        origin = typing.get_origin(unwrapped)
+        if isinstance(unwrapped, type) and issubclass(unwrapped, BaseModel):
+            field = unwrapped.model_fields.get(str(part))
+            if field is not None:
+                out.append(field.annotation)
+        elif origin is dict:
+            out.append(typing.get_args(unwrapped)[1])
+        elif origin is list and isinstance(part, int):
+            out.append(typing.get_args(unwrapped)[0])
+    return out

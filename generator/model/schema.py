@@ -1,0 +1,28 @@
+"""`planbook schema`: the JSON Schema of the three document kinds, for editors.
+
+The YAML language server (VS Code, JetBrains) reads it from a
+`# yaml-language-server: $schema=…` line or the workspace settings and gives
+completion and red squiggles while typing.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import Field, TypeAdapter
+
+from generator.model.documents import CampaignDocument, Plan, Review
+
+SCHEMA_ID = "https://planbook.invalid/schema/plan-document.json"
+
+
+def document_schema() -> dict[str, Any]:
+    """One schema that accepts a plan, a review or a campaign document (by `kind`)."""
+    adapter: TypeAdapter[Any] = TypeAdapter(
+        Annotated[Union[Plan, Review, CampaignDocument], Field(discriminator="kind")]
+    )
+    schema = adapter.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "Planbook document (年度运营计划 / 复盘 / 活动)"
+    return schema

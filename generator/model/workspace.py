@@ -1,0 +1,190 @@
+"""Read a plans folder: every YAML file into a typed document, with problems.
+
+This is the first half of the pipeline (load + model).  The cross-document
+rules live in `generator.validate`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Union
+
+from pydantic import ValidationError
+
+from generator.load.yamltree import Mark, SourceMap, parse_yaml
+from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
+from generator.model.errors import problems_from_validation, suggest
+from generator.problems import Problem, display_path, make
+
+AnyDocument = Union[Plan, Review, CampaignDocument]
+
+
+@dataclass
+class Document:
+    """One valid document with the source map that places its values."""
+
+    path: str  # as shown to the user
+    file: Path
+    model: AnyDocument
+    source: SourceMap
+
+    @property
+    def kind(self) -> str:
+        return self.model.kind
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.model.unit, self.model.year)
+
+    def mark(self, *path: Any, key: bool = False) -> Mark:
+        return self.source.key(path) if key else self.source.value(path)
+
+    def problem(self, code: str, *path: Any, key: bool = False, **args: Any) -> Problem:
+        """A problem placed at `path` in this document (its key with key=True)."""
+        mark = self.mark(*path, key=key)
+        return make(code, self.path, mark.line, mark.column, **args)
+
+
+@dataclass
+class Page:
+    """An operator's own Markdown page."""
+
+    path: str
+    file: Path
+    text: str
+
+
+@dataclass
+class Workspace:
+    """Every document of a plans folder, and the problems found reading them."""
+
+    root: Path
+    documents: list[Document] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # Results of reading a review's `source:` file, shared by rules and compute.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def of_kind(self, kind: str) -> Iterator[Document]:
+        return (d for d in self.documents if d.kind == kind)
+
+    def plan(self, unit: str, year: int) -> Document | None:
+        return next((d for d in self.of_kind("plan") if d.key == (unit, year)), None)
+
+    def review(self, unit: str, year: int) -> Document | None:
+        return next((d for d in self.of_kind("review") if d.key == (unit, year)), None)
+
+    def campaign_documents(self, unit: str, year: int) -> list[Document]:
+        return [d for d in self.of_kind("campaign") if d.key == (unit, year)]
+
+    def units_years(self) -> list[tuple[str, int]]:
+        """Every (unit, year) with a plan or a review, sorted."""
+        keys = {d.key for d in self.documents if d.kind in ("plan", "review")}
+        return sorted(keys)
+
+
+def plan_files(root: Path) -> list[Path]:
+    """Every YAML and Markdown file below `root`, in a stable order; hidden folders skipped."""
+    if root.is_file():
+        return [root]
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml", ".md")) and not name.startswith("."):
+                found.append(Path(folder) / name)
+    return found
+
+
+def read_workspace(root: Path) -> Workspace:
+    """Load and type every document under `root`; bad input becomes problems."""
+    workspace = Workspace(root)
+    for file in plan_files(root):
+        shown = display_path(str(file))
+        if file.suffix == ".md":
+            workspace.pages.append(_read_page(file, shown, workspace.problems))
+            continue
+        document = read_document(file, shown, workspace.problems)
+        if document is not None:
+            workspace.documents.append(document)
+    return workspace
+
+
+def read_document(file: Path, shown: str, problems: list[Problem]) -> Document | None:
+    """One YAML file → a typed document, or None with its problems added."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        problems.append(make("invalid-value", shown, 1, 1, detail=exc.strerror or str(exc)))
+        return None
+    parsed = parse_yaml(raw, shown)
+    problems.extend(parsed.problems)
+    data, source = parsed.data, parsed.source
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        problems.append(make("not-a-mapping", shown, 1, 1))
+        return None
+    kind = data.get("kind")
+    if kind not in DOCUMENT_MODELS:
+        if "kind" not in data:
+            problems.append(make("missing-key", shown, 1, 1, key="kind"))
+        else:
+            mark = source.value(("kind",))
+            text = str(kind)
+            problems.append(
+                make("invalid-choice", shown, mark.line, mark.column, text=text,
+                     choices=list(DOCUMENT_MODELS), suggestion=suggest(text, DOCUMENT_MODELS))
+            )
+        return None
+    model_class = DOCUMENT_MODELS[kind]
+    try:
+        model = model_class.model_validate(data)
+    except ValidationError as exc:
+        # A spot the loader already explained (a bad date, `1:30`) needs no second problem.
+        explained = {(p.line, p.column) for p in parsed.problems}
+        problems.extend(
+            p for p in problems_from_validation(exc, model_class, source)
+            if (p.line, p.column) not in explained
+        )
+        return None
+    if parsed.problems and any(p.is_error for p in parsed.problems):
+        return None
+    return Document(shown, file, model, source)  # type: ignore[arg-type]
+
+
+def _read_page(file: Path, shown: str, problems: list[Problem]) -> Page:
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(make("encoding", shown, 1, 1, byte="?"))
+        text = raw.decode("utf-8", errors="replace")
+    return Page(shown, file, text)
+
+
+@dataclass(frozen=True)
+class PlacedCampaign:
+    """A campaign with the document and path it was written at."""
+
+    document: Document
+    path: tuple[Any, ...]  # ("campaigns", 3) in a plan, () in a campaign document
+    campaign: Any  # documents.Campaign
+
+    def problem(self, code: str, *path: Any, key: bool = False, **args: Any) -> Problem:
+        return self.document.problem(code, *self.path, *path, key=key, **args)
+
+
+def campaigns_of(workspace: Workspace, unit: str, year: int) -> list[PlacedCampaign]:
+    """The campaigns of (unit, year): the plan's list, then the campaign documents."""
+    placed = []
+    plan = workspace.plan(unit, year)
+    if plan is not None:
+        assert isinstance(plan.model, Plan)
+        placed.extend(
+            PlacedCampaign(plan, ("campaigns", i), c) for i, c in enumerate(plan.model.campaigns)
+        )
+    placed.extend(PlacedCampaign(d, (), d.model) for d in workspace.campaign_documents(unit, year))
+    return placed

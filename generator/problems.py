@@ -1,0 +1,173 @@
+"""Problems: everything the user did wrong, as data.
+
+Every stage returns its result and a list of `Problem`s; nothing raises on bad
+input.  A problem carries a stable `code` and the arguments of its message; the
+words themselves (Chinese and English) live in `messages.py`, so one problem
+can be printed in either language and a script can rely on the code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal
+
+from generator import messages
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a plan file, at a line and column (both 1-based)."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    args: tuple[tuple[str, Any], ...] = field(default=())
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in `lang` (zh or en)."""
+        return messages.render(self.code, "message", lang, dict(self.args))
+
+    def hint(self, lang: str = "zh") -> str | None:
+        """How to fix it, in `lang`, where a hint exists."""
+        return messages.render_optional(self.code, "hint", lang, dict(self.args))
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.path, self.line, self.column)
+
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        """The JSON form of section 11 of the spec (plus the hint)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+
+def make(
+    code: str,
+    path: str,
+    line: int,
+    column: int,
+    severity: Severity | None = None,
+    **args: Any,
+) -> Problem:
+    """A problem with the catalog's default severity for `code` unless given."""
+    return Problem(
+        path=path,
+        line=line,
+        column=column,
+        severity=severity or messages.default_severity(code),
+        code=code,
+        args=tuple(sorted((k, _hashable(v)) for k, v in args.items())),
+    )
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, (list, set, dict)):
+        return tuple(value)
+    return value
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in file order, without exact duplicates."""
+    seen: set[Problem] = set()
+    unique = []
+    for problem in problems:
+        if problem not in seen:
+            seen.add(problem)
+            unique.append(problem)
+    return sorted(unique, key=Problem.sort_key)
+
+
+def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
+    """Whether the run failed: any error, or any problem at all under --strict."""
+    return any(strict or p.is_error for p in problems)
+
+
+def display_path(path: str) -> str:
+    """`path` relative to the working directory when it lies below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def format_text(
+    problems: Iterable[Problem],
+    lang: str = "zh",
+    read_line: Any = None,
+) -> str:
+    """hledger-style text: the location line, the source line, a caret, a hint."""
+    reader = read_line or _source_line
+    out: list[str] = []
+    for p in problems:
+        out.append(f"{p.path}:{p.line}:{p.column}: {p.severity}: {p.message(lang)} [{p.code}]")
+        source = reader(p.path, p.line)
+        if source is not None:
+            number = str(p.line)
+            gutter = " " * len(number)
+            out.append(f"  {number} | {source}")
+            out.append(f"  {gutter} | {_caret_padding(source, p.column)}^")
+        hint = p.hint(lang)
+        if hint:
+            out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {hint}")
+    return "\n".join(out)
+
+
+def format_json(problems: Iterable[Problem], lang: str = "zh") -> str:
+    """`{"problems": [...]}` as in section 11 of the spec."""
+    payload = {"problems": [p.to_json(lang) for p in problems]}
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _caret_padding(source: str, column: int) -> str:
+    # Keep tabs as tabs and count wide (CJK) characters twice so the caret
+    # lands under the right character in a terminal.
+    pad = []
+    for ch in source[: max(column - 1, 0)]:
+        if ch == "\t":
+            pad.append("\t")
+        elif _is_wide(ch):
+            pad.append("  ")
+        else:
+            pad.append(" ")
+    return "".join(pad)
+
+
+def _is_wide(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+_LINE_CACHE: dict[str, list[str] | None] = {}
+
+
+def _source_line(path: str, line: int) -> str | None:
+    if path not in _LINE_CACHE:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(20_000_000)
+            _LINE_CACHE[path] = data.decode("utf-8-sig", errors="replace").splitlines()
+        except OSError:
+            _LINE_CACHE[path] = None
+    lines = _LINE_CACHE[path]
+    if lines is None or not 1 <= line <= len(lines):
+        return None
+    text = lines[line - 1]
+    return text if len(text) <= 300 else text[:300] + "…"

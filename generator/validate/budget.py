@@ -1,0 +1,164 @@
+"""Rules for `budget:` (spec 6) and `costs:` (spec 7)."""
+
+from __future__ import annotations
+
+import calendar
+from typing import Any, Iterator
+
+from generator.load.quantities import Quantity
+from generator.model.catalog import COSTS, TOOLS
+from generator.model.documents import Plan
+from generator.model.errors import suggest
+from generator.model.workspace import Document, Workspace
+from generator.problems import Problem
+from generator.validate.common import SUM_TOLERANCE, number, plans, reviews
+from generator.validate.review import actual_metric_ids
+from generator.validate.targets import sum_problems, target_total
+
+
+def known_tools(plan: Plan) -> list[str]:
+    declared = list(plan.budget.tools_declared) if plan.budget else []
+    return list(TOOLS) + declared
+
+
+def budget_total(plan: Plan) -> float | None:
+    """The budget in money: an amount, or a share of the GMV target."""
+    if plan.budget is None or plan.budget.total is None:
+        return None
+    written = plan.budget.total
+    if not written.is_percent:
+        return written.value
+    gmv = plan.targets.get("gmv")
+    gmv_total = target_total(gmv) if gmv is not None else None
+    return None if gmv_total is None else written.value * gmv_total
+
+
+def tool_amount(plan: Plan, tool: Any) -> float | None:
+    """A tool's planned amount: written, or its share of the budget total."""
+    if tool.amount is not None:
+        return float(tool.amount.value)
+    total = budget_total(plan)
+    if tool.share is not None and total is not None:
+        return float(tool.share.value * total)
+    return None
+
+
+def tools_known(workspace: Workspace) -> Iterator[Problem]:
+    """Tools are built in or declared under `tools_declared:`; skus exist."""
+    for doc, plan in plans(workspace):
+        if plan.budget is None:
+            continue
+        known = known_tools(plan)
+        skus = {p.sku for p in plan.products}
+        for tool_id, tool in plan.budget.tools.items():
+            if tool_id not in known:
+                yield doc.problem("unknown-tool", "budget", "tools", tool_id, key=True,
+                                  tool=tool_id, suggestion=suggest(tool_id, known))
+            for i, sku in enumerate(tool.skus):
+                if plan.products and sku not in skus:
+                    yield doc.problem("unknown-sku", "budget", "tools", tool_id, "skus", i,
+                                      sku=sku, suggestion=suggest(sku, skus))
+
+
+def tool_amounts(workspace: Workspace) -> Iterator[Problem]:
+    """Each tool has one of `share` and `amount`; shares need a total."""
+    for doc, plan in plans(workspace):
+        if plan.budget is None:
+            continue
+        for tool_id, tool in plan.budget.tools.items():
+            where = ("budget", "tools", tool_id)
+            if tool.share is not None and tool.amount is not None:
+                yield doc.problem("tool-share-and-amount", *where, key=True, tool=tool_id)
+            elif tool.share is None and tool.amount is None:
+                yield doc.problem("tool-without-amount", *where, key=True, tool=tool_id)
+            elif tool.share is not None and plan.budget.total is None:
+                yield doc.problem("tool-share-without-total", *where, key=True, tool=tool_id)
+
+
+def budget_allocation(workspace: Workspace) -> Iterator[Problem]:
+    """Tools may not take more than the total; what they leave is a warning."""
+    for doc, plan in plans(workspace):
+        budget = plan.budget
+        if budget is None or budget.total is None:
+            continue
+        if budget.total.is_percent and "gmv" not in plan.targets:
+            yield doc.problem("budget-share-needs-gmv", "budget", "total",
+                              share=f"{budget.total.value * 100:g}%")
+            continue
+        total = budget_total(plan)
+        if total is None or not budget.tools:
+            continue
+        amounts = [tool_amount(plan, t) for t in budget.tools.values()]
+        allocated = sum(a for a in amounts if a is not None)
+        if allocated > total * (1 + SUM_TOLERANCE / 5):
+            yield doc.problem("budget-over-allocated", "budget", "tools", key=True,
+                              allocated=number(round(allocated, 2)), total=number(total))
+        elif total - allocated > max(total * 1e-6, 0.5):
+            yield doc.problem("budget-unallocated", "budget", "tools", key=True,
+                              remainder=number(round(total - allocated, 2)), total=number(total))
+
+
+def budget_sums(workspace: Workspace) -> Iterator[Problem]:
+    """The budget's months or quarters add up to its total, like a target's."""
+    for doc, plan in plans(workspace):
+        if plan.budget is not None:
+            yield from sum_problems(doc, ("budget",), plan.budget, "budget")
+
+
+def daily_caps(workspace: Workspace) -> Iterator[Problem]:
+    """A daily cap × the days of the year must allow the tool's amount."""
+    for doc, plan in plans(workspace):
+        if plan.budget is None:
+            continue
+        days = 366 if calendar.isleap(plan.year) else 365
+        for tool_id, tool in plan.budget.tools.items():
+            amount = tool_amount(plan, tool)
+            if tool.daily is None or amount is None:
+                continue
+            allowed = tool.daily.value * days
+            if allowed < amount:
+                yield doc.problem("daily-cap", "budget", "tools", tool_id, "daily", tool=tool_id,
+                                  daily=number(tool.daily.value), allowed=number(allowed),
+                                  amount=number(round(amount, 2)))
+
+
+def cost_forms(workspace: Workspace) -> Iterator[Problem]:
+    """`budget` only for marketing, and only with a budget; 元/单 needs orders."""
+    for doc, plan in plans(workspace):
+        yield from _cost_problems(doc, plan.costs, has_budget=plan.budget is not None,
+                                  has_orders="orders" in plan.targets, where="target")
+    for doc, review in reviews(workspace):
+        plan_doc = workspace.plan(review.unit, review.year)
+        plan = plan_doc.model if plan_doc else None
+        has_budget = isinstance(plan, Plan) and plan.budget is not None
+        yield from _cost_problems(doc, review.costs, has_budget=has_budget or bool(review.budget),
+                                  has_orders="orders" in actual_metric_ids(workspace, doc), where="actual")
+
+
+def _cost_problems(doc: Document, costs: dict[str, Any], has_budget: bool, has_orders: bool,
+                   where: str) -> Iterator[Problem]:
+    for key, value in costs.items():
+        if value == "budget":
+            if key != "marketing":
+                yield doc.problem("cost-budget-word", "costs", key)
+            elif not has_budget:
+                yield doc.problem("cost-budget-missing", "costs", key)
+        elif isinstance(value, Quantity) and value.is_per_order and not has_orders:
+            yield doc.problem("per-order-needs-orders", "costs", key, cost=key,
+                              where_en=where, where_zh="目标" if where == "target" else "实际值")
+        elif isinstance(value, Quantity) and value.value < 0:
+            yield doc.problem("negative", "costs", key, text=number(value.value))
+
+
+def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
+    """Actual cost keys match the plan's, so plan and actual line up."""
+    for doc, review in reviews(workspace):
+        plan_doc = workspace.plan(review.unit, review.year)
+        if plan_doc is None or not isinstance(plan_doc.model, Plan) or not plan_doc.model.costs:
+            continue
+        for key in review.costs:
+            if key not in plan_doc.model.costs and key not in COSTS:
+                yield doc.problem("unknown-cost", "costs", key, key=True, cost=key)
+
+
+RULES = [tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, actual_costs_known]

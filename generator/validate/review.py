@@ -1,0 +1,206 @@
+"""Rules for reviews (复盘, spec 4) and their `source:` files (spec 4.1)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from generator.load.sourcefile import SourceRow, read_source, resolve_source
+from generator.model.catalog import NODES, TOOLS
+from generator.model.documents import Plan, Review
+from generator.model.errors import suggest
+from generator.model.fields import month_values
+from generator.model.workspace import Document, Workspace, campaigns_of
+from generator.problems import Problem
+from generator.validate.common import close, declared_list, known_metrics, metric_of, number, reviews, total
+
+
+def _plan_of(workspace: Workspace, review: Review) -> Plan | None:
+    doc = workspace.plan(review.unit, review.year)
+    return doc.model if doc is not None and isinstance(doc.model, Plan) else None
+
+
+def _channels_of(workspace: Workspace, review: Review) -> dict[str, str]:
+    """The channels a review may use: its year's plan's, else the next year's
+    (a review without a plan is the baseline of the first planned year)."""
+    for year in (review.year, review.year + 1):
+        doc = workspace.plan(review.unit, year)
+        if doc is not None and isinstance(doc.model, Plan):
+            return dict(doc.model.channels)
+    return {}
+
+
+def source_rows(workspace: Workspace, doc: Document) -> tuple[list[SourceRow], list[Problem]]:
+    """The rows of a review's `source:` file (read once per run), with channel ids
+    mapped from display names, and the problems of reading them."""
+    review = doc.model
+    assert isinstance(review, Review)
+    if review.source is None:
+        return [], []
+    memo_key = ("source", doc.path)
+    if memo_key in workspace.memo:
+        return workspace.memo[memo_key]  # type: ignore[no-any-return]
+    problems: list[Problem] = []
+    rows: list[SourceRow] = []
+    file = resolve_source(doc.file, review.source, workspace.root)
+    where = ("actuals", "source")
+    if file is None:
+        problems.append(doc.problem("source-outside", *where, file=review.source))
+    elif not file.is_file():
+        problems.append(doc.problem("source-missing", *where, file=review.source))
+    else:
+        read, problems = read_source(file, review.encoding, review.year)
+        channels = _channels_of(workspace, review)
+        by_name = {name: cid for cid, name in channels.items()}
+        for row in read:
+            channel = row.channel if row.channel in channels or not row.channel else by_name.get(row.channel)
+            if channel is None:
+                problems.append(_row_problem(file, row, f"unknown channel `{row.channel}`"))
+                continue
+            rows.append(SourceRow(row.row, row.month, row.day, channel, row.metric, row.value))
+    workspace.memo[memo_key] = (rows, problems)
+    return rows, problems
+
+
+def _row_problem(file: object, row: SourceRow, detail: str) -> Problem:
+    from generator.problems import display_path, make
+
+    shown = display_path(str(file))
+    return make("source-row", shown, row.row, 1, file=shown, row=row.row, detail=detail)
+
+
+def monthly_actual_metrics(workspace: Workspace, doc: Document) -> set[str]:
+    """Metrics of a review with monthly actuals (written or from its source file)."""
+    review = doc.model
+    assert isinstance(review, Review)
+    found = {m for m, a in review.actuals.items() if month_values(a.months)}
+    found.update(row.metric for row in source_rows(workspace, doc)[0])
+    return found
+
+
+def actual_metric_ids(workspace: Workspace, doc: Document) -> set[str]:
+    """Metrics with any actual in a review (written or from its source file)."""
+    review = doc.model
+    assert isinstance(review, Review)
+    return set(review.actuals) | {row.metric for row in source_rows(workspace, doc)[0]}
+
+
+def source_files(workspace: Workspace) -> Iterator[Problem]:
+    """The `source:` file exists inside the plans folder and reads cleanly."""
+    for doc, review in reviews(workspace):
+        rows, problems = source_rows(workspace, doc)
+        yield from problems
+        plan = _plan_of(workspace, review)
+        for metric in sorted({r.metric for r in rows}):
+            if metric_of(plan, metric) is None:
+                first = next(r for r in rows if r.metric == metric)
+                yield _row_problem(doc.file.parent / (review.source or ""), first, f"unknown metric `{metric}`")
+
+
+def as_of_in_year(workspace: Workspace) -> Iterator[Problem]:
+    for doc, review in reviews(workspace):
+        if review.as_of is not None and review.as_of.year != review.year:
+            yield doc.problem("as-of-year", "as_of", as_of=review.as_of, year=review.year)
+
+
+def actual_entries(workspace: Workspace) -> Iterator[Problem]:
+    """Actuals name known metrics and channels; months ≤ 12 and not after `as_of`."""
+    for doc, review in reviews(workspace):
+        plan = _plan_of(workspace, review)
+        channels = _channels_of(workspace, review)
+        last_month = review.as_of.month if review.as_of and review.as_of.year == review.year else 12
+        for metric_id, actual in review.actuals.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None:
+                yield doc.problem("unknown-metric", "actuals", metric_id, key=True, metric=metric_id,
+                                  suggestion=suggest(metric_id, known_metrics(plan)))
+            spreads = [((), actual)] + [(("channels", c), a) for c, a in (actual.channels or {}).items()]
+            for prefix, spread in spreads:
+                where = ("actuals", metric_id, *prefix)
+                months = spread.months
+                if isinstance(months, list) and len(months) > 12:
+                    yield doc.problem("actual-months-count", *where, "months", count=len(months))
+                for month in month_values(months):
+                    if not 1 <= month <= 12:
+                        yield doc.problem("month-key", *where, "months", month, key=True, month=month)
+                    elif month > last_month:
+                        index = month if isinstance(months, dict) else month - 1
+                        yield doc.problem("actual-after-as-of", *where, "months", index,
+                                          month=month, as_of=review.as_of)
+            for channel in actual.channels or {}:
+                if channel not in channels:
+                    yield doc.problem("unknown-channel", "actuals", metric_id, "channels", channel,
+                                      key=True, channel=channel, declared=declared_list(channels))
+            if metric is not None and metric.unit == "rate":
+                for prefix, spread in spreads:
+                    values = list(month_values(spread.months).items())
+                    values += [("total", spread.total)] if spread.total is not None else []
+                    for key, q in values:
+                        if q.form == "number" and abs(q.value) > 1:
+                            index = key if key == "total" or isinstance(spread.months, dict) else key - 1
+                            path = ("total",) if key == "total" else ("months", index)
+                            yield doc.problem("rate-over-one", "actuals", metric_id, *prefix, *path,
+                                              text=number(q.value), percent=number(q.value))
+
+
+def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
+    """Channel actuals of a sum metric add up to the total months (0.5 %)."""
+    for doc, review in reviews(workspace):
+        plan = _plan_of(workspace, review)
+        for metric_id, actual in review.actuals.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None or not metric.sums or not actual.channels:
+                continue
+            months = month_values(actual.months)
+            per_month: dict[int, float] = defaultdict(float)
+            for channel in actual.channels.values():
+                for m, q in month_values(channel.months).items():
+                    per_month[m] += q.value
+            for m, q in months.items():
+                if m in per_month and not close(per_month[m], q.value):
+                    yield doc.problem("actual-channel-sum", "actuals", metric_id, "channels", key=True,
+                                      metric=metric_id, period=f"{review.year}-{m:02d}",
+                                      channels=number(per_month[m]), total=number(q.value))
+            if actual.total is not None:
+                channel_totals = [c.total.value if c.total else total(month_values(c.months).values())
+                                  for c in actual.channels.values()]
+                if not close(sum(channel_totals), actual.total.value):
+                    yield doc.problem("actual-channel-sum", "actuals", metric_id, "channels", key=True,
+                                      metric=metric_id, period=str(review.year),
+                                      channels=number(sum(channel_totals)), total=number(actual.total.value))
+
+
+def review_references(workspace: Workspace) -> Iterator[Problem]:
+    """Campaigns, skus, tools, nodes and cause metrics of a review exist."""
+    for doc, review in reviews(workspace):
+        plan = _plan_of(workspace, review)
+        campaign_ids = [p.campaign.id for p in campaigns_of(workspace, review.unit, review.year)]
+        for cid in review.campaigns:
+            if cid not in campaign_ids:
+                yield doc.problem("unknown-campaign", "campaigns", cid, key=True, id=cid, year=review.year,
+                                  suggestion=suggest(str(cid), campaign_ids))
+        if plan is not None and plan.products:
+            skus = [p.sku for p in plan.products]
+            for sku in review.products:
+                if sku not in skus:
+                    yield doc.problem("unknown-sku", "products", sku, key=True, sku=sku,
+                                      suggestion=suggest(sku, skus))
+        tools = list(TOOLS) + (list(plan.budget.tools_declared) if plan and plan.budget else [])
+        for tool in review.budget:
+            if tool not in tools:
+                yield doc.problem("unknown-tool", "budget", tool, key=True, tool=tool,
+                                  suggestion=suggest(tool, tools))
+        calendar = plan.calendar if plan else {}
+        for i, event in enumerate(review.timeline):
+            if event.date.year != review.year:
+                yield doc.problem("date-out-of-year", "timeline", i, "date", date=event.date, year=review.year)
+            if event.node is not None and event.node not in NODES and event.node not in calendar:
+                yield doc.problem("unknown-node", "timeline", i, "node", node=event.node,
+                                  nodes=declared_list(NODES))
+        for i, cause in enumerate(review.causes):
+            if cause.metric is not None and metric_of(plan, cause.metric) is None:
+                yield doc.problem("unknown-metric", "causes", i, "metric", metric=cause.metric,
+                                  suggestion=suggest(cause.metric, known_metrics(plan)))
+
+
+RULES = [source_files, as_of_in_year, actual_entries, actual_channel_sums, review_references]

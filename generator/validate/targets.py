@@ -1,0 +1,275 @@
+"""Rules for `targets:` (spec 3.1, 3.2): metrics, forms, sums, shares, phasing."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from generator.load.quantities import Quantity
+from generator.model.catalog import METRICS, Metric
+from generator.model.documents import Plan, SpreadTarget, Target
+from generator.model.errors import suggest
+from generator.model.fields import month_values
+from generator.model.workspace import Document, Workspace
+from generator.problems import Problem
+from generator.validate.common import (
+    SHARE_TOLERANCE,
+    close,
+    declared_list,
+    known_metrics,
+    metric_of,
+    number,
+    percent,
+    plans,
+    total,
+)
+
+PHASING_WORDS = ("even", "days", "last_year")
+
+
+def unknown_metrics(workspace: Workspace) -> Iterator[Problem]:
+    """Every target names a built-in or declared metric."""
+    for doc, plan in plans(workspace):
+        for metric in plan.targets:
+            if metric_of(plan, metric) is None:
+                known = known_metrics(plan)
+                yield doc.problem("unknown-metric", "targets", metric, key=True,
+                                  metric=metric, suggestion=suggest(metric, known))
+
+
+def value_forms(workspace: Workspace) -> Iterator[Problem]:
+    """Sum metrics take amounts, rates take levels (35% or 0.35), 元/单 nowhere."""
+    for doc, plan in plans(workspace):
+        for metric_id, target in plan.targets.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None:
+                continue
+            for path, quantity, is_channel in _target_values(target):
+                where = ("targets", metric_id, *path)
+                yield from _form_problem(doc, where, metric, quantity, is_channel)
+
+
+def _form_problem(
+    doc: Document, where: tuple[Any, ...], metric: Metric, quantity: Quantity, may_be_share: bool
+) -> Iterator[Problem]:
+    if quantity.is_per_order:
+        yield doc.problem("per-order-not-allowed", *where)
+    elif metric.unit == "rate":
+        if quantity.form == "number" and abs(quantity.value) > 1:
+            yield doc.problem("rate-over-one", *where, text=number(quantity.value),
+                              percent=number(quantity.value))
+    elif quantity.is_percent and not (may_be_share and metric.sums):
+        yield doc.problem("percent-not-allowed", *where, metric=metric.id)
+    elif quantity.value < 0:
+        yield doc.problem("negative", *where, text=number(quantity.value))
+
+
+def _target_values(target: Target) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
+    """(path inside the target, value, may be a share of the total) for every written value."""
+    yield from _spread_values(target, ())
+    for channel, entry in (target.channels or {}).items():
+        if isinstance(entry, Quantity):
+            yield ("channels", channel), entry, True
+        else:
+            yield from _spread_values(entry, ("channels", channel))
+
+
+def _spread_values(spread: SpreadTarget, prefix: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
+    # Months and quarters may be written as shares of the total (20%), like channels.
+    if spread.total is not None:
+        yield (*prefix, "total"), spread.total, False
+    for key, quantity in _month_items(spread.months):
+        yield (*prefix, "months", key), quantity, True
+    for i, quantity in enumerate(spread.quarters or []):
+        yield (*prefix, "quarters", i), quantity, True
+
+
+def _month_items(months: Any) -> Iterator[tuple[Any, Quantity]]:
+    if isinstance(months, dict):
+        yield from months.items()
+    elif isinstance(months, list):
+        yield from ((i, q) for i, q in enumerate(months) if q is not None)
+
+
+def channels_declared(workspace: Workspace) -> Iterator[Problem]:
+    """Channel ids in targets are declared under `channels:`."""
+    for doc, plan in plans(workspace):
+        for metric_id, target in plan.targets.items():
+            for channel in target.channels or {}:
+                if channel not in plan.channels:
+                    yield doc.problem("unknown-channel", "targets", metric_id, "channels", channel,
+                                      key=True, channel=channel, declared=declared_list(plan.channels))
+
+
+def month_lists(workspace: Workspace) -> Iterator[Problem]:
+    """`months` has 12 values (keys 1..12), `quarters` 4, weights 12."""
+    for doc, plan in plans(workspace):
+        if plan.phasing is not None:
+            yield from _weights_problems(doc, ("phasing",), plan.phasing)
+        for name, weights in plan.profiles.items():
+            yield from _weights_problems(doc, ("profiles", name), weights)
+        for metric_id, target in plan.targets.items():
+            for prefix, spread in _spreads(target):
+                yield from spread_shape(doc, ("targets", metric_id, *prefix), spread, plan)
+        if plan.budget is not None:
+            yield from spread_shape(doc, ("budget",), plan.budget, plan)
+
+
+def _spreads(target: Target) -> Iterator[tuple[tuple[Any, ...], SpreadTarget]]:
+    yield (), target
+    for channel, entry in (target.channels or {}).items():
+        if isinstance(entry, SpreadTarget):
+            yield ("channels", channel), entry
+
+
+def spread_shape(doc: Document, where: tuple[Any, ...], spread: Any, plan: Plan) -> Iterator[Problem]:
+    """The shape of months, quarters and phasing of one target (or the budget)."""
+    months = spread.months
+    if isinstance(months, list) and len(months) != 12:
+        yield doc.problem("months-count", *where, "months", count=len(months))
+    if isinstance(months, dict):
+        for key in months:
+            if not 1 <= key <= 12:
+                yield doc.problem("month-key", *where, "months", key, key=True, month=key)
+        if len(months) != 12 and all(1 <= k <= 12 for k in months):
+            yield doc.problem("months-count", *where, "months", count=len(months))
+    if spread.quarters is not None and len(spread.quarters) != 4:
+        yield doc.problem("quarters-count", *where, "quarters", count=len(spread.quarters))
+    phasing = spread.phasing
+    if isinstance(phasing, list):
+        yield from _weights_problems(doc, (*where, "phasing"), phasing)
+    elif isinstance(phasing, str) and phasing not in PHASING_WORDS and phasing not in plan.profiles:
+        yield doc.problem("unknown-profile", *where, "phasing", name=phasing)
+
+
+def _weights_problems(doc: Document, where: tuple[Any, ...], weights: list[Quantity]) -> Iterator[Problem]:
+    values = [w.value for w in weights]
+    if len(values) != 12 or any(v < 0 for v in values) or not any(values):
+        yield doc.problem("phasing-invalid", *where)
+
+
+def month_sums(workspace: Workspace) -> Iterator[Problem]:
+    """Months and quarters of a sum metric add up to its total (0.5 %)."""
+    for doc, plan in plans(workspace):
+        for metric_id, target in plan.targets.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None or not metric.sums:
+                continue
+            for prefix, spread in _spreads(target):
+                yield from sum_problems(doc, ("targets", metric_id, *prefix), spread, metric_id)
+
+
+def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str) -> Iterator[Problem]:
+    """Months and quarters of one spread add up to its total (shared with the budget).
+
+    Written as shares (20%), they add up to 100 % and need a total."""
+    months = list(month_values(spread.months).values())
+    for name, values, count, code in (("months", months, 12, "months-sum"),
+                                      ("quarters", spread.quarters or [], 4, "quarters-sum")):
+        if len(values) != count:
+            continue
+        shares = [q for q in values if q.is_percent]
+        if shares and len(shares) != count:
+            yield doc.problem("channel-mixed", *where, name, metric=label)
+        elif shares:
+            if abs(total(shares) - 1) > SHARE_TOLERANCE + 1e-12:
+                yield doc.problem("share-sum", *where, name, metric=label, total=percent(total(shares)))
+            if spread.total is None:
+                yield doc.problem("missing-key", *where, key="total")
+        elif spread.total is not None and not spread.total.is_percent:
+            if not close(total(values), spread.total.value):
+                yield doc.problem(code, *where, name, metric=label, total=number(spread.total.value),
+                                  **{name: number(total(values))})
+
+
+def channel_split(workspace: Workspace) -> Iterator[Problem]:
+    """Channel shares add up to 100 % (± 0.1 pp); amounts to the total (0.5 %)."""
+    for doc, plan in plans(workspace):
+        for metric_id, target in plan.targets.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None or not metric.sums or not target.channels:
+                continue
+            where = ("targets", metric_id, "channels")
+            entries = target.channels
+            shares = [e for e in entries.values() if isinstance(e, Quantity) and e.is_percent]
+            if shares and len(shares) != len(entries):
+                yield doc.problem("channel-mixed", *where, metric=metric_id)
+                continue
+            if shares:
+                share_sum = sum(s.value for s in shares)
+                if abs(share_sum - 1) > SHARE_TOLERANCE + 1e-12:
+                    yield doc.problem("share-sum", *where, metric=metric_id, total=percent(share_sum))
+                if target_total(target) is None:
+                    yield doc.problem("missing-key", "targets", metric_id, key="total")
+                continue
+            amounts = [_entry_total(e) for e in entries.values()]
+            written = target_total(target)
+            if written is not None and None not in amounts:
+                channel_sum = sum(a for a in amounts if a is not None)
+                if not close(channel_sum, written):
+                    yield doc.problem("channel-sum", *where, metric=metric_id,
+                                      channels=number(channel_sum), total=number(written))
+
+
+def target_total(spread: SpreadTarget) -> float | None:
+    """The written total, else the sum of the months or quarters."""
+    if spread.total is not None:
+        return spread.total.value
+    months = month_values(spread.months)
+    if months:
+        return total(months.values())
+    if spread.quarters:
+        return total(spread.quarters)
+    return None
+
+
+def _entry_total(entry: Any) -> float | None:
+    if isinstance(entry, Quantity):
+        return entry.value
+    return target_total(entry)
+
+
+def last_year_available(workspace: Workspace) -> Iterator[Problem]:
+    """`phasing: last_year` needs the baseline review with monthly actuals of the metric."""
+    from generator.validate.review import monthly_actual_metrics
+
+    for doc, plan in plans(workspace):
+        baseline = workspace.review(plan.unit, plan.baseline_year)
+        available = monthly_actual_metrics(workspace, baseline) if baseline else set()
+        for metric_id, target in plan.targets.items():
+            for prefix, spread in _spreads(target):
+                if spread.phasing == "last_year" and metric_id not in available:
+                    yield doc.problem("last-year-missing", "targets", metric_id, *prefix, "phasing",
+                                      year=plan.baseline_year, metric=metric_id)
+
+
+def driver_identity(workspace: Workspace) -> Iterator[Problem]:
+    """GMV = visitors × conversion rate × AOV, within 2 %, when all four are written."""
+    for doc, plan in plans(workspace):
+        parts = {m: plan.targets.get(m) for m in ("gmv", "visitors", "conversion_rate", "aov")}
+        if any(t is None for t in parts.values()):
+            continue
+        gmv, visitors = target_total(parts["gmv"]), target_total(parts["visitors"])  # type: ignore[arg-type]
+        rate, aov = parts["conversion_rate"].total, parts["aov"].total  # type: ignore[union-attr]
+        if None in (gmv, visitors, rate, aov):
+            continue
+        assert gmv is not None and visitors is not None and rate is not None and aov is not None
+        product = visitors * rate.value * aov.value
+        if not close(product, gmv, 0.02):
+            gap = abs(product - gmv) / max(abs(gmv), 1e-9)
+            yield doc.problem("driver-identity", "targets", "gmv", key=True, gmv=number(gmv),
+                              visitors=number(visitors), conversion=percent(rate.value),
+                              aov=number(aov.value), product=number(round(product)), gap=percent(gap))
+
+
+RULES = [
+    unknown_metrics,
+    value_forms,
+    channels_declared,
+    month_lists,
+    month_sums,
+    channel_split,
+    last_year_available,
+    driver_identity,
+]
+
+__all__ = ["RULES", "METRICS", "target_total", "spread_shape", "sum_problems"]
