@@ -152,3 +152,15 @@ def _month(cell: Any, year: int) -> tuple[int, int | None]:
     if found_year != year:
         raise ValueError(f"{found_year}-{month:02d} is not in {year}")
     return month, day
+
+
+def monthly(rows: list[SourceRow], sums: Any) -> dict[tuple[str, str, int], float]:
+    """(metric, channel, month) → value: daily rows summed for sum metrics
+    (`sums(metric)` is true), averaged for levels such as a conversion rate."""
+    totals: dict[tuple[str, str, int], float] = {}
+    counts: dict[tuple[str, str, int], int] = {}
+    for row in rows:
+        key = (row.metric, row.channel, row.month)
+        totals[key] = totals.get(key, 0.0) + row.value
+        counts[key] = counts.get(key, 0) + 1
+    return {k: v if sums(k[0]) else v / counts[k] for k, v in totals.items()}

@@ -67,7 +67,9 @@ class Target(SpreadTarget):
     channels: dict[str, ChannelTarget] | None = None
 
 
-TargetField = Annotated[Target, BeforeValidator(_total_if_scalar)]
+TargetField = Annotated[
+    Target, BeforeValidator(_total_if_scalar, json_schema_input_type=Union[Target, float, str])
+]
 
 
 class MetricDef(Model):
@@ -122,7 +124,9 @@ class Budget(Model):
     months: Months | None = None
     quarters: list[Qty] | None = None
     phasing: Phasing | None = None
-    tools: dict[str, Annotated[ToolBudget, BeforeValidator(_tool_entry)]] = {}
+    tools: dict[
+        str, Annotated[ToolBudget, BeforeValidator(_tool_entry, json_schema_input_type=Union[ToolBudget, float, str])]
+    ] = {}
     tools_declared: dict[Slug, ToolDeclaration] = {}
 
 
@@ -259,7 +263,10 @@ class ActualChannel(Model):
 class Actual(Model):
     total: Qty | None = None
     months: Months | None = None
-    channels: dict[str, Annotated[ActualChannel, BeforeValidator(_total_if_scalar)]] | None = None
+    channels: dict[
+        str,
+        Annotated[ActualChannel, BeforeValidator(_total_if_scalar, json_schema_input_type=Union[ActualChannel, float, str])],
+    ] | None = None
 
 
 class ToolActual(Model):
@@ -301,7 +308,9 @@ class Review(Header):
     kind: Literal["review"]
     as_of: Date | None = None
     summary: Text | None = None
-    actuals: dict[str, Annotated[Actual, BeforeValidator(_total_if_scalar)]] = {}
+    actuals: dict[
+        str, Annotated[Actual, BeforeValidator(_total_if_scalar, json_schema_input_type=Union[Actual, float, str])]
+    ] = {}
     source: Text | None = None
     encoding: Text | None = None
     costs: dict[str, CostValue] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from generator.load.sourcefile import SourceRow, read_source, resolve_source
+from generator.load.sourcefile import SourceRow, monthly, read_source, resolve_source
 from generator.model.catalog import NODES, TOOLS
 from generator.model.documents import Plan, Review
 from generator.model.errors import suggest
@@ -95,6 +95,32 @@ def source_files(workspace: Workspace) -> Iterator[Problem]:
             if metric_of(plan, metric) is None:
                 first = next(r for r in rows if r.metric == metric)
                 yield _row_problem(doc.file.parent / (review.source or ""), first, f"unknown metric `{metric}`")
+
+
+def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
+    """A month written in the review and in its source file must agree; the review wins."""
+    for doc, review in reviews(workspace):
+        rows, _problems = source_rows(workspace, doc)
+        if not rows:
+            continue
+        plan = _plan_of(workspace, review)
+
+        def sums(metric: str) -> bool:
+            found = metric_of(plan, metric)
+            return found is None or found.sums
+
+        from_file = monthly(rows, sums)
+        for metric_id, actual in review.actuals.items():
+            spreads = [("", actual)] + list((actual.channels or {}).items())
+            for channel, spread in spreads:
+                for month, q in month_values(spread.months).items():
+                    other = from_file.get((metric_id, channel, month))
+                    if other is not None and not close(other, q.value, 1e-9):
+                        path = ("actuals", metric_id) + (("channels", channel) if channel else ())
+                        index = month if isinstance(spread.months, dict) else month - 1
+                        yield doc.problem("source-conflict", *path, "months", index, metric=metric_id,
+                                          period=f"{review.year}-{month:02d}", written=number(q.value),
+                                          from_file=number(other), file=review.source)
 
 
 def as_of_in_year(workspace: Workspace) -> Iterator[Problem]:
@@ -203,4 +229,4 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
                                   suggestion=suggest(cause.metric, known_metrics(plan)))
 
 
-RULES = [source_files, as_of_in_year, actual_entries, actual_channel_sums, review_references]
+RULES = [source_files, source_conflicts, as_of_in_year, actual_entries, actual_channel_sums, review_references]

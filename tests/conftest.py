@@ -1,0 +1,39 @@
+"""Shared helpers: write small plan folders and check them."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.problems import Problem
+from generator.validate import check
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO = REPO / "plans"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files under tests/cases")
+
+
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    """Write dedented `files` (relative path → text) below `root`."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def problems_of(root: Path, files: dict[str, str]) -> list[Problem]:
+    """Check a folder made of `files`; every problem found."""
+    write_files(root, files)
+    _workspace, problems = check(root)
+    return problems
+
+
+def codes(problems: list[Problem]) -> list[tuple[str, int, int]]:
+    """(code, line, column) of each problem, for exact assertions."""
+    return [(p.code, p.line, p.column) for p in problems]

@@ -1,0 +1,118 @@
+"""`planbook check` end to end: the demo plans, broken variants, formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import DEMO, REPO
+
+BROKEN = Path(__file__).parent / "broken"
+VARIANTS = sorted(p.name for p in BROKEN.iterdir() if (p / "EXPECT").exists())
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_demo_plans_are_clean():
+    result = run("check", "plans", "--lang", "en")
+    assert result.returncode == 0, result.stdout
+    assert " error:" not in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_valid_base_of_the_broken_variants():
+    assert run("check", str(BROKEN / "_valid")).returncode == 0
+
+
+def test_there_are_at_least_20_broken_variants():
+    assert len(VARIANTS) >= 20
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_broken_variant(name, capsys):
+    folder = BROKEN / name
+    file, line, code = _expectation(folder)
+    rc = main(["check", str(folder), "--format", "json", "--lang", "en"])
+    payload = json.loads(capsys.readouterr().out)
+    hits = {(Path(p["path"]).name, p["line"], p["code"]): p["severity"] for p in payload["problems"]}
+    assert (file, line, code) in hits, hits
+    if hits[(file, line, code)] == "error":
+        assert rc == 1
+    else:  # a warning passes the check, and fails it under --strict
+        assert rc == 0
+        assert main(["check", str(folder), "--strict", "--format", "json"]) == 1
+
+
+def _expectation(folder: Path) -> tuple[str, int, str]:
+    location, code = (folder / "EXPECT").read_text().strip().split(": ")
+    file, line = location.split(":")
+    return file, int(line), code
+
+
+def test_text_format_shows_source_line_caret_and_hint(tmp_path):
+    (tmp_path / "p.yaml").write_text("kind: plan\nyear: 2026\ntargets:\n  gmv: 4abc万\n", encoding="utf-8")
+    result = run("check", str(tmp_path), "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "p.yaml:4:8: error: `4abc万` is not a number; write 40000, 4万 or 4w [not-a-number]"
+    assert lines[1] == "  4 |   gmv: 4abc万"
+    assert lines[2] == "    |        ^"
+    assert lines[3].startswith("  = hint: ")
+
+
+def test_chinese_is_the_default_language(tmp_path):
+    (tmp_path / "p.yaml").write_text("kind: plan\nyear: 2026\ntitel: x\n", encoding="utf-8")
+    result = run("check", str(tmp_path), cwd=tmp_path)
+    assert "不认识的键 `titel`" in result.stdout and "[unknown-key]" in result.stdout
+
+
+def test_json_format_is_the_contract(tmp_path):
+    (tmp_path / "p.yaml").write_text("kind: plan\nyear: 2026\ntargets:\n  conversion_rate: 4\n", encoding="utf-8")
+    result = run("check", str(tmp_path), "--format", "json", "--lang", "en", cwd=tmp_path)
+    payload = json.loads(result.stdout)
+    assert result.returncode == 1
+    (problem,) = payload["problems"]
+    assert {k: problem[k] for k in ("path", "line", "column", "severity", "code")} == {
+        "path": "p.yaml", "line": 4, "column": 20, "severity": "error", "code": "rate-over-one"}
+    assert problem["message"] == "`4` is above 1 for a share or rate; write 4% or 0.35"
+
+
+def test_warnings_pass_unless_strict(tmp_path):
+    (tmp_path / "p.yaml").write_text(
+        "kind: plan\nyear: 2026\nbudget:\n  total: 100万\n  tools:\n    jd_express: 50%\n", encoding="utf-8")
+    assert run("check", str(tmp_path)).returncode == 0
+    assert run("check", str(tmp_path), "--strict").returncode == 1
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("check", str(tmp_path / "missing")).returncode == 2
+    assert run("check", "--format", "xml").returncode == 2
+
+
+def test_problems_are_in_file_order(tmp_path):
+    (tmp_path / "a.yaml").write_text("kind: plan\nyear: 2026\ntitel: x\ntargets:\n  gmv: 4abc\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("kind: plam\n", encoding="utf-8")
+    result = run("check", str(tmp_path), "--format", "json", cwd=tmp_path)
+    found = [(p["path"], p["line"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [("a.yaml", 3), ("a.yaml", 5), ("b.yaml", 1)]
+
+
+def test_check_does_not_import_heavy_libraries():
+    code = ("import sys; from generator.cli import main; main(['check', 'plans']); "
+            "print(sorted(m for m in ('pandas', 'jinja2', 'mkdocs', 'plotly', 'openpyxl') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_demo_has_every_document_kind():
+    kinds = {p.read_text(encoding="utf-8").split("kind: ")[1].split()[0] for p in DEMO.rglob("*.yaml")}
+    assert kinds == {"plan", "review", "campaign"}
+    assert list(DEMO.rglob("*.md"))

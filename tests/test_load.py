@@ -1,0 +1,167 @@
+"""The YAML loader: marks, duplicate keys, YAML 1.1 traps, aliases, encodings."""
+
+import pytest
+
+from generator.load.yamltree import MAX_ALIAS_NODES, parse_yaml
+from tests.conftest import codes, problems_of
+
+
+def parse(text: str):
+    return parse_yaml(text.encode("utf-8"), "f.yaml")
+
+
+def test_marks_of_keys_and_values():
+    parsed = parse("kind: plan\ntargets:\n  gmv:\n    total: 1.2亿\n")
+    assert parsed.problems == []
+    assert parsed.data == {"kind": "plan", "targets": {"gmv": {"total": "1.2亿"}}}
+    value = parsed.source.value(("targets", "gmv", "total"))
+    key = parsed.source.key(("targets", "gmv", "total"))
+    assert (value.line, value.column) == (4, 12)
+    assert (key.line, key.column) == (4, 5)
+
+
+def test_duplicate_key_names_both_lines():
+    parsed = parse("kind: plan\nyear: 2026\nyear: 2027\n")
+    assert codes(parsed.problems) == [("duplicate-key", 3, 1)]
+    assert parsed.problems[0].message("en") == "duplicate key `year` (first written on line 2)"
+    assert parsed.data["year"] == 2026  # the first one is kept, not silently the last
+
+
+def test_duplicate_key_in_nested_flow_mapping():
+    parsed = parse("targets:\n  gmv: {channels: {tmall: 60%, tmall: 40%}}\n")
+    assert codes(parsed.problems) == [("duplicate-key", 2, 32)]
+
+
+def test_sexagesimal_number_is_a_problem():
+    parsed = parse("a: 1:30\n")
+    assert codes(parsed.problems) == [("yaml-sexagesimal", 1, 4)]
+    assert parsed.data == {"a": "1:30"}
+
+
+def test_yaml11_boolean_text_is_remembered():
+    parsed = parse("offers: no\ndone: yes\n")
+    assert parsed.data == {"offers": False, "done": True}
+    assert parsed.source.raw_scalars == {("offers",): "no", ("done",): "yes"}
+
+
+def test_octal_and_hex_stay_text():
+    parsed = parse("a: 010\nb: 0x10\nc: 12_000\n")
+    assert parsed.data == {"a": "010", "b": "0x10", "c": 12000}
+
+
+def test_invalid_date():
+    parsed = parse("start: 2025-02-30\n")
+    assert codes(parsed.problems) == [("invalid-date", 1, 8)]
+
+
+def test_unknown_tag():
+    parsed = parse("a: !!python/object:os.system echo\n")
+    assert [p.code for p in parsed.problems] == ["unknown-tag"]
+
+
+def test_syntax_error_has_its_line():
+    parsed = parse("kind: plan\ntargets:\n  gmv: [1, 2\n  orders: 3\n")
+    assert [p.code for p in parsed.problems] == ["yaml-syntax"]
+    assert parsed.problems[0].line in (3, 4)
+
+
+def test_tab_indentation_is_a_syntax_error():
+    parsed = parse("kind: plan\ntargets:\n\tgmv: 1\n")
+    assert [(p.code, p.line) for p in parsed.problems] == [("yaml-syntax", 3)]
+
+
+def test_empty_file():
+    assert codes(parse("").problems) == [("empty-file", 1, 1)]
+    assert codes(parse("# only a comment\n").problems) == [("empty-file", 1, 1)]
+
+
+def test_not_utf8_names_the_line():
+    raw = "kind: plan\ntitle: 计划\n".encode("gbk")
+    parsed = parse_yaml(raw, "f.yaml")
+    assert codes(parsed.problems) == [("encoding", 2, 8)]
+
+
+def test_bom_is_accepted():
+    parsed = parse_yaml("\ufeffkind: plan\n".encode("utf-8"), "f.yaml")
+    assert parsed.problems == [] and parsed.data == {"kind": "plan"}
+
+
+def test_billion_laughs_fails_fast():
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for i, name in enumerate("bcdefghij"):
+        prev = "abcdefghij"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]")
+    parsed = parse("\n".join(lines) + "\n")
+    assert [p.code for p in parsed.problems] == ["alias-expansion"]
+    assert parsed.problems[0].message("en") == f"aliases expand to more than {MAX_ALIAS_NODES} values"
+
+
+def test_small_aliases_are_fine():
+    parsed = parse("a: &w [1, 2, 3]\nb: *w\n")
+    assert parsed.problems == [] and parsed.data == {"a": [1, 2, 3], "b": [1, 2, 3]}
+
+
+def test_recursive_alias():
+    parsed = parse("a: &a [*a]\n")
+    assert [p.code for p in parsed.problems] in (["alias-cycle"], ["yaml-syntax"])
+
+
+def test_deep_nesting_is_bounded():
+    parsed = parse("a: " + "[" * 200 + "]" * 200 + "\n")
+    assert [p.code for p in parsed.problems] == ["too-deep"]
+
+
+def test_two_documents_in_one_file():
+    parsed = parse("kind: plan\nyear: 2026\n---\nkind: review\n")
+    assert codes(parsed.problems) == [("multiple-documents", 4, 1)]  # where the second document starts
+
+
+def test_comma_in_flow_text_is_explained(tmp_path):
+    problems = problems_of(tmp_path, {"r.yaml": """
+        kind: review
+        year: 2025
+        causes:
+          - {type: objective, text: 流量下滑,访客未达标}
+    """})
+    assert codes(problems) == [("comma-in-text", 4, 34)]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("kind: plan\nyear: 2026\ntitel: x\n", [("unknown-key", 3, 1)]),
+        ("kind: plam\nyear: 2026\n", [("invalid-choice", 1, 7)]),
+        ("year: 2026\n", [("missing-key", 1, 1)]),
+        ("- a\n- b\n", [("not-a-mapping", 1, 1)]),
+        ("kind: plan\nyear: twenty\n", [("wrong-type", 2, 7)]),
+        ("kind: plan\nyear: 2026\ngoals: 增长\n", [("wrong-type", 3, 8)]),
+    ],
+)
+def test_document_structure_problems(tmp_path, body, expected):
+    (tmp_path / "p.yaml").write_text(body, encoding="utf-8")
+    from generator.validate import check
+
+    _ws, problems = check(tmp_path)
+    assert codes(problems) == expected
+
+
+def test_did_you_mean_for_nested_keys(tmp_path):
+    problems = problems_of(tmp_path, {"p.yaml": """
+        kind: plan
+        year: 2026
+        targets:
+          gmv: {totl: 1亿}
+    """})
+    assert codes(problems) == [("unknown-key", 4, 9)]
+    assert problems[0].hint("en") == "did you mean `total`?"
+
+
+def test_yaml_boolean_where_text_expected(tmp_path):
+    problems = problems_of(tmp_path, {"p.yaml": """
+        kind: plan
+        year: 2026
+        positioning:
+          market: no
+    """})
+    assert codes(problems) == [("yaml-boolean", 4, 11)]
+    assert problems[0].message("en") == "`no` is read by YAML as a boolean, but text is expected here"
