@@ -68,6 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.set_defaults(handler=_check)
 
+    report = commands.add_parser("report", parents=[common], help="the computed tables")
+    report.add_argument("dir", nargs="?", default="plans", help="plans folder (default: plans)")
+    report.add_argument("--year", type=int, help="only this year")
+    report.add_argument("--unit", help="only this unit")
+    report.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    report.add_argument("--table", default="variance",
+                        help="with --format csv: which table (targets, variance, forecast, budget, budget_phasing, "
+                             "pnl, campaigns, products, product_mix, product_splits, actuals; default variance)")
+    report.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    report.set_defaults(handler=_report)
+
+    export = commands.add_parser("export", parents=[common], help="the computed tables as a file")
+    export.add_argument("kind", choices=["xlsx"])
+    export.add_argument("dir", nargs="?", default="plans", help="plans folder (default: plans)")
+    export.add_argument("--year", type=int)
+    export.add_argument("--unit")
+    export.add_argument("-o", "--output", required=True, help="the workbook to write")
+    export.set_defaults(handler=_export)
+
     schema = commands.add_parser("schema", parents=[common], help="JSON Schema of the documents, for editors")
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     schema.set_defaults(handler=_schema)
@@ -95,6 +114,72 @@ def _check(args: argparse.Namespace) -> int:
         print(_summary(problems, len(workspace.documents) + len(workspace.pages), args.lang),
               file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems, args.strict) else EXIT_OK
+
+
+def _computed(args: argparse.Namespace) -> tuple[list, list]:
+    """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
+    from generator.compute.report import compute_reports
+    from generator.problems import has_errors
+    from generator.validate import check
+
+    workspace, problems = check(_plans_dir(args.dir))
+    if has_errors(problems):
+        return [], problems
+    reports = [r for r in compute_reports(workspace, problems)
+               if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
+    return reports, problems
+
+
+def _report(args: argparse.Namespace) -> int:
+    from generator.problems import format_json, format_text, has_errors
+
+    if args.format == "json":
+        try:
+            reports, problems = _computed(args)
+        except UsageError as exc:
+            print(json.dumps({"reports": [], "problems": [], "error": str(exc)}))
+            return EXIT_USAGE
+        if has_errors(problems):
+            payload = json.loads(format_json(problems, args.lang))
+            print(json.dumps({"reports": [], **payload}, ensure_ascii=False, indent=2))
+            return EXIT_PROBLEMS
+        from generator.compute.report import report_json
+
+        body = {"reports": [report_json(r, args.lang) for r in reports]}
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    reports, problems = _computed(args)
+    if has_errors(problems):
+        print(format_text(problems, args.lang), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.format == "csv":
+        from generator.compute.report import TABLES
+        from generator.export import combined, table_csv
+
+        if args.table not in [*TABLES, "actuals"]:
+            raise UsageError(f"unknown table {args.table!r}")
+        sys.stdout.write(table_csv(combined(reports, args.table)) if reports else "")
+        return EXIT_OK
+    from generator.render.terminal import render_reports
+
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                        and not os.environ.get("NO_COLOR"))
+    print(render_reports(reports, args.lang, colour))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from generator.export import workbook_bytes, write_atomically
+    from generator.problems import format_text
+
+    reports, problems = _computed(args)
+    if not reports:
+        if problems:
+            print(format_text(problems, args.lang), file=sys.stderr)
+            return EXIT_PROBLEMS
+        raise UsageError("no plan or review matches --year/--unit")
+    write_atomically(Path(args.output), workbook_bytes(reports))
+    return EXIT_OK
 
 
 def _summary(problems: list, documents: int, lang: str) -> str:

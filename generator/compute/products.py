@@ -1,0 +1,103 @@
+"""Products (产品规划 and 商品复盘, spec 5): margins, targets, role mix, sell-through."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from generator.model.documents import Plan, Review
+
+PRODUCT_COLUMNS = ["sku", "name", "role", "category", "season", "new", "price", "cost", "margin", "margin_rate",
+                   "target_units", "target_gmv", "units_sold", "stock", "revenue", "sell_through", "discount",
+                   "gross_margin", "in_campaign"]
+MIX_COLUMNS = ["role", "skus", "target_gmv", "share", "avg_margin_rate", "revenue", "revenue_share"]
+SPLIT_COLUMNS = ["by", "group", "skus", "units_sold", "revenue", "revenue_share", "gross_margin", "sell_through"]
+
+
+def products_frame(plan: Plan | None, review: Review | None) -> pd.DataFrame:
+    """A row per sku (the first declaration wins), with its review where there is one."""
+    rows = []
+    seen: set[str] = set()
+    actuals = dict(review.products) if review else {}
+    for p in plan.products if plan else []:
+        if p.sku in seen:
+            continue
+        seen.add(p.sku)
+        price = float(p.price.value)
+        cost = float(p.cost.value) if p.cost else None
+        units = float(p.units.value) if p.units else None
+        a = actuals.get(p.sku)
+        sold = float(a.units.value) if a and a.units else None
+        stock = float(a.stock.value) if a and a.stock else None
+        revenue = float(a.revenue.value) if a and a.revenue else None
+        rows.append({
+            "sku": p.sku, "name": p.name, "role": p.role, "category": p.category, "season": p.season,
+            "new": p.new, "price": price, "cost": cost,
+            "margin": price - cost if cost is not None else None,
+            "margin_rate": (price - cost) / price if cost is not None and price else None,
+            "target_units": units, "target_gmv": units * price if units is not None else None,
+            "units_sold": sold, "stock": stock, "revenue": revenue,
+            "sell_through": sold / stock if sold is not None and stock else None,
+            "discount": revenue / (sold * price) if revenue is not None and sold else None,
+            "gross_margin": (revenue - sold * cost) / revenue if revenue and sold is not None and cost is not None else None,
+            "in_campaign": a.in_campaign if a else None,
+        })
+    return pd.DataFrame(rows, columns=PRODUCT_COLUMNS)
+
+
+def role_mix(products: pd.DataFrame) -> pd.DataFrame:
+    """Per role: skus, share of the sku target GMV, average margin rate, revenue share."""
+    if products.empty:
+        return pd.DataFrame(columns=MIX_COLUMNS)
+    total_target = products["target_gmv"].sum(min_count=1)
+    total_revenue = products["revenue"].sum(min_count=1)
+    rows = []
+    for role in ("traffic", "profit", "image", "regular"):
+        group = products[products["role"] == role]
+        if group.empty:
+            continue
+        target = group["target_gmv"].sum(min_count=1)
+        revenue = group["revenue"].sum(min_count=1)
+        rows.append({
+            "role": role, "skus": len(group), "target_gmv": _num(target),
+            "share": _num(target / total_target) if pd.notna(target) and total_target else None,
+            "avg_margin_rate": _num(group["margin_rate"].mean()),
+            "revenue": _num(revenue),
+            "revenue_share": _num(revenue / total_revenue) if pd.notna(revenue) and total_revenue else None,
+        })
+    return pd.DataFrame(rows, columns=MIX_COLUMNS)
+
+
+def product_splits(products: pd.DataFrame) -> pd.DataFrame:
+    """The product review split by role, category, season and new/old (商品复盘)."""
+    sold = products.dropna(subset=["revenue"]) if not products.empty else products
+    if sold.empty:
+        return pd.DataFrame(columns=SPLIT_COLUMNS)
+    total = sold["revenue"].sum()
+    rows = []
+    for by in ("role", "category", "season", "new"):
+        for group_value, group in sold.groupby(sold[by].fillna("—").astype(str), sort=True):
+            revenue = group["revenue"].sum()
+            cost_known = group.dropna(subset=["cost", "units_sold"])
+            cogs = (cost_known["cost"] * cost_known["units_sold"]).sum()
+            known_revenue = cost_known["revenue"].sum()
+            stock = group["stock"].sum(min_count=1)
+            rows.append({
+                "by": by, "group": group_value, "skus": len(group),
+                "units_sold": _num(group["units_sold"].sum(min_count=1)), "revenue": float(revenue),
+                "revenue_share": float(revenue / total) if total else None,
+                "gross_margin": float((known_revenue - cogs) / known_revenue) if known_revenue else None,
+                "sell_through": _num(group["units_sold"].sum() / stock) if pd.notna(stock) and stock else None,
+            })
+    return pd.DataFrame(rows, columns=SPLIT_COLUMNS)
+
+
+def coverage(products: pd.DataFrame, gmv_target: float | None) -> float | None:
+    """SKU target GMV over the plan's GMV target."""
+    if products.empty or not gmv_target:
+        return None
+    total = products["target_gmv"].sum(min_count=1)
+    return float(total / gmv_target) if pd.notna(total) else None
+
+
+def _num(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]

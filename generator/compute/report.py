@@ -1,0 +1,248 @@
+"""Assemble every computed table of one (unit, year): the report of spec 11.
+
+This is the one place that walks the workspace; the table modules beside it
+are pure functions of models and series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from generator.compute import budget as budget_tables
+from generator.compute import campaigns as campaign_tables
+from generator.compute import pnl as pnl_tables
+from generator.compute import products as product_tables
+from generator.compute.actuals import last_month, review_actuals
+from generator.compute.series import Rolled, Rule, Series, Table, roll_table
+from generator.compute.targets import derive_drivers, metric_rules, spread_targets
+from generator.compute.variance import Thresholds, forecast_frame, ordered, variance_frame
+from generator.model.catalog import metric_for
+from generator.model.documents import CampaignDocument, CampaignReview, Plan, Review
+from generator.model.workspace import Document, Workspace, campaigns_of
+from generator.problems import Problem
+from generator.validate.review import source_rows
+
+# The tables of a report, in the order of the JSON contract.
+TABLES = ["targets", "variance", "forecast", "budget", "budget_phasing", "pnl", "campaigns", "products",
+          "product_mix", "product_splits"]
+_GROSS_MARGIN = Rule("ratio", "cogs", "gmv", complement=True)
+
+
+@dataclass
+class YearReport:
+    """Everything computed for one (unit, year)."""
+
+    unit: str
+    year: int
+    plan: Plan | None
+    review: Review | None
+    tables: dict[str, pd.DataFrame]
+    summary: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> dt.date | None:
+        if self.review is None:
+            return None
+        return self.review.as_of or dt.date(self.year, 12, 31)
+
+    @property
+    def is_year_to_date(self) -> bool:
+        return self.review is not None and last_month(self.review) < 12
+
+
+def compute_reports(workspace: Workspace, problems: list[Problem], thresholds: Thresholds = Thresholds()) -> list[YearReport]:
+    """A report per (unit, year) with a plan or a review, in order."""
+    return [_year_report(workspace, unit, year, problems, thresholds) for unit, year in workspace.units_years()]
+
+
+def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Problem], thresholds: Thresholds) -> YearReport:
+    plan_doc, review_doc = workspace.plan(unit, year), workspace.review(unit, year)
+    plan = plan_doc.model if plan_doc and isinstance(plan_doc.model, Plan) else None
+    review = review_doc.model if review_doc and isinstance(review_doc.model, Review) else None
+    baseline_year = plan.baseline_year if plan else year - 1
+    baseline_doc = workspace.review(unit, baseline_year)
+    baseline_actuals = _actual_table(workspace, baseline_doc, workspace.plan(unit, baseline_year))
+
+    def shape(metric: str) -> list[float] | None:
+        series = baseline_actuals.get((metric, "all"))
+        if series is None or not series.months:
+            return None
+        return [series.months.get(m, 0.0) for m in range(1, 13)]
+
+    targets = spread_targets(plan, shape) if plan else {}
+    if plan:
+        derive_drivers(targets)
+        _add_cogs(targets, plan.costs)
+    actuals = _actual_table(workspace, review_doc, plan_doc)
+    if review:
+        _add_cogs(actuals, review.costs)
+    metrics = sorted({m for (m, _c) in [*targets, *actuals, *baseline_actuals]})
+    rules = metric_rules(plan, metrics)
+    if ("cogs", "all") in targets or ("cogs", "all") in actuals:
+        rules["gross_margin"] = _GROSS_MARGIN
+    rules["cogs"] = Rule("sum")
+    limit = last_month(review) if review else 12
+
+    annual = _visible(roll_table(targets, rules, year))
+    ytd_targets = _visible(roll_table(targets, rules, year, limit))
+    actual_rolled = _visible(roll_table(actuals, rules, year, limit))
+    # The baseline, labelled with this year's periods, up to the same month: like for like.
+    baseline_rolled = _visible(roll_table(baseline_actuals, rules, year, limit))
+    lower = {m for m in metrics if (found := metric_for(m, dict(plan.metrics) if plan else None)) and found.lower_is_better}
+    sums = {m for m, r in rules.items() if r.kind == "sum"}
+
+    gmv_target = annual.get(("gmv", "all"), {}).get(str(year))
+    tools = budget_tables.budget_frame(plan, review)
+    campaign_pairs = _campaign_pairs(workspace, unit, year, review)
+    campaigns = campaign_tables.campaigns_frame(campaign_pairs, gmv_target)
+    products = product_tables.products_frame(plan, review)
+    gmv_months = annual.get(("gmv", "all"))
+    gmv_weights = [gmv_months.get(f"{year}-{m:02d}", 0.0) for m in range(1, 13)] if gmv_months else None
+    pnl = pnl_tables.pnl_frame(
+        plan.costs if plan else {}, review.costs if review else {},
+        _figures(annual, year, _planned_marketing(plan, campaigns)),
+        _figures(actual_rolled, year, _actual_marketing(tools, campaigns)),
+    )
+    tables = {
+        "targets": _rolled_frame(annual, ["metric", "channel", "period", "value"]),
+        "variance": variance_frame(ytd_targets, actual_rolled, baseline_rolled, lower, thresholds),
+        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums) if review and limit < 12
+        else forecast_frame({}, {}, {}, year, sums),
+        "actuals": _rolled_frame(actual_rolled, ["metric", "channel", "period", "value"]),
+        "budget": tools,
+        "budget_phasing": budget_tables.budget_phasing_frame(plan, gmv_weights),
+        "pnl": pnl,
+        "campaigns": campaigns,
+        "products": products,
+        "product_mix": product_tables.role_mix(products),
+        "product_splits": product_tables.product_splits(products),
+    }
+    summary = {
+        "gmv_target": gmv_target,
+        "gmv_actual": actual_rolled.get(("gmv", "all"), {}).get(str(year)),
+        "gmv_ytd_target": ytd_targets.get(("gmv", "all"), {}).get(str(year)) if review else None,
+        "budget": budget_tables.budget_summary(plan, tools, gmv_target),
+        "pnl": pnl_tables.pnl_summary(pnl),
+        "product_coverage": product_tables.coverage(products, gmv_target),
+        "baseline_year": baseline_year,
+        "has_baseline": baseline_doc is not None,
+    }
+    paths = {d.path for d in (plan_doc, review_doc) if d} | {d.path for d in workspace.campaign_documents(unit, year)}
+    return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths])
+
+
+def _actual_table(workspace: Workspace, review_doc: Document | None, plan_doc: Document | None) -> Table:
+    if review_doc is None or not isinstance(review_doc.model, Review):
+        return {}
+    plan = plan_doc.model if plan_doc and isinstance(plan_doc.model, Plan) else None
+    rows, _problems = source_rows(workspace, review_doc)
+    return review_actuals(review_doc.model, plan, rows)
+
+
+def _add_cogs(table: Table, costs: dict[str, Any]) -> None:
+    """Product cost as a hidden series, so gross margin = (GMV − COGS) / GMV."""
+    from generator.load.quantities import Quantity
+
+    cogs, gmv = costs.get("cogs"), table.get(("gmv", "all"))
+    if not isinstance(cogs, Quantity) or gmv is None or cogs.is_per_order:
+        return
+    if cogs.is_percent:
+        table[("cogs", "all")] = Series({m: v * cogs.value for m, v in gmv.months.items()},
+                                        gmv.year * cogs.value if gmv.year is not None else None)
+        return
+    gmv_total = sum(gmv.months.values()) or (gmv.year or 0.0)
+    if gmv.months and gmv_total:
+        table[("cogs", "all")] = Series({m: cogs.value * v / gmv_total for m, v in gmv.months.items()})
+    else:
+        table[("cogs", "all")] = Series({}, float(cogs.value))
+
+
+def _visible(rolled: Rolled) -> Rolled:
+    return {k: v for k, v in rolled.items() if k[0] != "cogs"}
+
+
+def _rolled_frame(rolled: Rolled, columns: list[str]) -> pd.DataFrame:
+    rows = [{"metric": m, "channel": c, "period": p, "value": v}
+            for (m, c), values in rolled.items() for p, v in values.items()]
+    return ordered(pd.DataFrame(rows, columns=columns))
+
+
+def _figures(rolled: Rolled, year: int, marketing: float | None) -> dict[str, float | None]:
+    return {
+        "gmv": rolled.get(("gmv", "all"), {}).get(str(year)),
+        "orders": rolled.get(("orders", "all"), {}).get(str(year)),
+        "marketing": marketing,
+    }
+
+
+def _planned_marketing(plan: Plan | None, campaigns: pd.DataFrame) -> float | None:
+    """`marketing: budget` = the budget total plus the campaigns' gift budgets."""
+    from generator.validate.budget import budget_total
+
+    total = budget_total(plan) if plan else None
+    gifts = campaigns["gifts"].sum(min_count=1) if len(campaigns) else None
+    if total is None:
+        return None
+    return total + (float(gifts) if gifts is not None and pd.notna(gifts) else 0.0)
+
+
+def _actual_marketing(tools: pd.DataFrame, campaigns: pd.DataFrame) -> float | None:
+    spend = tools["spend"].sum(min_count=1) if len(tools) else None
+    return float(spend) if spend is not None and pd.notna(spend) else None
+
+
+def _campaign_pairs(workspace: Workspace, unit: str, year: int, review: Review | None) -> list[tuple[Any, CampaignReview | None]]:
+    pairs = []
+    for placed in campaigns_of(workspace, unit, year):
+        campaign = placed.campaign
+        own = campaign.review if isinstance(campaign, CampaignDocument) else None
+        reviewed = own or (review.campaigns.get(campaign.id) if review else None)
+        pairs.append((campaign, reviewed))
+    return pairs
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table as JSON-ready rows: numbers as numbers, NaN as None."""
+    out = []
+    for row in frame.to_dict(orient="records"):
+        out.append({str(k): plain(v) for k, v in row.items()})
+    return out
+
+
+def plain(value: Any) -> Any:
+    """numpy scalars → Python; NaN → None."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if value is pd.NaT:
+        return None
+    return value
+
+
+def report_json(report: YearReport, lang: str = "zh") -> dict[str, Any]:
+    """One report object of the `planbook report --format json` contract."""
+    payload: dict[str, Any] = {"unit": report.unit, "year": report.year,
+                               "as_of": report.as_of.isoformat() if report.as_of else None}
+    for name in TABLES:
+        payload[name] = records(report.tables[name])
+    payload["actuals"] = records(report.tables["actuals"])
+    payload["summary"] = _plain_tree(report.summary)
+    payload["problems"] = [p.to_json(lang) for p in report.problems]
+    return payload
+
+
+def _plain_tree(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain_tree(v) for k, v in value.items()}
+    return plain(value)
+
+

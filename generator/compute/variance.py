@@ -1,0 +1,109 @@
+"""Variance, year over year and forecasts (spec 10)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from generator.compute.series import Rolled, period_order
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Attainment from which a figure is `met` and `near` (settable in mkdocs.yml)."""
+
+    met: float = 1.0
+    near: float = 0.9
+
+
+VARIANCE_COLUMNS = ["metric", "channel", "period", "target", "actual", "diff", "attainment", "status", "yoy"]
+FORECAST_COLUMNS = ["metric", "channel", "target", "ytd_target", "ytd_actual", "forecast_on_plan", "forecast_run_rate"]
+
+
+def attainment(target: float, actual: float, lower_is_better: bool) -> float | None:
+    """actual / target; target / actual where lower is better; None when undefined."""
+    if lower_is_better:
+        return target / actual if actual else None
+    return actual / target if target else None
+
+
+def status(value: float | None, thresholds: Thresholds) -> str | None:
+    if value is None:
+        return None
+    if value >= thresholds.met:
+        return "met"
+    return "near" if value >= thresholds.near else "missed"
+
+
+def variance_frame(
+    targets: Rolled,
+    actuals: Rolled,
+    baseline: Rolled,
+    lower_is_better: set[str],
+    thresholds: Thresholds,
+) -> pd.DataFrame:
+    """A row per metric, channel and period that has both a target and an actual.
+
+    `targets` and `baseline` are rolled up to the same last month as `actuals`,
+    so a year-to-date review compares year-to-date figures."""
+    rows = []
+    for (metric, channel), actual_values in actuals.items():
+        target_values = targets.get((metric, channel), {})
+        base_values = baseline.get((metric, channel), {})
+        for period, actual in actual_values.items():
+            target = target_values.get(period)
+            if target is None:
+                continue
+            reached = attainment(target, actual, metric in lower_is_better)
+            base = base_values.get(period)
+            rows.append({
+                "metric": metric, "channel": channel, "period": period,
+                "target": target, "actual": actual, "diff": actual - target,
+                "attainment": reached, "status": status(reached, thresholds),
+                "yoy": actual / base - 1 if base else None,
+            })
+    frame = pd.DataFrame(rows, columns=VARIANCE_COLUMNS)
+    return ordered(frame)
+
+
+def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: int, sums: set[str]) -> pd.DataFrame:
+    """Two forecasts of the year for sum metrics of a year-to-date review:
+    on plan (YTD actual + the remaining target) and at run rate
+    (YTD actual / YTD target × annual target)."""
+    rows = []
+    key = str(year)
+    for (metric, channel), values in actuals.items():
+        if metric not in sums or key not in values:
+            continue
+        target = annual.get((metric, channel), {}).get(key)
+        ytd_target = ytd_targets.get((metric, channel), {}).get(key)
+        if target is None or ytd_target is None:
+            continue
+        ytd_actual = values[key]
+        rows.append({
+            "metric": metric, "channel": channel, "target": target,
+            "ytd_target": ytd_target, "ytd_actual": ytd_actual,
+            "forecast_on_plan": ytd_actual + (target - ytd_target),
+            "forecast_run_rate": ytd_actual / ytd_target * target if ytd_target else None,
+        })
+    return ordered(pd.DataFrame(rows, columns=FORECAST_COLUMNS))
+
+
+def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    """Metrics in catalog order, `all` first, periods in time order."""
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    from generator.model.catalog import METRICS
+
+    order = {m: i for i, m in enumerate(METRICS)}
+    keys = pd.DataFrame({
+        "m": frame["metric"].map(lambda m: order.get(m, len(order))),
+        "n": frame["metric"],
+        "c": frame["channel"].map(lambda c: "" if c == "all" else c),
+        "p": frame["period"].map(period_order) if "period" in frame else 0,
+    })
+    index = keys.sort_values(["m", "n", "c", "p"]).index
+    return frame.loc[index].reset_index(drop=True)
+
+

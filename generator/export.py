@@ -1,0 +1,104 @@
+"""CSV and XLSX exports of the computed tables.
+
+Cells keep real numbers with number formats (not strings).  Text from plans
+that starts like a formula (= + - @) is prefixed with a quote so a
+spreadsheet never runs it.  Files are written to a temporary path and
+renamed, so a failed export leaves the previous file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from generator.compute.report import TABLES, YearReport, plain
+from generator.render.filters import MONEY_COLUMNS, RATE_COLUMNS, RATIO_COLUMNS
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: Any) -> Any:
+    """Text that a spreadsheet would read as a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def combined(reports: list[YearReport], table: str) -> pd.DataFrame:
+    """One table over several reports, with `unit` and `year` in front."""
+    frames = []
+    for report in reports:
+        frame = report.tables[table].copy()
+        frame.insert(0, "year", report.year)
+        frame.insert(0, "unit", report.unit)
+        frames.append(frame)
+    non_empty = [f for f in frames if not f.empty]
+    if not non_empty:
+        return frames[0] if frames else pd.DataFrame()
+    return pd.concat(non_empty, ignore_index=True)
+
+
+def table_csv(frame: pd.DataFrame) -> str:
+    """A table as CSV text: numbers as written by Python, empty for missing."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        writer.writerow(["" if plain(v) is None else safe_text(plain(v)) for v in row])
+    return buffer.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def workbook_bytes(reports: list[YearReport], tables: list[str] | None = None) -> bytes:
+    """An XLSX workbook with one sheet per table and real, formatted numbers."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for name in tables or [*TABLES, "actuals"]:
+        frame = combined(reports, name)
+        sheet = book.create_sheet(title=name[:31])
+        sheet.append(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            sheet.append([safe_text(plain(v)) for v in row])
+        for index, column in enumerate(frame.columns, start=1):
+            number_format = _number_format(str(column))
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = max(10, min(40, len(str(column)) + 4))
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = number_format
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _number_format(column: str) -> str | None:
+    if column in MONEY_COLUMNS:
+        return "#,##0.00"
+    if column in RATE_COLUMNS:
+        return "0.0%"
+    if column in RATIO_COLUMNS:
+        return "0.00"
+    return None

@@ -1,0 +1,1 @@
+"""Render: page contexts, formatting filters and charts → Markdown pages and assets."""

@@ -1,0 +1,101 @@
+"""Formatting of figures, shared by the terminal report, the site and the exports.
+
+Money is kept exact until shown; here it becomes 1,234.5万 / 1.30亿 in the
+Chinese UI and 12,345,000 in English; rates become percentages with one
+decimal.  Templates only format: they never compute.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+MONEY_COLUMNS = {"target", "actual", "diff", "value", "amount", "expected_gmv", "spend", "actual_gmv", "plan",
+                 "budget", "gifts", "gmv_goal", "gmv_actual", "price", "cost", "margin", "target_gmv", "revenue",
+                 "daily", "daily_cap_spend", "per_day", "forecast_on_plan", "forecast_run_rate", "ytd_target",
+                 "ytd_actual"}
+RATE_COLUMNS = {"attainment", "yoy", "share", "plan_ratio", "actual_ratio", "margin_rate", "sell_through",
+                "discount", "gross_margin", "target_share", "revenue_share", "avg_margin_rate"}
+RATIO_COLUMNS = {"roi", "actual_roi", "planned_roi"}
+
+STATUS_WORDS = {
+    "zh": {"met": "✔ 达成", "near": "▲ 接近", "missed": "✘ 未达成"},
+    "en": {"met": "✔ met", "near": "▲ near", "missed": "✘ missed"},
+}
+
+
+def missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def money(value: Any, lang: str = "zh") -> str:
+    """1.30亿, 1,234.5万 or 5,800 in Chinese; 130,000,000 in English."""
+    if missing(value):
+        return "—"
+    v = float(value)
+    if lang == "zh":
+        if abs(v) >= 1e8:
+            return f"{v / 1e8:,.2f}亿"
+        if abs(v) >= 1e4:
+            return f"{v / 1e4:,.1f}万".replace(".0万", "万")
+    return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}"
+
+
+def count(value: Any, lang: str = "zh") -> str:
+    return money(value, lang)
+
+
+def rate(value: Any) -> str:
+    """0.0425 → 4.3%"""
+    if missing(value):
+        return "—"
+    return f"{float(value) * 100:.1f}%"
+
+
+def signed_rate(value: Any) -> str:
+    if missing(value):
+        return "—"
+    return f"{float(value) * 100:+.1f}%"
+
+
+def ratio(value: Any) -> str:
+    if missing(value):
+        return "—"
+    return f"{float(value):.2f}"
+
+
+def status_word(status: Any, lang: str = "zh") -> str:
+    """The status as an icon and a word, so it reads without colour."""
+    if missing(status):
+        return "—"
+    return STATUS_WORDS["zh" if lang == "zh" else "en"].get(str(status), str(status))
+
+
+def metric_value(value: Any, unit: str, lang: str = "zh") -> str:
+    """A metric's figure by its unit (money, count, rate, ratio, rank)."""
+    if unit == "rate":
+        return rate(value)
+    if unit == "ratio":
+        return ratio(value)
+    if unit == "rank":
+        return "—" if missing(value) else f"{float(value):.0f}"
+    return money(value, lang)
+
+
+def cell(column: str, value: Any, lang: str = "zh") -> str:
+    """A table cell formatted by its column name."""
+    if column in MONEY_COLUMNS:
+        return money(value, lang)
+    if column in RATE_COLUMNS:
+        return rate(value)
+    if column in RATIO_COLUMNS:
+        return ratio(value)
+    if column == "status":
+        return status_word(value, lang)
+    if missing(value):
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    return str(value)

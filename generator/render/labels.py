@@ -1,0 +1,91 @@
+"""Labels of columns, metrics, costs and roles in Chinese and English."""
+
+from __future__ import annotations
+
+from generator.model.catalog import COSTS, NODES, ROLES, metric_for
+
+COLUMNS: dict[str, tuple[str, str]] = {
+    "metric": ("指标", "Metric"), "channel": ("渠道", "Channel"), "period": ("期间", "Period"),
+    "target": ("目标", "Target"), "actual": ("实际", "Actual"), "diff": ("差额", "Diff"),
+    "attainment": ("达成率", "Attainment"), "status": ("状态", "Status"), "yoy": ("同比", "YoY"),
+    "value": ("数值", "Value"), "tool": ("工具", "Tool"), "name": ("名称", "Name"),
+    "platform": ("平台", "Platform"), "placement": ("站内/站外", "Placement"), "amount": ("金额", "Amount"),
+    "share": ("占比", "Share"), "roi": ("计划 ROI", "Planned ROI"), "expected_gmv": ("预期 GMV", "Expected GMV"),
+    "daily": ("日限额", "Daily cap"), "daily_cap_spend": ("日限额可花", "Cap allows"),
+    "spend": ("实际花费", "Spend"), "actual_gmv": ("归因 GMV", "Attributed GMV"),
+    "actual_roi": ("实际 ROI", "Actual ROI"), "per_day": ("日均", "Per day"), "item": ("项目", "Item"),
+    "plan": ("计划", "Plan"), "plan_ratio": ("计划占比", "Plan % GMV"), "actual_ratio": ("实际占比", "Actual % GMV"),
+    "id": ("ID", "ID"), "type": ("类型", "Type"), "node": ("节点", "Node"), "channels": ("渠道", "Channels"),
+    "start": ("开始", "Start"), "end": ("结束", "End"), "budget": ("预算", "Budget"), "gifts": ("赠品", "Gifts"),
+    "gmv_goal": ("GMV 目标", "GMV goal"), "planned_roi": ("计划 ROI", "Planned ROI"),
+    "target_share": ("占年目标", "Share of year"), "gmv_actual": ("实际 GMV", "Actual GMV"),
+    "problems_solved": ("已解决", "Solved"), "problems_open": ("未解决", "Open"),
+    "sku": ("SKU", "SKU"), "role": ("角色", "Role"), "category": ("品类", "Category"), "season": ("季节", "Season"),
+    "new": ("新品", "New"), "price": ("售价", "Price"), "cost": ("成本", "Cost"), "margin": ("单件毛利", "Margin"),
+    "margin_rate": ("毛利率", "Margin rate"), "target_units": ("目标件数", "Target units"),
+    "target_gmv": ("目标 GMV", "Target GMV"), "units_sold": ("销量", "Units sold"), "stock": ("进货", "Stock"),
+    "revenue": ("销售额", "Revenue"), "sell_through": ("售罄率", "Sell-through"), "discount": ("折扣率", "Discount"),
+    "gross_margin": ("毛利率", "Gross margin"), "in_campaign": ("参加活动", "In campaign"),
+    "skus": ("SKU 数", "SKUs"), "avg_margin_rate": ("平均毛利率", "Avg margin rate"),
+    "revenue_share": ("销售占比", "Revenue share"), "by": ("维度", "By"), "group": ("分组", "Group"),
+    "ytd_target": ("累计目标", "YTD target"), "ytd_actual": ("累计实际", "YTD actual"),
+    "forecast_on_plan": ("按计划预测", "Forecast on plan"), "forecast_run_rate": ("按进度预测", "Forecast at run rate"),
+}
+
+PNL_ITEMS: dict[str, tuple[str, str]] = {
+    "gmv": ("销售额 GMV", "GMV"), "total_cost": ("总成本", "Total cost"), "profit": ("利润", "Profit"), **COSTS,
+}
+PLACEMENTS = {"onsite": ("站内", "Onsite"), "offsite": ("站外", "Offsite")}
+TABLE_TITLES: dict[str, tuple[str, str]] = {
+    "targets": ("目标拆解", "Targets"), "variance": ("目标与实际", "Targets vs actuals"),
+    "forecast": ("全年预测", "Forecast"), "budget": ("推广预算", "Budget"),
+    "budget_phasing": ("预算月度拆分", "Budget by period"), "pnl": ("投入产出", "Input/output (P&L)"),
+    "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
+    "product_mix": ("商品角色结构", "Product role mix"), "product_splits": ("商品复盘拆分", "Product review splits"),
+    "actuals": ("实际", "Actuals"),
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def column(name: str, lang: str) -> str:
+    return pick(COLUMNS.get(name, (name, name)), lang)
+
+
+def metric(metric_id: str, lang: str, declared: dict[str, object] | None = None) -> str:
+    found = metric_for(metric_id, declared)
+    return found.label(lang) if found else metric_id
+
+
+def metric_unit(metric_id: str, declared: dict[str, object] | None = None) -> str:
+    found = metric_for(metric_id, declared)
+    return found.unit if found else "count"
+
+
+def channel(channel_id: str, lang: str, plan: object = None) -> str:
+    """A channel's display name from the plan; `all` as 全部 / All."""
+    if channel_id == "all":
+        return "全部" if lang == "zh" else "All"
+    names = getattr(plan, "channels", None) or {}
+    return str(names.get(channel_id, channel_id))
+
+
+def item(key: str, lang: str) -> str:
+    return pick(PNL_ITEMS.get(key, (key, key)), lang)
+
+
+def role(key: str, lang: str) -> str:
+    return pick(ROLES.get(key, (key, key)), lang)
+
+
+def node(key: str | None, lang: str) -> str:
+    if not key:
+        return "—"
+    found = NODES.get(key)
+    return (found.zh if lang == "zh" else found.en) if found else key
+
+
+def table_title(name: str, lang: str) -> str:
+    return pick(TABLE_TITLES.get(name, (name, name)), lang)
