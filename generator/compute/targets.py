@@ -160,6 +160,11 @@ def derive_drivers(table: Table) -> None:
         gmv = table.get(("gmv", channel))
         if gmv is None:
             continue
+        orders = table.get(("orders", channel))
+        if ("aov", channel) not in table and orders is not None:
+            # AOV is GMV / orders wherever both exist (spec 3.1): it counts as given.
+            table[("aov", channel)] = Series(
+                {m: g / orders.months[m] for m, g in gmv.months.items() if orders.months.get(m)})
         parts = {k: table.get((k, channel)) for k in ("visitors", "conversion_rate", "aov")}
         missing = [k for k, v in parts.items() if v is None]
         if len(missing) != 1:
