@@ -87,6 +87,24 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="the workbook to write")
     export.set_defaults(handler=_export)
 
+    render = commands.add_parser("render", parents=[common], help="step 1 of the site: Markdown pages and mkdocs.yml")
+    render.add_argument("out", help="folder to write (docs/ and mkdocs.yml inside)")
+    render.add_argument("--plans", help="plans folder (default: from mkdocs.yml, else plans)")
+    render.set_defaults(handler=_render)
+
+    build = commands.add_parser("build", parents=[common], help="build the site into site/")
+    build.add_argument("--strict", action="store_true", help="warnings fail the build")
+    build.add_argument("--plans", help="plans folder (default: from mkdocs.yml, else plans)")
+    build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
+    build.add_argument("--build-dir", default="build", help="where the rendered pages go (default: build)")
+    build.set_defaults(handler=_build)
+
+    serve = commands.add_parser("serve", parents=[common], help="live preview that rebuilds on every change")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--plans", help="plans folder (default: from mkdocs.yml, else plans)")
+    serve.add_argument("--build-dir", default="build")
+    serve.set_defaults(handler=_serve)
+
     schema = commands.add_parser("schema", parents=[common], help="JSON Schema of the documents, for editors")
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     schema.set_defaults(handler=_schema)
@@ -156,7 +174,7 @@ def _report(args: argparse.Namespace) -> int:
         from generator.compute.report import TABLES
         from generator.export import combined, table_csv
 
-        if args.table not in [*TABLES, "actuals"]:
+        if args.table not in TABLES:
             raise UsageError(f"unknown table {args.table!r}")
         sys.stdout.write(table_csv(combined(reports, args.table)) if reports else "")
         return EXIT_OK
@@ -180,6 +198,45 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError("no plan or review matches --year/--unit")
     write_atomically(Path(args.output), workbook_bytes(reports))
     return EXIT_OK
+
+
+def _site_outcome(outcome: object, lang: str) -> int:
+    from generator.problems import format_text
+
+    problems = getattr(outcome, "problems", [])
+    message = getattr(outcome, "message", None)
+    if not getattr(outcome, "ok", False):
+        if problems:
+            print(format_text(problems, lang), file=sys.stderr)
+        if message:
+            print(f"planbook: {message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace) -> int:
+    from generator.site.build import render
+
+    plans = _plans_dir(args.plans) if args.plans else None
+    return _site_outcome(render(Path.cwd(), Path(args.out), plans), args.lang)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.site.build import build
+
+    plans = _plans_dir(args.plans) if args.plans else None
+    outcome = build(Path.cwd(), Path(args.site_dir), Path(args.build_dir), plans, args.strict)
+    code = _site_outcome(outcome, args.lang)
+    if code == EXIT_OK:
+        print(f"planbook: site built in {args.site_dir}/", file=sys.stderr)
+    return code
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.site.build import serve
+
+    plans = _plans_dir(args.plans) if args.plans else None
+    return _site_outcome(serve(Path.cwd(), Path(args.build_dir), args.dev_addr, plans), args.lang)
 
 
 def _summary(problems: list, documents: int, lang: str) -> str:

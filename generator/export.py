@@ -75,7 +75,7 @@ def workbook_bytes(reports: list[YearReport], tables: list[str] | None = None) -
 
     book = Workbook()
     book.remove(book.active)
-    for name in tables or [*TABLES, "actuals"]:
+    for name in tables or TABLES:
         frame = combined(reports, name)
         sheet = book.create_sheet(title=name[:31])
         sheet.append(list(frame.columns))

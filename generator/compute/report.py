@@ -29,7 +29,7 @@ from generator.validate.review import source_rows
 
 # The tables of a report, in the order of the JSON contract.
 TABLES = ["targets", "variance", "forecast", "budget", "budget_phasing", "pnl", "campaigns", "products",
-          "product_mix", "product_splits"]
+          "product_mix", "product_splits", "actuals", "changes_plan", "changes_actual", "changes_budget"]
 _GROSS_MARGIN = Rule("ratio", "cogs", "gmv", complement=True)
 
 
@@ -44,6 +44,7 @@ class YearReport:
     tables: dict[str, pd.DataFrame]
     summary: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    campaigns: list[tuple[Any, CampaignReview | None]] = field(default_factory=list)
 
     @property
     def as_of(self) -> dt.date | None:
@@ -122,6 +123,8 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "products": products,
         "product_mix": product_tables.role_mix(products),
         "product_splits": product_tables.product_splits(products),
+        **_change_tables(workspace, unit, year, baseline_year, annual,
+                         baseline_rolled_full(baseline_actuals, rules, year), tools),
     }
     summary = {
         "gmv_target": gmv_target,
@@ -134,7 +137,34 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "has_baseline": baseline_doc is not None,
     }
     paths = {d.path for d in (plan_doc, review_doc) if d} | {d.path for d in workspace.campaign_documents(unit, year)}
-    return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths])
+    return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths],
+                      campaign_pairs)
+
+
+def baseline_rolled_full(baseline_actuals: Table, rules: dict[str, Rule], year: int) -> Rolled:
+    """The baseline's full-year actuals, labelled with this year's periods."""
+    return _visible(roll_table(baseline_actuals, rules, year))
+
+
+def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: int, annual: Rolled,
+                   baseline_actual: Rolled, tools: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """This year's annual targets against the baseline plan's and the baseline's actuals,
+    and the budget per tool against the baseline plan's."""
+    from generator.compute.changes import budget_changes, target_changes
+
+    old_doc = workspace.plan(unit, baseline_year)
+    old_plan = old_doc.model if old_doc and isinstance(old_doc.model, Plan) else None
+    old_targets: Rolled = {}
+    if old_plan is not None:
+        old_table = spread_targets(old_plan, lambda _m: None)
+        derive_drivers(old_table)
+        old_rules = metric_rules(old_plan, sorted({m for (m, _c) in old_table}))
+        old_targets = _visible(roll_table(old_table, old_rules, baseline_year))
+    return {
+        "changes_plan": target_changes(old_targets, annual, str(baseline_year), str(year)),
+        "changes_actual": target_changes(baseline_actual, annual, str(year), str(year)),
+        "changes_budget": budget_changes(budget_tables.budget_frame(old_plan, None) if old_plan else None, tools),
+    }
 
 
 def _actual_table(workspace: Workspace, review_doc: Document | None, plan_doc: Document | None) -> Table:
@@ -234,7 +264,6 @@ def report_json(report: YearReport, lang: str = "zh") -> dict[str, Any]:
                                "as_of": report.as_of.isoformat() if report.as_of else None}
     for name in TABLES:
         payload[name] = records(report.tables[name])
-    payload["actuals"] = records(report.tables["actuals"])
     payload["summary"] = _plain_tree(report.summary)
     payload["problems"] = [p.to_json(lang) for p in report.problems]
     return payload

@@ -29,6 +29,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "skus": ("SKU 数", "SKUs"), "avg_margin_rate": ("平均毛利率", "Avg margin rate"),
     "revenue_share": ("销售占比", "Revenue share"), "by": ("维度", "By"), "group": ("分组", "Group"),
     "ytd_target": ("累计目标", "YTD target"), "ytd_actual": ("累计实际", "YTD actual"),
+    "old": ("上一年", "Before"), "new": ("今年", "Now"), "delta": ("变化", "Δ"), "delta_pct": ("变化 %", "Δ %"),
     "forecast_on_plan": ("按计划预测", "Forecast on plan"), "forecast_run_rate": ("按进度预测", "Forecast at run rate"),
 }
 
@@ -42,7 +43,9 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "budget_phasing": ("预算月度拆分", "Budget by period"), "pnl": ("投入产出", "Input/output (P&L)"),
     "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
     "product_mix": ("商品角色结构", "Product role mix"), "product_splits": ("商品复盘拆分", "Product review splits"),
-    "actuals": ("实际", "Actuals"),
+    "actuals": ("实际", "Actuals"), "changes_plan": ("对比上年计划", "Against last year's plan"),
+    "changes_actual": ("对比上年实际", "Against last year's actuals"),
+    "changes_budget": ("预算变化", "Budget changes"),
 }
 
 

@@ -1,0 +1,478 @@
+"""Render the site's pages: page contexts → Jinja2 templates → Markdown files and assets.
+
+`render_site` writes a build folder of plain files (readable, diffable,
+golden-testable) that MkDocs then builds.  A file whose content did not
+change is not rewritten, so MkDocs' dirty rebuild under `serve` can skip it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from markupsafe import Markup
+
+from generator.compute.report import TABLES, YearReport
+from generator.compute.series import period_order
+from generator.compute.variance import Thresholds
+from generator.model.catalog import METRICS, NODES
+from generator.model.workspace import Page, Workspace
+from generator.problems import Problem
+from generator.render import charts, filters, labels
+from generator.render.tables import markdown_table, md
+
+PACKAGED_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    lang: str = "zh"
+    thresholds: Thresholds = Thresholds()
+    templates: Path | None = None  # a project's own site_templates/, searched first
+    site_name: str = "Planbook"
+
+
+@dataclass
+class Rendered:
+    """What a render wrote: every page path (for the nav) and the files it changed."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # docs path → title
+    written: list[str] = field(default_factory=list)
+    nav: list[Any] = field(default_factory=list)
+
+
+def environment(options: SiteOptions) -> Environment:
+    """Jinja2 with StrictUndefined and autoescape on: plan text is data, never markup."""
+    loaders = [FileSystemLoader(str(options.templates))] if options.templates and options.templates.is_dir() else []
+    loaders.append(FileSystemLoader(str(PACKAGED_TEMPLATES)))
+    env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    lang = options.lang
+    env.filters.update({
+        "md": md,
+        "money": lambda v: filters.money(v, lang),
+        "rate": filters.rate,
+        "signed_rate": filters.signed_rate,
+        "ratio": filters.ratio,
+        "status": lambda v: filters.status_word(v, lang),
+        "node": lambda v: labels.node(v, lang),
+        "role": lambda v: labels.role(v, lang),
+        "item": lambda v: labels.item(v, lang),
+    })
+    env.globals.update({"zh": lang == "zh", "lang": lang})
+    return env
+
+
+class SiteWriter:
+    """Writes files below a docs folder, skipping files whose bytes are unchanged."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.result = Rendered()
+        self.expected: set[Path] = set()
+
+    def write(self, relative: str, data: str | bytes) -> None:
+        path = self.docs / relative
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        self.expected.add(path)
+        if path.exists() and path.read_bytes() == raw:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+        self.result.written.append(relative)
+
+    def copy(self, relative: str, source: Path) -> None:
+        path = self.docs / relative
+        self.expected.add(path)
+        if path.exists() and path.stat().st_size == source.stat().st_size:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, path)
+        self.result.written.append(relative)
+
+    def remove_stale(self) -> None:
+        """Files left from an earlier render (a deleted campaign) are removed."""
+        if not self.docs.exists():
+            return
+        for path in sorted(self.docs.rglob("*"), reverse=True):
+            if path.is_file() and path not in self.expected:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def render_site(workspace: Workspace, reports: list[YearReport], problems: list[Problem], docs: Path,
+                options: SiteOptions) -> Rendered:
+    """Every page, download and asset of the site into `docs`."""
+    env = environment(options)
+    writer = SiteWriter(docs)
+    lang = options.lang
+    writer.copy("assets/plotly.min.js", _plotly_script())
+    writer.write("assets/planbook.css", env.get_template("planbook.css").render())
+    years_nav = []
+    for report in reports:
+        base = f"{report.unit}/{report.year}"
+        nav_entries: list[Any] = []
+        context = _year_context(report, options, base)
+        for kind, title in _year_pages(report, lang):
+            body = env.get_template(f"{kind}.md.j2").render(**context, page=kind, root=_root(f"{base}/{kind}.md"))
+            writer.write(f"{base}/{kind}.md", body)
+            nav_entries.append({title: f"{base}/{kind}.md"})
+        if context["campaigns"]:
+            campaign_nav: list[Any] = [{"活动日历" if lang == "zh" else "Calendar": f"{base}/campaigns/index.md"}]
+            writer.write(f"{base}/campaigns/index.md", env.get_template("calendar.md.j2").render(
+                **context, page="calendar", root=_root(f"{base}/campaigns/index.md")))
+            for campaign in context["campaigns"]:
+                path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
+                writer.write(path, env.get_template("campaign.md.j2").render(
+                    **context, c=campaign, page="campaign", root=_root(path)))
+                campaign_nav.append({campaign["name"]: path})
+            nav_entries.append({("活动" if lang == "zh" else "Campaigns"): campaign_nav})
+        for page in _own_pages(workspace.pages, report):
+            path = f"{base}/{Path(page.path).stem}.md"
+            writer.write(path, page.text)
+            nav_entries.append({_page_title(page): path})
+        _write_downloads(writer, report, base)
+        title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
+        years_nav.append({title: nav_entries})
+    for page in [p for p in workspace.pages if not any(p in _own_pages([p], r) for r in reports)]:
+        path = f"notes/{Path(page.path).stem}.md"
+        writer.write(path, page.text)
+        years_nav.append({_page_title(page): path})
+    writer.write("index.md", env.get_template("home.md.j2").render(
+        reports=[_headline(r, options) for r in reports], root="", page="home",
+        site_name=options.site_name))
+    writer.write("problems.md", env.get_template("problems.md.j2").render(
+        problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
+    writer.remove_stale()
+    writer.result.nav = [{"首页" if lang == "zh" else "Home": "index.md"}, *years_nav,
+                         {"问题" if lang == "zh" else "Problems": "problems.md"}]
+    return writer.result
+
+
+def _plotly_script() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def _root(page_path: str) -> str:
+    """The relative path from a page to the site root (use_directory_urls is off)."""
+    return "../" * page_path.count("/")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z_\-]+", "-", text).strip("-") or "campaign"
+
+
+def _units(reports: list[YearReport]) -> set[str]:
+    return {r.unit for r in reports}
+
+
+def _year_pages(report: YearReport, lang: str) -> list[tuple[str, str]]:
+    zh = lang == "zh"
+    pages = []
+    if report.plan is not None:
+        pages.append(("plan", "年度计划" if zh else "Plan"))
+    if report.review is not None:
+        pages.append(("review", "复盘" if zh else "Review"))
+    if report.plan is not None:
+        pages.append(("changes", "变化" if zh else "Changes"))
+    return pages
+
+
+def _own_pages(pages: list[Page], report: YearReport) -> list[Page]:
+    own = []
+    for page in pages:
+        meta = _front_matter(page.text)
+        if str(meta.get("year", "")) == str(report.year) and meta.get("unit", report.unit) == report.unit:
+            own.append(page)
+    return own
+
+
+def _front_matter(text: str) -> dict[str, Any]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _page_title(page: Page) -> str:
+    meta = _front_matter(page.text)
+    if meta.get("title"):
+        return str(meta["title"])
+    heading = re.search(r"^#\s+(.+)$", page.text, re.M)
+    return heading.group(1).strip() if heading else Path(page.path).stem
+
+
+def _write_downloads(writer: SiteWriter, report: YearReport, base: str) -> None:
+    from generator.export import table_csv, workbook_bytes
+
+    for name in TABLES:
+        frame = report.tables[name]
+        if not frame.empty:
+            writer.write(f"{base}/downloads/{name}.csv", "\ufeff" + table_csv(frame))  # BOM: Excel reads UTF-8
+    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", _stable_xlsx(workbook_bytes([report])))
+
+
+def _stable_xlsx(data: bytes) -> bytes:
+    """openpyxl stamps the time into docProps/core.xml; fix it so unchanged
+    workbooks keep their bytes (and MkDocs can skip them)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", content)
+            stamp = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            stamp.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(stamp, content)
+    return out.getvalue()
+
+
+def _headline(report: YearReport, options: SiteOptions) -> dict[str, Any]:
+    s = report.summary
+    variance = report.tables["variance"]
+    year_row = variance[(variance["metric"] == "gmv") & (variance["channel"] == "all")
+                        & (variance["period"] == str(report.year))]
+    forecast = report.tables["forecast"]
+    gmv_forecast = forecast[(forecast["metric"] == "gmv") & (forecast["channel"] == "all")]
+    pnl = report.tables["pnl"].set_index("item") if len(report.tables["pnl"]) else None
+    profit_plan = pnl.at["profit", "plan"] if pnl is not None and "profit" in pnl.index else None
+    profit_actual = pnl.at["profit", "actual"] if pnl is not None and "profit" in pnl.index else None
+    return {
+        "unit": report.unit, "year": report.year, "base": f"{report.unit}/{report.year}",
+        "title": report.plan.title if report.plan and report.plan.title else
+        (report.review.title if report.review and report.review.title else str(report.year)),
+        "has_plan": report.plan is not None, "has_review": report.review is not None,
+        "ytd": report.is_year_to_date, "as_of": report.as_of.isoformat() if report.as_of else None,
+        "gmv_target": s["gmv_target"], "gmv_actual": s["gmv_actual"],
+        "attainment": year_row.iloc[0]["attainment"] if len(year_row) else None,
+        "status": year_row.iloc[0]["status"] if len(year_row) else None,
+        "profit_plan": profit_plan, "profit_actual": profit_actual,
+        "forecast_on_plan": gmv_forecast.iloc[0]["forecast_on_plan"] if len(gmv_forecast) else None,
+        "forecast_run_rate": gmv_forecast.iloc[0]["forecast_run_rate"] if len(gmv_forecast) else None,
+    }
+
+
+def _problem_row(problem: Problem, lang: str) -> dict[str, Any]:
+    return {"path": problem.path, "line": problem.line, "column": problem.column, "severity": problem.severity,
+            "code": problem.code, "message": problem.message(lang), "hint": problem.hint(lang)}
+
+
+def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[str, Any]:
+    """Everything a year's pages show, computed and formatted before the templates."""
+    lang = options.lang
+    plan, review = report.plan, report.review
+    t = report.tables
+    declared = dict(plan.metrics) if plan else None
+
+    def table(name: str, frame: pd.DataFrame, columns: list[str]) -> Markup:
+        return markdown_table(frame, [c for c in columns if c in frame.columns], lang, plan)
+
+    variance = t["variance"]
+    metric_sections = []
+    for metric in _metric_order(t["targets"], variance):
+        label = labels.metric(metric, lang, declared)
+        rows = variance[variance["metric"] == metric]
+        months = rows[(rows["channel"] == "all") & rows["period"].str.match(r"^\d{4}-\d{2}$")]
+        targets = t["targets"][(t["targets"]["metric"] == metric)]
+        target_months = targets[(targets["channel"] == "all") & targets["period"].str.match(r"^\d{4}-\d{2}$")]
+        metric_sections.append({
+            "id": metric, "label": label,
+            "variance_chart": charts.monthly_target_vs_actual(months, label, f"chart-{metric}-variance", lang)
+            if len(months) else None,
+            "target_chart": charts.monthly_targets(target_months, label, f"chart-{metric}-targets", lang)
+            if len(target_months) > 1 and METRICS.get(metric, None) is not None and METRICS[metric].sums else None,
+            "variance": table("variance", rows, ["channel", "period", "target", "actual", "diff", "attainment",
+                                                 "status", "yoy"]) if len(rows) else None,
+            "targets_wide": _wide_targets(targets, lang, plan),
+        })
+    gmv_year = t["targets"][(t["targets"]["metric"] == "gmv") & (t["targets"]["period"] == str(report.year))
+                            & (t["targets"]["channel"] != "all")]
+    actual_channels = t["actuals"][(t["actuals"]["metric"] == "gmv") & (t["actuals"]["period"] == str(report.year))
+                                   & (t["actuals"]["channel"] != "all")]
+    campaigns = _campaign_contexts(report, lang)
+    nodes = _calendar_nodes(plan, report.year, lang)
+    budget = t["budget"]
+    return {
+        "report": report, "plan": plan, "review": review, "unit": report.unit, "year": report.year,
+        "base": base, "ytd": report.is_year_to_date,
+        "as_of": report.as_of.isoformat() if report.as_of else None,
+        "summary": report.summary, "metrics": metric_sections,
+        "channel_chart": charts.channel_split([labels.channel(c, lang, plan) for c in gmv_year["channel"]],
+                                              list(gmv_year["value"]),
+                                              "销售额目标渠道结构" if lang == "zh" else "GMV target by channel",
+                                              "chart-channel-split") if len(gmv_year) else None,
+        "channel_actual_chart": charts.channel_split(
+            [labels.channel(c, lang, plan) for c in actual_channels["channel"]], list(actual_channels["value"]),
+            "销售额实际渠道结构" if lang == "zh" else "GMV actual by channel",
+            "chart-channel-actual") if len(actual_channels) else None,
+        "budget_chart": charts.budget_split(budget, lang, "chart-budget") if len(budget) else None,
+        "budget_table": table("budget", budget, ["name", "placement", "amount", "share", "roi", "expected_gmv",
+                                                 "daily", "daily_cap_spend", "spend", "actual_gmv", "actual_roi"]),
+        "budget_phasing": table("budget_phasing", t["budget_phasing"][
+            (t["budget_phasing"]["tool"] == "all")], ["period", "amount", "per_day"]),
+        "pnl_chart": charts.pnl_bars(t["pnl"], lang, "chart-pnl") if len(t["pnl"]) > 1 else None,
+        "pnl_table": table("pnl", t["pnl"], ["item", "plan", "plan_ratio", "actual", "actual_ratio"]
+                           if review else ["item", "plan", "plan_ratio"]),
+        "forecast_table": table("forecast", t["forecast"], ["metric", "channel", "target", "ytd_target",
+                                                            "ytd_actual", "forecast_on_plan", "forecast_run_rate"]),
+        "has_forecast": not t["forecast"].empty,
+        "products_table": table("products", t["products"], ["sku", "name", "role", "category", "price", "cost",
+                                                            "margin_rate", "target_units", "target_gmv"]),
+        "product_review_table": table("products", t["products"][t["products"]["revenue"].notna()],
+                                      ["sku", "name", "role", "units_sold", "stock", "sell_through", "revenue",
+                                       "discount", "gross_margin"]),
+        "product_mix_table": table("product_mix", t["product_mix"],
+                                   ["role", "skus", "target_gmv", "share", "avg_margin_rate", "revenue_share"]),
+        "product_splits_table": table("product_splits", t["product_splits"],
+                                      ["by", "group", "skus", "units_sold", "revenue", "revenue_share",
+                                       "gross_margin", "sell_through"]),
+        "has_products": not t["products"].empty,
+        "has_product_review": bool(t["products"]["revenue"].notna().any()) if len(t["products"]) else False,
+        "campaigns": campaigns,
+        "campaigns_table": table("campaigns", t["campaigns"], ["name", "type", "node", "start", "end", "budget",
+                                                               "gmv_goal", "planned_roi", "target_share",
+                                                               "gmv_actual", "attainment", "spend", "actual_roi"]),
+        "calendar_chart": charts.campaign_calendar(t["campaigns"], [(n, d) for n, d in nodes], report.year, lang,
+                                                   "chart-calendar") if len(t["campaigns"]) else None,
+        "nodes": [{"name": n, "date": d.isoformat()} for n, d in nodes],
+        "positioning": _positioning(plan, lang),
+        "downloads": [{"name": labels.table_title(n, lang), "file": f"downloads/{n}.csv"}
+                      for n in TABLES if not t[n].empty],
+        "workbook": f"downloads/{report.unit}-{report.year}.xlsx",
+        "changes": _changes(report, lang),
+        "channels": [{"id": k, "name": v} for k, v in (plan.channels.items() if plan else [])],
+    }
+
+
+def _metric_order(targets: pd.DataFrame, variance: pd.DataFrame) -> list[str]:
+    present = list(dict.fromkeys([*targets["metric"], *variance["metric"]]))
+    order = {m: i for i, m in enumerate(METRICS)}
+    return sorted(present, key=lambda m: (order.get(m, len(order)), m))
+
+
+def _wide_targets(targets: pd.DataFrame, lang: str, plan: Any) -> Markup | None:
+    """Targets as a wide table: a row per channel, columns for the months, quarters and year."""
+    if targets.empty:
+        return None
+    metric = targets["metric"].iloc[0]
+    declared = dict(plan.metrics) if plan else None
+    unit = labels.metric_unit(metric, declared)
+    periods = sorted(set(targets["period"]), key=period_order)
+    short = {p: (p[5:] + ("月" if lang == "zh" else "") if "-" in p and "Q" not in p else p[5:] if "Q" in p
+                 else ("全年" if lang == "zh" else "Year")) for p in periods}
+    header = "| " + labels.column("channel", lang) + " | " + " | ".join(short[p] for p in periods) + " |"
+    rule = "|---|" + "|".join("---:" for _ in periods) + "|"
+    lines = [header, rule]
+    for channel in sorted(set(targets["channel"]), key=lambda c: (c != "all", c)):
+        part = targets[targets["channel"] == channel].set_index("period")["value"]
+        cells = [filters.metric_value(part.get(p), unit, lang) for p in periods]
+        lines.append(f"| {md(labels.channel(channel, lang, plan))} | " + " | ".join(cells) + " |")
+    return Markup("\n".join(lines))
+
+
+def _positioning(plan: Any, lang: str) -> list[dict[str, Any]]:
+    if plan is None or plan.positioning is None:
+        return []
+    names = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
+             "geography": ("地理定位", "Geography"), "audience": ("人群定位", "Audience"),
+             "channel": ("渠道定位", "Channel")}
+    return [{"label": labels.pick(names[k], lang), "text": getattr(plan.positioning, k)}
+            for k in names if getattr(plan.positioning, k)]
+
+
+def _calendar_nodes(plan: Any, year: int, lang: str) -> list[tuple[str, dt.date]]:
+    calendar = dict(plan.calendar) if plan else {}
+    out = []
+    for node_id, node in NODES.items():
+        day = node.date_in(year, calendar)
+        if day is not None:
+            out.append((node.zh if lang == "zh" else node.en, day))
+    for node_id, day in calendar.items():
+        if node_id not in NODES:
+            out.append((node_id, day))
+    return sorted(out, key=lambda pair: pair[1])
+
+
+def _campaign_contexts(report: YearReport, lang: str) -> list[dict[str, Any]]:
+    """Each campaign's written plan and review beside its computed row."""
+    plan = report.plan
+    rows = {r["id"]: r for r in report.tables["campaigns"].to_dict(orient="records")}
+    out = []
+    for campaign, reviewed in report.campaigns:
+        row = rows.get(campaign.id, {})
+        as_of = report.as_of or dt.date.today()
+        out.append({
+            "id": campaign.id, "name": campaign.name, "slug": _slug(campaign.id), "type": campaign.type,
+            "node": campaign.node, "channels": campaign.channels, "start": campaign.start.isoformat(),
+            "end": campaign.end.isoformat(), "theme": campaign.theme, "mechanics": campaign.mechanics,
+            "offers": campaign.offers if isinstance(campaign.offers, list) else
+            ([campaign.offers] if campaign.offers else []),
+            "goals": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
+                      for m, g in campaign.goals.items()],
+            "sku_goals": [{"sku": sku, "goals": ", ".join(f"{k}: {filters.money(q.value, lang)}" for k, q in g.items())}
+                          for sku, g in campaign.sku_goals.items()],
+            "budget": [{"item": k, "amount": q.value} for k, q in campaign.budget.items()],
+            "owner": campaign.owner,
+            "tasks": [{"name": t.name, "due": t.due.isoformat(), "owner": t.owner, "done": t.done,
+                       "overdue": not t.done and t.due < as_of} for t in campaign.tasks],
+            "row": row, "review": reviewed,
+            "review_actual": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
+                              for m, g in (reviewed.actual.items() if reviewed else [])],
+            "review_spend": [{"item": k, "amount": q.value} for k, q in (reviewed.spend.items() if reviewed else [])],
+        })
+    return sorted(out, key=lambda c: (c["start"], c["id"]))
+
+
+def _goal_text(goal: Any, lang: str, plan: Any, metric: str) -> str:
+    from generator.load.quantities import Quantity
+
+    unit = labels.metric_unit(metric, dict(plan.metrics) if plan else None)
+    if isinstance(goal, Quantity):
+        return filters.metric_value(goal.value, unit, lang)
+    return ", ".join(f"{labels.channel(c, lang, plan)} {filters.metric_value(q.value, unit, lang)}"
+                     for c, q in goal.items())
+
+
+def _changes(report: YearReport, lang: str) -> dict[str, Any]:
+    """This year's plan against the baseline year's plan and actuals, as tables."""
+    plan = report.plan
+    t = report.tables
+    columns = ["metric", "channel", "old", "new", "delta", "delta_pct"]
+    return {
+        "baseline_year": report.summary["baseline_year"],
+        "vs_plan": _change_table(t["changes_plan"], columns, lang, plan),
+        "vs_actual": _change_table(t["changes_actual"], columns, lang, plan),
+        "budget": _change_table(t["changes_budget"], ["name", "placement", "old", "new", "delta", "delta_pct"],
+                                lang, plan),
+        "has_plan": not t["changes_plan"].empty,
+        "has_actual": not t["changes_actual"].empty,
+        "has_budget": not t["changes_budget"].empty,
+    }
+
+
+def _change_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any) -> Markup:
+    shown = frame.rename(columns={"old": "old", "new": "new"})
+    return markdown_table(shown, columns, lang, plan)
+
+
+__all__ = ["render_site", "SiteOptions", "Rendered", "TemplateError"]

@@ -1,0 +1,71 @@
+"""Computed tables → escaped Markdown tables and CSV downloads for the site."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+
+from generator.render import filters, labels
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
+
+
+def md(text: Any) -> Markup:
+    """Plan text made inert for Markdown and HTML: tags escaped, link and
+    emphasis syntax backslash-escaped, line breaks kept as spaces."""
+    if text is None:
+        return Markup("")
+    escaped = html.escape(str(text), quote=True)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return Markup(escaped.replace("\r", " ").replace("\n", " "))
+
+
+def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
+    """A cell as display text, by its column and (for figures) the row's metric unit."""
+    value = row[column]
+    declared = dict(plan.metrics) if plan is not None else None
+    if column == "metric":
+        return labels.metric(str(value), lang, declared)
+    if column == "channel":
+        return labels.channel(str(value), lang, plan)
+    if column == "item":
+        return labels.item(str(value), lang)
+    if column == "role":
+        return labels.role(str(value), lang)
+    if column == "node":
+        return labels.node(value if isinstance(value, str) else None, lang)
+    if column == "placement":
+        return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
+    if column == "yoy":
+        return filters.signed_rate(value)
+    if column in ("target", "actual", "diff", "value", "old", "new", "delta") and "metric" in row:
+        return filters.metric_value(value, labels.metric_unit(str(row["metric"]), declared), lang)
+    return filters.cell(column, value, lang)
+
+
+_STATUS_CLASS = {"met": "pb-met", "near": "pb-near", "missed": "pb-missed"}
+
+
+def markdown_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any = None) -> Markup:
+    """A Markdown table; statuses carry an icon and a word (readable without colour)
+    inside a span whose class colours it."""
+    if frame.empty:
+        return Markup("*" + ("无数据" if lang == "zh" else "No data") + "*")
+    numeric = {c for c in columns if c in filters.MONEY_COLUMNS | filters.RATE_COLUMNS | filters.RATIO_COLUMNS
+               or c in ("skus", "units_sold", "stock", "target_units", "problems_solved", "problems_open")}
+    header = "| " + " | ".join(md(labels.column(c, lang)) for c in columns) + " |"
+    rule = "|" + "|".join("---:" if c in numeric else "---" for c in columns) + "|"
+    lines = [header, rule]
+    for _, row in frame.iterrows():
+        cells = []
+        for column in columns:
+            text = str(md(cell_text(column, row, lang, plan)))
+            if column == "status" and isinstance(row[column], str) and row[column] in _STATUS_CLASS:
+                text = f'<span class="pb-status {_STATUS_CLASS[row[column]]}">{text}</span>'
+            cells.append(text)
+        lines.append("| " + " | ".join(cells) + " |")
+    return Markup("\n".join(lines))
