@@ -8,6 +8,8 @@ change is not rewritten, so MkDocs' dirty rebuild under `serve` can skip it.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -57,6 +59,7 @@ def environment(options: SiteOptions) -> Environment:
     lang = options.lang
     env.filters.update({
         "md": md,
+        "front_title": front_matter_title,
         "money": lambda v: filters.money(v, lang),
         "rate": filters.rate,
         "signed_rate": filters.signed_rate,
@@ -133,19 +136,19 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
                 path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
                 writer.write(path, env.get_template("campaign.md.j2").render(
                     **context, c=campaign, page="campaign", root=_root(path)))
-                campaign_nav.append({campaign["name"]: path})
+                campaign_nav.append({nav_title(campaign["name"]): path})
             nav_entries.append({("活动" if lang == "zh" else "Campaigns"): campaign_nav})
         for page in _own_pages(workspace.pages, report):
             path = f"{base}/{Path(page.path).stem}.md"
             writer.write(path, page.text)
-            nav_entries.append({_page_title(page): path})
+            nav_entries.append({nav_title(_page_title(page)): path})
         _write_downloads(writer, report, base)
         title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
         years_nav.append({title: nav_entries})
     for page in [p for p in workspace.pages if not any(p in _own_pages([p], r) for r in reports)]:
         path = f"notes/{Path(page.path).stem}.md"
         writer.write(path, page.text)
-        years_nav.append({_page_title(page): path})
+        years_nav.append({nav_title(_page_title(page)): path})
     writer.write("index.md", env.get_template("home.md.j2").render(
         reports=[_headline(r, options) for r in reports], root="", page="home",
         site_name=options.site_name))
@@ -155,6 +158,17 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     writer.result.nav = [{"首页" if lang == "zh" else "Home": "index.md"}, *years_nav,
                          {"问题" if lang == "zh" else "Problems": "problems.md"}]
     return writer.result
+
+
+def nav_title(text: str) -> str:
+    """MkDocs puts nav titles into HTML unescaped: escape plan text here."""
+    return html.escape(text, quote=True)
+
+
+def front_matter_title(text: object) -> Markup:
+    """A page title for YAML front matter: HTML-escaped, then quoted as a JSON string
+    (valid YAML whatever the text holds: colons, quotes, `#`)."""
+    return Markup(json.dumps(html.escape(str(text), quote=True), ensure_ascii=False))
 
 
 def _plotly_script() -> Path:

@@ -1,0 +1,129 @@
+"""The site: golden pages, escaping of plan text, atomic builds, Chinese search."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.site.build import build, render
+from tests.conftest import REPO
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _tree(folder: Path, suffixes: tuple[str, ...]) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix in suffixes}
+
+
+@pytest.mark.parametrize("case", ["small"])
+def test_golden_pages(tmp_path, request, case):
+    """The rendered Markdown of a small complete case, compared with tests/cases/<case>/expected.
+
+    `pytest --update-golden` rewrites the expected files; review the diff."""
+    out = tmp_path / "out"
+    outcome = render(tmp_path, out, CASES / case / "plans")
+    assert outcome.ok, outcome.problems
+    rendered = _tree(out / "docs", (".md",))
+    rendered["mkdocs.yml"] = (out / "mkdocs.yml").read_bytes()
+    expected_dir = CASES / case / "expected"
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        for name, data in rendered.items():
+            (expected_dir / name).parent.mkdir(parents=True, exist_ok=True)
+            (expected_dir / name).write_bytes(data)
+    expected = _tree(expected_dir, (".md", ".yml"))
+    assert sorted(rendered) == sorted(expected)
+    for name in expected:
+        assert rendered[name].decode() == expected[name].decode(), name
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("small")
+    outcome = build(root, root / "site", root / "build", CASES / "small" / "plans")
+    assert outcome.ok, (outcome.message, outcome.problems)
+    return root / "site"
+
+
+def test_plan_text_cannot_inject_html(small_site):
+    page = (small_site / "shop" / "2026" / "plan.html").read_text(encoding="utf-8")
+    campaign = (small_site / "shop" / "2026" / "campaigns" / "618.html").read_text(encoding="utf-8")
+    for html in (page, campaign):
+        assert "<script>alert(1)</script>" not in html
+        assert 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in campaign  # shown as text
+    assert "**粗体**" in campaign  # Markdown in plan text stays literal
+
+
+def test_site_is_offline(small_site):
+    for page in small_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html and "cdn.plot.ly" not in html, page
+    assert (small_site / "assets" / "plotly.min.js").stat().st_size > 1_000_000
+
+
+def test_downloads_exist_and_are_linked(small_site):
+    base = small_site / "shop" / "2026"
+    assert (base / "downloads" / "variance.csv").read_text(encoding="utf-8-sig").startswith("metric,channel,period")
+    assert (base / "downloads" / "shop-2026.xlsx").stat().st_size > 0
+    assert 'href="downloads/shop-2026.xlsx"' in (base / "plan.html").read_text(encoding="utf-8")
+
+
+def test_search_index_segments_chinese(small_site):
+    index = json.loads((small_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    assert "\u200b" in text  # jieba's word boundaries
+    assert "复盘" in text
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path):
+    plans = tmp_path / "plans"
+    shutil.copytree(CASES / "small" / "plans", plans)
+    assert build(tmp_path, tmp_path / "site", tmp_path / "build", plans).ok
+    before = _digest(tmp_path / "site")
+    plan = plans / "2026" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 70%", "tmall: 60%"), encoding="utf-8")
+    outcome = build(tmp_path, tmp_path / "site", tmp_path / "build", plans)
+    assert not outcome.ok and [p.code for p in outcome.problems if p.is_error] == ["share-sum"]
+    assert _digest(tmp_path / "site") == before
+    # A template error fails the same way.
+    plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 60%", "tmall: 70%"), encoding="utf-8")
+    (tmp_path / "site_templates").mkdir()
+    (tmp_path / "site_templates" / "plan.md.j2").write_text("{{ no_such_value }}\n", encoding="utf-8")
+    outcome = build(tmp_path, tmp_path / "site", tmp_path / "build", plans)
+    assert not outcome.ok and "template error" in (outcome.message or "")
+    assert _digest(tmp_path / "site") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.new-")]
+
+
+def test_english_site(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("extra:\n  planbook:\n    language: en\ntheme:\n  language: en\n",
+                                         encoding="utf-8")
+    outcome = render(tmp_path, tmp_path / "out", CASES / "small" / "plans")
+    assert outcome.ok
+    review = (tmp_path / "out" / "docs" / "shop" / "2026" / "review.md").read_text(encoding="utf-8")
+    assert "## Targets vs actuals" in review and "✔ met" in review
+
+
+def test_render_command_output_builds_with_plain_mkdocs(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "rendered"
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "render", str(out)], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / "mkdocs.yml")],
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert (out / "site" / "glow-beauty" / "2026" / "review.html").exists()
