@@ -127,3 +127,44 @@ def test_render_command_output_builds_with_plain_mkdocs(tmp_path):
                            capture_output=True, text=True, timeout=300)
     assert built.returncode == 0, built.stderr
     assert (out / "site" / "glow-beauty" / "2026" / "review.html").exists()
+
+
+def test_serve_rebuilds_on_change_and_shows_problems(tmp_path):
+    """`planbook serve` re-renders when a plan changes and puts problems on the page."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    shutil.copytree(CASES / "small" / "plans", tmp_path / "plans")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def wait_for(path: str, text: str) -> bool:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("shop/2026/plan.html", "2026 计划")
+        plan = tmp_path / "plans" / "2026" / "plan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("title: 2026 计划", "title: 2026 计划第二版"),
+                        encoding="utf-8")
+        assert wait_for("shop/2026/plan.html", "2026 计划第二版")
+        plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 70%", "tmall: 60%"), encoding="utf-8")
+        assert wait_for("index.html", "share-sum")
+        assert server.poll() is None  # still serving
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
