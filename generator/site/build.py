@@ -1,0 +1,152 @@
+"""Run the pipeline and MkDocs: `planbook render`, `build` and `serve`.
+
+A build renders into a build folder, builds into a new folder beside `site/`
+and swaps it in only on success, under a lock, so a failed or concurrent
+build never leaves a broken site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from generator.problems import Problem, has_errors
+from generator.site.config import ProjectSettings, dump, load_config, settings, site_config
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    message: str | None = None
+    written: list[str] = field(default_factory=list)
+
+
+def render(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
+           mkdocs_site_dir: str = "site", serving: bool = False) -> Outcome:
+    """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`."""
+    from jinja2 import TemplateError
+
+    from generator.compute.report import compute_reports
+    from generator.render.site import SiteOptions, render_site
+    from generator.validate import check
+
+    config = load_config(project)
+    own = settings(config)
+    plans_dir = plans or (project / own.plans)
+    if not plans_dir.exists():
+        return Outcome(False, message=f"{plans_dir}: no such folder")
+    workspace, problems = check(plans_dir)
+    if has_errors(problems, strict):
+        return Outcome(False, problems)
+    options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name)
+    try:
+        reports = compute_reports(workspace, problems, own.thresholds)
+        rendered = render_site(workspace, reports, problems, out / "docs", options)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
+        return Outcome(False, problems, message=f"template error {where}: {exc}")
+    final = site_config(config, rendered.nav, docs_dir="docs", site_dir=mkdocs_site_dir)
+    if serving:
+        final["plugins"] = list(final.get("plugins") or []) + [
+            {"planbook": {"project": str(project.resolve()), "plans": str(plans_dir.resolve())}}]
+    _write_if_changed(out / "mkdocs.yml", dump(final))
+    return Outcome(True, problems, written=rendered.written)
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def build_lock(site_dir: Path) -> Iterator[None]:
+    """One build at a time per site folder (two at once would race on the swap)."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(site_dir.parent / f".{site_dir.name}.planbook-lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False) -> None:
+    """A plain MkDocs build of a rendered folder into `site_dir`."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as run_build
+    from mkdocs.config import load_config as load_mkdocs
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:  # jieba's dictionary banner is noise in a build log
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:  # pragma: no cover - search then works without segmentation
+        pass
+    config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        run_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False) -> Outcome:
+    """Render, then build `site_dir` atomically: on any failure the old site stays."""
+    site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
+    outcome = render(project, build_dir, plans, strict)
+    if not outcome.ok:
+        return outcome
+    with build_lock(site_dir):
+        fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+        try:
+            mkdocs_build(build_dir / "mkdocs.yml", fresh, strict)
+        except BaseException as exc:
+            shutil.rmtree(fresh, ignore_errors=True)
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            return Outcome(False, outcome.problems, message=f"mkdocs build failed: {exc}")
+        _swap(fresh, site_dir)
+    return outcome
+
+
+def _swap(fresh: Path, site_dir: Path) -> None:
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        os.rename(site_dir, old)
+    os.rename(fresh, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(project: Path, build_dir: Path, address: str, plans: Path | None = None) -> Outcome:
+    """Live preview: MkDocs' server, re-rendering on every change under plans/ or site_templates/."""
+    outcome = render(project, build_dir, plans, serving=True)
+    if not outcome.ok and not outcome.problems:
+        return outcome
+    if not outcome.ok:
+        # Still serve: the plugin writes the problems onto the pages.
+        from generator.site.plugin import render_problem_pages
+
+        render_problem_pages(project, build_dir, outcome, plans)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.serve import serve as run_serve
+
+    config = load_config(project)
+    own: ProjectSettings = settings(config)
+    watch = [str((plans or project / own.plans).resolve())]
+    if (project / "site_templates").is_dir():
+        watch.append(str((project / "site_templates").resolve()))
+    run_serve(config_file=str(build_dir / "mkdocs.yml"), livereload=True, watch=watch, dev_addr=address)
+    return Outcome(True, outcome.problems)

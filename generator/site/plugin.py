@@ -1,0 +1,51 @@
+"""The `planbook` MkDocs plugin: under `planbook serve`, re-render the pages
+before every rebuild, and show validation problems on the page instead of dying."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+
+from generator.problems import format_text
+
+
+class PlanbookConfig(Config):
+    project = config_options.Type(str, default=".")
+    plans = config_options.Type(str, default="")
+
+
+class PlanbookPlugin(BasePlugin[PlanbookConfig]):
+    """Runs step 1 of the site (render) before MkDocs builds the pages."""
+
+    def on_pre_build(self, config: Any) -> None:
+        from generator.site.build import render
+
+        project = Path(self.config.project)
+        build_dir = Path(config["docs_dir"]).parent
+        plans = Path(self.config.plans) if self.config.plans else None
+        outcome = render(project, build_dir, plans, serving=True)
+        if not outcome.ok:
+            render_problem_pages(project, build_dir, outcome, plans)
+
+
+def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Path | None) -> None:
+    """The plans do not validate: say so on the home and problems pages, keep the rest."""
+    docs = build_dir / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    listing = format_text(outcome.problems, "zh") if outcome.problems else (outcome.message or "")
+    body = ("# 计划有错误 / The plans have errors\n\n"
+            "!!! failure \"planbook check\"\n    页面在修正前显示上一次的结果。 Pages show the last good render.\n\n"
+            "```text\n" + listing.replace("```", "`​``") + "\n```\n")
+    for name in ("index.md", "problems.md"):
+        path = docs / name
+        if not path.exists() or path.read_text(encoding="utf-8") != body:
+            path.write_text(body, encoding="utf-8")
+    config = build_dir / "mkdocs.yml"
+    if not config.exists():
+        from generator.site.config import dump, load_config, site_config
+
+        config.write_text(dump(site_config(load_config(project), [{"Problems": "index.md"}])), encoding="utf-8")
