@@ -8,8 +8,8 @@ import pandas as pd
 
 from generator.compute.series import Rolled
 
-CHANGE_COLUMNS = ["metric", "channel", "old", "new", "delta", "delta_pct"]
-BUDGET_CHANGE_COLUMNS = ["tool", "name", "placement", "old", "new", "delta", "delta_pct"]
+CHANGE_COLUMNS = ["metric", "channel", "before", "after", "delta", "delta_pct"]
+BUDGET_CHANGE_COLUMNS = ["tool", "name", "placement", "before", "after", "delta", "delta_pct"]
 
 
 def target_changes(old: Rolled, new: Rolled, old_year: str, new_year: str) -> pd.DataFrame:
@@ -49,5 +49,5 @@ def _num(value: object) -> float | None:
 
 def _row(keys: dict[str, object], before: float | None, after: float | None) -> dict[str, object]:
     delta = after - before if before is not None and after is not None else None
-    return {**keys, "old": before, "new": after, "delta": delta,
+    return {**keys, "before": before, "after": after, "delta": delta,
             "delta_pct": delta / before if delta is not None and before else None}

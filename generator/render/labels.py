@@ -29,7 +29,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "skus": ("SKU 数", "SKUs"), "avg_margin_rate": ("平均毛利率", "Avg margin rate"),
     "revenue_share": ("销售占比", "Revenue share"), "by": ("维度", "By"), "group": ("分组", "Group"),
     "ytd_target": ("累计目标", "YTD target"), "ytd_actual": ("累计实际", "YTD actual"),
-    "old": ("上一年", "Before"), "new": ("今年", "Now"), "delta": ("变化", "Δ"), "delta_pct": ("变化 %", "Δ %"),
+    "before": ("上一年", "Before"), "after": ("今年", "Now"), "delta": ("变化", "Δ"), "delta_pct": ("变化 %", "Δ %"),
     "forecast_on_plan": ("按计划预测", "Forecast on plan"), "forecast_run_rate": ("按进度预测", "Forecast at run rate"),
 }
 

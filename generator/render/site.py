@@ -471,12 +471,12 @@ def _changes(report: YearReport, lang: str) -> dict[str, Any]:
     """This year's plan against the baseline year's plan and actuals, as tables."""
     plan = report.plan
     t = report.tables
-    columns = ["metric", "channel", "old", "new", "delta", "delta_pct"]
+    columns = ["metric", "channel", "before", "after", "delta", "delta_pct"]
     return {
         "baseline_year": report.summary["baseline_year"],
         "vs_plan": _change_table(t["changes_plan"], columns, lang, plan),
         "vs_actual": _change_table(t["changes_actual"], columns, lang, plan),
-        "budget": _change_table(t["changes_budget"], ["name", "placement", "old", "new", "delta", "delta_pct"],
+        "budget": _change_table(t["changes_budget"], ["name", "placement", "before", "after", "delta", "delta_pct"],
                                 lang, plan),
         "has_plan": not t["changes_plan"].empty,
         "has_actual": not t["changes_actual"].empty,
@@ -485,8 +485,7 @@ def _changes(report: YearReport, lang: str) -> dict[str, Any]:
 
 
 def _change_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any) -> Markup:
-    shown = frame.rename(columns={"old": "old", "new": "new"})
-    return markdown_table(shown, columns, lang, plan)
+    return markdown_table(frame, columns, lang, plan)
 
 
 __all__ = ["render_site", "SiteOptions", "Rendered", "TemplateError"]

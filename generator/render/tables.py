@@ -42,7 +42,7 @@ def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
         return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
     if column == "yoy":
         return filters.signed_rate(value)
-    if column in ("target", "actual", "diff", "value", "old", "new", "delta") and "metric" in row:
+    if column in ("target", "actual", "diff", "value", "before", "after", "delta") and "metric" in row:
         return filters.metric_value(value, labels.metric_unit(str(row["metric"]), declared), lang)
     return filters.cell(column, value, lang)
 
