@@ -105,6 +105,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--build-dir", default="build")
     serve.set_defaults(handler=_serve)
 
+    diff = commands.add_parser("diff", parents=[common], help="what changed between two plans")
+    diff.add_argument("sides", nargs="*", metavar="OLD NEW", help="two years (2025 2026) or REV:YEAR (main:2026)")
+    diff.add_argument("--rev", help="every plan changed between this git revision and the working tree")
+    diff.add_argument("--dir", default="plans", help="plans folder (default: plans)")
+    diff.add_argument("--unit", help="the unit to compare when there are several")
+    diff.add_argument("--format", choices=["text", "md", "json"], default="text")
+    diff.add_argument("--exit-code", action="store_true", help="exit 1 when the plans differ, as git diff")
+    diff.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    diff.set_defaults(handler=_diff)
+
+    textconv = commands.add_parser("textconv", parents=[common],
+                                   help="a plan file as canonical lines (git diff driver)")
+    textconv.add_argument("file")
+    textconv.set_defaults(handler=_textconv)
+
     schema = commands.add_parser("schema", parents=[common], help="JSON Schema of the documents, for editors")
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     schema.set_defaults(handler=_schema)
@@ -237,6 +252,50 @@ def _serve(args: argparse.Namespace) -> int:
 
     plans = _plans_dir(args.plans) if args.plans else None
     return _site_outcome(serve(Path.cwd(), Path(args.build_dir), args.dev_addr, plans), args.lang)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator.diff import render as diff_render
+    from generator.diff.run import PlanDiff, diff_revision, diff_specs
+    from generator.diff.sources import DiffError
+    from generator.problems import format_text
+
+    plans = _plans_dir(args.dir)
+    if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
+        raise UsageError("give OLD NEW (e.g. 2025 2026 or main:2026 2026), or --rev REV")
+    try:
+        diffs: list[PlanDiff] = (diff_revision(plans, args.rev) if args.rev
+                                 else [diff_specs(plans, args.sides[0], args.sides[1], args.unit)])
+    except DiffError as exc:
+        if args.format == "json":
+            print(json.dumps({"old": None, "new": None, "changes": [], "error": str(exc)}, ensure_ascii=False))
+        raise UsageError(str(exc)) from None
+    for d in diffs:
+        if d.problems and args.format != "json":
+            print(format_text(d.problems, args.lang), file=sys.stderr)
+    if args.format == "json":
+        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes),
+                     "problems": [p.to_json(args.lang) for p in d.problems]} for d in diffs]
+        print(diff_render.dumps(payloads[0] if not args.rev else {"diffs": payloads}))
+    else:
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                            and not os.environ.get("NO_COLOR"))
+        blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang) if args.format == "md"
+                  else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour) for d in diffs]
+        print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
+    if args.exit_code and any(d.changes for d in diffs):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _textconv(args: argparse.Namespace) -> int:
+    from generator.diff.textconv import textconv
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    sys.stdout.write(textconv(path))
+    return EXIT_OK
 
 
 def _summary(problems: list, documents: int, lang: str) -> str:

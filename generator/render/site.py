@@ -124,6 +124,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         base = f"{report.unit}/{report.year}"
         nav_entries: list[Any] = []
         context = _year_context(report, options, base)
+        context["written_changes"] = _written_changes(workspace, report, lang)
         for kind, title in _year_pages(report, lang):
             body = env.get_template(f"{kind}.md.j2").render(**context, page=kind, root=_root(f"{base}/{kind}.md"))
             writer.write(f"{base}/{kind}.md", body)
@@ -482,6 +483,20 @@ def _changes(report: YearReport, lang: str) -> dict[str, Any]:
         "has_actual": not t["changes_actual"].empty,
         "has_budget": not t["changes_budget"].empty,
     }
+
+
+def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Markup | None:
+    """This plan against the baseline year's plan, as `planbook diff` shows it."""
+    from generator.diff.compare import compare_plans
+    from generator.diff.render import diff_markdown
+    from generator.model.documents import Plan
+
+    old_doc = workspace.plan(report.unit, report.summary["baseline_year"])
+    old = old_doc.model if old_doc is not None and isinstance(old_doc.model, Plan) else None
+    if old is None or report.plan is None:
+        return None
+    changes = compare_plans(old, report.plan)
+    return Markup(diff_markdown(str(report.summary["baseline_year"]), str(report.year), changes, lang, "##"))
 
 
 def _change_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any) -> Markup:

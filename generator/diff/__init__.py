@@ -1,0 +1,1 @@
+"""Diff: a semantic comparison of two plans (spec 11, `planbook diff`)."""

@@ -1,0 +1,324 @@
+"""Compare two plans: written changes matched by key, and computed ones.
+
+List entries match by their key (`id`, `sku`, tool id), never by position, so
+reordering is no change and a changed key is a removal plus an addition.
+Numbers carry Δ and Δ %; shares carry Δ in percentage points; dates of two
+different years compare by their shift in days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from generator.load.quantities import Quantity
+from generator.model.documents import Campaign, Plan, Product, SpreadTarget, Target
+from generator.model.fields import month_values
+
+SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals"]
+
+
+@dataclass(frozen=True)
+class Change:
+    section: str
+    key: str
+    field: str
+    old: Any
+    new: Any
+    delta: float | None = None
+    delta_pct: float | None = None
+    unit: str = ""  # "pp" for shares, "days" for date shifts, "%" for rates
+    computed: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "changed"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"section": self.section, "key": self.key, "field": self.field, "old": _json(self.old),
+                "new": _json(self.new), "delta": self.delta, "delta_pct": self.delta_pct, "unit": self.unit,
+                "kind": self.kind, "computed": self.computed}
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, (dt.date,)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    return value
+
+
+def number_change(section: str, key: str, field: str, old: float | None, new: float | None,
+                  unit: str = "", computed: bool = False) -> Change | None:
+    """old → new with Δ and Δ %; None when equal (or both missing)."""
+    if old == new or (old is None and new is None):
+        return None
+    if old is not None and new is not None and abs(old - new) <= 1e-9 * max(abs(old), abs(new), 1):
+        return None
+    delta = new - old if old is not None and new is not None else None
+    pct = delta / old if delta is not None and old else None
+    if unit == "pp":
+        pct = None  # a share's change is read in percentage points
+    return Change(section, key, field, old, new, delta, pct, unit, computed)
+
+
+def value_change(section: str, key: str, field: str, old: Any, new: Any) -> Change | None:
+    return None if old == new else Change(section, key, field, old, new)
+
+
+def compare_plans(old: Plan | None, new: Plan | None) -> list[Change]:
+    """Every written change between two plans, section by section."""
+    old_plan = old or Plan(kind="plan", year=new.year if new else 2000)
+    new_plan = new or Plan(kind="plan", year=old.year if old else 2000)
+    changes: list[Change] = []
+    changes += list(_targets(old_plan, new_plan))
+    changes += list(_mapping("channels", old_plan.channels, new_plan.channels))
+    changes += list(_budget(old_plan, new_plan))
+    changes += list(_costs(old_plan, new_plan))
+    changes += list(_campaigns(old_plan, new_plan))
+    changes += list(_products(old_plan, new_plan))
+    changes += list(_positioning(old_plan, new_plan))
+    changes += list(_goals(old_plan, new_plan))
+    return changes
+
+
+def _q(value: Any) -> float | None:
+    return float(value.value) if isinstance(value, Quantity) else None
+
+
+def _targets(old: Plan, new: Plan) -> Iterator[Change]:
+    for metric in _keys(old.targets, new.targets):
+        a, b = old.targets.get(metric), new.targets.get(metric)
+        if a is None or b is None:
+            yield Change("targets", metric, "total", _total(a), _total(b))
+            continue
+        yield from _spread("targets", metric, "", a, b)
+        channels_a, channels_b = a.channels or {}, b.channels or {}
+        for channel in _keys(channels_a, channels_b):
+            ca, cb = channels_a.get(channel), channels_b.get(channel)
+            prefix = f"channels.{channel}"
+            if isinstance(ca, Quantity) and isinstance(cb, Quantity) and ca.is_percent and cb.is_percent:
+                found = number_change("targets", metric, prefix, ca.value, cb.value, "pp")
+                if found:
+                    yield found
+            elif isinstance(ca, SpreadTarget) and isinstance(cb, SpreadTarget):
+                yield from _spread("targets", metric, prefix + ".", ca, cb)
+            elif ca is not None and cb is not None and not _is_share(ca) and not _is_share(cb):
+                found = number_change("targets", metric, prefix, _entry_amount(ca), _entry_amount(cb))
+                if found:
+                    yield found
+            else:
+                found = value_change("targets", metric, prefix, _entry_text(ca), _entry_text(cb))
+                if found:
+                    yield found
+
+
+def _spread(section: str, key: str, prefix: str, a: SpreadTarget, b: SpreadTarget) -> Iterator[Change]:
+    unit = "pp" if (a.total is not None and a.total.is_percent) or (b.total is not None and b.total.is_percent) else ""
+    found = number_change(section, key, prefix + "total", _q(a.total), _q(b.total), unit)
+    if found:
+        yield found
+    months_a, months_b = month_values(a.months), month_values(b.months)
+    for month in sorted(set(months_a) | set(months_b)):
+        found = number_change(section, key, f"{prefix}months.{month}", _q(months_a.get(month)),
+                              _q(months_b.get(month)))
+        if found:
+            yield found
+    quarters_a, quarters_b = a.quarters or [], b.quarters or []
+    for i in range(max(len(quarters_a), len(quarters_b))):
+        qa = quarters_a[i] if i < len(quarters_a) else None
+        qb = quarters_b[i] if i < len(quarters_b) else None
+        found = number_change(section, key, f"{prefix}quarters.Q{i + 1}", _q(qa), _q(qb),
+                              "pp" if (qa and qa.is_percent) or (qb and qb.is_percent) else "")
+        if found:
+            yield found
+    found = value_change(section, key, prefix + "phasing", _phasing_text(a.phasing), _phasing_text(b.phasing))
+    if found:
+        yield found
+
+
+def _phasing_text(phasing: Any) -> Any:
+    if isinstance(phasing, list):
+        return ", ".join(f"{q.value:g}" for q in phasing)
+    return phasing
+
+
+def _is_share(entry: Any) -> bool:
+    return isinstance(entry, Quantity) and entry.is_percent
+
+
+def _entry_amount(entry: Any) -> float | None:
+    return float(entry.value) if isinstance(entry, Quantity) else _total(entry)
+
+
+def _entry_text(entry: Any) -> Any:
+    if entry is None:
+        return None
+    if isinstance(entry, Quantity):
+        return f"{entry.value * 100:g}%" if entry.is_percent else entry.value
+    return _total(entry)
+
+
+def _total(target: Target | SpreadTarget | None) -> float | None:
+    if target is None:
+        return None
+    from generator.validate.targets import target_total
+
+    return target_total(target)
+
+
+def _keys(a: dict[Any, Any], b: dict[Any, Any]) -> list[Any]:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def _mapping(section: str, a: dict[str, Any], b: dict[str, Any]) -> Iterator[Change]:
+    for key in _keys(a, b):
+        found = value_change(section, str(key), "name", a.get(key), b.get(key))
+        if found:
+            yield found
+
+
+def _budget(old: Plan, new: Plan) -> Iterator[Change]:
+    from generator.validate.budget import budget_total, tool_amount
+
+    found = number_change("budget", "total", "amount", budget_total(old), budget_total(new))
+    if found:
+        yield found
+    tools_a = dict(old.budget.tools) if old.budget else {}
+    tools_b = dict(new.budget.tools) if new.budget else {}
+    for tool in _keys(tools_a, tools_b):
+        a, b = tools_a.get(tool), tools_b.get(tool)
+        if a is None or b is None:
+            yield Change("budget", tool, "amount", tool_amount(old, a) if a else None,
+                         tool_amount(new, b) if b else None)
+            continue
+        for field, va, vb, unit in (("amount", tool_amount(old, a), tool_amount(new, b), ""),
+                                    ("share", _q(a.share), _q(b.share), "pp"),
+                                    ("roi", _q(a.roi), _q(b.roi), ""), ("daily", _q(a.daily), _q(b.daily), "")):
+            found = number_change("budget", tool, field, va, vb, unit)
+            if found:
+                yield found
+        for field in ("audience", "note"):
+            found = value_change("budget", tool, field, getattr(a, field), getattr(b, field))
+            if found:
+                yield found
+        found = value_change("budget", tool, "skus", sorted(a.skus) or None, sorted(b.skus) or None)
+        if found:
+            yield found
+
+
+def _costs(old: Plan, new: Plan) -> Iterator[Change]:
+    for key in _keys(old.costs, new.costs):
+        a, b = old.costs.get(key), new.costs.get(key)
+        if isinstance(a, Quantity) and isinstance(b, Quantity) and a.form == b.form:
+            found = number_change("costs", key, a.form, a.value, b.value, "pp" if a.is_percent else "")
+        else:
+            found = value_change("costs", key, "value", _cost_text(a), _cost_text(b))
+        if found:
+            yield found
+
+
+def _cost_text(value: Any) -> Any:
+    if isinstance(value, Quantity):
+        if value.is_percent:
+            return f"{value.value * 100:g}%"
+        if value.is_per_order:
+            return f"{value.value:g}元/单"
+        return value.value
+    return value
+
+
+def _campaigns(old: Plan, new: Plan) -> Iterator[Change]:
+    a = {c.id: c for c in old.campaigns}
+    b = {c.id: c for c in new.campaigns}
+    for cid in _keys(a, b):
+        ca, cb = a.get(cid), b.get(cid)
+        if ca is None or cb is None:
+            yield Change("campaigns", cid, "name", ca.name if ca else None, cb.name if cb else None)
+            continue
+        yield from _campaign(ca, cb)
+
+
+def date_shift(old: dt.date, new: dt.date) -> int:
+    """Days between two dates as if they were in the same year (a 618 campaign
+    that starts 5 days later shifts by 5, whatever the years)."""
+    try:
+        moved = old.replace(year=new.year)
+    except ValueError:  # 29 February into a common year
+        moved = old.replace(year=new.year, day=28)
+    return (new - moved).days
+
+
+def _campaign(a: Campaign, b: Campaign) -> Iterator[Change]:
+    for field in ("start", "end"):
+        da, db = getattr(a, field), getattr(b, field)
+        shift = date_shift(da, db) if da.year != db.year else (db - da).days
+        if shift:
+            yield Change("campaigns", a.id, field, da, db, float(shift), None, "days")
+    for field in ("name", "type", "node", "theme", "owner", "offers"):
+        found = value_change("campaigns", a.id, field, getattr(a, field), getattr(b, field))
+        if found:
+            yield found
+    for field in ("channels", "mechanics"):
+        found = value_change("campaigns", a.id, field, sorted(getattr(a, field)) or None,
+                             sorted(getattr(b, field)) or None)
+        if found:
+            yield found
+    budget_a = sum(q.value for q in a.budget.values()) if a.budget else None
+    budget_b = sum(q.value for q in b.budget.values()) if b.budget else None
+    found = number_change("campaigns", a.id, "budget", budget_a, budget_b)
+    if found:
+        yield found
+    from generator.compute.campaigns import goal_total
+
+    for metric in _keys(a.goals, b.goals):
+        found = number_change("campaigns", a.id, f"goals.{metric}", goal_total(a.goals.get(metric)),
+                              goal_total(b.goals.get(metric)))
+        if found:
+            yield found
+
+
+def _products(old: Plan, new: Plan) -> Iterator[Change]:
+    a: dict[str, Product] = {}
+    for p in old.products:
+        a.setdefault(p.sku, p)
+    b: dict[str, Product] = {}
+    for p in new.products:
+        b.setdefault(p.sku, p)
+    for sku in _keys(a, b):
+        pa, pb = a.get(sku), b.get(sku)
+        if pa is None or pb is None:
+            yield Change("products", sku, "name", pa.name if pa else None, pb.name if pb else None)
+            continue
+        for field in ("price", "cost", "units"):
+            found = number_change("products", sku, field, _q(getattr(pa, field)), _q(getattr(pb, field)))
+            if found:
+                yield found
+        for field in ("name", "role", "category", "season", "new"):
+            found = value_change("products", sku, field, getattr(pa, field), getattr(pb, field))
+            if found:
+                yield found
+
+
+def _positioning(old: Plan, new: Plan) -> Iterator[Change]:
+    for dimension in ("market", "price", "visual", "geography", "audience", "channel"):
+        a = getattr(old.positioning, dimension) if old.positioning else None
+        b = getattr(new.positioning, dimension) if new.positioning else None
+        found = value_change("positioning", dimension, "text", a, b)
+        if found:
+            yield found
+
+
+def _goals(old: Plan, new: Plan) -> Iterator[Change]:
+    before, after = list(old.goals), list(new.goals)
+    for goal in before:
+        if goal not in after:
+            yield Change("goals", "goal", "text", goal, None)
+    for goal in after:
+        if goal not in before:
+            yield Change("goals", "goal", "text", None, goal)

@@ -1,0 +1,80 @@
+"""Orchestrate a diff: read both sides, compare, add the computed changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diff.compare import Change, compare_plans
+from generator.diff.computed import computed_changes
+from generator.diff.sources import DiffError, git, parse_spec, repo_root, side, workspace_at
+from generator.problems import Problem, has_errors
+
+
+@dataclass
+class PlanDiff:
+    old: str
+    new: str
+    changes: list[Change]
+    problems: list[Problem]
+
+
+def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None) -> PlanDiff:
+    """`planbook diff OLD NEW`: each side a year or REV:YEAR."""
+    old_rev, old_year = parse_spec(old_spec)
+    new_rev, new_year = parse_spec(new_spec)
+    with workspace_at(plans, old_rev) as old_ws, workspace_at(plans, new_rev) as new_ws:
+        old = side(old_ws, old_spec, old_year, unit)
+        new = side(new_ws, new_spec, new_year, unit)
+        return _diff(old, new)
+
+
+def _diff(old: object, new: object) -> PlanDiff:
+    from generator.diff.sources import Side
+
+    assert isinstance(old, Side) and isinstance(new, Side)
+    if old.plan is None and new.plan is None:
+        raise DiffError(f"no plan for {old.label} nor {new.label}")
+    problems = [p for p in old.problems + new.problems if p.is_error]
+    changes = compare_plans(old.plan, new.plan) + computed_changes(old.report, new.report)
+    return PlanDiff(old.label, new.label, changes, problems)
+
+
+def diff_revision(plans: Path, rev: str) -> list[PlanDiff]:
+    """`planbook diff --rev REV`: every plan whose documents changed between REV and the working tree."""
+    root = repo_root(plans)
+    relative = str(plans.resolve().relative_to(root))
+    changed = git(root, "diff", "--name-only", rev, "--", relative).decode("utf-8").splitlines()
+    changed += git(root, "ls-files", "--others", "--exclude-standard", "--", relative).decode("utf-8").splitlines()
+    changed_files = {(root / name).resolve() for name in changed if name.endswith((".yaml", ".yml"))}
+    diffs = []
+    with workspace_at(plans, rev) as old_ws:
+        new_ws_root = plans
+        from generator.model.workspace import read_workspace
+
+        new_ws = read_workspace(new_ws_root)
+        old_base = old_ws.root.resolve()
+        keys: set[tuple[str, int]] = set()
+        for document in new_ws.documents:
+            if document.file.resolve() in changed_files:
+                keys.add(document.key)
+        for document in old_ws.documents:
+            original = plans.resolve() / document.file.resolve().relative_to(old_base)
+            if original in changed_files:
+                keys.add(document.key)
+        for unit, year in sorted(keys):
+            old = side(old_ws, f"{rev}:{year}", year, unit)
+            new = side(new_ws, f"{year}", year, unit)
+            if old.plan is None and new.plan is None:
+                continue  # a review alone changed: no plan to compare
+            diff = _diff(old, new)
+            diffs.append(diff)
+    return diffs
+
+
+def has_changes(diffs: list[PlanDiff]) -> bool:
+    return any(d.changes for d in diffs)
+
+
+def any_errors(diffs: list[PlanDiff]) -> bool:
+    return any(has_errors(d.problems) for d in diffs)

@@ -1,0 +1,86 @@
+"""The two sides of a diff: a year of the working tree, or `REV:YEAR` from git."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from generator.compute.report import YearReport, compute_reports
+from generator.model.documents import Plan
+from generator.model.workspace import Workspace, campaigns_of, read_workspace
+from generator.problems import Problem, has_errors
+from generator.validate import validate
+
+
+class DiffError(Exception):
+    """A side that cannot be read: a bad revision, a missing plan (exit 2 with the message)."""
+
+
+@dataclass
+class Side:
+    label: str  # "2025", "main:2026" or "工作区"
+    year: int
+    plan: Plan | None  # with the campaigns of its campaign documents folded in
+    report: YearReport | None
+    problems: list[Problem]
+
+
+def parse_spec(spec: str) -> tuple[str | None, int]:
+    """`2026` → (None, 2026); `main:2026` → ("main", 2026)."""
+    rev, _, year = spec.rpartition(":")
+    if not year.isdigit():
+        raise DiffError(f"{spec!r} is not a year (2026) or REV:YEAR (main:2026)")
+    return (rev or None), int(year)
+
+
+def git(repo: Path, *args: str) -> bytes:
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
+    if result.returncode != 0:
+        raise DiffError(result.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
+    return result.stdout
+
+
+def repo_root(plans: Path) -> Path:
+    return Path(git(plans if plans.is_dir() else plans.parent, "rev-parse", "--show-toplevel").decode().strip())
+
+
+@contextlib.contextmanager
+def workspace_at(plans: Path, rev: str | None) -> Iterator[Workspace]:
+    """The plans folder as it is now (rev None) or at a git revision (in a temporary copy)."""
+    if rev is None:
+        yield read_workspace(plans)
+        return
+    root = repo_root(plans)
+    relative = plans.resolve().relative_to(root)
+    names = git(root, "ls-tree", "-r", "--name-only", rev, "--", str(relative)).decode("utf-8").splitlines()
+    with tempfile.TemporaryDirectory(prefix="planbook-diff-") as folder:
+        copy = Path(folder) / relative
+        copy.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            target = Path(folder) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(git(root, "show", f"{rev}:{name}"))
+        yield read_workspace(copy)
+
+
+def side(workspace: Workspace, label: str, year: int, unit: str | None) -> Side:
+    """The plan of `year` (and `unit`) with its report; problems when it does not validate."""
+    units = sorted({u for (u, y) in workspace.units_years() if y == year})
+    if unit is None and len(units) > 1:
+        raise DiffError(f"several units in {year} ({', '.join(units)}): choose one with --unit")
+    chosen = unit or (units[0] if units else "main")
+    problems = workspace.problems + validate(workspace)
+    document = workspace.plan(chosen, year)
+    plan = document.model if document is not None and isinstance(document.model, Plan) else None
+    if plan is not None:
+        extra = [p.campaign for p in campaigns_of(workspace, chosen, year) if p.path == ()]
+        if extra:
+            plan = plan.model_copy(update={"campaigns": [*plan.campaigns, *extra]})
+    report = None
+    if plan is not None and not has_errors(problems):
+        report = next((r for r in compute_reports(workspace, problems) if (r.unit, r.year) == (chosen, year)), None)
+    return Side(label, year, plan, report, problems)

@@ -1,0 +1,79 @@
+"""`planbook textconv FILE`: a plan file as canonical lines, for git's diff driver.
+
+With `*.yaml diff=planbook` in `.gitattributes` and
+`git config diff.planbook.textconv "planbook textconv"`, `git diff` and
+`git log -p` compare these lines instead of the raw YAML: values are
+normalised (300万 and 3000000 read the same), mappings are sorted, and list
+entries are keyed by their id, sku or name, so reordering shows no change and
+every changed line names its full path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from generator.load.quantities import Quantity
+from generator.model.workspace import read_document
+
+_LIST_KEYS = ("id", "sku", "name", "date", "problem", "lever", "metric")
+
+
+def textconv(path: Path) -> str:
+    """Canonical lines of a plan document; the raw text when it does not load."""
+    problems: list[Any] = []
+    document = read_document(path, str(path), problems)
+    if document is None:
+        return path.read_bytes().decode("utf-8", "replace")
+    return "\n".join(_lines(document.model, "")) + "\n"
+
+
+def _lines(value: Any, prefix: str) -> Iterator[str]:
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is None or item == [] or item == {}:
+                continue
+            yield from _lines(item, f"{prefix}.{name}" if prefix else name)
+    elif isinstance(value, dict):
+        for key in sorted(value, key=str):
+            yield from _lines(value[key], f"{prefix}.{key}")
+    elif isinstance(value, list):
+        keyed = [(_list_key(item, i), item) for i, item in enumerate(value)]
+        if not any(isinstance(item, BaseModel) for item in value):
+            yield f"{prefix} = [{', '.join(_scalar(v) for v in value)}]"
+            return
+        for key, item in sorted(keyed, key=lambda pair: pair[0]) if _is_keyed(value) else keyed:
+            yield from _lines(item, f"{prefix}[{key}]")
+    else:
+        yield f"{prefix} = {_scalar(value)}"
+
+
+def _is_keyed(items: list[Any]) -> bool:
+    return all(isinstance(item, BaseModel) and any(getattr(item, k, None) is not None for k in _LIST_KEYS)
+               for item in items)
+
+
+def _list_key(item: Any, index: int) -> str:
+    for key in _LIST_KEYS:
+        found = getattr(item, key, None)
+        if found is not None:
+            return _scalar(found)
+    return str(index)
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, Quantity):
+        if value.is_percent:
+            return f"{value.value * 100:g}%"
+        if value.is_per_order:
+            return f"{value.value:g}/单"
+        return f"{value.value:,}" if isinstance(value.value, int) else f"{value.value:,.6g}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

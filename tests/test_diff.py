@@ -1,0 +1,204 @@
+"""`planbook diff`: keyed matching, shifts, shares, computed changes, and git revisions."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.diff.compare import compare_plans, date_shift
+from generator.model.documents import Plan
+from tests.conftest import REPO, write_files
+
+import datetime as dt
+import yaml
+
+
+def plan(text: str) -> Plan:
+    return Plan.model_validate(yaml.safe_load(text))
+
+
+def found(changes):
+    return {(c.section, c.key, c.field, c.kind): c for c in changes}
+
+
+OLD = """
+kind: plan
+year: 2025
+channels: {tmall: 天猫, jd: 京东}
+goals: [销售额 1 亿]
+positioning: {market: 中端护肤, audience: 学生}
+targets:
+  gmv: {total: 1亿, channels: {tmall: 60%, jd: 40%}}
+  new_customers: {total: 10万, channels: {tmall: {total: 6万}, jd: 4万}}
+products:
+  - {sku: A, name: 面膜, role: traffic, price: 59}
+  - {sku: B, name: 精华, role: profit, price: 159}
+budget:
+  total: 100万
+  tools: {jd_express: 60%, tb_keyword: 40万}
+campaigns:
+  - {id: "618", name: 618, type: platform, start: 2025-05-20, end: 2025-06-20}
+  - {id: old-one, name: 旧活动, type: store, start: 2025-03-01, end: 2025-03-05}
+costs: {cogs: 30%, labor: 100万}
+"""
+
+NEW = """
+kind: plan
+year: 2026
+channels: {tmall: 天猫, jd: 京东}
+goals: [销售额 1.2 亿]
+positioning: {market: 中高端功效护肤, audience: 学生}
+targets:
+  gmv: {total: 1.2亿, channels: {tmall: 55%, jd: 45%}}
+  new_customers: {total: 12万, channels: {tmall: {total: 7万}, jd: 5万}}
+products:
+  - {sku: B, name: 精华, role: profit, price: 149}
+  - {sku: A, name: 面膜, role: traffic, price: 59}
+budget:
+  total: 100万
+  tools: {jd_express: 50%, tb_keyword: 50万}
+campaigns:
+  - {id: "618", name: 618, type: platform, start: 2026-05-25, end: 2026-06-20}
+  - {id: new-one, name: 新活动, type: store, start: 2026-03-01, end: 2026-03-05}
+costs: {cogs: 32%, labor: 100万}
+"""
+
+
+def test_written_changes_by_key():
+    changes = found(compare_plans(plan(OLD), plan(NEW)))
+    gmv = changes[("targets", "gmv", "total", "changed")]
+    assert (gmv.old, gmv.new, gmv.delta) == (100_000_000, 120_000_000, 20_000_000)
+    assert gmv.delta_pct == pytest.approx(0.2)
+    share = changes[("targets", "gmv", "channels.tmall", "changed")]
+    assert share.delta == pytest.approx(-0.05) and share.unit == "pp"  # 60 % → 55 %: −5 pp
+    nested = changes[("targets", "new_customers", "channels.tmall.total", "changed")]
+    assert (nested.old, nested.new) == (60_000, 70_000)
+    jd = changes[("targets", "new_customers", "channels.jd", "changed")]
+    assert jd.delta == 10_000
+    price = changes[("products", "B", "price", "changed")]
+    assert (price.old, price.new, price.delta) == (159, 149, -10)
+    assert not any(k[0] == "products" and k[1] == "A" for k in changes)  # moved, unchanged
+    moved = changes[("budget", "tb_keyword", "amount", "changed")]
+    assert (moved.old, moved.new) == (400_000, 500_000)
+    assert changes[("budget", "jd_express", "amount", "changed")].delta == -100_000  # 60 % → 50 % of 100万
+    assert ("campaigns", "old-one", "name", "removed") in changes
+    assert ("campaigns", "new-one", "name", "added") in changes
+    cogs = changes[("costs", "cogs", "percent", "changed")]
+    assert cogs.delta == pytest.approx(0.02) and cogs.unit == "pp"
+    market = changes[("positioning", "market", "text", "changed")]
+    assert (market.old, market.new) == ("中端护肤", "中高端功效护肤")
+    assert ("goals", "goal", "text", "removed") in changes and ("goals", "goal", "text", "added") in changes
+    assert ("costs", "labor", "number", "changed") not in changes
+
+
+def test_dates_of_different_years_compare_by_shift():
+    changes = found(compare_plans(plan(OLD), plan(NEW)))
+    start = changes[("campaigns", "618", "start", "changed")]
+    assert start.delta == 5 and start.unit == "days"  # 05-20 → 05-25, a year apart
+    assert ("campaigns", "618", "end", "changed") not in changes  # 06-20 both years
+    assert date_shift(dt.date(2024, 2, 29), dt.date(2025, 3, 1)) == 1
+
+
+def test_reordering_is_no_change_and_a_new_key_is_removal_plus_addition():
+    reordered = NEW.replace("  - {sku: B, name: 精华, role: profit, price: 149}\n  - {sku: A, name: 面膜, role: traffic, price: 59}",
+                            "  - {sku: A, name: 面膜, role: traffic, price: 59}\n  - {sku: B, name: 精华, role: profit, price: 149}")
+    assert compare_plans(plan(NEW), plan(reordered)) == []
+    renamed = NEW.replace("sku: A,", "sku: A2,")
+    kinds = {(c.key, c.kind) for c in compare_plans(plan(NEW), plan(renamed))}
+    assert kinds == {("A", "removed"), ("A2", "added")}
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_years_in_json_with_computed_changes(tmp_path):
+    write_files(tmp_path / "plans", {"2025/plan.yaml": OLD, "2026/plan.yaml": NEW})
+    result = run("diff", "2025", "2026", "--format", "json", "--exit-code", cwd=tmp_path)
+    assert result.returncode == 1  # they differ
+    payload = json.loads(result.stdout)
+    assert (payload["old"], payload["new"]) == ("2025", "2026")
+    fields = {"section", "key", "field", "old", "new", "delta", "delta_pct"}
+    assert all(fields <= set(c) for c in payload["changes"])
+    computed = {(c["key"], c["field"]): c for c in payload["changes"] if c["computed"]}
+    # tmall 60 % of 1亿 = 6000万 → 55 % of 1.2亿 = 6600万
+    assert computed[("gmv", "tmall.year")]["delta"] == pytest.approx(6_000_000)
+    assert computed[("gmv", "jd.Q1")]["new"] == pytest.approx(0.45 * 1.2e8 / 4)
+    assert computed[("profit", "plan")]["old"] == pytest.approx(1e8 - 0.3e8 - 1e6)
+    same = run("diff", "2026", "2026", "--exit-code", cwd=tmp_path)
+    assert same.returncode == 0
+
+
+def test_text_and_markdown_forms(tmp_path):
+    write_files(tmp_path / "plans", {"2025/plan.yaml": OLD, "2026/plan.yaml": NEW})
+    text = run("diff", "2025", "2026", "--color", "never", "--lang", "en", cwd=tmp_path).stdout
+    assert text.splitlines()[0] == "2025 plan → 2026 plan"
+    assert "Targets" in text.splitlines()[1]
+    assert "~ gmv total: 100,000,000 → 120,000,000 (Δ +20,000,000, +20.0%)" in text
+    assert "~ 618 start: 2025-05-20 → 2026-05-25 (5 days later)" in text
+    md = run("diff", "2025", "2026", "--format", "md", cwd=tmp_path).stdout
+    assert md.startswith("### 2025 计划 → 2026 计划")
+    assert "| ✏️ | B | price | 159 | 149 | Δ -10, -6.3% |" in md
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+def test_git_revisions(tmp_path):
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "t@example.com")
+    git(tmp_path, "config", "user.name", "t")
+    write_files(tmp_path / "plans", {"2025/plan.yaml": OLD, "2026/plan.yaml": NEW})
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first")
+    raised = NEW.replace("total: 1.2亿", "total: 1.5亿")
+    (tmp_path / "plans" / "2026" / "plan.yaml").write_text(raised, encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "raise the target")
+    (tmp_path / "plans" / "2026" / "plan.yaml").write_text(raised.replace("price: 149", "price: 139"),
+                                                           encoding="utf-8")  # uncommitted
+    between = json.loads(run("diff", "HEAD~1:2026", "HEAD:2026", "--format", "json", cwd=tmp_path).stdout)
+    written = [c for c in between["changes"] if not c["computed"]]
+    assert [(c["key"], c["field"], c["old"], c["new"]) for c in written] == [("gmv", "total", 120_000_000, 150_000_000)]
+    working = json.loads(run("diff", "--rev", "HEAD~1", "--format", "json", cwd=tmp_path).stdout)
+    (only,) = working["diffs"]
+    keys = {(c["section"], c["key"], c["field"]) for c in only["changes"] if not c["computed"]}
+    assert keys == {("targets", "gmv", "total"), ("products", "B", "price")}
+    assert only["old"] == "HEAD~1:2026"
+    nothing = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
+    assert [[(c["key"], c["field"]) for c in d["changes"] if not c["computed"]] for d in nothing["diffs"]] == [
+        [("B", "price")]]
+    bad = run("diff", "nope:2026", "2026", cwd=tmp_path)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_demo_diff_reads_in_all_formats():
+    for fmt in ("text", "md", "json"):
+        result = run("diff", "2025", "2026", "--format", fmt, cwd=REPO)
+        assert result.returncode == 0 and result.stdout.strip(), fmt
+
+
+def test_git_diff_driver_shows_normalised_lines(tmp_path):
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "t@example.com")
+    git(tmp_path, "config", "user.name", "t")
+    git(tmp_path, "config", "diff.planbook.textconv", f"{sys.executable} -m generator.cli textconv")
+    (tmp_path / ".gitattributes").write_text("*.yaml diff=planbook\n", encoding="utf-8")
+    write_files(tmp_path, {"plan.yaml": NEW})
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first")
+    # Reorder the products, write 1.2亿 as 120000000 and cut a price: only the price shows.
+    changed = (NEW.replace("total: 1.2亿", "total: 120000000")
+               .replace("  - {sku: B, name: 精华, role: profit, price: 149}\n  - {sku: A, name: 面膜, role: traffic, price: 59}",
+                        "  - {sku: A, name: 面膜, role: traffic, price: 59}\n  - {sku: B, name: 精华, role: profit, price: 129}"))
+    (tmp_path / "plan.yaml").write_text(changed, encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run(["git", "-C", str(tmp_path), "diff", "--no-color", "-U0"], capture_output=True,
+                         text=True, env=env, check=True).stdout
+    changed_lines = [line for line in out.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed_lines == ["-products[B].price = 149", "+products[B].price = 129"]
