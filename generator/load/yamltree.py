@@ -103,6 +103,10 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
     text = decode_utf8(raw, path, problems)
     if text is None:
         return Parsed(None, source, problems)
+    too_deep = _excessive_nesting(text)
+    if too_deep is not None:
+        problems.append(make("too-deep", path, too_deep[0], too_deep[1], limit=MAX_DEPTH))
+        return Parsed(None, source, problems)
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
@@ -124,6 +128,30 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
     walker = _Walker(source, problems)
     data = walker.walk(documents[0], ())
     return Parsed(data, source, problems)
+
+
+def _excessive_nesting(text: str) -> tuple[int, int] | None:
+    """Where nesting passes MAX_DEPTH, checked without recursion.
+
+    libyaml's composer recurses in C and crashes the process on a file of a
+    hundred thousand `[`; parse events are flat, so count depth on them.  Only
+    files that could be that deep (many brackets or deep indentation) pay for it."""
+    brackets = text.count("[") + text.count("{")
+    deepest_indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
+    if brackets <= 4 * MAX_DEPTH * 8 and deepest_indent <= 2 * MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error with its line
+    return None
 
 
 def decode_utf8(raw: bytes, path: str, problems: list[Problem]) -> str | None:

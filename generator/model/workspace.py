@@ -128,7 +128,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
         problems.append(make("not-a-mapping", shown, 1, 1))
         return None
     kind = data.get("kind")
-    if kind not in DOCUMENT_MODELS:
+    if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
         if "kind" not in data:
             problems.append(make("missing-key", shown, 1, 1, key="kind"))
         else:

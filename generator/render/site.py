@@ -48,6 +48,7 @@ class Rendered:
     pages: dict[str, str] = field(default_factory=dict)  # docs path → title
     written: list[str] = field(default_factory=list)
     nav: list[Any] = field(default_factory=list)
+    own_pages: list[str] = field(default_factory=list)  # operators' Markdown, sanitized after rendering
 
 
 def environment(options: SiteOptions) -> Environment:
@@ -142,6 +143,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         for page in _own_pages(workspace.pages, report):
             path = f"{base}/{Path(page.path).stem}.md"
             writer.write(path, page.text)
+            writer.result.own_pages.append(path)
             nav_entries.append({nav_title(_page_title(page)): path})
         _write_downloads(writer, report, base)
         title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
@@ -149,6 +151,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     for page in [p for p in workspace.pages if not any(p in _own_pages([p], r) for r in reports)]:
         path = f"notes/{Path(page.path).stem}.md"
         writer.write(path, page.text)
+        writer.result.own_pages.append(path)
         years_nav.append({nav_title(_page_title(page)): path})
     writer.write("index.md", env.get_template("home.md.j2").render(
         reports=[_headline(r, options) for r in reports], root="", page="home",

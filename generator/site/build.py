@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from generator.problems import Problem, has_errors
 from generator.site.config import ProjectSettings, dump, load_config, settings, site_config
@@ -55,9 +55,10 @@ def render(project: Path, out: Path, plans: Path | None = None, strict: bool = F
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
         return Outcome(False, problems, message=f"template error {where}: {exc}")
     final = site_config(config, rendered.nav, docs_dir="docs", site_dir=mkdocs_site_dir)
+    plugin: dict[str, Any] = {"sanitize": sorted(rendered.own_pages)}
     if serving:
-        final["plugins"] = list(final.get("plugins") or []) + [
-            {"planbook": {"project": str(project.resolve()), "plans": str(plans_dir.resolve())}}]
+        plugin.update({"rerender": True, "project": str(project.resolve()), "plans": str(plans_dir.resolve())})
+    final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]
     _write_if_changed(out / "mkdocs.yml", dump(final))
     return Outcome(True, problems, written=rendered.written)
 

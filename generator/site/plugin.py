@@ -16,12 +16,40 @@ from generator.problems import format_text
 class PlanbookConfig(Config):
     project = config_options.Type(str, default=".")
     plans = config_options.Type(str, default="")
+    rerender = config_options.Type(bool, default=False)  # under `planbook serve`
+    sanitize = config_options.Type(list, default=[])  # the operators' own pages
+
+
+# What the operators' own Markdown may keep once rendered: formatting, links,
+# images, tables; never scripts, event handlers or javascript: links.
+_ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href", "title", "class"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"align", "style"}, "th": {"align", "style"},
+}
+
+
+def sanitize_html(html: str) -> str:
+    """nh3 (ammonia): a maintained allow-list sanitizer."""
+    import nh3
+
+    tags = set(nh3.ALLOWED_TAGS) | {"details", "summary", "mark"}
+    return nh3.clean(html, tags=tags, attributes=_ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     link_rel=None)
 
 
 class PlanbookPlugin(BasePlugin[PlanbookConfig]):
-    """Runs step 1 of the site (render) before MkDocs builds the pages."""
+    """Sanitizes the operators' pages; under serve, re-renders before every rebuild."""
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        if page.file.src_uri in self.config.sanitize:
+            return sanitize_html(html)
+        return html
 
     def on_pre_build(self, config: Any) -> None:
+        if not self.config.rerender:
+            return
         from generator.site.build import render
 
         project = Path(self.config.project)
