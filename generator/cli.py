@@ -115,6 +115,15 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     diff.set_defaults(handler=_diff)
 
+    new = commands.add_parser("new", parents=[common], help="scaffold a year's plan from an earlier one")
+    new.add_argument("year", type=int)
+    new.add_argument("--from", dest="source", type=int, help="the plan to start from (default: the year before)")
+    new.add_argument("--growth", default="0%", help="growth of sum targets and the budget, e.g. 15%% (default 0%%)")
+    new.add_argument("--unit", help="the unit, when several")
+    new.add_argument("--dir", default="plans", help="plans folder (default: plans)")
+    new.add_argument("--dry-run", action="store_true", help="print the plan instead of writing it")
+    new.set_defaults(handler=_new)
+
     textconv = commands.add_parser("textconv", parents=[common],
                                    help="a plan file as canonical lines (git diff driver)")
     textconv.add_argument("file")
@@ -285,6 +294,35 @@ def _diff(args: argparse.Namespace) -> int:
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.problems import format_text, has_errors
+    from generator.scaffold import ScaffoldError, parse_growth, scaffold
+    from generator.validate import check
+
+    plans = _plans_dir(args.dir)
+    workspace, problems = check(plans)
+    if has_errors(problems):
+        print(format_text(problems, args.lang), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        result = scaffold(workspace, args.year, args.source or args.year - 1, parse_growth(args.growth), args.unit)
+    except ScaffoldError as exc:
+        print(f"planbook: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.dry_run:
+        sys.stdout.write(result.text)
+        return EXIT_OK
+    if result.path.exists():
+        print(f"planbook: {result.path} exists; not overwriting it (use --dry-run to see the scaffold)",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    result.path.parent.mkdir(parents=True, exist_ok=True)
+    with open(result.path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(result.text)
+    print(f"planbook: wrote {result.path}", file=sys.stderr)
     return EXIT_OK
 
 
