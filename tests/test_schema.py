@@ -49,3 +49,9 @@ def test_demo_documents_validate(validator, path):
 ])
 def test_broken_documents_fail(validator, broken):
     assert list(validator.iter_errors(broken))
+
+
+def test_fields_carry_chinese_and_english_labels(validator):
+    plan = validator.schema["$defs"]["Plan"]["properties"]
+    assert plan["targets"]["description"].startswith("目标") and "Targets" in plan["targets"]["description"]
+    assert "引流款" in validator.schema["$defs"]["Product"]["properties"]["role"]["description"]

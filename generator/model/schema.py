@@ -12,6 +12,7 @@ from typing import Annotated, Any, Union
 from pydantic import Field, TypeAdapter
 
 from generator.model.documents import CampaignDocument, Plan, Review
+from generator.model.labels import describe
 
 SCHEMA_ID = "https://planbook.invalid/schema/plan-document.json"
 
@@ -25,4 +26,19 @@ def document_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Planbook document (年度运营计划 / 复盘 / 活动)"
+    _label_properties(schema)
     return schema
+
+
+def _label_properties(node: Any) -> None:
+    """Give every property its Chinese and English description (editors show it on hover)."""
+    if isinstance(node, dict):
+        for name, prop in (node.get("properties") or {}).items():
+            text = describe(name)
+            if text and isinstance(prop, dict):
+                prop["description"] = text
+        for value in node.values():
+            _label_properties(value)
+    elif isinstance(node, list):
+        for value in node:
+            _label_properties(value)
