@@ -124,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dry-run", action="store_true", help="print the plan instead of writing it")
     new.set_defaults(handler=_new)
 
+    explain = commands.add_parser("explain", parents=[common], help="what a problem code means and how to fix it")
+    explain.add_argument("code", nargs="?", help="a problem code such as share-sum (none: list them all)")
+    explain.set_defaults(handler=_explain)
+
     textconv = commands.add_parser("textconv", parents=[common],
                                    help="a plan file as canonical lines (git diff driver)")
     textconv.add_argument("file")
@@ -323,6 +327,22 @@ def _new(args: argparse.Namespace) -> int:
     with open(result.path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(result.text)
     print(f"planbook: wrote {result.path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from generator.model.errors import suggest
+    from generator.reference import REFERENCE, explain
+
+    if not args.code:
+        for code in sorted(REFERENCE):
+            print(code)
+        return EXIT_OK
+    text = explain(args.code, args.lang)
+    if text is None:
+        close = suggest(args.code, REFERENCE)
+        raise UsageError(f"no problem code {args.code!r}" + (f"; did you mean {close!r}?" if close else ""))
+    print(text)
     return EXIT_OK
 
 

@@ -352,6 +352,11 @@ def _show(value: Any) -> Any:
     return value
 
 
+def render_template(template: str, args: dict[str, Any]) -> str:
+    """A template with its fields filled; unknown fields stay as written."""
+    return _format(template, args)
+
+
 def render(code: str, part: str, lang: str, args: dict[str, Any]) -> str:
     """The message of `code` in `lang`, with its fields filled."""
     text = render_optional(code, part, lang, args)

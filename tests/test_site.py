@@ -168,3 +168,15 @@ def test_serve_rebuilds_on_change_and_shows_problems(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_user_guide_and_problem_reference_are_in_the_site(small_site):
+    from generator.reference import REFERENCE
+
+    guide = small_site / "guide"
+    for page in ("index", "plan", "review", "campaign", "values", "keys", "problems-reference", "faq"):
+        assert (guide / f"{page}.html").exists(), page
+    reference = (guide / "problems-reference.html").read_text(encoding="utf-8")
+    assert all(f"<code>{code}</code>" in reference for code in REFERENCE)
+    plan = (guide / "plan.html").read_text(encoding="utf-8")
+    assert "kind</span><span" in plan or "kind: plan" in plan  # this repository's own plan as the example

@@ -153,6 +153,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         writer.write(path, page.text)
         writer.result.own_pages.append(path)
         years_nav.append({nav_title(_page_title(page)): path})
+    guide_nav = _write_guide(writer, env, workspace, options)
     writer.write("index.md", env.get_template("home.md.j2").render(
         reports=[_headline(r, options) for r in reports], root="", page="home",
         site_name=options.site_name))
@@ -160,8 +161,65 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
     writer.remove_stale()
     writer.result.nav = [{"首页" if lang == "zh" else "Home": "index.md"}, *years_nav,
-                         {"问题" if lang == "zh" else "Problems": "problems.md"}]
+                         {"问题" if lang == "zh" else "Problems": "problems.md"},
+                         {"指南 Guide" if lang == "zh" else "Guide": guide_nav}]
     return writer.result
+
+
+GUIDE_PAGES = [("index.md", "概览 Overview"), ("plan.md", "写计划 Plan"), ("review.md", "写复盘 Review"),
+               ("campaign.md", "写活动 Campaign"), ("values.md", "数值写法 Values"), ("keys.md", "所有键 Keys"),
+               ("problems-reference.md", "问题参考 Problems"), ("faq.md", "常见问题 FAQ")]
+
+
+def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, options: SiteOptions) -> list[Any]:
+    """The user guide: its pages, with this repository's own documents as the complete
+    examples, the key table and the problem reference."""
+    from generator import messages
+    from generator.model.labels import KEY_LABELS
+    from generator.reference import REFERENCE, explain
+
+    lang = options.lang
+    examples = {"{{DEMO_PLAN}}": _first_text(workspace, "plan"), "{{DEMO_REVIEW}}": _first_text(workspace, "review"),
+                "{{DEMO_CAMPAIGN}}": _first_text(workspace, "campaign")}
+    folders = [options.templates / "guide"] if options.templates else []
+    folders.append(PACKAGED_TEMPLATES / "guide")
+    for name, _title in GUIDE_PAGES:
+        source = next((f / name for f in folders if (f / name).is_file()), None)
+        if source is None:
+            continue
+        text = source.read_text(encoding="utf-8")
+        for marker, example in examples.items():
+            text = text.replace(f"```yaml\n{marker}\n```", _fenced(example, "yaml"))
+        writer.write(f"guide/{name}", text)
+    keys = [{"key": k.rstrip("_"), "zh": zh, "en": en} for k, (zh, en) in sorted(KEY_LABELS.items())]
+    writer.write("guide/keys.md", env.get_template("keys.md.j2").render(keys=keys, root="../"))
+    entries = []
+    for code in sorted(REFERENCE):
+        entry, severity = REFERENCE[code], messages.CATALOG[code].severity
+        text = explain(code, lang) or ""
+        entries.append({
+            "code": code, "meaning": entry.zh if lang == "zh" else entry.en,
+            "severity": {"error": "✘ 错误" if lang == "zh" else "✘ error",
+                         "warning": "⚠ 警告" if lang == "zh" else "⚠ warning"}[severity],
+            "wrong_block": Markup(_fenced(entry.wrong, "yaml")), "right_block": Markup(_fenced(entry.right, "yaml")),
+            "fix": text.splitlines()[-1].split(":", 1)[-1].strip(),
+        })
+    writer.write("guide/problems-reference.md", env.get_template("reference.md.j2").render(entries=entries, root="../"))
+    return [{title: f"guide/{name}"} for name, title in GUIDE_PAGES]
+
+
+def _first_text(workspace: Workspace, kind: str) -> str | None:
+    document = next((d for d in workspace.documents if d.kind == kind), None)
+    return document.file.read_text(encoding="utf-8-sig") if document is not None else None
+
+
+def _fenced(text: str | None, language: str) -> str:
+    """Text in a fenced code block whose fence no backtick run inside can close."""
+    if text is None:
+        return "*—*"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text.rstrip()}\n{fence}"
 
 
 def nav_title(text: str) -> str:
