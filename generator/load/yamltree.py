@@ -50,8 +50,10 @@ class SourceMap:
     """Where each path of the data was written: its value and its key."""
 
     path: str
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    # The YAML nodes themselves: a Mark is made only for the few paths a problem
+    # needs (making one per node cost a tenth of `check`).
+    values: dict[Path, yaml.Node] = field(default_factory=dict)
+    keys: dict[Path, yaml.Node] = field(default_factory=dict)
     # The text of scalars that YAML 1.1 read as something else (`no` → False).
     raw_scalars: dict[Path, str] = field(default_factory=dict)
 
@@ -62,7 +64,7 @@ class SourceMap:
     def key(self, path: Path) -> Mark:
         """The mark of the key at `path` (the value's for list items)."""
         if path in self.keys:
-            return self.keys[path]
+            return _mark(self.keys[path])
         return self._nearest(self.values, path)
 
     def resolve(self, loc: Path) -> Path:
@@ -76,11 +78,11 @@ class SourceMap:
                 found = candidate
         return found
 
-    def _nearest(self, table: dict[Path, Mark], path: Path) -> Mark:
+    def _nearest(self, table: dict[Path, yaml.Node], path: Path) -> Mark:
         for end in range(len(path), -1, -1):
-            mark = table.get(path[:end])
-            if mark is not None:
-                return mark
+            node = table.get(path[:end])
+            if node is not None:
+                return _mark(node)
         return Mark(1, 1)
 
 
@@ -183,7 +185,7 @@ class _Walker:
         )
 
     def walk(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
-        self.source.values.setdefault(path, _mark(node))
+        self.source.values.setdefault(path, node)
         if self.failed:
             return None
         if depth > MAX_DEPTH:
@@ -226,10 +228,10 @@ class _Walker:
             if isinstance(key, str):
                 key = key.strip()
             if key in result:
-                first = self.source.keys[path + (key,)]
+                first = _mark(self.source.keys[path + (key,)])
                 self.problem("duplicate-key", key_node, key=key, first_line=first.line)
                 continue
-            self.source.keys[path + (key,)] = _mark(key_node)
+            self.source.keys[path + (key,)] = key_node
             result[key] = self.walk(value_node, path + (key,), depth + 1)
         return result
 

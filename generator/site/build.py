@@ -102,6 +102,21 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False) -> Non
         config.plugins.on_shutdown()
 
 
+def mkdocs_build_dirty(config_file: Path, site_dir: Path) -> None:
+    """MkDocs' dirty rebuild (only pages whose files changed), as `serve` does."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build as run_build
+    from mkdocs.config import load_config as load_mkdocs
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        run_build(config, dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+
+
 def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False) -> Outcome:
     """Render, then build `site_dir` atomically: on any failure the old site stays."""
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
