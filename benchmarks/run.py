@@ -82,10 +82,11 @@ def serve_rebuild(project: Path, plans: Path, build_dir: Path, repeat: int) -> f
     script = f"""
 import sys, time, statistics, pathlib
 sys.path.insert(0, {str(REPO)!r})
-from generator.site.build import render, mkdocs_build_dirty
+from generator.site.build import RenderCache, render, mkdocs_build_dirty
 project, plans, build = pathlib.Path({str(project)!r}), pathlib.Path({str(plans)!r}), pathlib.Path({str(build_dir)!r})
 site = build / "site"
-assert render(project, build, plans, serving=False).ok
+cache = RenderCache()  # as the planbook plugin keeps between rebuilds
+assert render(project, build, plans, cache=cache).ok
 mkdocs_build_dirty(build / "mkdocs.yml", site)
 target = sorted(plans.rglob("plan.yaml"))[0]
 original = target.read_text(encoding="utf-8")
@@ -93,7 +94,7 @@ times = []
 for i in range({repeat}):
     target.write_text(original.replace("年度运营计划", f"年度运营计划 v{{i}}"), encoding="utf-8")
     start = time.perf_counter()
-    assert render(project, build, plans).ok
+    assert render(project, build, plans, cache=cache).ok
     mkdocs_build_dirty(build / "mkdocs.yml", site)
     times.append(time.perf_counter() - start)
 target.write_text(original, encoding="utf-8")

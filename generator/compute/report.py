@@ -62,6 +62,12 @@ def compute_reports(workspace: Workspace, problems: list[Problem], thresholds: T
     return [_year_report(workspace, unit, year, problems, thresholds) for unit, year in workspace.units_years()]
 
 
+def compute_year(workspace: Workspace, unit: str, year: int, problems: list[Problem],
+                 thresholds: Thresholds = Thresholds()) -> YearReport:
+    """The report of one (unit, year)."""
+    return _year_report(workspace, unit, year, problems, thresholds)
+
+
 def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Problem], thresholds: Thresholds) -> YearReport:
     plan_doc, review_doc = workspace.plan(unit, year), workspace.review(unit, year)
     plan = plan_doc.model if plan_doc and isinstance(plan_doc.model, Plan) else None

@@ -49,6 +49,7 @@ class Rendered:
     written: list[str] = field(default_factory=list)
     nav: list[Any] = field(default_factory=list)
     own_pages: list[str] = field(default_factory=list)  # operators' Markdown, sanitized after rendering
+    year_navs: dict[tuple[str, int], list[Any]] = field(default_factory=dict)
 
 
 def environment(options: SiteOptions) -> Environment:
@@ -101,6 +102,12 @@ class SiteWriter:
         shutil.copyfile(source, path)
         self.result.written.append(relative)
 
+    def keep(self, folder: str) -> None:
+        """Files of an unchanged (unit, year) stay as they are."""
+        root = self.docs / folder
+        if root.exists():
+            self.expected.update(p for p in root.rglob("*") if p.is_file())
+
     def remove_stale(self) -> None:
         """Files left from an earlier render (a deleted campaign) are removed."""
         if not self.docs.exists():
@@ -113,8 +120,11 @@ class SiteWriter:
 
 
 def render_site(workspace: Workspace, reports: list[YearReport], problems: list[Problem], docs: Path,
-                options: SiteOptions) -> Rendered:
-    """Every page, download and asset of the site into `docs`."""
+                options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None) -> Rendered:
+    """Every page, download and asset of the site into `docs`.
+
+    `unchanged` maps the (unit, year)s whose inputs did not change since the last
+    render (under `serve`) to their navigation: their files are kept as they are."""
     env = environment(options)
     writer = SiteWriter(docs)
     lang = options.lang
@@ -123,31 +133,17 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     years_nav = []
     for report in reports:
         base = f"{report.unit}/{report.year}"
-        nav_entries: list[Any] = []
-        context = _year_context(report, options, base)
-        context["written_changes"] = _written_changes(workspace, report, lang)
-        for kind, title in _year_pages(report, lang):
-            body = env.get_template(f"{kind}.md.j2").render(**context, page=kind, root=_root(f"{base}/{kind}.md"))
-            writer.write(f"{base}/{kind}.md", body)
-            nav_entries.append({title: f"{base}/{kind}.md"})
-        if context["campaigns"]:
-            campaign_nav: list[Any] = [{"活动日历" if lang == "zh" else "Calendar": f"{base}/campaigns/index.md"}]
-            writer.write(f"{base}/campaigns/index.md", env.get_template("calendar.md.j2").render(
-                **context, page="calendar", root=_root(f"{base}/campaigns/index.md")))
-            for campaign in context["campaigns"]:
-                path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
-                writer.write(path, env.get_template("campaign.md.j2").render(
-                    **context, c=campaign, page="campaign", root=_root(path)))
-                campaign_nav.append({nav_title(campaign["name"]): path})
-            nav_entries.append({("活动" if lang == "zh" else "Campaigns"): campaign_nav})
-        for page in _own_pages(workspace.pages, report):
-            path = f"{base}/{Path(page.path).stem}.md"
-            writer.write(path, page.text)
-            writer.result.own_pages.append(path)
-            nav_entries.append({nav_title(_page_title(page)): path})
-        _write_downloads(writer, report, base)
+        key = (report.unit, report.year)
+        if unchanged and key in unchanged:
+            writer.keep(base)
+            nav_entries = unchanged[key]
+        else:
+            nav_entries = _render_year(writer, env, workspace, report, options, base)
+        writer.result.year_navs[key] = nav_entries
         title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
         years_nav.append({title: nav_entries})
+    writer.result.own_pages.extend(
+        f"{r.unit}/{r.year}/{Path(p.path).stem}.md" for r in reports for p in _own_pages(workspace.pages, r))
     for page in [p for p in workspace.pages if not any(p in _own_pages([p], r) for r in reports)]:
         path = f"notes/{Path(page.path).stem}.md"
         writer.write(path, page.text)
@@ -220,6 +216,35 @@ def _fenced(text: str | None, language: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{text.rstrip()}\n{fence}"
+
+
+def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, report: YearReport,
+                 options: SiteOptions, base: str) -> list[Any]:
+    """One (unit, year): its pages, campaign pages, own pages and downloads; its navigation."""
+    lang = options.lang
+    nav_entries: list[Any] = []
+    context = _year_context(report, options, base)
+    context["written_changes"] = _written_changes(workspace, report, lang)
+    for kind, title in _year_pages(report, lang):
+        body = env.get_template(f"{kind}.md.j2").render(**context, page=kind, root=_root(f"{base}/{kind}.md"))
+        writer.write(f"{base}/{kind}.md", body)
+        nav_entries.append({title: f"{base}/{kind}.md"})
+    if context["campaigns"]:
+        campaign_nav: list[Any] = [{"活动日历" if lang == "zh" else "Calendar": f"{base}/campaigns/index.md"}]
+        writer.write(f"{base}/campaigns/index.md", env.get_template("calendar.md.j2").render(
+            **context, page="calendar", root=_root(f"{base}/campaigns/index.md")))
+        for campaign in context["campaigns"]:
+            path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
+            writer.write(path, env.get_template("campaign.md.j2").render(
+                **context, c=campaign, page="campaign", root=_root(path)))
+            campaign_nav.append({nav_title(campaign["name"]): path})
+        nav_entries.append({("活动" if lang == "zh" else "Campaigns"): campaign_nav})
+    for page in _own_pages(workspace.pages, report):
+        path = f"{base}/{Path(page.path).stem}.md"
+        writer.write(path, page.text)
+        nav_entries.append({nav_title(_page_title(page)): path})
+    _write_downloads(writer, report, base)
+    return nav_entries
 
 
 def nav_title(text: str) -> str:

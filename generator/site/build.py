@@ -22,6 +22,14 @@ from generator.site.config import ProjectSettings, dump, load_config, settings, 
 
 
 @dataclass
+class RenderCache:
+    """What `serve` keeps between rebuilds: each (unit, year)'s input fingerprint,
+    its computed report and its navigation, so a one-file change re-renders one year."""
+
+    entries: dict[tuple[str, int], tuple[str, Any, list[Any]]] = field(default_factory=dict)
+
+
+@dataclass
 class Outcome:
     ok: bool
     problems: list[Problem] = field(default_factory=list)
@@ -30,11 +38,14 @@ class Outcome:
 
 
 def render(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
-           mkdocs_site_dir: str = "site", serving: bool = False) -> Outcome:
-    """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`."""
+           mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None) -> Outcome:
+    """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`.
+
+    With a `cache` (under `serve`), years whose inputs are unchanged are neither
+    recomputed nor re-rendered."""
     from jinja2 import TemplateError
 
-    from generator.compute.report import compute_reports
+    from generator.compute.report import compute_year
     from generator.render.site import SiteOptions, render_site
     from generator.validate import check
 
@@ -48,8 +59,19 @@ def render(project: Path, out: Path, plans: Path | None = None, strict: bool = F
         return Outcome(False, problems)
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name)
     try:
-        reports = compute_reports(workspace, problems, own.thresholds)
-        rendered = render_site(workspace, reports, problems, out / "docs", options)
+        fingerprints = year_fingerprints(workspace, project, repr(options))
+        reports, unchanged = [], {}
+        for key in workspace.units_years():
+            cached = cache.entries.get(key) if cache is not None else None
+            if cached is not None and cached[0] == fingerprints[key] and (out / "docs").exists():
+                report, unchanged[key] = cached[1], cached[2]
+            else:
+                report = compute_year(workspace, *key, problems, own.thresholds)
+            reports.append(report)
+        rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged)
+        if cache is not None:
+            cache.entries = {(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
+                             for r in reports}
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
@@ -61,6 +83,37 @@ def render(project: Path, out: Path, plans: Path | None = None, strict: bool = F
     final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]
     _write_if_changed(out / "mkdocs.yml", dump(final))
     return Outcome(True, problems, written=rendered.written)
+
+
+def year_fingerprints(workspace: Any, project: Path, options: str) -> dict[tuple[str, int], str]:
+    """A hash of everything one (unit, year)'s pages are made of: its documents and its
+    baseline year's, their source files, its own pages, the templates and the options."""
+    import hashlib
+
+    templates = hashlib.sha256(options.encode())
+    for folder in (project / "site_templates", Path(__file__).resolve().parents[2] / "site_templates"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    templates.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    fingerprints = {}
+    for unit, year in workspace.units_years():
+        digest = hashlib.sha256(templates.digest())
+        plan = workspace.plan(unit, year)
+        baseline = getattr(plan.model, "baseline_year", year - 1) if plan else year - 1
+        for document in workspace.documents:
+            if document.key in ((unit, year), (unit, baseline)):
+                digest.update(document.file.read_bytes())
+                source = getattr(document.model, "source", None)
+                if source:
+                    candidate = document.file.parent / source
+                    if candidate.is_file():
+                        digest.update(candidate.read_bytes())
+        for page in workspace.pages:
+            digest.update(page.text.encode())
+        fingerprints[(unit, year)] = digest.hexdigest()
+    return fingerprints
 
 
 def _write_if_changed(path: Path, text: str) -> None:

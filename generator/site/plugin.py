@@ -13,6 +13,9 @@ from mkdocs.plugins import BasePlugin
 from generator.problems import format_text
 
 
+_CACHES: dict[str, Any] = {}
+
+
 class PlanbookConfig(Config):
     project = config_options.Type(str, default=".")
     plans = config_options.Type(str, default="")
@@ -50,12 +53,17 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     def on_pre_build(self, config: Any) -> None:
         if not self.config.rerender:
             return
-        from generator.site.build import render
+        from generator.site.build import RenderCache, render
+
+        # MkDocs' serve loads the configuration (and a new plugin) on every rebuild,
+        # so the cache lives at module level, one per build folder: the single piece
+        # of process state in Planbook, and only under `serve`.
+        cache = _CACHES.setdefault(str(Path(config["docs_dir"]).resolve()), RenderCache())
 
         project = Path(self.config.project)
         build_dir = Path(config["docs_dir"]).parent
         plans = Path(self.config.plans) if self.config.plans else None
-        outcome = render(project, build_dir, plans, serving=True)
+        outcome = render(project, build_dir, plans, serving=True, cache=cache)
         if not outcome.ok:
             render_problem_pages(project, build_dir, outcome, plans)
 
