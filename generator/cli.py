@@ -147,9 +147,12 @@ def _plans_dir(value: str) -> Path:
 
 
 def _check(args: argparse.Namespace) -> int:
+    import gc
+
     from generator.problems import format_json, format_text, has_errors
     from generator.validate import check
 
+    gc.disable()  # a short-lived process: the collector would only re-walk the YAML nodes (see validate.gc_paused)
     root = _plans_dir(args.dir)
     workspace, problems = check(root)
     if args.format == "json":

@@ -31,6 +31,7 @@ _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _PER_ORDER = ("元/单", "/单", "/order", "元/order", "/ 单")
 _LIMIT = Decimal("1e15")  # larger than any plan; beyond it floats lose cents
+_INT_LIMIT = 10**15
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def parse_quantity(raw: Any) -> Quantity:
     if isinstance(raw, bool) or raw is None or isinstance(raw, (list, dict)):
         raise QuantityError("not-a-number", text=_show(raw), **_examples(None))
     if isinstance(raw, int):
+        if -_INT_LIMIT <= raw <= _INT_LIMIT:  # the common case, without a Decimal
+            return Quantity(raw)
         return Quantity(_checked(Decimal(raw), str(raw)))
     if isinstance(raw, float):
         if not math.isfinite(raw):

@@ -70,14 +70,28 @@ class Workspace:
     def of_kind(self, kind: str) -> Iterator[Document]:
         return (d for d in self.documents if d.kind == kind)
 
+    def _by_key(self, kind: str, unit: str, year: int) -> list[Document]:
+        # Rules look documents up per document: an index keeps `check` linear
+        # (a scan per lookup made 240 documents five times slower than 60).
+        index = self.memo.get("index")
+        if index is None or index[0] != len(self.documents):
+            table: dict[tuple[str, str, int], list[Document]] = {}
+            for document in self.documents:
+                table.setdefault((document.kind, *document.key), []).append(document)
+            index = (len(self.documents), table)
+            self.memo["index"] = index
+        return index[1].get((kind, unit, year), [])
+
     def plan(self, unit: str, year: int) -> Document | None:
-        return next((d for d in self.of_kind("plan") if d.key == (unit, year)), None)
+        found = self._by_key("plan", unit, year)
+        return found[0] if found else None
 
     def review(self, unit: str, year: int) -> Document | None:
-        return next((d for d in self.of_kind("review") if d.key == (unit, year)), None)
+        found = self._by_key("review", unit, year)
+        return found[0] if found else None
 
     def campaign_documents(self, unit: str, year: int) -> list[Document]:
-        return [d for d in self.of_kind("campaign") if d.key == (unit, year)]
+        return list(self._by_key("campaign", unit, year))
 
     def units_years(self) -> list[tuple[str, int]]:
         """Every (unit, year) with a plan or a review, sorted."""

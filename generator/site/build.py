@@ -43,11 +43,7 @@ def render(project: Path, out: Path, plans: Path | None = None, strict: bool = F
 
     With a `cache` (under `serve`), years whose inputs are unchanged are neither
     recomputed nor re-rendered."""
-    from jinja2 import TemplateError
-
-    from generator.compute.report import compute_year
-    from generator.render.site import SiteOptions, render_site
-    from generator.validate import check
+    from generator.validate import check, gc_paused
 
     config = load_config(project)
     own = settings(config)
@@ -57,6 +53,19 @@ def render(project: Path, out: Path, plans: Path | None = None, strict: bool = F
     workspace, problems = check(plans_dir)
     if has_errors(problems, strict):
         return Outcome(False, problems)
+    with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
+        return _render_pages(project, out, config, own, workspace, problems, plans_dir, serving, cache,
+                             mkdocs_site_dir)
+
+
+def _render_pages(project: Path, out: Path, config: dict[str, Any], own: ProjectSettings, workspace: Any,
+                  problems: list[Problem], plans_dir: Path, serving: bool, cache: RenderCache | None,
+                  mkdocs_site_dir: str) -> Outcome:
+    from jinja2 import TemplateError
+
+    from generator.compute.report import compute_year
+    from generator.render.site import SiteOptions, render_site
+
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name)
     try:
         fingerprints = year_fingerprints(workspace, project, repr(options))
