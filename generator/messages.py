@@ -79,9 +79,6 @@ CATALOG: dict[str, Entry] = {
         "write an ISO date that exists, such as 2026-06-18", "请写存在的日期,如 2026-06-18",
     ),
     # --- document structure ---------------------------------------------------
-    "unknown-kind": Entry(
-        E, "`kind` must be plan, review or campaign", "`kind` 必须是 plan、review 或 campaign",
-    ),
     "unknown-key": Entry(
         E, "unknown key `{key}`", "不认识的键 `{key}`", "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
     ),
@@ -191,9 +188,6 @@ CATALOG: dict[str, Entry] = {
     "last-year-missing": Entry(
         E, "`last_year` phasing needs the {year} review with monthly `{metric}`",
         "`last_year` 需要 {year} 年复盘中有 `{metric}` 的月度实际",
-    ),
-    "rate-form": Entry(
-        E, "`{metric}` is a rate: write a level such as 4%, not {form}", "`{metric}` 是比率指标:请写水平值(如 4%),不能写{form}",
     ),
     "driver-identity": Entry(
         W, "GMV {gmv} ≠ visitors {visitors} × conversion {conversion} × AOV {aov} = {product} ({gap} apart)",

@@ -114,18 +114,6 @@ Rate = Annotated[Quantity, PlainValidator(_rate), WithJsonSchema(_QUANTITY_SCHEM
 Ratio = Annotated[Quantity, PlainValidator(_ratio), WithJsonSchema(_QUANTITY_SCHEMA)]
 
 
-def _by_shape(value: Any) -> str:
-    if isinstance(value, dict):
-        return "map"
-    if isinstance(value, list):
-        return "list"
-    return "scalar"
-
-
-def _month_keys(value: Any) -> Any:
-    return value
-
-
 # 12 values as a list, or a mapping 1..12 → value (years-to-date may stop early).
 Months = Annotated[
     Union[
@@ -145,7 +133,6 @@ def month_values(months: list[Quantity | None] | dict[int, Quantity] | None) -> 
     return {i + 1: q for i, q in enumerate(months) if q is not None}
 
 
-Weights = list[Qty]
 # 12 weights, or `even`, `days`, `last_year`, or the name of a profile.
 Phasing = Annotated[
     Union[Annotated[list[Qty], Tag("list")], Annotated[Text, Tag("scalar")]],

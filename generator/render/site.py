@@ -504,7 +504,7 @@ def _positioning(plan: Any, lang: str) -> list[dict[str, Any]]:
 def _calendar_nodes(plan: Any, year: int, lang: str) -> list[tuple[str, dt.date]]:
     calendar = dict(plan.calendar) if plan else {}
     out = []
-    for node_id, node in NODES.items():
+    for node in NODES.values():
         day = node.date_in(year, calendar)
         if day is not None:
             out.append((node.zh if lang == "zh" else node.en, day))
