@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from generator.load.quantities import Quantity
+from generator.load.quantities import Quantity, written
 from generator.model.documents import Campaign, Plan, Product, SpreadTarget, Target
 from generator.model.fields import month_values
 
@@ -225,11 +225,7 @@ def _costs(old: Plan, new: Plan) -> Iterator[Change]:
 
 def _cost_text(value: Any) -> Any:
     if isinstance(value, Quantity):
-        if value.is_percent:
-            return f"{value.value * 100:g}%"
-        if value.is_per_order:
-            return f"{value.value:g}元/单"
-        return value.value
+        return value.value if value.form == "number" else written(value)
     return value
 
 

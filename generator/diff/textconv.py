@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from generator.load.quantities import Quantity
+from generator.load.quantities import Quantity, written
 from generator.model.workspace import read_document
 
 _LIST_KEYS = ("id", "sku", "name", "date", "problem", "lever", "metric")
@@ -67,11 +67,7 @@ def _list_key(item: Any, index: int) -> str:
 
 def _scalar(value: Any) -> str:
     if isinstance(value, Quantity):
-        if value.is_percent:
-            return f"{value.value * 100:g}%"
-        if value.is_per_order:
-            return f"{value.value:g}/单"
-        return f"{value.value:,}" if isinstance(value.value, int) else f"{value.value:,.6g}"
+        return written(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):

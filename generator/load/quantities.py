@@ -50,6 +50,15 @@ class Quantity:
         return self.form == "per_order"
 
 
+def written(quantity: Quantity) -> str:
+    """A quantity the way an operator writes it: 35%, 6元/单 or the number."""
+    if quantity.is_percent:
+        return f"{quantity.value * 100:g}%"
+    if quantity.is_per_order:
+        return f"{quantity.value:g}元/单"
+    return f"{quantity.value:,}" if isinstance(quantity.value, int) else f"{quantity.value:,.6g}"
+
+
 class QuantityError(ValueError):
     """A value that is not a quantity; `code` and `args` feed the message catalog."""
 

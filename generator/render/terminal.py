@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.compute.report import YearReport
 from generator.render import filters, labels
+from generator.render.tables import cell_text
 
 _COLOURS = {"met": "\033[32m", "near": "\033[33m", "missed": "\033[31m"}
 _RESET = "\033[0m"
@@ -67,7 +68,7 @@ def _headline(report: YearReport, lang: str, colour: bool) -> str:
 def format_table(frame: pd.DataFrame, columns: list[str], lang: str, colour: bool, plan: Any = None) -> str:
     """Columns aligned by display width (CJK counts double); numbers right-aligned."""
     header = [labels.column(c, lang) for c in columns]
-    rows = [[_cell(c, row, lang, plan) for c in columns] for _, row in frame.iterrows()]
+    rows = [[cell_text(c, row, lang, plan) for c in columns] for _, row in frame.iterrows()]
     statuses = [row.get("status") for _, row in frame.iterrows()]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
     text_columns = {"metric", "channel", "period", "tool", "name", "placement", "item", "id", "start", "end",
@@ -81,26 +82,6 @@ def format_table(frame: pd.DataFrame, columns: list[str], lang: str, colour: boo
             line = _COLOURS[state] + line + _RESET
         lines.append(line)
     return "\n".join(lines)
-
-
-def _cell(column: str, row: Any, lang: str, plan: Any) -> str:
-    value = row[column]
-    declared = dict(plan.metrics) if plan is not None else None
-    if column == "metric":
-        return labels.metric(str(value), lang, declared)
-    if column == "channel":
-        return labels.channel(str(value), lang, plan)
-    if column in ("target", "actual", "diff", "value") and "metric" in row:
-        return filters.metric_value(value, labels.metric_unit(str(row["metric"]), declared), lang)
-    if column == "item":
-        return labels.item(str(value), lang)
-    if column == "role":
-        return labels.role(str(value), lang)
-    if column == "placement":
-        return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
-    if column == "yoy":
-        return filters.signed_rate(value)
-    return filters.cell(column, value, lang)
 
 
 def _width(text: str) -> int:
