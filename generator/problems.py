@@ -113,7 +113,9 @@ def format_text(
     read_line: Any = None,
 ) -> str:
     """hledger-style text: the location line, the source line, a caret, a hint."""
-    reader = read_line or _source_line
+    # One cache per call: files change between calls under `serve`.
+    cache: dict[str, list[str] | None] = {}
+    reader = read_line or (lambda path, line: _source_line(path, line, cache))
     out: list[str] = []
     for p in problems:
         out.append(f"{p.path}:{p.line}:{p.column}: {p.severity}: {p.message(lang)} [{p.code}]")
@@ -155,18 +157,15 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-_LINE_CACHE: dict[str, list[str] | None] = {}
-
-
-def _source_line(path: str, line: int) -> str | None:
-    if path not in _LINE_CACHE:
+def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> str | None:
+    if path not in cache:
         try:
             with open(path, "rb") as fh:
                 data = fh.read(20_000_000)
-            _LINE_CACHE[path] = data.decode("utf-8-sig", errors="replace").splitlines()
+            cache[path] = data.decode("utf-8-sig", errors="replace").splitlines()
         except OSError:
-            _LINE_CACHE[path] = None
-    lines = _LINE_CACHE[path]
+            cache[path] = None
+    lines = cache[path]
     if lines is None or not 1 <= line <= len(lines):
         return None
     text = lines[line - 1]

@@ -70,7 +70,7 @@ def compute_year(workspace: Workspace, unit: str, year: int, problems: list[Prob
 
 def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Problem], thresholds: Thresholds) -> YearReport:
     plan_doc, review_doc = workspace.plan(unit, year), workspace.review(unit, year)
-    plan = plan_doc.model if plan_doc and isinstance(plan_doc.model, Plan) else None
+    plan = workspace.plan_model(unit, year)
     review = review_doc.model if review_doc and isinstance(review_doc.model, Review) else None
     baseline_year = plan.baseline_year if plan else year - 1
     baseline_doc = workspace.review(unit, baseline_year)
@@ -114,7 +114,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     pnl = pnl_tables.pnl_frame(
         plan.costs if plan else {}, review.costs if review else {},
         _figures(annual, year, _planned_marketing(plan, campaigns)),
-        _figures(actual_rolled, year, _actual_marketing(tools, campaigns)),
+        _figures(actual_rolled, year, _actual_marketing(tools)),
     )
     tables = {
         "targets": _rolled_frame(annual, ["metric", "channel", "period", "value"]),
@@ -158,8 +158,7 @@ def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: in
     and the budget per tool against the baseline plan's."""
     from generator.compute.changes import budget_changes, target_changes
 
-    old_doc = workspace.plan(unit, baseline_year)
-    old_plan = old_doc.model if old_doc and isinstance(old_doc.model, Plan) else None
+    old_plan = workspace.plan_model(unit, baseline_year)
     old_targets: Rolled = {}
     if old_plan is not None:
         old_table = spread_targets(old_plan, lambda _m: None)
@@ -228,7 +227,7 @@ def _planned_marketing(plan: Plan | None, campaigns: pd.DataFrame) -> float | No
     return total + (float(gifts) if gifts is not None and pd.notna(gifts) else 0.0)
 
 
-def _actual_marketing(tools: pd.DataFrame, campaigns: pd.DataFrame) -> float | None:
+def _actual_marketing(tools: pd.DataFrame) -> float | None:
     spend = tools["spend"].sum(min_count=1) if len(tools) else None
     return float(spend) if spend is not None and pd.notna(spend) else None
 

@@ -74,8 +74,7 @@ def side(workspace: Workspace, label: str, year: int, unit: str | None) -> Side:
         raise DiffError(f"several units in {year} ({', '.join(units)}): choose one with --unit")
     chosen = unit or (units[0] if units else "main")
     problems = workspace.problems + validate(workspace)
-    document = workspace.plan(chosen, year)
-    plan = document.model if document is not None and isinstance(document.model, Plan) else None
+    plan = workspace.plan_model(chosen, year)
     if plan is not None:
         extra = [p.campaign for p in campaigns_of(workspace, chosen, year) if p.path == ()]
         if extra:

@@ -86,6 +86,11 @@ class Workspace:
         found = self._by_key("plan", unit, year)
         return found[0] if found else None
 
+    def plan_model(self, unit: str, year: int) -> Plan | None:
+        """The typed plan of (unit, year), if there is one."""
+        document = self.plan(unit, year)
+        return document.model if document is not None and isinstance(document.model, Plan) else None
+
     def review(self, unit: str, year: int) -> Document | None:
         found = self._by_key("review", unit, year)
         return found[0] if found else None

@@ -575,10 +575,8 @@ def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Mar
     """This plan against the baseline year's plan, as `planbook diff` shows it."""
     from generator.diff.compare import compare_plans
     from generator.diff.render import diff_markdown
-    from generator.model.documents import Plan
 
-    old_doc = workspace.plan(report.unit, report.summary["baseline_year"])
-    old = old_doc.model if old_doc is not None and isinstance(old_doc.model, Plan) else None
+    old = workspace.plan_model(report.unit, report.summary["baseline_year"])
     if old is None or report.plan is None:
         return None
     changes = compare_plans(old, report.plan)

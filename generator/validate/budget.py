@@ -153,11 +153,11 @@ def _cost_problems(doc: Document, costs: dict[str, Any], has_budget: bool, has_o
 def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
     """Actual cost keys match the plan's, so plan and actual line up."""
     for doc, review in reviews(workspace):
-        plan_doc = workspace.plan(review.unit, review.year)
-        if plan_doc is None or not isinstance(plan_doc.model, Plan) or not plan_doc.model.costs:
+        plan = workspace.plan_model(review.unit, review.year)
+        if plan is None or not plan.costs:
             continue
         for key in review.costs:
-            if key not in plan_doc.model.costs and key not in COSTS:
+            if key not in plan.costs and key not in COSTS:
                 yield doc.problem("unknown-cost", "costs", key, key=True, cost=key)
 
 

@@ -16,17 +16,16 @@ from generator.validate.common import close, declared_list, known_metrics, metri
 
 
 def _plan_of(workspace: Workspace, review: Review) -> Plan | None:
-    doc = workspace.plan(review.unit, review.year)
-    return doc.model if doc is not None and isinstance(doc.model, Plan) else None
+    return workspace.plan_model(review.unit, review.year)
 
 
 def _channels_of(workspace: Workspace, review: Review) -> dict[str, str]:
     """The channels a review may use: its year's plan's, else the next year's
     (a review without a plan is the baseline of the first planned year)."""
     for year in (review.year, review.year + 1):
-        doc = workspace.plan(review.unit, year)
-        if doc is not None and isinstance(doc.model, Plan):
-            return dict(doc.model.channels)
+        plan = workspace.plan_model(review.unit, year)
+        if plan is not None:
+            return dict(plan.channels)
     return {}
 
 
