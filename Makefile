@@ -1,23 +1,28 @@
 # Quick start: `make site` builds the demo plans' site into site/, `make test` runs every test.
 # Both create .venv on first use; nothing is installed outside it.
+#
+# Dependencies come from requirements.lock (every package of the runtime and the
+# test extras, pinned with hashes), so a fresh clone gets exactly the tested
+# versions; pyproject.toml keeps its ranges for people who install Planbook as a
+# library. Refresh the lock with `make lock` (then run `make test` and commit it).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
 
-.PHONY: site test serve check lint clean
+.PHONY: site test serve check lint clean lock verify-lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# One environment for the site and the tests: the whole lock, then Planbook itself
+# without dependencies (they are all in the lock already).
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python .ci/verify_lock.py $(LOCK)
 	touch $@
-
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(VENV)/.installed $@
 
 site: $(VENV)/.installed
 	$(BIN)/planbook build
@@ -28,8 +33,20 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/planbook check plans
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+# Fails when what .venv holds differs from the lock (CI runs it after the tests).
+verify-lock: $(VENV)/.installed
+	$(BIN)/python .ci/verify_lock.py $(LOCK)
+
+# Re-resolve the whole tree from pyproject.toml's ranges (needs the network).
+lock:
+	$(PYTHON) -m venv /tmp/planbook-lock-venv
+	/tmp/planbook-lock-venv/bin/python -m pip install --quiet pip-tools
+	/tmp/planbook-lock-venv/bin/pip-compile --quiet --upgrade --extra test --generate-hashes \
+	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	    -o $(LOCK) pyproject.toml
 
 clean:
 	rm -rf site build .pytest_cache

@@ -108,7 +108,14 @@ def test_recursive_alias():
 
 def test_deep_nesting_is_bounded():
     parsed = parse("a: " + "[" * 200 + "]" * 200 + "\n")
-    assert [p.code for p in parsed.problems] == ["too-deep"]
+    # The root mapping is level 0; the 65th `[` (column 3 + 65) is the first past 64.
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [("too-deep", 1, 68)]
+
+
+def test_deep_nesting_found_by_the_event_count_is_reported_at_the_same_place():
+    # 3,000 brackets pass the pre-check's threshold, so parse events are counted.
+    parsed = parse("a: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [("too-deep", 1, 68)]
 
 
 def test_two_documents_in_one_file():

@@ -145,7 +145,31 @@ def test_deep_nesting_does_not_crash_the_process(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(tmp_path), "--format", "json"],
                             capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 1
-    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["too-deep"]
+    # "a: " is columns 1-3; the 65th `[` (level 65 > 64) is column 3 + 65 = 68.
+    assert [(p["code"], p["line"], p["column"]) for p in json.loads(result.stdout)["problems"]] == [
+        ("too-deep", 1, 68)]
+
+
+def test_the_yaml_librarys_own_depth_limit_is_reported_as_too_deep(monkeypatch):
+    # PyYAML 6.0.4's libyaml refuses deep flow nesting itself ("exceeded maximum nesting
+    # depth"), sometimes before Planbook's own count reaches 64. Whichever trips first, the
+    # user sees `too-deep` at the level that passes 64, never `yaml-syntax`.
+    import yaml
+
+    from generator.load import yamltree
+
+    def refuse(*_args, **_kwargs):
+        raise yaml.scanner.ScannerError("while increasing flow level", None,
+                                        "exceeded maximum nesting depth",
+                                        yaml.error.Mark("<file>", 0, 0, 1002, None, None))
+        yield  # a generator, like yaml.parse and yaml.compose_all
+
+    text = ("kind: plan\nyear: 2026\ngoals: " + "[" * 3000 + "]" * 3000 + "\n").encode()
+    monkeypatch.setattr(yamltree.yaml, "parse", refuse)
+    monkeypatch.setattr(yamltree.yaml, "compose_all", refuse)
+    parsed = yamltree.parse_yaml(text, "deep.yaml")
+    # "goals: " is columns 1-7; the 65th `[` is column 7 + 65 = 72 on line 3.
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [("too-deep", 3, 72)]
 
 
 def test_ten_megabyte_plan_is_refused(tmp_path):

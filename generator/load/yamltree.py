@@ -112,6 +112,10 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
+        if is_depth_error(exc):
+            line, column = _flow_depth_position(text) or _error_position(exc)
+            problems.append(make("too-deep", path, line, column, limit=MAX_DEPTH))
+            return Parsed(None, source, problems)
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = " ".join(filter(None, [exc.context, exc.problem])).strip()
@@ -137,7 +141,10 @@ def _excessive_nesting(text: str) -> tuple[int, int] | None:
 
     libyaml's composer recurses in C and crashes the process on a file of a
     hundred thousand `[`; parse events are flat, so count depth on them.  Only
-    files that could be that deep (many brackets or deep indentation) pay for it."""
+    files that could be that deep (many brackets or deep indentation) pay for it.
+    Newer libyaml builds refuse deep flow nesting themselves ("exceeded maximum
+    nesting depth", at about 1000 levels, sometimes before the 65th level's event
+    reaches us): that refusal is the same problem, reported at our own limit."""
     brackets = text.count("[") + text.count("{")
     deepest_indent = max((len(line) - len(line.lstrip(" ")) for line in text.splitlines()), default=0)
     if brackets <= 4 * MAX_DEPTH * 8 and deepest_indent <= 2 * MAX_DEPTH:
@@ -147,12 +154,55 @@ def _excessive_nesting(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth - 1 > MAX_DEPTH:  # the document's root collection is level 0
                     return event.start_mark.line + 1, event.start_mark.column + 1
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        if is_depth_error(exc):
+            return _flow_depth_position(text) or _error_position(exc)
         return None  # the composer reports the syntax error with its line
+    return None
+
+
+def is_depth_error(exc: yaml.YAMLError) -> bool:
+    """Whether the YAML library refused the text for its own nesting limit."""
+    return "nesting depth" in str(getattr(exc, "problem", "") or exc)
+
+
+def _error_position(exc: yaml.YAMLError) -> tuple[int, int]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _flow_depth_position(text: str) -> tuple[int, int] | None:
+    """The first `[` or `{` that opens level MAX_DEPTH + 1, by a flat character scan.
+
+    Quoted scalars and comments are skipped; block nesting only adds to the
+    real depth, so a flow depth above the limit is always too deep."""
+    depth, quote, line, column = 0, "", 1, 0
+    previous = "\n"
+    for char in text:
+        column += 1
+        if char == "\n":
+            line, column, previous = line + 1, 0, char
+            if quote == "#":
+                quote = ""
+            continue
+        if quote:
+            if (quote == char and quote != "#"):
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            quote = "#"
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, column
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
     return None
 
 

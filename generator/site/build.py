@@ -132,10 +132,13 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 
 @contextlib.contextmanager
-def build_lock(site_dir: Path) -> Iterator[None]:
-    """One build at a time per site folder (two at once would race on the swap)."""
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(site_dir.parent / f".{site_dir.name}.planbook-lock", "w") as handle:
+def build_lock(site_dir: Path, build_dir: Path) -> Iterator[None]:
+    """One build at a time per site folder (two at once would race on the render and the swap).
+
+    The lock file lives inside the build folder (ignored, like `site/`), never beside
+    the plans where `git add .` would pick it up."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / f".{site_dir.name}.planbook-lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -182,10 +185,10 @@ def mkdocs_build_dirty(config_file: Path, site_dir: Path) -> None:
 def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False) -> Outcome:
     """Render, then build `site_dir` atomically: on any failure the old site stays."""
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
-    outcome = render(project, build_dir, plans, strict)
-    if not outcome.ok:
-        return outcome
-    with build_lock(site_dir):
+    with build_lock(site_dir, build_dir):
+        outcome = render(project, build_dir, plans, strict)
+        if not outcome.ok:
+            return outcome
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
             mkdocs_build(build_dir / "mkdocs.yml", fresh, strict)
