@@ -169,12 +169,17 @@ def _computed(args: argparse.Namespace) -> tuple[list, list]:
     """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
     from generator.compute.report import compute_reports
     from generator.problems import has_errors
+    from generator.settings import read_settings
     from generator.validate import check
 
+    # The same settings as the site's (mkdocs.yml of the working folder), so a row
+    # has the same status in the report, the workbook and the site.
+    settings, _config, setting_problems = read_settings(Path.cwd())
     workspace, problems = check(_plans_dir(args.dir))
+    problems = setting_problems + problems
     if has_errors(problems):
         return [], problems
-    reports = [r for r in compute_reports(workspace, problems)
+    reports = [r for r in compute_reports(workspace, problems, settings.thresholds)
                if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
     return reports, problems
 
@@ -275,13 +280,14 @@ def _diff(args: argparse.Namespace) -> int:
     from generator.diff.run import PlanDiff, diff_revision, diff_specs
     from generator.diff.sources import DiffError
     from generator.problems import format_text
+    from generator.validate import validate
 
     plans = _plans_dir(args.dir)
     if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
         raise UsageError("give OLD NEW (e.g. 2025 2026 or main:2026 2026), or --rev REV")
     try:
-        diffs: list[PlanDiff] = (diff_revision(plans, args.rev) if args.rev
-                                 else [diff_specs(plans, args.sides[0], args.sides[1], args.unit)])
+        diffs: list[PlanDiff] = (diff_revision(plans, args.rev, validate) if args.rev
+                                 else [diff_specs(plans, args.sides[0], args.sides[1], args.unit, validate)])
     except DiffError as exc:
         if args.format == "json":
             print(json.dumps({"old": None, "new": None, "changes": [], "error": str(exc)}, ensure_ascii=False))

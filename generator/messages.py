@@ -163,6 +163,11 @@ CATALOG: dict[str, Entry] = {
         E, "the split of `{metric}` mixes shares and amounts", "`{metric}` 的拆分混用了占比和金额",
         "write every part as a share (60%) or every part as an amount", "请统一写占比(60%)或统一写金额",
     ),
+    "conflicting-forms": Entry(
+        E, "`{metric}`: the {first} add up to {first_sum} but the {second} to {second_sum}",
+        "`{metric}`:{first_zh}合计 {first_sum},而{second_zh}合计 {second_sum},两者不一致",
+        "write one form, or make both agree exactly", "只写一种形式,或使两者完全一致",
+    ),
     "months-sum": Entry(
         E, "the months of `{metric}` add up to {months}, but the total is {total}",
         "`{metric}` 的 12 个月合计 {months},与全年 {total} 不一致",
@@ -317,9 +322,24 @@ CATALOG: dict[str, Entry] = {
     "source-row": Entry(
         E, "row {row} of `{file}`: {detail}", "`{file}` 第 {row} 行:{detail}",
     ),
+    "source-duplicate-column": Entry(
+        E, "column `{name}` appears twice in `{file}`; its values would be counted twice",
+        "数据文件 `{file}` 中列 `{name}` 出现了两次,数值会被重复计算",
+        "delete or rename one of the two columns", "请删除或重命名其中一列",
+    ),
+    "source-value": Entry(
+        E, "row {row} of `{file}`: `{metric}` value `{text}` is not a number",
+        "`{file}` 第 {row} 行:`{metric}` 的值 `{text}` 不是数字",
+        "write a number such as 1200000, 120万 or 35%", "请写数字,如 1200000、120万 或 35%",
+    ),
     "source-conflict": Entry(
         W, "`{metric}` {period} is {written} in the review but {from_file} in `{file}`; the review wins",
         "`{metric}` {period} 复盘中写 {written},数据文件 `{file}` 中为 {from_file};以复盘为准",
+    ),
+    "settings-invalid": Entry(
+        E, "setting `{key}` in mkdocs.yml: expected {expected_en}", "mkdocs.yml 中的设置 `{key}`:这里需要{expected_zh}",
+        "fix the value under `extra: planbook:` (the default is used meanwhile)",
+        "请修正 `extra: planbook:` 下的值(在此之前使用默认值)",
     ),
     "internal-error": Entry(E, "internal error: {detail}; please report", "内部错误:{detail};请报告此问题"),
 }

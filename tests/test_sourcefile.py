@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import os
 
 from generator.load.sourcefile import monthly, read_source
@@ -45,7 +47,9 @@ def test_wide_form_and_levels_averaged(tmp_path):
     assert problems == []
     by_month = monthly(rows, lambda m: m == "visitors")
     assert by_month[("visitors", "", 3)] == 4000  # summed
-    assert abs(by_month[("conversion_rate", "", 3)] - 0.03) < 1e-12  # (4% + 2%) / 2
+    # Weighted by visitors, never a plain mean of days: (4% × 1000 + 2% × 3000) / 4000 = 100 / 4000 = 2.5 %
+    # (the plain mean would be 3 %).
+    assert by_month[("conversion_rate", "", 3)] == Decimal("0.025")
 
 
 def test_gbk_file_suggests_encoding(tmp_path):
@@ -62,7 +66,7 @@ def test_bad_row_points_at_file_and_row(tmp_path):
     (tmp_path / "b.csv").write_text("month,channel,gmv\n2025-01,tmall,100\n2025-13,tmall,1\n2025-02,pdd,5\n"
                                     "2025-03,tmall,abc\n", encoding="utf-8")
     problems = problems_of(tmp_path, {"r.yaml": review("b.csv")})
-    assert found(problems) == [("b.csv", "source-row", 3), ("b.csv", "source-row", 4), ("b.csv", "source-row", 5)]
+    assert found(problems) == [("b.csv", "source-row", 3), ("b.csv", "source-row", 4), ("b.csv", "source-value", 5)]
 
 
 def test_missing_and_outside_files(tmp_path):

@@ -7,6 +7,8 @@ channels (sum metrics).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import metric_for
 from generator.model.documents import Plan, Review
@@ -38,9 +40,9 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
         spreads = [("all", actual), *(actual.channels or {}).items()]
         for channel, spread in spreads:
             series = table.setdefault((metric, channel), Series())
-            series.months.update({m: q.value for m, q in month_values(spread.months).items()})
+            series.months.update({m: q.exact for m, q in month_values(spread.months).items()})
             if spread.total is not None:
-                series.year = spread.total.value
+                series.year = spread.total.exact
     for metric in {m for (m, _c) in table}:
         if not sums(metric):
             continue
@@ -50,9 +52,9 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
             merged = Series()
             for s in channel_series:
                 for month, value in s.months.items():
-                    merged.months[month] = merged.months.get(month, 0.0) + value
+                    merged.months[month] = merged.months.get(month, Decimal(0)) + value
             if all(s.year is not None and not s.months for s in channel_series):
-                merged.year = sum(s.year or 0.0 for s in channel_series)
+                merged.year = sum((s.year or Decimal(0) for s in channel_series), Decimal(0))
             table[(metric, "all")] = merged
     limit = last_month(review)
     for series in table.values():

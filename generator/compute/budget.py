@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -15,8 +16,9 @@ from generator.compute.series import (
     month_label,
     quarter_label,
 )
+from generator.compute.figures import divide, money, ratio
 from generator.compute.targets import spread, weights_for
-from generator.validate.budget import budget_total, tool_amount
+from generator.model.amounts import FEN, ZERO, allocate, budget_total, tool_amount
 
 BUDGET_COLUMNS = ["tool", "name", "platform", "placement", "amount", "share", "roi", "expected_gmv",
                   "daily", "daily_cap_spend", "spend", "actual_gmv", "actual_roi"]
@@ -34,7 +36,7 @@ def tool_info(plan: Plan | None, tool_id: str) -> tuple[str, str, str]:
 
 
 def budget_frame(plan: Plan | None, review: Review | None) -> pd.DataFrame:
-    """A row per tool of the plan and of the review's actual spend."""
+    """A row per tool of the plan and of the review's actual spend (money to the fen)."""
     planned = dict(plan.budget.tools) if plan and plan.budget else {}
     spent = dict(review.budget) if review else {}
     total = budget_total(plan) if plan else None
@@ -43,43 +45,50 @@ def budget_frame(plan: Plan | None, review: Review | None) -> pd.DataFrame:
         name, platform, placement = tool_info(plan, tool_id)
         entry, actual = planned.get(tool_id), spent.get(tool_id)
         amount = tool_amount(plan, entry) if plan and entry else None
-        roi = entry.roi.value if entry and entry.roi else None
-        daily = entry.daily.value if entry and entry.daily else None
-        spend = actual.spend.value if actual and actual.spend else None
-        gmv = actual.gmv.value if actual and actual.gmv else None
+        roi = entry.roi.exact if entry and entry.roi else None
+        daily = entry.daily.exact if entry and entry.daily else None
+        spend = actual.spend.exact if actual and actual.spend else None
+        gmv = actual.gmv.exact if actual and actual.gmv else None
         rows.append({
             "tool": tool_id, "name": name, "platform": platform, "placement": placement,
-            "amount": amount, "share": amount / total if amount is not None and total else None,
-            "roi": roi, "expected_gmv": amount * roi if amount is not None and roi is not None else None,
-            "daily": daily, "daily_cap_spend": daily * days_in_year(plan.year) if daily and plan else None,
-            "spend": spend, "actual_gmv": gmv,
-            "actual_roi": gmv / spend if gmv is not None and spend else None,
+            "amount": money(amount), "share": ratio(divide(amount, total)),
+            "roi": ratio(roi), "expected_gmv": money(amount * roi if amount is not None and roi is not None else None),
+            "daily": money(daily), "daily_cap_spend": money(daily * days_in_year(plan.year) if daily and plan else None),
+            "spend": money(spend), "actual_gmv": money(gmv),
+            "actual_roi": ratio(divide(gmv, spend)),
         })
     return pd.DataFrame(rows, columns=BUDGET_COLUMNS)
 
 
 def budget_summary(plan: Plan | None, tools: pd.DataFrame, gmv_target: float | None) -> dict[str, Any]:
-    """Totals: budget, allocated, unallocated, onsite/offsite, ad-driven share of the GMV target."""
+    """Totals: budget, allocated, unallocated, onsite/offsite, ad-driven share of the GMV target.
+
+    Sums are taken over the fen amounts of the table as exact decimals, so the
+    totals are exactly the sum of the rows shown."""
     total = budget_total(plan) if plan else None
-    amounts = tools["amount"].dropna()
-    allocated = float(amounts.sum()) if len(amounts) else None
-    by_placement = tools.groupby("placement")["amount"].sum(min_count=1) if len(tools) else pd.Series(dtype=float)
-    spend_by_placement = tools.groupby("placement")["spend"].sum(min_count=1) if len(tools) else pd.Series(dtype=float)
-    expected = tools["expected_gmv"].dropna()
-    expected_gmv = float(expected.sum()) if len(expected) else None
-    spend = tools["spend"].dropna()
+    allocated = _exact_sum(tools["amount"])
+    expected_gmv = _exact_sum(tools["expected_gmv"])
+    by_placement = {side: _exact_sum(tools.loc[tools["placement"] == side, "amount"]) for side in ("onsite", "offsite")}
+    spend_by_placement = {side: _exact_sum(tools.loc[tools["placement"] == side, "spend"])
+                          for side in ("onsite", "offsite")}
+    target = Decimal(repr(gmv_target)) if gmv_target else None
     return {
-        "total": total,
-        "allocated": allocated,
-        "unallocated": total - allocated if total is not None and allocated is not None else None,
-        "onsite": _value(by_placement, "onsite"),
-        "offsite": _value(by_placement, "offsite"),
-        "onsite_spend": _value(spend_by_placement, "onsite"),
-        "offsite_spend": _value(spend_by_placement, "offsite"),
-        "expected_gmv": expected_gmv,
-        "ad_gmv_share": expected_gmv / gmv_target if expected_gmv is not None and gmv_target else None,
-        "spend": float(spend.sum()) if len(spend) else None,
+        "total": money(total),
+        "allocated": money(allocated),
+        "unallocated": money(total - allocated if total is not None and allocated is not None else None),
+        "onsite": money(by_placement["onsite"]),
+        "offsite": money(by_placement["offsite"]),
+        "onsite_spend": money(spend_by_placement["onsite"]),
+        "offsite_spend": money(spend_by_placement["offsite"]),
+        "expected_gmv": money(expected_gmv),
+        "ad_gmv_share": ratio(divide(expected_gmv, target)),
+        "spend": money(_exact_sum(tools["spend"])),
     }
+
+
+def _exact_sum(column: pd.Series) -> Decimal | None:
+    values = [Decimal(repr(float(v))) for v in column.dropna()]
+    return sum(values, ZERO) if values else None
 
 
 def _value(series: pd.Series, key: str) -> float | None:
@@ -88,10 +97,12 @@ def _value(series: pd.Series, key: str) -> float | None:
     return float(series[key])
 
 
-def budget_phasing_frame(plan: Plan | None, gmv_weights: list[float] | None) -> pd.DataFrame:
+def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -> pd.DataFrame:
     """Each tool's amount and spend per day by month and quarter, and `all`.
 
-    The budget follows its own months/quarters/phasing, else the GMV target's shape."""
+    The budget follows its own months/quarters/phasing, else the GMV target's
+    shape; each tool's months are its amount split to the fen (largest
+    remainder), so months add up to quarters and to the tool's amount."""
     if plan is None or plan.budget is None:
         return pd.DataFrame(columns=PHASING_COLUMNS)
     total = budget_total(plan)
@@ -99,12 +110,15 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[float] | None) -> 
         return pd.DataFrame(columns=PHASING_COLUMNS)
     budget = plan.budget
     weights = weights_for(plan, budget.phasing, lambda _m: gmv_weights, "gmv") if budget.phasing else None
-    weights = weights or gmv_weights or [1.0] * 12
+    weights = weights or gmv_weights or [Decimal(1)] * 12
     from generator.load.quantities import Quantity
     from generator.model.documents import SpreadTarget
 
-    overall = spread(SpreadTarget(total=Quantity(total), months=budget.months, quarters=budget.quarters), weights)
-    month_share = {m: overall.get(m, 0.0) / total if total else 0.0 for m in range(1, 13)}
+    overall = spread(SpreadTarget(total=Quantity(_plain(total)), months=budget.months, quarters=budget.quarters),
+                     weights, FEN)
+    month_weights = [overall.get(m, ZERO) for m in range(1, 13)]
+    if not any(month_weights):
+        month_weights = [Decimal(1)] * 12
     amounts = {"all": total}
     for tool_id, entry in budget.tools.items():
         amount = tool_amount(plan, entry)
@@ -112,13 +126,18 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[float] | None) -> 
             amounts[tool_id] = amount
     rows = []
     for tool_id, amount in amounts.items():
+        months = dict(zip(range(1, 13), allocate(amount, month_weights, FEN)))
         for m in range(1, 13):
-            value = amount * month_share[m]
-            rows.append({"tool": tool_id, "period": month_label(plan.year, m), "amount": value,
-                         "per_day": value / days_in_month(plan.year, m)})
+            rows.append({"tool": tool_id, "period": month_label(plan.year, m), "amount": money(months[m]),
+                         "per_day": money(months[m] / days_in_month(plan.year, m))})
         for q, members in QUARTER_MONTHS.items():
-            value = sum(amount * month_share[m] for m in members)
+            value = sum((months[m] for m in members), ZERO)
             days = sum(days_in_month(plan.year, m) for m in members)
-            rows.append({"tool": tool_id, "period": quarter_label(plan.year, q), "amount": value,
-                         "per_day": value / days})
+            rows.append({"tool": tool_id, "period": quarter_label(plan.year, q), "amount": money(value),
+                         "per_day": money(value / days)})
     return pd.DataFrame(rows, columns=PHASING_COLUMNS)
+
+
+def _plain(value: Decimal) -> int | float:
+    """A Decimal as the number a Quantity holds (exact: `Quantity.exact` gives it back)."""
+    return int(value) if value == value.to_integral_value() else float(value)

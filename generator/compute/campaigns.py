@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
+from generator.compute.figures import attainment as shown_attainment, divide, exact, money, ratio
 from generator.load.quantities import Quantity
 from generator.model.documents import Campaign, CampaignReview
 
@@ -14,33 +16,34 @@ CAMPAIGN_COLUMNS = ["id", "name", "type", "node", "channels", "start", "end", "b
                     "problems_solved", "problems_open"]
 
 
-def goal_total(goal: Any) -> float | None:
-    """A goal written as one number or per channel, as one number."""
+def goal_total(goal: Any) -> Decimal | None:
+    """A goal written as one number or per channel, as one exact number."""
     if goal is None:
         return None
     if isinstance(goal, Quantity):
-        return float(goal.value)
-    return float(sum(q.value for q in goal.values()))
+        return goal.exact
+    return sum((q.exact for q in goal.values()), Decimal(0))
 
 
-def campaigns_frame(campaigns: list[tuple[Campaign, CampaignReview | None]], gmv_target: float | None) -> pd.DataFrame:
+def campaigns_frame(campaigns: list[tuple[Campaign, CampaignReview | None]], gmv_target: Any) -> pd.DataFrame:
     rows = []
+    target = exact(gmv_target)
     for campaign, review in sorted(campaigns, key=lambda pair: (pair[0].start, pair[0].id)):
-        budget = float(sum(q.value for q in campaign.budget.values())) if campaign.budget else None
-        gifts = float(campaign.budget["gifts"].value) if "gifts" in campaign.budget else None
+        budget = sum((q.exact for q in campaign.budget.values()), Decimal(0)) if campaign.budget else None
+        gifts = campaign.budget["gifts"].exact if "gifts" in campaign.budget else None
         goal = goal_total(campaign.goals.get("gmv"))
         actual = goal_total(review.actual.get("gmv")) if review else None
-        spend = float(sum(q.value for q in review.spend.values())) if review and review.spend else None
+        spend = sum((q.exact for q in review.spend.values()), Decimal(0)) if review and review.spend else None
         rows.append({
             "id": campaign.id, "name": campaign.name, "type": campaign.type, "node": campaign.node,
             "channels": ", ".join(campaign.channels), "start": campaign.start.isoformat(),
-            "end": campaign.end.isoformat(), "budget": budget, "gifts": gifts, "gmv_goal": goal,
-            "planned_roi": goal / budget if goal is not None and budget else None,
-            "target_share": goal / gmv_target if goal is not None and gmv_target else None,
-            "gmv_actual": actual,
-            "attainment": actual / goal if actual is not None and goal else None,
-            "spend": spend,
-            "actual_roi": actual / spend if actual is not None and spend else None,
+            "end": campaign.end.isoformat(), "budget": money(budget), "gifts": money(gifts), "gmv_goal": money(goal),
+            "planned_roi": ratio(divide(goal, budget)),
+            "target_share": ratio(divide(goal, target)),
+            "gmv_actual": money(actual),
+            "attainment": shown_attainment(divide(actual, goal)),
+            "spend": money(spend),
+            "actual_roi": ratio(divide(actual, spend)),
             "problems_solved": sum(p.solved for p in review.problems) if review else None,
             "problems_open": sum(not p.solved for p in review.problems) if review else None,
         })

@@ -4,15 +4,20 @@ the plan implies).  The full semantic diff of two plans is `generator.diff`."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 import pandas as pd
 
+from generator.compute.figures import by_unit, exact, ratio
 from generator.compute.series import Rolled
 
 CHANGE_COLUMNS = ["metric", "channel", "before", "after", "delta", "delta_pct"]
 BUDGET_CHANGE_COLUMNS = ["tool", "name", "placement", "before", "after", "delta", "delta_pct"]
 
 
-def target_changes(old: Rolled, new: Rolled, old_year: str, new_year: str) -> pd.DataFrame:
+def target_changes(old: Rolled, new: Rolled, old_year: str, new_year: str,
+                   units: dict[str, str] | None = None) -> pd.DataFrame:
     """Annual value per metric and channel, old → new, Δ and Δ % (where old is not 0)."""
     rows = []
     for (metric, channel) in sorted(set(old) | set(new), key=lambda k: (k[0], k[1] != "all", k[1])):
@@ -20,7 +25,7 @@ def target_changes(old: Rolled, new: Rolled, old_year: str, new_year: str) -> pd
         after = new.get((metric, channel), {}).get(new_year)
         if before is None and after is None:
             continue
-        rows.append(_row({"metric": metric, "channel": channel}, before, after))
+        rows.append(_row({"metric": metric, "channel": channel}, before, after, (units or {}).get(metric, "money")))
     frame = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     from generator.compute.variance import ordered
 
@@ -43,11 +48,11 @@ def budget_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BUDGET_CHANGE_COLUMNS)
 
 
-def _num(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+def _num(value: object) -> Decimal | None:
+    return None if value is None or pd.isna(value) else exact(value)  # type: ignore[arg-type]
 
 
-def _row(keys: dict[str, object], before: float | None, after: float | None) -> dict[str, object]:
+def _row(keys: dict[str, object], before: Any, after: Any, unit: str = "money") -> dict[str, object]:
     delta = after - before if before is not None and after is not None else None
-    return {**keys, "before": before, "after": after, "delta": delta,
-            "delta_pct": delta / before if delta is not None and before else None}
+    return {**keys, "before": by_unit(unit, before), "after": by_unit(unit, after), "delta": by_unit(unit, delta),
+            "delta_pct": ratio(delta / before) if delta is not None and before else None}

@@ -2,36 +2,47 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
+from generator.compute.figures import divide, exact, money, ratio
 from generator.load.quantities import Quantity
 
 PNL_COLUMNS = ["item", "plan", "actual", "plan_ratio", "actual_ratio"]
 
 
-def cost_amount(value: Quantity | str, gmv: float | None, orders: float | None, marketing: float | None) -> float | None:
-    """One cost line in money: an amount, a share of GMV, a cost per order, or `budget`."""
+Amount = Decimal | None
+
+
+def cost_amount(value: Quantity | str, gmv: Amount, orders: Amount, marketing: Amount) -> Amount:
+    """One cost line in money, exact: an amount, a share of GMV, a cost per order, or `budget`."""
     if value == "budget":
         return marketing
     assert isinstance(value, Quantity)
     if value.is_percent:
-        return value.value * gmv if gmv is not None else None
+        return value.exact * gmv if gmv is not None else None
     if value.is_per_order:
-        return value.value * orders if orders is not None else None
-    return float(value.value)
+        return value.exact * orders if orders is not None else None
+    return value.exact
 
 
-def cost_lines(costs: dict[str, Any], gmv: float | None, orders: float | None, marketing: float | None) -> dict[str, float | None]:
-    return {key: cost_amount(value, gmv, orders, marketing) for key, value in costs.items()}
+def cost_lines(costs: dict[str, Any], gmv: Amount, orders: Amount, marketing: Amount) -> dict[str, Amount]:
+    """Each cost line to the fen, so that the total is exactly the sum of the lines shown."""
+    return {key: _fen(cost_amount(value, gmv, orders, marketing)) for key, value in costs.items()}
+
+
+def _fen(value: Amount) -> Amount:
+    shown = money(value)
+    return None if shown is None else Decimal(repr(shown))
 
 
 def pnl_frame(
     plan_costs: dict[str, Any],
     actual_costs: dict[str, Any],
-    plan_figures: dict[str, float | None],
-    actual_figures: dict[str, float | None],
+    plan_figures: dict[str, Amount],
+    actual_figures: dict[str, Amount],
 ) -> pd.DataFrame:
     """Rows: gmv, each cost key (plan keys first), total_cost, profit.
 
@@ -59,8 +70,8 @@ def pnl_summary(frame: pd.DataFrame) -> dict[str, float | None]:
         gmv = _get(by_item, "gmv", side)
         profit = _get(by_item, "profit", side)
         marketing = _get(by_item, "marketing", side)
-        out[f"{side}_margin"] = profit / gmv if profit is not None and gmv else None
-        out[f"{side}_marketing_roi"] = gmv / marketing if gmv is not None and marketing else None
+        out[f"{side}_margin"] = ratio(divide(exact(profit), exact(gmv)))
+        out[f"{side}_marketing_roi"] = ratio(divide(exact(gmv), exact(marketing)))
     return out
 
 
@@ -71,18 +82,19 @@ def _get(frame: pd.DataFrame, item: str, column: str) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def _row(item: str, plan: float | None, actual: float | None, plan_gmv: float | None, actual_gmv: float | None) -> dict[str, Any]:
+def _row(item: str, plan: Amount, actual: Amount, plan_gmv: Amount, actual_gmv: Amount) -> dict[str, Any]:
+    plan, actual = exact(plan), exact(actual)
     return {
-        "item": item, "plan": plan, "actual": actual,
-        "plan_ratio": plan / plan_gmv if plan is not None and plan_gmv else None,
-        "actual_ratio": actual / actual_gmv if actual is not None and actual_gmv else None,
+        "item": item, "plan": money(plan), "actual": money(actual),
+        "plan_ratio": ratio(divide(plan, plan_gmv)),
+        "actual_ratio": ratio(divide(actual, actual_gmv)),
     }
 
 
-def _sum(values: Any) -> float | None:
+def _sum(values: Any) -> Amount:
     present = [v for v in values if v is not None]
-    return sum(present) if present else None
+    return sum(present, Decimal(0)) if present else None
 
 
-def _minus(a: float | None, b: float | None) -> float | None:
+def _minus(a: Amount, b: Amount) -> Amount:
     return a - b if a is not None and b is not None else None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 
+from generator.compute.figures import count, divide, money, ratio
 from generator.model.documents import Plan, Review
 
 PRODUCT_COLUMNS = ["sku", "name", "role", "category", "season", "new", "price", "cost", "margin", "margin_rate",
@@ -22,23 +25,25 @@ def products_frame(plan: Plan | None, review: Review | None) -> pd.DataFrame:
         if p.sku in seen:
             continue
         seen.add(p.sku)
-        price = float(p.price.value)
-        cost = float(p.cost.value) if p.cost else None
-        units = float(p.units.value) if p.units else None
+        price: Decimal = p.price.exact
+        cost = p.cost.exact if p.cost else None
+        units = p.units.exact if p.units else None
         a = actuals.get(p.sku)
-        sold = float(a.units.value) if a and a.units else None
-        stock = float(a.stock.value) if a and a.stock else None
-        revenue = float(a.revenue.value) if a and a.revenue else None
+        sold = a.units.exact if a and a.units else None
+        stock = a.stock.exact if a and a.stock else None
+        revenue = a.revenue.exact if a and a.revenue else None
+        margin = price - cost if cost is not None else None
         rows.append({
             "sku": p.sku, "name": p.name, "role": p.role, "category": p.category, "season": p.season,
-            "new": p.new, "price": price, "cost": cost,
-            "margin": price - cost if cost is not None else None,
-            "margin_rate": (price - cost) / price if cost is not None and price else None,
-            "target_units": units, "target_gmv": units * price if units is not None else None,
-            "units_sold": sold, "stock": stock, "revenue": revenue,
-            "sell_through": sold / stock if sold is not None and stock else None,
-            "discount": revenue / (sold * price) if revenue is not None and sold else None,
-            "gross_margin": (revenue - sold * cost) / revenue if revenue and sold is not None and cost is not None else None,
+            "new": p.new, "price": money(price), "cost": money(cost),
+            "margin": money(margin),
+            "margin_rate": ratio(divide(margin, price)),
+            "target_units": count(units), "target_gmv": money(units * price if units is not None else None),
+            "units_sold": count(sold), "stock": count(stock), "revenue": money(revenue),
+            "sell_through": ratio(divide(sold, stock)),
+            "discount": ratio(divide(revenue, sold * price if sold is not None else None)),
+            "gross_margin": ratio(divide(revenue - sold * cost, revenue)
+                                  if revenue is not None and sold is not None and cost is not None else None),
             "in_campaign": a.in_campaign if a else None,
         })
     return pd.DataFrame(rows, columns=PRODUCT_COLUMNS)

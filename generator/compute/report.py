@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -18,14 +19,15 @@ from generator.compute import campaigns as campaign_tables
 from generator.compute import pnl as pnl_tables
 from generator.compute import products as product_tables
 from generator.compute.actuals import last_month, review_actuals
+from generator.compute.figures import by_unit, exact, money
 from generator.compute.series import Rolled, Rule, Series, Table, roll_table
 from generator.compute.targets import derive_drivers, metric_rules, spread_targets
-from generator.compute.variance import Thresholds, forecast_frame, ordered, variance_frame
+from generator.compute.variance import forecast_frame, ordered, variance_frame
+from generator.settings import Thresholds
 from generator.model.catalog import metric_for
 from generator.model.documents import CampaignDocument, CampaignReview, Plan, Review
 from generator.model.workspace import Document, Workspace, campaigns_of
 from generator.problems import Problem
-from generator.validate.review import source_rows
 
 # The tables of a report, in the order of the JSON contract.
 TABLES = ["targets", "variance", "forecast", "budget", "budget_phasing", "pnl", "campaigns", "products",
@@ -76,11 +78,11 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     baseline_doc = workspace.review(unit, baseline_year)
     baseline_actuals = _actual_table(workspace, baseline_doc, workspace.plan(unit, baseline_year))
 
-    def shape(metric: str) -> list[float] | None:
+    def shape(metric: str) -> list[Decimal] | None:
         series = baseline_actuals.get((metric, "all"))
         if series is None or not series.months:
             return None
-        return [series.months.get(m, 0.0) for m in range(1, 13)]
+        return [series.months.get(m, Decimal(0)) for m in range(1, 13)]
 
     targets = spread_targets(plan, shape) if plan else {}
     if plan:
@@ -98,11 +100,13 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
 
     annual = _visible(roll_table(targets, rules, year))
     ytd_targets = _visible(roll_table(targets, rules, year, limit))
-    actual_rolled = _visible(roll_table(actuals, rules, year, limit))
+    # A sum written only as a total in a year-to-date review is the year-to-date actual.
+    actual_rolled = _visible(roll_table(actuals, rules, year, limit, total_is_to_date=True))
     # The baseline, labelled with this year's periods, up to the same month: like for like.
     baseline_rolled = _visible(roll_table(baseline_actuals, rules, year, limit))
     lower = {m for m in metrics if (found := metric_for(m, dict(plan.metrics) if plan else None)) and found.lower_is_better}
     sums = {m for m, r in rules.items() if r.kind == "sum"}
+    units = metric_units(plan, metrics)
 
     gmv_target = annual.get(("gmv", "all"), {}).get(str(year))
     tools = budget_tables.budget_frame(plan, review)
@@ -110,18 +114,18 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     campaigns = campaign_tables.campaigns_frame(campaign_pairs, gmv_target)
     products = product_tables.products_frame(plan, review)
     gmv_months = annual.get(("gmv", "all"))
-    gmv_weights = [gmv_months.get(f"{year}-{m:02d}", 0.0) for m in range(1, 13)] if gmv_months else None
+    gmv_weights = [gmv_months.get(f"{year}-{m:02d}", Decimal(0)) for m in range(1, 13)] if gmv_months else None
     pnl = pnl_tables.pnl_frame(
         plan.costs if plan else {}, review.costs if review else {},
         _figures(annual, year, _planned_marketing(plan, campaigns)),
         _figures(actual_rolled, year, _actual_marketing(tools)),
     )
     tables = {
-        "targets": _rolled_frame(annual, ["metric", "channel", "period", "value"]),
-        "variance": variance_frame(ytd_targets, actual_rolled, baseline_rolled, lower, thresholds),
-        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums) if review and limit < 12
+        "targets": _rolled_frame(annual, units),
+        "variance": variance_frame(ytd_targets, actual_rolled, baseline_rolled, lower, thresholds, units),
+        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units) if review and limit < 12
         else forecast_frame({}, {}, {}, year, sums),
-        "actuals": _rolled_frame(actual_rolled, ["metric", "channel", "period", "value"]),
+        "actuals": _rolled_frame(actual_rolled, units),
         "budget": tools,
         "budget_phasing": budget_tables.budget_phasing_frame(plan, gmv_weights),
         "pnl": pnl,
@@ -130,15 +134,15 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "product_mix": product_tables.role_mix(products),
         "product_splits": product_tables.product_splits(products),
         **_change_tables(workspace, unit, year, baseline_year, annual,
-                         baseline_rolled_full(baseline_actuals, rules, year), tools),
+                         baseline_rolled_full(baseline_actuals, rules, year), tools, units),
     }
     summary = {
-        "gmv_target": gmv_target,
-        "gmv_actual": actual_rolled.get(("gmv", "all"), {}).get(str(year)),
-        "gmv_ytd_target": ytd_targets.get(("gmv", "all"), {}).get(str(year)) if review else None,
-        "budget": budget_tables.budget_summary(plan, tools, gmv_target),
+        "gmv_target": money(gmv_target),
+        "gmv_actual": money(actual_rolled.get(("gmv", "all"), {}).get(str(year))),
+        "gmv_ytd_target": money(ytd_targets.get(("gmv", "all"), {}).get(str(year))) if review else None,
+        "budget": budget_tables.budget_summary(plan, tools, money(gmv_target)),
         "pnl": pnl_tables.pnl_summary(pnl),
-        "product_coverage": product_tables.coverage(products, gmv_target),
+        "product_coverage": product_tables.coverage(products, money(gmv_target)),
         "baseline_year": baseline_year,
         "has_baseline": baseline_doc is not None,
     }
@@ -152,8 +156,18 @@ def baseline_rolled_full(baseline_actuals: Table, rules: dict[str, Rule], year: 
     return _visible(roll_table(baseline_actuals, rules, year))
 
 
+def metric_units(plan: Plan | None, metrics: list[str]) -> dict[str, str]:
+    """Each metric's unit (money, count, rate, ratio, rank): how its figures are rounded."""
+    declared = dict(plan.metrics) if plan else None
+    units = {"cogs": "money"}
+    for metric_id in metrics:
+        found = metric_for(metric_id, declared)
+        units[metric_id] = found.unit if found else "ratio"
+    return units
+
+
 def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: int, annual: Rolled,
-                   baseline_actual: Rolled, tools: pd.DataFrame) -> dict[str, pd.DataFrame]:
+                   baseline_actual: Rolled, tools: pd.DataFrame, units: dict[str, str]) -> dict[str, pd.DataFrame]:
     """This year's annual targets against the baseline plan's and the baseline's actuals,
     and the budget per tool against the baseline plan's."""
     from generator.compute.changes import budget_changes, target_changes
@@ -166,8 +180,8 @@ def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: in
         old_rules = metric_rules(old_plan, sorted({m for (m, _c) in old_table}))
         old_targets = _visible(roll_table(old_table, old_rules, baseline_year))
     return {
-        "changes_plan": target_changes(old_targets, annual, str(baseline_year), str(year)),
-        "changes_actual": target_changes(baseline_actual, annual, str(year), str(year)),
+        "changes_plan": target_changes(old_targets, annual, str(baseline_year), str(year), units),
+        "changes_actual": target_changes(baseline_actual, annual, str(year), str(year), units),
         "changes_budget": budget_changes(budget_tables.budget_frame(old_plan, None) if old_plan else None, tools),
     }
 
@@ -176,8 +190,7 @@ def _actual_table(workspace: Workspace, review_doc: Document | None, plan_doc: D
     if review_doc is None or not isinstance(review_doc.model, Review):
         return {}
     plan = plan_doc.model if plan_doc and isinstance(plan_doc.model, Plan) else None
-    rows, _problems = source_rows(workspace, review_doc)
-    return review_actuals(review_doc.model, plan, rows)
+    return review_actuals(review_doc.model, plan, list(review_doc.source_rows))
 
 
 def _add_cogs(table: Table, costs: dict[str, Any]) -> None:
@@ -188,27 +201,27 @@ def _add_cogs(table: Table, costs: dict[str, Any]) -> None:
     if not isinstance(cogs, Quantity) or gmv is None or cogs.is_per_order:
         return
     if cogs.is_percent:
-        table[("cogs", "all")] = Series({m: v * cogs.value for m, v in gmv.months.items()},
-                                        gmv.year * cogs.value if gmv.year is not None else None)
+        table[("cogs", "all")] = Series({m: v * cogs.exact for m, v in gmv.months.items()},
+                                        gmv.year * cogs.exact if gmv.year is not None else None)
         return
-    gmv_total = sum(gmv.months.values()) or (gmv.year or 0.0)
+    gmv_total = sum(gmv.months.values(), Decimal(0)) or (gmv.year or Decimal(0))
     if gmv.months and gmv_total:
-        table[("cogs", "all")] = Series({m: cogs.value * v / gmv_total for m, v in gmv.months.items()})
+        table[("cogs", "all")] = Series({m: cogs.exact * v / gmv_total for m, v in gmv.months.items()})
     else:
-        table[("cogs", "all")] = Series({}, float(cogs.value))
+        table[("cogs", "all")] = Series({}, cogs.exact)
 
 
 def _visible(rolled: Rolled) -> Rolled:
     return {k: v for k, v in rolled.items() if k[0] != "cogs"}
 
 
-def _rolled_frame(rolled: Rolled, columns: list[str]) -> pd.DataFrame:
-    rows = [{"metric": m, "channel": c, "period": p, "value": v}
+def _rolled_frame(rolled: Rolled, units: dict[str, str]) -> pd.DataFrame:
+    rows = [{"metric": m, "channel": c, "period": p, "value": by_unit(units.get(m, "ratio"), v)}
             for (m, c), values in rolled.items() for p, v in values.items()]
-    return ordered(pd.DataFrame(rows, columns=columns))
+    return ordered(pd.DataFrame(rows, columns=["metric", "channel", "period", "value"]))
 
 
-def _figures(rolled: Rolled, year: int, marketing: float | None) -> dict[str, float | None]:
+def _figures(rolled: Rolled, year: int, marketing: Decimal | None) -> dict[str, Decimal | None]:
     return {
         "gmv": rolled.get(("gmv", "all"), {}).get(str(year)),
         "orders": rolled.get(("orders", "all"), {}).get(str(year)),
@@ -216,20 +229,21 @@ def _figures(rolled: Rolled, year: int, marketing: float | None) -> dict[str, fl
     }
 
 
-def _planned_marketing(plan: Plan | None, campaigns: pd.DataFrame) -> float | None:
+def _planned_marketing(plan: Plan | None, campaigns: pd.DataFrame) -> Decimal | None:
     """`marketing: budget` = the budget total plus the campaigns' gift budgets."""
-    from generator.validate.budget import budget_total
+    from generator.model.amounts import budget_total
 
     total = budget_total(plan) if plan else None
-    gifts = campaigns["gifts"].sum(min_count=1) if len(campaigns) else None
     if total is None:
         return None
-    return total + (float(gifts) if gifts is not None and pd.notna(gifts) else 0.0)
+    gifts = [exact(v) for v in campaigns["gifts"]] if len(campaigns) else []
+    return total + sum((g for g in gifts if g is not None), Decimal(0))
 
 
-def _actual_marketing(tools: pd.DataFrame) -> float | None:
-    spend = tools["spend"].sum(min_count=1) if len(tools) else None
-    return float(spend) if spend is not None and pd.notna(spend) else None
+def _actual_marketing(tools: pd.DataFrame) -> Decimal | None:
+    spend = [exact(v) for v in tools["spend"]] if len(tools) else []
+    present = [s for s in spend if s is not None]
+    return sum(present, Decimal(0)) if present else None
 
 
 def _campaign_pairs(workspace: Workspace, unit: str, year: int, review: Review | None) -> list[tuple[Any, CampaignReview | None]]:

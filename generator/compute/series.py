@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-QUARTER_MONTHS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
+from generator.model.fields import QUARTER_MONTHS  # noqa: F401  (re-exported for the compute modules)
 
 
 def month_label(year: int, month: int) -> str:
@@ -37,10 +38,10 @@ def days_in_year(year: int) -> int:
 
 @dataclass
 class Series:
-    """One metric for one channel: its months and, for levels, its year value."""
+    """One metric for one channel: its months and, for levels, its year value (exact)."""
 
-    months: dict[int, float] = field(default_factory=dict)
-    year: float | None = None  # a written annual level or total without months
+    months: dict[int, Decimal] = field(default_factory=dict)
+    year: Decimal | None = None  # a written annual level or total without months
 
 
 @dataclass(frozen=True)
@@ -58,30 +59,36 @@ SUM = Rule("sum")
 LEVEL = Rule("level")
 
 
-def rollup(series: Series, rule: Rule, year: int, last_month: int = 12) -> dict[str, float]:
-    """Months, quarters and year of a series under `rule` (sum or level), up to `last_month`."""
+def rollup(series: Series, rule: Rule, year: int, last_month: int = 12,
+           total_is_to_date: bool = False) -> dict[str, Decimal]:
+    """Months, quarters and year of a series under `rule` (sum or level), up to `last_month`.
+
+    A sum written only as a total is the year's figure; cut at `last_month`, it
+    counts only when `total_is_to_date` (a year-to-date review's total is the
+    year-to-date actual) — never for a full-year baseline cut to a month."""
     months = {m: v for m, v in series.months.items() if m <= last_month}
     out = {month_label(year, m): v for m, v in sorted(months.items())}
     for q, members in QUARTER_MONTHS.items():
         present = [months[m] for m in members if m in months]
         if not present:
             continue
-        total = sum(present)
+        total = sum(present, Decimal(0))
         out[quarter_label(year, q)] = total if rule.kind == "sum" else total / len(present)
     if rule.kind == "sum":
         if months:
-            out[str(year)] = sum(months.values())
-        elif series.year is not None and last_month == 12:
+            out[str(year)] = sum(months.values(), Decimal(0))
+        elif series.year is not None and (last_month == 12 or total_is_to_date):
             out[str(year)] = series.year
     else:
         if series.year is not None:
             out[str(year)] = series.year
         elif months:
-            out[str(year)] = sum(months.values()) / len(months)
+            out[str(year)] = sum(months.values(), Decimal(0)) / len(months)
     return out
 
 
-def ratio(numerator: dict[str, float], denominator: dict[str, float], complement: bool = False) -> dict[str, float]:
+def ratio(numerator: dict[str, Decimal], denominator: dict[str, Decimal],
+          complement: bool = False) -> dict[str, Decimal]:
     """Period-wise a / b (or 1 − a / b) where both exist and b is not zero."""
     out = {}
     for period, a in numerator.items():
@@ -94,17 +101,18 @@ def ratio(numerator: dict[str, float], denominator: dict[str, float], complement
 # (metric, channel) → months and year of one metric for one channel
 Table = dict[tuple[str, str], Series]
 # (metric, channel) → period label → value
-Rolled = dict[tuple[str, str], dict[str, float]]
+Rolled = dict[tuple[str, str], dict[str, Decimal]]
 
 
-def roll_table(table: Table, rules: dict[str, Rule], year: int, last_month: int = 12) -> Rolled:
+def roll_table(table: Table, rules: dict[str, Rule], year: int, last_month: int = 12,
+               total_is_to_date: bool = False) -> Rolled:
     """Every series rolled up; ratio metrics recomputed from their rolled parts
     wherever both parts exist (so a quarter's AOV is its GMV over its orders)."""
     rolled: Rolled = {}
     for (metric, channel), series in table.items():
         rule = rules.get(metric, SUM)
         if rule.kind != "ratio":
-            rolled[(metric, channel)] = rollup(series, rule, year, last_month)
+            rolled[(metric, channel)] = rollup(series, rule, year, last_month, total_is_to_date)
     channels = {c for (_m, c) in table}
     for metric, rule in rules.items():
         if rule.kind != "ratio":

@@ -8,9 +8,11 @@ computed from their parts where both exist.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Callable
 
 from generator.load.quantities import Quantity
+from generator.model.amounts import FEN, UNIT, ZERO, allocate, quantum_for, rounded, spread_total
 from generator.model.catalog import DERIVED, metric_for
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.fields import month_values
@@ -26,7 +28,7 @@ from generator.compute.series import (
 # (metric, channel) → series
 Table = dict[tuple[str, str], Series]
 # the baseline year's monthly shape of a metric (all channels), if any
-ShapeLookup = Callable[[str], list[float] | None]
+ShapeLookup = Callable[[str], list[Decimal] | None]
 
 
 def metric_rules(plan: Plan | None, metrics: list[str]) -> dict[str, Rule]:
@@ -42,61 +44,57 @@ def metric_rules(plan: Plan | None, metrics: list[str]) -> dict[str, Rule]:
     return rules
 
 
-def weights_for(plan: Plan, phasing: Any, shape: ShapeLookup, metric: str) -> list[float] | None:
-    """Twelve weights from a phasing written as a list or a word (None: no usable shape)."""
+def weights_for(plan: Plan, phasing: Any, shape: ShapeLookup, metric: str) -> list[Decimal] | None:
+    """Twelve exact weights from a phasing written as a list or a word (None: no usable shape)."""
     if isinstance(phasing, list):
-        return [q.value for q in phasing]
+        return [q.exact for q in phasing]
     if phasing == "even":
-        return [1.0] * 12
+        return [Decimal(1)] * 12
     if phasing == "days":
-        return [float(days_in_month(plan.year, m)) for m in range(1, 13)]
+        return [Decimal(days_in_month(plan.year, m)) for m in range(1, 13)]
     if phasing == "last_year":
-        return shape(metric)
+        found = shape(metric)
+        return [Decimal(w) for w in found] if found is not None else None
     if isinstance(phasing, str) and phasing in plan.profiles:
-        return [q.value for q in plan.profiles[phasing]]
+        return [q.exact for q in plan.profiles[phasing]]
     return None
 
 
-def default_weights(plan: Plan) -> list[float]:
-    return [q.value for q in plan.phasing] if plan.phasing else [1.0] * 12
+def default_weights(plan: Plan) -> list[Decimal]:
+    return [q.exact for q in plan.phasing] if plan.phasing else [Decimal(1)] * 12
 
 
-def spread(spread_target: SpreadTarget, weights: list[float]) -> dict[int, float]:
-    """A total over the months: written months, else quarters split by the
+def spread(spread_target: Any, weights: list[Decimal], quantum: Decimal | None = FEN) -> dict[int, Decimal]:
+    """A total over the months, adding up exactly (to the quantum: the fen, or whole
+    units for counts): written months as written, else quarters split by the
     weights of their months, else the weights themselves."""
-    total = _total(spread_target)
+    total = spread_total(spread_target)
     months = month_values(spread_target.months)
     if months:
-        return {m: _amount(q, total) for m, q in months.items()}
+        if not any(q.is_percent for q in months.values()):
+            return {m: q.exact for m, q in months.items()}
+        if total is None:
+            return {}
+        keys = sorted(months)
+        return dict(zip(keys, allocate(total, [months[m].exact for m in keys], quantum)))
     if spread_target.quarters:
-        out = {}
-        for q, members in QUARTER_MONTHS.items():
-            quarter_value = _amount(spread_target.quarters[q - 1], total)
+        quarters = list(spread_target.quarters)
+        if any(q.is_percent for q in quarters):
+            if total is None:
+                return {}
+            quarter_values = allocate(total, [q.exact for q in quarters], quantum)
+        else:
+            quarter_values = [q.exact for q in quarters]
+        out: dict[int, Decimal] = {}
+        for (_q, members), value in zip(QUARTER_MONTHS.items(), quarter_values):
             inside = [weights[m - 1] for m in members]
-            share = sum(inside)
-            for m, w in zip(members, inside):
-                out[m] = quarter_value * (w / share if share else 1 / 3)
+            if not any(inside):
+                inside = [Decimal(1)] * len(members)
+            out.update(zip(members, allocate(value, inside, quantum)))
         return out
-    if total is None:
+    if total is None or not any(weights):
         return {}
-    weight_sum = sum(weights)
-    return {m: total * weights[m - 1] / weight_sum for m in range(1, 13)} if weight_sum else {}
-
-
-def _total(spread_target: SpreadTarget) -> float | None:
-    if spread_target.total is not None:
-        return spread_target.total.value
-    months = month_values(spread_target.months)
-    if months and not any(q.is_percent for q in months.values()):
-        return sum(q.value for q in months.values())
-    if spread_target.quarters and not any(q.is_percent for q in spread_target.quarters):
-        return sum(q.value for q in spread_target.quarters)
-    return None
-
-
-def _amount(q: Quantity, total: float | None) -> float:
-    """A month or quarter written as a share of the total, or as an amount."""
-    return q.value * (total or 0.0) if q.is_percent else q.value
+    return dict(zip(range(1, 13), allocate(total, weights, quantum)))
 
 
 def spread_targets(plan: Plan, shape: ShapeLookup) -> Table:
@@ -107,56 +105,94 @@ def spread_targets(plan: Plan, shape: ShapeLookup) -> Table:
         if metric is None:
             continue
         if metric.sums:
-            _spread_sum_metric(plan, metric_id, target, shape, table)
+            _spread_sum_metric(plan, metric_id, target, shape, table, quantum_for(metric.unit))
         else:
             _spread_level_metric(metric_id, target, table)
     return table
 
 
-def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeLookup, table: Table) -> None:
+def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeLookup, table: Table,
+                       quantum: Decimal | None) -> None:
+    """The metric's months for `all` and each channel, channels adding up to `all`.
+
+    Channels written as amounts or with their own months are spread on their own
+    and `all` is their sum; channels written as shares split each month of `all`
+    (largest remainder), so every month, quarter and year adds up to the fen."""
     weights = weights_for(plan, target.phasing, shape, metric_id) if target.phasing else None
     weights = weights or default_weights(plan)
-    overall = spread(target, weights)
-    channels = target.channels or {}
+    overall = spread(target, weights, quantum)
     # The shape of the whole metric spreads channel amounts written as one number.
-    shape_weights = [overall.get(m, 0.0) for m in range(1, 13)] if overall else weights
-    per_channel: dict[str, dict[int, float]] = {}
-    total = _total(target)
-    for channel, entry in channels.items():
+    shape_weights = [overall.get(m, ZERO) for m in range(1, 13)] if any(overall.values()) else weights
+    fixed: dict[str, dict[int, Decimal]] = {}
+    shares: dict[str, Decimal] = {}
+    for channel, entry in (target.channels or {}).items():
         if isinstance(entry, Quantity):
-            amount = entry.value * total if entry.is_percent and total is not None else entry.value
-            if entry.is_percent and total is None:
-                continue
-            per_channel[channel] = spread(SpreadTarget(total=Quantity(amount)), shape_weights)
+            if entry.is_percent:
+                shares[channel] = entry.exact
+            else:
+                fixed[channel] = spread(SpreadTarget(total=entry), shape_weights, quantum)
         else:
             own = weights_for(plan, entry.phasing, shape, metric_id) if entry.phasing else None
-            per_channel[channel] = spread(entry, own or shape_weights)
-    if not overall and per_channel:
-        overall = {m: sum(c.get(m, 0.0) for c in per_channel.values()) for m in range(1, 13)}
+            fixed[channel] = spread(entry, own or shape_weights, quantum)
+    per_channel = dict(fixed)
+    if shares and overall and any(shares.values()):
+        per_channel.update(_split_by_shares(overall, fixed, shares, quantum))
+    elif fixed:
+        # Every channel is written on its own: `all` is their sum, month by month.
+        overall = {m: sum((c.get(m, ZERO) for c in fixed.values()), ZERO)
+                   for m in range(1, 13) if any(m in c for c in fixed.values())}
     if overall:
         table[(metric_id, "all")] = Series(overall)
     for channel, months in per_channel.items():
-        table[(metric_id, channel)] = Series(months)
+        if months:
+            table[(metric_id, channel)] = Series(months)
+
+
+def _split_by_shares(overall: dict[int, Decimal], fixed: dict[str, dict[int, Decimal]],
+                     shares: dict[str, Decimal], quantum: Decimal | None) -> dict[str, dict[int, Decimal]]:
+    """Each month of `all` (less the channels written on their own) split by shares.
+
+    The split is made on the running total (January, January–February, …) and
+    each month is the difference of two running splits: every month's channels
+    add up to `all`'s month exactly, and each channel's year is its share of the
+    year split once (so 70 % of 1,200万 is exactly 840万, not 839.99万)."""
+    out: dict[str, dict[int, Decimal]] = {channel: {} for channel in shares}
+    running, previous = ZERO, [ZERO] * len(shares)
+    for m in sorted(overall):
+        running += overall[m] - sum((months.get(m, ZERO) for months in fixed.values()), ZERO)
+        current = allocate(running, list(shares.values()), quantum)
+        for channel, now, before in zip(shares, current, previous):
+            out[channel][m] = now - before
+        previous = current
+    return out
 
 
 def _spread_level_metric(metric_id: str, target: Target, table: Table) -> None:
     for channel, spec in [("all", target), *(target.channels or {}).items()]:
         if isinstance(spec, Quantity):
-            table[(metric_id, channel)] = Series({m: spec.value for m in range(1, 13)}, spec.value)
+            table[(metric_id, channel)] = Series({m: spec.exact for m in range(1, 13)}, spec.exact)
             continue
-        months = {m: q.value for m, q in month_values(spec.months).items()}
-        level = spec.total.value if spec.total is not None else None
+        months = {m: q.exact for m, q in month_values(spec.months).items()}
+        level = spec.total.exact if spec.total is not None else None
         if not months and level is not None:
             months = {m: level for m in range(1, 13)}
         if months:
             table[(metric_id, channel)] = Series(months, level)
 
 
+_DRIVERS = ("visitors", "conversion_rate", "aov")
+_RATE_DRIVERS = ("conversion_rate", "aov")  # levels: a rate written for `all` holds for each channel
+
+
 def derive_drivers(table: Table) -> None:
-    """GMV = visitors × conversion rate × AOV: fill in the one driver missing,
-    for every month and channel where GMV and the other two exist."""
-    channels = {c for (_m, c) in table}
-    for channel in channels:
+    """GMV = visitors × conversion rate × AOV: fill in the one driver missing, for
+    every month and channel where GMV and the other two exist.
+
+    A channel without its own conversion rate or AOV uses the one of `all`.
+    Derived visitors are whole (half up), and `all`'s are the sum of the
+    channels' wherever every channel with GMV has them, so the table adds up."""
+    channels = sorted({c for (_m, c) in table if c != "all"})
+    for channel in [*channels, "all"]:
         gmv = table.get(("gmv", channel))
         if gmv is None:
             continue
@@ -165,9 +201,15 @@ def derive_drivers(table: Table) -> None:
             # AOV is GMV / orders wherever both exist (spec 3.1): it counts as given.
             table[("aov", channel)] = Series(
                 {m: g / orders.months[m] for m, g in gmv.months.items() if orders.months.get(m)})
-        parts = {k: table.get((k, channel)) for k in ("visitors", "conversion_rate", "aov")}
+        parts = {k: table.get((k, channel)) for k in _DRIVERS}
+        if channel != "all":
+            for k in _RATE_DRIVERS:
+                parts[k] = parts[k] or table.get((k, "all"))
         missing = [k for k, v in parts.items() if v is None]
         if len(missing) != 1:
+            continue
+        if channel == "all" and missing == ["visitors"] and _sum_of_channels("visitors", channels, table):
+            table[("visitors", "all")] = _sum_of_channels("visitors", channels, table)  # type: ignore[assignment]
             continue
         a, b = (parts[k] for k in parts if k != missing[0])
         assert a is not None and b is not None
@@ -178,6 +220,19 @@ def derive_drivers(table: Table) -> None:
                 continue
             denominator = x * y  # the missing driver is GMV over the product of the other two
             if denominator:
-                months[m] = g / denominator
+                value = g / denominator
+                months[m] = rounded(value, UNIT) if missing[0] == "visitors" else value
         if months:
             table[(missing[0], channel)] = Series(months)
+
+
+def _sum_of_channels(metric: str, channels: list[str], table: Table) -> Series | None:
+    """`all` as the month-by-month sum of the channels, when every channel with GMV has the metric."""
+    with_gmv = [c for c in channels if ("gmv", c) in table]
+    if not with_gmv or any((metric, c) not in table for c in with_gmv):
+        return None
+    months: dict[int, Decimal] = {}
+    for c in with_gmv:
+        for m, v in table[(metric, c)].months.items():
+            months[m] = months.get(m, ZERO) + v
+    return Series(months)

@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
+from generator.compute.figures import attainment as shown_attainment, by_unit, divide, ratio
 from generator.compute.series import Rolled, period_order
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Attainment from which a figure is `met` and `near` (settable in mkdocs.yml)."""
-
-    met: float = 1.0
-    near: float = 0.9
+from generator.settings import Thresholds
 
 
 VARIANCE_COLUMNS = ["metric", "channel", "period", "target", "actual", "diff", "attainment", "status", "yoy"]
 FORECAST_COLUMNS = ["metric", "channel", "target", "ytd_target", "ytd_actual", "forecast_on_plan", "forecast_run_rate"]
 
 
-def attainment(target: float, actual: float, lower_is_better: bool) -> float | None:
-    """actual / target; target / actual where lower is better; None when undefined."""
+def attainment(target: Decimal, actual: Decimal, lower_is_better: bool) -> Decimal | None:
+    """actual / target; target / actual where lower is better; None when undefined (exact)."""
     if lower_is_better:
-        return target / actual if actual else None
-    return actual / target if target else None
+        return divide(target, actual)
+    return divide(actual, target)
 
 
-def status(value: float | None, thresholds: Thresholds) -> str | None:
+def status(value: Any, thresholds: Thresholds) -> str | None:
+    """`met`, `near` or `missed` for an exact attainment."""
     if value is None:
         return None
     if value >= thresholds.met:
@@ -42,6 +38,7 @@ def variance_frame(
     baseline: Rolled,
     lower_is_better: set[str],
     thresholds: Thresholds,
+    units: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """A row per metric, channel and period that has both a target and an actual.
 
@@ -57,17 +54,21 @@ def variance_frame(
                 continue
             reached = attainment(target, actual, metric in lower_is_better)
             base = base_values.get(period)
+            unit = (units or {}).get(metric, "money")
+            growth = divide(actual, base)
             rows.append({
                 "metric": metric, "channel": channel, "period": period,
-                "target": target, "actual": actual, "diff": actual - target,
-                "attainment": reached, "status": status(reached, thresholds),
-                "yoy": actual / base - 1 if base else None,
+                "target": by_unit(unit, target), "actual": by_unit(unit, actual),
+                "diff": by_unit(unit, actual - target),
+                "attainment": shown_attainment(reached, thresholds), "status": status(reached, thresholds),
+                "yoy": ratio(growth - 1 if growth is not None else None),
             })
     frame = pd.DataFrame(rows, columns=VARIANCE_COLUMNS)
     return ordered(frame)
 
 
-def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: int, sums: set[str]) -> pd.DataFrame:
+def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: int, sums: set[str],
+                   units: dict[str, str] | None = None) -> pd.DataFrame:
     """Two forecasts of the year for sum metrics of a year-to-date review:
     on plan (YTD actual + the remaining target) and at run rate
     (YTD actual / YTD target × annual target)."""
@@ -81,11 +82,13 @@ def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: i
         if target is None or ytd_target is None:
             continue
         ytd_actual = values[key]
+        unit = (units or {}).get(metric, "money")
+        pace = divide(ytd_actual, ytd_target)
         rows.append({
-            "metric": metric, "channel": channel, "target": target,
-            "ytd_target": ytd_target, "ytd_actual": ytd_actual,
-            "forecast_on_plan": ytd_actual + (target - ytd_target),
-            "forecast_run_rate": ytd_actual / ytd_target * target if ytd_target else None,
+            "metric": metric, "channel": channel, "target": by_unit(unit, target),
+            "ytd_target": by_unit(unit, ytd_target), "ytd_actual": by_unit(unit, ytd_actual),
+            "forecast_on_plan": by_unit(unit, ytd_actual + (target - ytd_target)),
+            "forecast_run_rate": by_unit(unit, pace * target if pace is not None else None),
         })
     return ordered(pd.DataFrame(rows, columns=FORECAST_COLUMNS))
 

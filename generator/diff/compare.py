@@ -9,6 +9,7 @@ different years compare by their shift in days.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -53,9 +54,17 @@ def _json(value: Any) -> Any:
     return value
 
 
-def number_change(section: str, key: str, field: str, old: float | None, new: float | None,
+def plain_number(value: Any) -> Any:
+    """An exact amount (Decimal) as a JSON number: an int when whole; anything else as is."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def number_change(section: str, key: str, field: str, old: Any, new: Any,
                   unit: str = "", computed: bool = False) -> Change | None:
     """old → new with Δ and Δ %; None when equal (or both missing)."""
+    old, new = plain_number(old), plain_number(new)
     if old == new or (old is None and new is None):
         return None
     if old is not None and new is not None and abs(old - new) <= 1e-9 * max(abs(old), abs(new), 1):
@@ -167,9 +176,9 @@ def _entry_text(entry: Any) -> Any:
 def _total(target: Target | SpreadTarget | None) -> float | None:
     if target is None:
         return None
-    from generator.validate.targets import target_total
+    from generator.model.amounts import spread_total
 
-    return target_total(target)
+    return plain_number(spread_total(target))
 
 
 def _keys(a: dict[Any, Any], b: dict[Any, Any]) -> list[Any]:
@@ -184,7 +193,7 @@ def _mapping(section: str, a: dict[str, Any], b: dict[str, Any]) -> Iterator[Cha
 
 
 def _budget(old: Plan, new: Plan) -> Iterator[Change]:
-    from generator.validate.budget import budget_total, tool_amount
+    from generator.model.amounts import budget_total, tool_amount
 
     found = number_change("budget", "total", "amount", budget_total(old), budget_total(new))
     if found:
@@ -194,8 +203,8 @@ def _budget(old: Plan, new: Plan) -> Iterator[Change]:
     for tool in _keys(tools_a, tools_b):
         a, b = tools_a.get(tool), tools_b.get(tool)
         if a is None or b is None:
-            yield Change("budget", tool, "amount", tool_amount(old, a) if a else None,
-                         tool_amount(new, b) if b else None)
+            yield Change("budget", tool, "amount", plain_number(tool_amount(old, a)) if a else None,
+                         plain_number(tool_amount(new, b)) if b else None)
             continue
         for field, va, vb, unit in (("amount", tool_amount(old, a), tool_amount(new, b), ""),
                                     ("share", _q(a.share), _q(b.share), "pp"),

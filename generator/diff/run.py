@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.diff.compare import Change, compare_plans
 from generator.diff.computed import computed_changes
-from generator.diff.sources import DiffError, git, parse_spec, repo_root, side, workspace_at
+from generator.diff.sources import DiffError, Validator, checked, git, parse_spec, repo_root, side, workspace_at
 from generator.problems import Problem, has_errors
 
 
@@ -19,13 +19,13 @@ class PlanDiff:
     problems: list[Problem]
 
 
-def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None) -> PlanDiff:
+def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, validate: Validator) -> PlanDiff:
     """`planbook diff OLD NEW`: each side a year or REV:YEAR."""
     old_rev, old_year = parse_spec(old_spec)
     new_rev, new_year = parse_spec(new_spec)
     with workspace_at(plans, old_rev) as old_ws, workspace_at(plans, new_rev) as new_ws:
-        old = side(old_ws, old_spec, old_year, unit)
-        new = side(new_ws, new_spec, new_year, unit)
+        old = side(old_ws, checked(old_ws, validate), old_spec, old_year, unit)
+        new = side(new_ws, checked(new_ws, validate), new_spec, new_year, unit)
         return _diff(old, new)
 
 
@@ -40,7 +40,7 @@ def _diff(old: object, new: object) -> PlanDiff:
     return PlanDiff(old.label, new.label, changes, problems)
 
 
-def diff_revision(plans: Path, rev: str) -> list[PlanDiff]:
+def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
     """`planbook diff --rev REV`: every plan whose documents changed between REV and the working tree."""
     root = repo_root(plans)
     relative = str(plans.resolve().relative_to(root))
@@ -62,9 +62,10 @@ def diff_revision(plans: Path, rev: str) -> list[PlanDiff]:
             original = plans.resolve() / document.file.resolve().relative_to(old_base)
             if original in changed_files:
                 keys.add(document.key)
+        old_problems, new_problems = checked(old_ws, validate), checked(new_ws, validate)
         for unit, year in sorted(keys):
-            old = side(old_ws, f"{rev}:{year}", year, unit)
-            new = side(new_ws, f"{year}", year, unit)
+            old = side(old_ws, old_problems, f"{rev}:{year}", year, unit)
+            new = side(new_ws, new_problems, f"{year}", year, unit)
             if old.plan is None and new.plan is None:
                 continue  # a review alone changed: no plan to compare
             diff = _diff(old, new)

@@ -7,13 +7,16 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from generator.compute.report import YearReport, compute_reports
 from generator.model.documents import Plan
 from generator.model.workspace import Workspace, campaigns_of, read_workspace
 from generator.problems import Problem, has_errors
-from generator.validate import validate
+
+# The rules that validate a workspace (`generator.validate.validate`), passed in by
+# the command: the diff sits beside compute in the pipeline and never imports validate.
+Validator = Callable[[Workspace], list[Problem]]
 
 
 class DiffError(Exception):
@@ -67,13 +70,17 @@ def workspace_at(plans: Path, rev: str | None) -> Iterator[Workspace]:
         yield read_workspace(copy)
 
 
-def side(workspace: Workspace, label: str, year: int, unit: str | None) -> Side:
+def checked(workspace: Workspace, validate: Validator) -> list[Problem]:
+    """Every problem of a workspace: loading and the rules."""
+    return list(workspace.problems) + validate(workspace)
+
+
+def side(workspace: Workspace, problems: list[Problem], label: str, year: int, unit: str | None) -> Side:
     """The plan of `year` (and `unit`) with its report; problems when it does not validate."""
     units = sorted({u for (u, y) in workspace.units_years() if y == year})
     if unit is None and len(units) > 1:
         raise DiffError(f"several units in {year} ({', '.join(units)}): choose one with --unit")
     chosen = unit or (units[0] if units else "main")
-    problems = workspace.problems + validate(workspace)
     plan = workspace.plan_model(chosen, year)
     if plan is not None:
         extra = [p.campaign for p in campaigns_of(workspace, chosen, year) if p.path == ()]

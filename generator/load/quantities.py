@@ -42,6 +42,14 @@ class Quantity:
     form: Form = "number"
 
     @property
+    def exact(self) -> Decimal:
+        """The value as the decimal that was written (0.35 is Decimal("0.35"), not
+        the nearest float): what every computed figure is made of."""
+        if isinstance(self.value, int):
+            return Decimal(self.value)
+        return Decimal(repr(self.value))
+
+    @property
     def is_percent(self) -> bool:
         return self.form == "percent"
 

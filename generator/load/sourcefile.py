@@ -16,7 +16,8 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from decimal import Decimal
+from typing import Any, Callable, Iterable
 
 from generator.load.quantities import QuantityError, parse_quantity
 from generator.problems import Problem, display_path, make
@@ -37,7 +38,7 @@ class SourceRow:
     day: int | None  # set for daily rows
     channel: str  # as written; "" for the total
     metric: str
-    value: float
+    value: Decimal  # exact, as written in the file
 
 
 def resolve_source(review_file: Path, written: str, root: Path) -> Path | None:
@@ -54,8 +55,16 @@ def resolve_source(review_file: Path, written: str, root: Path) -> Path | None:
     return candidate
 
 
-def read_source(file: Path, encoding: str | None, year: int) -> tuple[list[SourceRow], list[Problem]]:
-    """Rows of actuals from `file`; problems instead of exceptions."""
+# A metric's unit (money, count, rate, ratio, rank), or None for an unknown metric.
+UnitLookup = Callable[[str], "str | None"]
+
+
+def read_source(file: Path, encoding: str | None, year: int,
+                unit_of: UnitLookup = lambda _m: None) -> tuple[list[SourceRow], list[Problem]]:
+    """Rows of actuals from `file`; problems instead of exceptions.
+
+    File values obey the same rules as YAML ones (spec 4.1): a bare number above 1
+    in a rate column, a negative amount or count, NaN or ∞ are errors."""
     shown = display_path(str(file))
     problems: list[Problem] = []
     try:
@@ -73,6 +82,11 @@ def read_source(file: Path, encoding: str | None, year: int) -> tuple[list[Sourc
         problems.append(make("source-format", shown, 1, 1, file=shown, detail="empty file"))
         return [], problems
     header = [_header(cell) for cell in table[0]]
+    repeated = _repeated(header)
+    if repeated:
+        column = header.index(repeated, header.index(repeated) + 1) + 1
+        problems.append(make("source-duplicate-column", shown, 1, column, file=shown, name=repeated))
+        return [], problems
     if "month" not in header:
         problems.append(make("source-format", shown, 1, 1, file=shown, detail="no `month` column"))
         return [], problems
@@ -98,16 +112,44 @@ def read_source(file: Path, encoding: str | None, year: int) -> tuple[list[Sourc
         for metric, raw in pairs:
             if raw is None or str(raw).strip() == "":
                 continue
+            column = header.index(metric) + 1 if metric in header else 1
             try:
-                value = parse_quantity(raw).value
+                quantity = parse_quantity(raw)
             except QuantityError as exc:
-                problems.append(
-                    make("source-row", shown, index, 1, file=shown, row=index,
-                         detail=f"{metric}: `{exc.args_.get('text', raw)}` is not a number")
-                )
+                problems.append(make(exc.code if exc.code == "not-finite" else "source-value", shown, index,
+                                     column, file=shown, row=index, metric=metric,
+                                     text=exc.args_.get("text", raw)))
                 continue
-            rows.append(SourceRow(index, month, day, channel, metric, value))
+            value_problem = _value_problem(quantity, unit_of(metric))
+            if value_problem is not None:
+                problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
+                                     percent=str(raw).strip(), metric=metric))
+                continue
+            rows.append(SourceRow(index, month, day, channel, metric, quantity.exact))
     return rows, problems
+
+
+def _repeated(header: list[str]) -> str | None:
+    """The first column name (after aliases) that appears twice: it would be summed twice."""
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
+def _value_problem(quantity: Any, unit: str | None) -> str | None:
+    """The YAML value rules for one file value of a metric with this unit."""
+    if quantity.is_per_order:
+        return "per-order-not-allowed"
+    if unit == "rate":
+        if quantity.form == "number" and abs(quantity.exact) > 1:
+            return "rate-over-one"
+        return "negative" if quantity.exact < 0 else None
+    if unit in ("money", "count", "ratio", "rank") and quantity.exact < 0:
+        return "negative"
+    return None
 
 
 def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
@@ -154,13 +196,44 @@ def _month(cell: Any, year: int) -> tuple[int, int | None]:
     return month, day
 
 
-def monthly(rows: list[SourceRow], sums: Any) -> dict[tuple[str, str, int], float]:
-    """(metric, channel, month) → value: daily rows summed for sum metrics
-    (`sums(metric)` is true), averaged for levels such as a conversion rate."""
-    totals: dict[tuple[str, str, int], float] = {}
-    counts: dict[tuple[str, str, int], int] = {}
+# The base a rate is weighted by when its parts are not in the file: a month's
+# conversion rate is Σ(rate × visitors) / Σ visitors, never a plain mean of days.
+RATE_BASES = {
+    "conversion_rate": ("visitors",),
+    "aov": ("orders", "buyers"),
+    "roi": ("ad_spend",),
+    "gross_margin": ("gmv",),
+    "refund_rate": ("orders",),
+    "repeat_rate": ("buyers",),
+}
+
+
+def monthly(rows: list[SourceRow], sums: Callable[[str], bool]) -> dict[tuple[str, str, int], Decimal]:
+    """(metric, channel, month) → value, exact: daily rows summed for sum metrics
+    (`sums(metric)` is true); levels such as a conversion rate averaged weighted by
+    their base (visitors for a conversion rate, spend for an ROI) where every row has
+    it, else by day."""
+    totals: dict[tuple[str, str, int], Decimal] = {}
+    points: dict[tuple[str, str, int, int | None], Decimal] = {}
+    level_rows: dict[tuple[str, str, int], list[SourceRow]] = {}
     for row in rows:
         key = (row.metric, row.channel, row.month)
-        totals[key] = totals.get(key, 0.0) + row.value
-        counts[key] = counts.get(key, 0) + 1
-    return {k: v if sums(k[0]) else v / counts[k] for k, v in totals.items()}
+        point = (row.metric, row.channel, row.month, row.day)
+        points[point] = points.get(point, Decimal(0)) + row.value
+        if sums(row.metric):
+            totals[key] = totals.get(key, Decimal(0)) + row.value
+        else:
+            level_rows.setdefault(key, []).append(row)
+    for key, group in level_rows.items():
+        totals[key] = _weighted_level(group, points)
+    return totals
+
+
+def _weighted_level(group: list[SourceRow], points: dict[tuple[str, str, int, int | None], Decimal]) -> Decimal:
+    for base in RATE_BASES.get(group[0].metric, ()):
+        weights = [points.get((base, r.channel, r.month, r.day)) for r in group]
+        if all(w is not None for w in weights):
+            weight_sum = sum((w for w in weights if w is not None), Decimal(0))
+            if weight_sum > 0:
+                return sum((r.value * (w or 0) for r, w in zip(group, weights)), Decimal(0)) / weight_sum
+    return sum((r.value for r in group), Decimal(0)) / len(group)

@@ -124,6 +124,9 @@ Months = Annotated[
 ]
 
 
+QUARTER_MONTHS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
+
+
 def month_values(months: list[Quantity | None] | dict[int, Quantity] | None) -> dict[int, Quantity]:
     """Months in either written form as {1: …, 12: …} (missing months left out)."""
     if months is None:

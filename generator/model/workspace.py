@@ -1,11 +1,14 @@
 """Read a plans folder: every YAML file into a typed document, with problems.
 
 This is the first half of the pipeline (load + model).  The cross-document
-rules live in `generator.validate`.
+rules live in `generator.validate`.  A review's `source:` file is read here,
+once, so each review document carries its rows and their problems; the
+workspace that comes out is immutable, and every later stage only reads it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +16,9 @@ from typing import Any, Iterator, Union
 
 from pydantic import ValidationError
 
+from generator.load.sourcefile import SourceRow, read_source, resolve_source
 from generator.load.yamltree import Mark, SourceMap, parse_yaml
+from generator.model.catalog import metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
 from generator.problems import Problem, display_path, make
@@ -21,14 +26,19 @@ from generator.problems import Problem, display_path, make
 AnyDocument = Union[Plan, Review, CampaignDocument]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
-    """One valid document with the source map that places its values."""
+    """One valid document with the source map that places its values.
+
+    A review with `source:` also carries the rows read from that file (channel
+    ids resolved) and the problems of reading them."""
 
     path: str  # as shown to the user
     file: Path
     model: AnyDocument
     source: SourceMap
+    source_rows: tuple[SourceRow, ...] = ()
+    source_problems: tuple[Problem, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -47,7 +57,7 @@ class Document:
         return make(code, self.path, mark.line, mark.column, **args)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """An operator's own Markdown page."""
 
@@ -56,31 +66,28 @@ class Page:
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Workspace:
-    """Every document of a plans folder, and the problems found reading them."""
+    """Every document of a plans folder, and the problems found reading them (immutable)."""
 
     root: Path
-    documents: list[Document] = field(default_factory=list)
-    pages: list[Page] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    # Results of reading a review's `source:` file, shared by rules and compute.
-    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    documents: tuple[Document, ...] = ()
+    pages: tuple[Page, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    # (kind, unit, year) → documents: rules look documents up per document, and a
+    # scan per lookup made 240 documents five times slower than 60.
+    _index: dict[tuple[str, str, int], list[Document]] = field(default_factory=dict, init=False, repr=False,
+                                                               compare=False)
+
+    def __post_init__(self) -> None:
+        for document in self.documents:
+            self._index.setdefault((document.kind, *document.key), []).append(document)
 
     def of_kind(self, kind: str) -> Iterator[Document]:
         return (d for d in self.documents if d.kind == kind)
 
     def _by_key(self, kind: str, unit: str, year: int) -> list[Document]:
-        # Rules look documents up per document: an index keeps `check` linear
-        # (a scan per lookup made 240 documents five times slower than 60).
-        index = self.memo.get("index")
-        if index is None or index[0] != len(self.documents):
-            table: dict[tuple[str, str, int], list[Document]] = {}
-            for document in self.documents:
-                table.setdefault((document.kind, *document.key), []).append(document)
-            index = (len(self.documents), table)
-            self.memo["index"] = index
-        return index[1].get((kind, unit, year), [])
+        return self._index.get((kind, unit, year), [])
 
     def plan(self, unit: str, year: int) -> Document | None:
         found = self._by_key("plan", unit, year)
@@ -119,16 +126,58 @@ def plan_files(root: Path) -> list[Path]:
 
 def read_workspace(root: Path) -> Workspace:
     """Load and type every document under `root`; bad input becomes problems."""
-    workspace = Workspace(root)
+    documents: list[Document] = []
+    pages: list[Page] = []
+    problems: list[Problem] = []
     for file in plan_files(root):
         shown = display_path(str(file))
         if file.suffix == ".md":
-            workspace.pages.append(_read_page(file, shown, workspace.problems))
+            pages.append(_read_page(file, shown, problems))
             continue
-        document = read_document(file, shown, workspace.problems)
+        document = read_document(file, shown, problems)
         if document is not None:
-            workspace.documents.append(document)
-    return workspace
+            documents.append(document)
+    plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
+    documents = [_with_source_rows(d, plans, root) for d in documents]
+    return Workspace(root, tuple(documents), tuple(pages), tuple(problems))
+
+
+def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], root: Path) -> Document:
+    """A review with the rows of its `source:` file, read once (channel display
+    names mapped to ids, values checked against the metrics' units)."""
+    review = document.model
+    if not isinstance(review, Review) or review.source is None:
+        return document
+    # The channels a review may use: its year's plan's, else the next year's
+    # (a review without a plan is the baseline of the first planned year).
+    plan = plans.get((review.unit, review.year)) or plans.get((review.unit, review.year + 1))
+    channels = dict(plan.channels) if plan else {}
+    declared = dict(plan.metrics) if plan else None
+
+    def unit_of(metric_id: str) -> str | None:
+        found = metric_for(metric_id, declared)
+        return found.unit if found else None
+
+    file = resolve_source(document.file, review.source, root)
+    where = ("actuals", "source")
+    if file is None:
+        return dataclasses.replace(document, source_problems=(
+            document.problem("source-outside", *where, file=review.source),))
+    if not file.is_file():
+        return dataclasses.replace(document, source_problems=(
+            document.problem("source-missing", *where, file=review.source),))
+    read, problems = read_source(file, review.encoding, review.year, unit_of)
+    by_name = {name: cid for cid, name in channels.items()}
+    rows: list[SourceRow] = []
+    for row in read:
+        channel = row.channel if row.channel in channels or not row.channel else by_name.get(row.channel)
+        if channel is None:
+            shown = display_path(str(file))
+            problems.append(make("source-row", shown, row.row, 1, file=shown, row=row.row,
+                                 detail=f"unknown channel `{row.channel}`"))
+            continue
+        rows.append(dataclasses.replace(row, channel=channel))
+    return dataclasses.replace(document, source_rows=tuple(rows), source_problems=tuple(problems))
 
 
 def read_document(file: Path, shown: str, problems: list[Problem]) -> Document | None:

@@ -52,6 +52,12 @@ def rate(value: Any) -> str:
     return f"{float(value) * 100:.1f}%"
 
 
+def attainment(value: Any) -> str:
+    """An attainment: computed already as shown (to 0.1 %, never contradicting its
+    status, see `compute.figures.attainment`), printed as a percentage."""
+    return rate(value)
+
+
 def signed_rate(value: Any) -> str:
     if missing(value):
         return "—"
@@ -86,6 +92,8 @@ def cell(column: str, value: Any, lang: str = "zh") -> str:
     """A table cell formatted by its column name."""
     if column in MONEY_COLUMNS:
         return money(value, lang)
+    if column == "attainment":
+        return attainment(value)
     if column in RATE_COLUMNS:
         return rate(value)
     if column in RATIO_COLUMNS:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from generator.compute.report import TABLES, YearReport
 from generator.compute.series import period_order
-from generator.compute.variance import Thresholds
+from generator.settings import Thresholds
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Page, Workspace
 from generator.problems import Problem
@@ -64,6 +64,7 @@ def environment(options: SiteOptions) -> Environment:
         "front_title": front_matter_title,
         "money": lambda v: filters.money(v, lang),
         "rate": filters.rate,
+        "attainment": filters.attainment,
         "signed_rate": filters.signed_rate,
         "ratio": filters.ratio,
         "status": lambda v: filters.status_word(v, lang),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from generator.problems import Problem, has_errors
-from generator.site.config import ProjectSettings, dump, load_config, settings, site_config
+from generator.site.config import ProjectSettings, dump, settings_of, site_config
 
 
 @dataclass
@@ -45,12 +45,12 @@ def render(project: Path, out: Path, plans: Path | None = None, strict: bool = F
     recomputed nor re-rendered."""
     from generator.validate import check, gc_paused
 
-    config = load_config(project)
-    own = settings(config)
+    own, config, setting_problems = settings_of(project)
     plans_dir = plans or (project / own.plans)
     if not plans_dir.exists():
-        return Outcome(False, message=f"{plans_dir}: no such folder")
+        return Outcome(False, setting_problems, message=f"{plans_dir}: no such folder")
     workspace, problems = check(plans_dir)
+    problems = setting_problems + problems
     if has_errors(problems, strict):
         return Outcome(False, problems)
     with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
@@ -224,8 +224,7 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as run_serve
 
-    config = load_config(project)
-    own: ProjectSettings = settings(config)
+    own: ProjectSettings = settings_of(project)[0]
     watch = [str((plans or project / own.plans).resolve())]
     if (project / "site_templates").is_dir():
         watch.append(str((project / "site_templates").resolve()))

@@ -39,7 +39,7 @@ def check(root: Path) -> tuple[Workspace, list[Problem]]:
     """Load, type and validate a plans folder: the workspace and all problems in file order."""
     with gc_paused():
         workspace = read_workspace(root)
-        problems = workspace.problems + validate(workspace)
+        problems = list(workspace.problems) + validate(workspace)
     return workspace, sort_problems(problems)
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import calendar
 from typing import Any, Iterator
 
+from decimal import Decimal
+
 from generator.load.quantities import Quantity
+from generator.model.amounts import budget_total, tool_amount
 from generator.model.catalog import COSTS, TOOLS
 from generator.model.documents import Plan
 from generator.model.errors import suggest
@@ -13,34 +16,12 @@ from generator.model.workspace import Document, Workspace
 from generator.problems import Problem
 from generator.validate.common import SUM_TOLERANCE, number, plans, reviews
 from generator.validate.review import actual_metric_ids
-from generator.validate.targets import sum_problems, target_total
+from generator.validate.targets import sum_problems
 
 
 def known_tools(plan: Plan) -> list[str]:
     declared = list(plan.budget.tools_declared) if plan.budget else []
     return list(TOOLS) + declared
-
-
-def budget_total(plan: Plan) -> float | None:
-    """The budget in money: an amount, or a share of the GMV target."""
-    if plan.budget is None or plan.budget.total is None:
-        return None
-    written = plan.budget.total
-    if not written.is_percent:
-        return written.value
-    gmv = plan.targets.get("gmv")
-    gmv_total = target_total(gmv) if gmv is not None else None
-    return None if gmv_total is None else written.value * gmv_total
-
-
-def tool_amount(plan: Plan, tool: Any) -> float | None:
-    """A tool's planned amount: written, or its share of the budget total."""
-    if tool.amount is not None:
-        return float(tool.amount.value)
-    total = budget_total(plan)
-    if tool.share is not None and total is not None:
-        return float(tool.share.value * total)
-    return None
 
 
 def tools_known(workspace: Workspace) -> Iterator[Problem]:
@@ -89,11 +70,11 @@ def budget_allocation(workspace: Workspace) -> Iterator[Problem]:
         if total is None or not budget.tools:
             continue
         amounts = [tool_amount(plan, t) for t in budget.tools.values()]
-        allocated = sum(a for a in amounts if a is not None)
-        if allocated > total * (1 + SUM_TOLERANCE / 5):
+        allocated = sum((a for a in amounts if a is not None), Decimal(0))
+        if allocated > total * (1 + Decimal(str(SUM_TOLERANCE)) / 5):
             yield doc.problem("budget-over-allocated", "budget", "tools", key=True,
                               allocated=number(round(allocated, 2)), total=number(total))
-        elif total - allocated > max(total * 1e-6, 0.5):
+        elif total - allocated > max(total * Decimal("1e-6"), Decimal("0.5")):
             yield doc.problem("budget-unallocated", "budget", "tools", key=True,
                               remainder=number(round(total - allocated, 2)), total=number(total))
 
@@ -115,7 +96,7 @@ def daily_caps(workspace: Workspace) -> Iterator[Problem]:
             amount = tool_amount(plan, tool)
             if tool.daily is None or amount is None:
                 continue
-            allowed = tool.daily.value * days
+            allowed = tool.daily.exact * days
             if allowed < amount:
                 yield doc.problem("daily-cap", "budget", "tools", tool_id, "daily", tool=tool_id,
                                   daily=number(tool.daily.value), allowed=number(allowed),

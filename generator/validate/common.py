@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
 from generator.load.quantities import Quantity
@@ -35,13 +36,14 @@ def known_metrics(plan: Plan | None) -> list[str]:
     return list(METRICS) + (list(plan.metrics) if plan else [])
 
 
-def close(a: float, b: float, tolerance: float = SUM_TOLERANCE) -> bool:
+def close(a: float | Decimal, b: float | Decimal, tolerance: float = SUM_TOLERANCE) -> bool:
     """Whether a and b agree within `tolerance` of the larger."""
+    a, b = float(a), float(b)
     scale = max(abs(a), abs(b))
     return scale == 0 or abs(a - b) <= tolerance * scale
 
 
-def number(value: float) -> str:
+def number(value: float | Decimal) -> str:
     """A number for a message: 12,000,000 or 0.35."""
     if float(value).is_integer():
         return f"{int(value):,}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from generator.load.sourcefile import SourceRow, monthly, read_source, resolve_source
+from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import NODES, TOOLS
 from generator.model.documents import Plan, Review
 from generator.model.errors import suggest
@@ -30,35 +30,9 @@ def _channels_of(workspace: Workspace, review: Review) -> dict[str, str]:
 
 
 def source_rows(workspace: Workspace, doc: Document) -> tuple[list[SourceRow], list[Problem]]:
-    """The rows of a review's `source:` file (read once per run), with channel ids
-    mapped from display names, and the problems of reading them."""
-    review = doc.model
-    assert isinstance(review, Review)
-    if review.source is None:
-        return [], []
-    memo_key = ("source", doc.path)
-    if memo_key in workspace.memo:
-        return workspace.memo[memo_key]  # type: ignore[no-any-return]
-    problems: list[Problem] = []
-    rows: list[SourceRow] = []
-    file = resolve_source(doc.file, review.source, workspace.root)
-    where = ("actuals", "source")
-    if file is None:
-        problems.append(doc.problem("source-outside", *where, file=review.source))
-    elif not file.is_file():
-        problems.append(doc.problem("source-missing", *where, file=review.source))
-    else:
-        read, problems = read_source(file, review.encoding, review.year)
-        channels = _channels_of(workspace, review)
-        by_name = {name: cid for cid, name in channels.items()}
-        for row in read:
-            channel = row.channel if row.channel in channels or not row.channel else by_name.get(row.channel)
-            if channel is None:
-                problems.append(_row_problem(file, row, f"unknown channel `{row.channel}`"))
-                continue
-            rows.append(SourceRow(row.row, row.month, row.day, channel, row.metric, row.value))
-    workspace.memo[memo_key] = (rows, problems)
-    return rows, problems
+    """The rows of a review's `source:` file and the problems of reading them
+    (read once, when the workspace was loaded)."""
+    return list(doc.source_rows), list(doc.source_problems)
 
 
 def _row_problem(file: object, row: SourceRow, detail: str) -> Problem:

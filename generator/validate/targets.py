@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Iterator
 
 from generator.load.quantities import Quantity
+from generator.model.amounts import entry_total, spread_total
+from generator.model.fields import QUARTER_MONTHS
 from generator.model.catalog import METRICS, Metric
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.errors import suggest
@@ -210,22 +213,53 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                                       channels=number(channel_sum), total=number(written))
 
 
-def target_total(spread: SpreadTarget) -> float | None:
-    """The written total, else the sum of the months or quarters."""
-    if spread.total is not None:
-        return spread.total.value
+def target_total(spread: SpreadTarget) -> Decimal | None:
+    """The target's total, as `model.amounts` defines it for validation and computation alike."""
+    return spread_total(spread)
+
+
+def _entry_total(entry: Any) -> Decimal | None:
+    return entry_total(entry)
+
+
+def months_and_quarters(workspace: Workspace) -> Iterator[Problem]:
+    """Months and quarters written for the same target agree (`conflicting-forms`):
+    the months are what is spread, so quarters that say otherwise would be dropped."""
+    for doc, plan in plans(workspace):
+        for metric_id, target in plan.targets.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None or not metric.sums:
+                continue
+            for prefix, spread in _spreads(target):
+                found = _quarter_conflict(spread)
+                if found is not None:
+                    first_sum, second_sum = found
+                    yield doc.problem("conflicting-forms", "targets", metric_id, *prefix, "quarters",
+                                      metric=metric_id, first="months", first_zh="月度", second="quarters",
+                                      second_zh="季度", first_sum=first_sum, second_sum=second_sum)
+
+
+def _quarter_conflict(spread: SpreadTarget) -> tuple[str, str] | None:
+    """The months' and the quarters' figures, as shown, where some quarter disagrees."""
     months = month_values(spread.months)
-    if months:
-        return total(months.values())
-    if spread.quarters:
-        return total(spread.quarters)
-    return None
+    quarters = spread.quarters or []
+    if len(months) != 12 or len(quarters) != 4:
+        return None
+    month_shares = all(q.is_percent for q in months.values())
+    quarter_shares = all(q.is_percent for q in quarters)
+    if month_shares != quarter_shares and spread.total is None:
+        return None  # one side in shares, the other in amounts, and no total to compare by
+    base = spread.total.exact if spread.total is not None and not spread.total.is_percent else None
 
+    def amount(q: Quantity) -> Decimal:
+        return q.exact * base if q.is_percent and base is not None and month_shares != quarter_shares else q.exact
 
-def _entry_total(entry: Any) -> float | None:
-    if isinstance(entry, Quantity):
-        return entry.value
-    return target_total(entry)
+    from_months = [sum((amount(months[m]) for m in members), Decimal(0)) for members in QUARTER_MONTHS.values()]
+    written = [amount(q) for q in quarters]
+    if all(close(float(a), float(b)) for a, b in zip(from_months, written)):
+        return None
+    show = percent if month_shares and quarter_shares else number
+    return (" / ".join(show(float(v)) for v in from_months), " / ".join(show(float(v)) for v in written))
 
 
 def last_year_available(workspace: Workspace) -> Iterator[Problem]:
@@ -253,9 +287,9 @@ def driver_identity(workspace: Workspace) -> Iterator[Problem]:
         if None in (gmv, visitors, rate, aov):
             continue
         assert gmv is not None and visitors is not None and rate is not None and aov is not None
-        product = visitors * rate.value * aov.value
+        product = float(visitors) * rate.value * aov.value
         if not close(product, gmv, 0.02):
-            gap = abs(product - gmv) / max(abs(gmv), 1e-9)
+            gap = abs(product - float(gmv)) / max(abs(float(gmv)), 1e-9)
             yield doc.problem("driver-identity", "targets", "gmv", key=True, gmv=number(gmv),
                               visitors=number(visitors), conversion=percent(rate.value),
                               aov=number(aov.value), product=number(round(product)), gap=percent(gap))
@@ -267,6 +301,7 @@ RULES = [
     channels_declared,
     month_lists,
     month_sums,
+    months_and_quarters,
     channel_split,
     last_year_available,
     driver_identity,
