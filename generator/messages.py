@@ -6,6 +6,7 @@ reworded.  Templates use `str.format` fields filled from the problem's args.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -88,7 +89,7 @@ CATALOG: dict[str, Entry] = {
         "inside `{{…}}` or `[…]` an ASCII comma separates entries: use the Chinese comma ，or quote the text",
         "在 `{{…}}` 或 `[…]` 里英文逗号用来分隔条目:请改用中文逗号“，”,或给文字加引号",
     ),
-    "missing-key": Entry(E, "`{key}` is required here", "这里必须写 `{key}`"),
+    "missing-key": Entry(E, "`{name}` is required here", "这里必须写 `{name}`"),
     "wrong-type": Entry(
         E, "expected {expected_en}, found {found}", "这里需要{expected_zh},实际是{found}",
     ),
@@ -355,8 +356,24 @@ class _Lenient(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _format(template: str, args: dict[str, Any]) -> str:
-    shown = _Lenient({k: _show(v) for k, v in args.items()})
+class UnfilledField(KeyError):
+    """A message template field that the problem did not fill (a bug, found in tests)."""
+
+
+class _Strict(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        raise UnfilledField(f"message field {{{key}}} is not filled")
+
+
+def _strict() -> bool:
+    # The test suite sets this (tests/conftest.py): a message with an unfilled field
+    # fails the test instead of showing `{key}` to a user.
+    return os.environ.get("PLANBOOK_STRICT_MESSAGES") == "1"
+
+
+def _format(template: str, args: dict[str, Any], lenient: bool = False) -> str:
+    values = {k: _show(v) for k, v in args.items()}
+    shown = _Lenient(values) if lenient or not _strict() else _Strict(values)
     return template.format_map(shown)
 
 
@@ -368,7 +385,7 @@ def _show(value: Any) -> Any:
 
 def render_template(template: str, args: dict[str, Any]) -> str:
     """A template with its fields filled; unknown fields stay as written."""
-    return _format(template, args)
+    return _format(template, args, lenient=True)
 
 
 def render(code: str, part: str, lang: str, args: dict[str, Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 
 from generator.problems import Problem
 from generator.validate import check
+
+# Every message must be complete: an unfilled `{field}` raises (also in the CLI
+# processes the tests start, which inherit this).
+os.environ["PLANBOOK_STRICT_MESSAGES"] = "1"
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "plans"

@@ -64,7 +64,7 @@ def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
             return at("comma-in-text", source.key(path), rest=key)
         return at("unknown-key", source.key(path), key=key, suggestion=suggestion)
     if kind == "missing":
-        return at("missing-key", key=loc[-1])
+        return at("missing-key", name=loc[-1])
     if kind == "value_error" and isinstance(detail.get("ctx", {}).get("error"), QuantityError):
         exc: QuantityError = detail["ctx"]["error"]
         if exc.code == "not-a-number" and path in source.raw_scalars:
@@ -78,7 +78,7 @@ def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
     if kind in _EXPECTED:
         if path in source.raw_scalars and kind != "bool_type":
             return at("yaml-boolean", text=source.raw_scalars[path], **_expected(kind))
-        return at("wrong-type", expected=_expected(kind), found=_found(detail.get("input")))
+        return at("wrong-type", **_expected(kind), found=_found(detail.get("input")))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return at("invalid-value", detail=detail["msg"])
     return at("invalid-value", detail=detail["msg"])

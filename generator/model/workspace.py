@@ -198,7 +198,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
         if "kind" not in data:
-            problems.append(make("missing-key", shown, 1, 1, key="kind"))
+            problems.append(make("missing-key", shown, 1, 1, name="kind"))
         else:
             mark = source.value(("kind",))
             text = str(kind)

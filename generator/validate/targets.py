@@ -177,7 +177,7 @@ def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str)
             if abs(total(shares) - 1) > SHARE_TOLERANCE + 1e-12:
                 yield doc.problem("share-sum", *where, name, metric=label, total=percent(total(shares)))
             if spread.total is None:
-                yield doc.problem("missing-key", *where, key="total")
+                yield doc.problem("missing-key", *where, name="total")
         elif spread.total is not None and not spread.total.is_percent:
             if not close(total(values), spread.total.value):
                 yield doc.problem(code, *where, name, metric=label, total=number(spread.total.value),
@@ -202,7 +202,7 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                 if abs(share_sum - 1) > SHARE_TOLERANCE + 1e-12:
                     yield doc.problem("share-sum", *where, metric=metric_id, total=percent(share_sum))
                 if target_total(target) is None:
-                    yield doc.problem("missing-key", "targets", metric_id, key="total")
+                    yield doc.problem("missing-key", "targets", metric_id, name="total")
                 continue
             amounts = [_entry_total(e) for e in entries.values()]
             written = target_total(target)
