@@ -21,9 +21,11 @@ from generator.load.yamltree import Mark, SourceMap, parse_yaml
 from generator.model.catalog import metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
+from generator.model.recovery import prune
 from generator.problems import Problem, display_path, make
 
 AnyDocument = Union[Plan, Review, CampaignDocument]
+MAX_RECOVERY_PASSES = 8  # each pass leaves out what failed; real documents need one or two
 
 
 @dataclass(frozen=True)
@@ -208,19 +210,43 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
             )
         return None
     model_class = DOCUMENT_MODELS[kind]
-    try:
-        model = model_class.model_validate(data)
-    except ValidationError as exc:
-        # A spot the loader already explained (a bad date, `1:30`) needs no second problem.
-        explained = {(p.line, p.column) for p in parsed.problems}
-        problems.extend(
-            p for p in problems_from_validation(exc, model_class, source)
-            if (p.line, p.column) not in explained
-        )
-        return None
-    if parsed.problems and any(p.is_error for p in parsed.problems):
+    # A spot the loader already explained (a bad date, `1:30`) needs no second problem.
+    reported = {(p.line, p.column) for p in parsed.problems}
+    model = None
+    for _attempt in range(MAX_RECOVERY_PASSES):
+        try:
+            model = model_class.model_validate(data)
+            break
+        except ValidationError as exc:
+            found = [p for p in problems_from_validation(exc, model_class, source)
+                     if (p.line, p.column) not in reported]
+            problems.extend(found)
+            reported.update((p.line, p.column) for p in found)
+            # Leave the offending entries out and check the rest (spec 11: one typo
+            # never hides its neighbours).
+            errors = exc.errors(include_url=False)
+            pruned = prune(data, source, [source.resolve(tuple(d["loc"])) for d in errors], _stand_ins(errors, source))
+            if pruned is None:
+                return None
+            data, source = pruned
+    if model is None:
         return None
     return Document(shown, file, model, source)  # type: ignore[arg-type]
+
+
+def _stand_ins(errors: list[Any], source: SourceMap) -> dict[tuple[Any, ...], Any]:
+    """A valid choice in place of a wrong one (`type: official` → the first choice), so
+    the entry stays and its other fields are still checked; the error is reported."""
+    out: dict[tuple[Any, ...], Any] = {}
+    for detail in errors:
+        if detail["type"] not in ("literal_error", "enum"):
+            continue
+        expected = str(detail.get("ctx", {}).get("expected", ""))
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+        loc = tuple(detail["loc"])
+        if choices and source.resolve(loc) == loc:
+            out[loc] = choices[0]
+    return out
 
 
 def _read_page(file: Path, shown: str, problems: list[Problem]) -> Page:

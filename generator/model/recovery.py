@@ -1,0 +1,101 @@
+"""Leave out what failed to validate, so the rest of a document is still checked.
+
+When pydantic rejects a document, each error names a path into the data.  The
+entry at that path (a key, or the list item a missing key belongs to) is left
+out and the document is validated again, so that one typo never hides the
+errors beside it (spec 11).  Removing a list item shifts the later items, so
+the source map is re-keyed to keep every remaining value at its own line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from generator.load.yamltree import Path, SourceMap
+
+
+def prune(data: Any, source: SourceMap, paths: Iterable[Path],
+          stand_ins: dict[Path, Any] | None = None) -> tuple[Any, SourceMap] | None:
+    """`data` without the entries at `paths` and a source map that still places the
+    rest; None when a path is the whole document (nothing can be left out).
+
+    A value in `stand_ins` replaces its path instead: a campaign whose `type` is
+    not one of the choices keeps its other fields checked (the wrong type is
+    already reported, and a document with errors is never computed)."""
+    for path, value in (stand_ins or {}).items():
+        parent = _at(data, path[:-1]) if path else None
+        if isinstance(parent, dict) and path[-1] in parent:
+            parent[path[-1]] = value
+    paths = [p for p in paths if p not in (stand_ins or {})]
+    if not paths:
+        return data, source
+    chosen: list[Path] = []
+    # A path that is not in the data (a required key that is missing, or one left
+    # out in an earlier pass) stands for the entry that should hold it.
+    paths = [_existing(data, path) for path in paths]
+    for path in sorted(set(paths), key=len):
+        if not path:
+            return None
+        if not any(path[: len(p)] == p for p in chosen):
+            chosen.append(path)
+    removed: dict[Path, set[int]] = {}
+    for path in chosen:
+        parent = _at(data, path[:-1])
+        last = path[-1]
+        if isinstance(parent, dict) and last in parent:
+            del parent[last]
+        elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+            removed.setdefault(path[:-1], set()).add(last)
+        else:
+            return None
+    for list_path, indices in removed.items():
+        items = _at(data, list_path)
+        for index in sorted(indices, reverse=True):
+            del items[index]
+    if not removed:
+        return data, source
+    return data, _rekeyed(source, removed)
+
+
+def _existing(data: Any, path: Path) -> Path:
+    """The path itself when it is in the data, else the entry that should hold it."""
+    node = data
+    for depth, part in enumerate(path):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return path[:depth]
+    return path
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _rekeyed(source: SourceMap, removed: dict[Path, set[int]]) -> SourceMap:
+    """The source map with the removed list items gone and later items moved up."""
+
+    def moved(path: Path) -> Path | None:
+        out = list(path)
+        for depth in range(len(path)):
+            prefix = tuple(path[:depth])
+            gone = removed.get(prefix)
+            if gone and isinstance(path[depth], int):
+                if path[depth] in gone:
+                    return None
+                out[depth] = path[depth] - sum(1 for i in gone if i < path[depth])
+        return tuple(out)
+
+    def remap(table: dict[Path, Any]) -> dict[Path, Any]:
+        out = {}
+        for path, value in table.items():
+            new = moved(path)
+            if new is not None:
+                out[new] = value
+        return out
+
+    return SourceMap(source.path, remap(source.values), remap(source.keys), remap(source.raw_scalars))
