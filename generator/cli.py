@@ -15,11 +15,17 @@ import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
+from generator.problems import CommandError
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
     """Wrong arguments: exit 2 with a one-line message."""
+
+
+# Each command's output formats; the first is the default.
+FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,14 +35,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
-    lang = args.lang or os.environ.get("PLANBOOK_LANG", "zh")
+    lang = getattr(args, "lang", None) or os.environ.get("PLANBOOK_LANG", "zh")
     args.lang = "en" if lang.lower().startswith("en") else "zh"
+    args.debug = getattr(args, "debug", False)
+    formats = FORMATS.get(args.command, ["text"])
+    args.format = getattr(args, "format", None) or formats[0]
+    if args.format not in formats:
+        parser.error(f"{args.command} has no --format {args.format} (choose from {', '.join(formats)})")
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
     except UsageError as exc:
         print(f"planbook: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except CommandError as exc:
+        return _print_problems([exc.problem()], args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -52,10 +65,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _print_problems(problems: list, args: argparse.Namespace) -> int:
+    """A command that stopped on the user's mistake: its problems, as JSON on standard
+    output with --format json (whatever the command), else as text on standard error."""
+    from generator.problems import format_text
+
+    if args.format == "json":
+        payload = {"problems": [p.to_json(args.lang) for p in problems]}
+        if args.command == "report":
+            payload = {"reports": [], **payload}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(format_text(problems, args.lang), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
 def _parser() -> argparse.ArgumentParser:
+    # Global options work before or after the command (`planbook --lang en check` and
+    # `planbook check --lang en`): SUPPRESS keeps the subcommand's copy from
+    # overwriting what was given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=["zh", "en"], help="language of messages (default: $PLANBOOK_LANG or zh)")
-    common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                        help="language of messages (default: $PLANBOOK_LANG or zh)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks of internal errors")
+    common.add_argument("--format", choices=["text", "json", "md", "csv"], default=argparse.SUPPRESS,
+                        help="output format (check: text|json; report: text|json|csv; diff: text|md|json)")
     parser = argparse.ArgumentParser(
         prog="planbook", parents=[common],
         description="Plans-as-code for e-commerce operations: check, report, diff and publish plans.",
@@ -64,7 +99,6 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="validate every plan document")
     check.add_argument("dir", nargs="?", default="plans", help="plans folder or file (default: plans)")
-    check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.set_defaults(handler=_check)
 
@@ -72,7 +106,6 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("dir", nargs="?", default="plans", help="plans folder (default: plans)")
     report.add_argument("--year", type=int, help="only this year")
     report.add_argument("--unit", help="only this unit")
-    report.add_argument("--format", choices=["text", "json", "csv"], default="text")
     report.add_argument("--table", default="variance",
                         help="with --format csv: which table (targets, variance, forecast, budget, budget_phasing, "
                              "pnl, campaigns, products, product_mix, product_splits, actuals; default variance)")
@@ -110,7 +143,6 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--rev", help="every plan changed between this git revision and the working tree")
     diff.add_argument("--dir", default="plans", help="plans folder (default: plans)")
     diff.add_argument("--unit", help="the unit to compare when there are several")
-    diff.add_argument("--format", choices=["text", "md", "json"], default="text")
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when the plans differ, as git diff")
     diff.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     diff.set_defaults(handler=_diff)
@@ -142,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
 def _plans_dir(value: str) -> Path:
     path = Path(value)
     if not path.exists():
-        raise UsageError(f"{value}: no such folder")
+        raise CommandError("no-plans-folder", value, folder=value)
     return path
 
 
@@ -160,7 +192,7 @@ def _check(args: argparse.Namespace) -> int:
     else:
         if problems:
             print(format_text(problems, args.lang), flush=True)
-        print(_summary(problems, len(workspace.documents) + len(workspace.pages), args.lang),
+        print(_summary(problems, workspace.files, args.lang),
               file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems, args.strict) else EXIT_OK
 
@@ -179,9 +211,20 @@ def _computed(args: argparse.Namespace) -> tuple[list, list]:
     problems = setting_problems + problems
     if has_errors(problems):
         return [], problems
+    _known_year_and_unit(workspace, args)
     reports = [r for r in compute_reports(workspace, problems, settings.thresholds)
                if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
     return reports, problems
+
+
+def _known_year_and_unit(workspace: object, args: argparse.Namespace) -> None:
+    """--year and --unit name something that exists, else a problem that lists what does."""
+    keys = workspace.units_years()  # type: ignore[attr-defined]
+    if any((args.year is None or y == args.year) and (args.unit is None or u == args.unit) for u, y in keys):
+        return
+    wanted = " ".join(str(part) for part in (args.unit, args.year) if part is not None)
+    existing = ", ".join(f"{u} {y}" for u, y in keys) or "—"
+    raise CommandError("unknown-year", str(args.dir), wanted=wanted, existing=existing)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -254,7 +297,12 @@ def _render(args: argparse.Namespace) -> int:
     from generator.site.build import render
 
     plans = _plans_dir(args.plans) if args.plans else None
-    return _site_outcome(render(Path.cwd(), Path(args.out), plans), args.lang)
+    try:
+        outcome = render(Path.cwd(), Path(args.out), plans)
+    except OSError as exc:  # an unwritable output folder is the user's to fix
+        target = str(exc.filename or args.out)
+        raise CommandError("site-unwritable", target, target=target, reason=exc.strerror or type(exc).__name__)
+    return _site_outcome(outcome, args.lang)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -290,8 +338,10 @@ def _diff(args: argparse.Namespace) -> int:
                                  else [diff_specs(plans, args.sides[0], args.sides[1], args.unit, validate)])
     except DiffError as exc:
         if args.format == "json":
-            print(json.dumps({"old": None, "new": None, "changes": [], "error": str(exc)}, ensure_ascii=False))
-        raise UsageError(str(exc)) from None
+            print(json.dumps({"old": None, "new": None, "changes": [], "problems": [exc.problem().to_json(args.lang)]},
+                             ensure_ascii=False))
+            return EXIT_PROBLEMS
+        raise
     for d in diffs:
         if d.problems and args.format != "json":
             print(format_text(d.problems, args.lang), file=sys.stderr)
@@ -323,8 +373,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         result = scaffold(workspace, args.year, args.source or args.year - 1, parse_growth(args.growth), args.unit)
     except ScaffoldError as exc:
-        print(f"planbook: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return _print_problems([exc.problem()], args)
     if args.dry_run:
         sys.stdout.write(result.text)
         return EXIT_OK
@@ -370,7 +419,8 @@ def _summary(problems: list, documents: int, lang: str) -> str:
     warnings = len(problems) - errors
     if lang == "zh":
         return f"{documents} 个文件:{errors} 个错误,{warnings} 个警告"
-    return f"{documents} files: {errors} error(s), {warnings} warning(s)"
+    noun = "file" if documents == 1 else "files"
+    return f"{documents} {noun}: {errors} error(s), {warnings} warning(s)"
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -97,7 +97,11 @@ CATALOG: dict[str, Entry] = {
         E, "`{text}` is not one of: {choices}", "`{text}` 不是可选值之一:{choices}",
         "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
     ),
-    "invalid-value": Entry(E, "invalid value: {detail}", "取值无效:{detail}"),
+    "invalid-value": Entry(E, "invalid value: {detail_en}", "取值无效:{detail_zh}"),
+    "out-of-range": Entry(E, "`{text}` is out of range: it must be {bound_en}", "`{text}` 超出范围:应{bound_zh}",
+                          "a year is written in full, such as 2026", "年份请写完整,如 2026"),
+    "unreadable-file": Entry(E, "cannot read the file: {reason}", "无法读取文件:{reason}",
+                             "check the file's permissions", "请检查文件权限"),
     "invalid-slug": Entry(
         E, "`{text}` is not an id (lower-case letters, digits, `-`, `_`)", "`{text}` 不是合法的 id(小写字母、数字、`-`、`_`)",
     ),
@@ -311,7 +315,7 @@ CATALOG: dict[str, Entry] = {
         "请把文件放进 plans 目录,并写相对于复盘文件的路径",
     ),
     "source-format": Entry(
-        E, "source file `{file}`: {detail}", "数据文件 `{file}`:{detail}",
+        E, "source file `{file}`: {detail_en}", "数据文件 `{file}`:{detail_zh}",
         "use the long form month,channel,metric,value or the wide form month,channel,gmv,orders,…",
         "使用长表 month,channel,metric,value 或宽表 month,channel,gmv,orders,…",
     ),
@@ -321,7 +325,7 @@ CATALOG: dict[str, Entry] = {
         "中文 Excel 导出的文件通常是 GBK:在 `source:` 旁加 `encoding: gbk`",
     ),
     "source-row": Entry(
-        E, "row {row} of `{file}`: {detail}", "`{file}` 第 {row} 行:{detail}",
+        E, "row {row} of `{file}`: {detail_en}", "`{file}` 第 {row} 行:{detail_zh}",
     ),
     "source-duplicate-column": Entry(
         E, "column `{name}` appears twice in `{file}`; its values would be counted twice",
@@ -337,10 +341,52 @@ CATALOG: dict[str, Entry] = {
         W, "`{metric}` {period} is {written} in the review but {from_file} in `{file}`; the review wins",
         "`{metric}` {period} 复盘中写 {written},数据文件 `{file}` 中为 {from_file};以复盘为准",
     ),
+    "plan-has-errors": Entry(
+        W, "the {year} plan (`{plan}`) could not be read; this document was checked on its own",
+        "{year} 年计划(`{plan}`)无法读取;本文件只做了自身检查",
+        "fix the plan's errors first; its channels and campaigns are then checked here too",
+        "请先修正计划中的错误,之后会再对照计划检查渠道和活动",
+    ),
     "settings-invalid": Entry(
         E, "setting `{key}` in mkdocs.yml: expected {expected_en}", "mkdocs.yml 中的设置 `{key}`:这里需要{expected_zh}",
         "fix the value under `extra: planbook:` (the default is used meanwhile)",
         "请修正 `extra: planbook:` 下的值(在此之前使用默认值)",
+    ),
+    # --- commands -----------------------------------------------------------------------------------
+    "no-plans-folder": Entry(E, "`{folder}`: no such folder", "`{folder}`:文件夹不存在",
+                             "run in the repository root, or name the plans folder", "请在仓库根目录运行,或写出计划文件夹"),
+    "unknown-year": Entry(
+        E, "no plan or review for {wanted}; there are: {existing}", "没有 {wanted} 的计划或复盘;现有:{existing}",
+        "choose one of the years and units listed", "请从列出的年份和业务单元中选择",
+    ),
+    "no-plan-for-year": Entry(
+        E, "no {year} plan{unit_en} to compare; plans exist for: {existing}",
+        "没有{unit_zh} {year} 年的计划可比较;现有计划:{existing}",
+        "compare two years that have plans", "请比较两个都有计划的年份",
+    ),
+    "bad-diff-side": Entry(E, "`{text}` is not a year (2026) or REV:YEAR (main:2026)",
+                           "`{text}` 不是年份(2026)或 版本:年份(main:2026)",
+                           "write 2025 2026, or main:2026 2026", "请写 2025 2026,或 main:2026 2026"),
+    "git-failed": Entry(E, "git: {detail}", "git 出错:{detail}",
+                        "check the revision name (a shallow clone may need `git fetch`)",
+                        "检查版本名(浅克隆可能需要先 `git fetch`)"),
+    "several-units": Entry(E, "several units in {year} ({units}): choose one with --unit",
+                           "{year} 年有多个业务单元({units}):请用 --unit 选择一个",
+                           "add --unit with one of the units listed", "加上 --unit 并写其中一个业务单元"),
+    "growth-invalid": Entry(E, "--growth `{text}` is not a rate such as 15%", "--growth `{text}` 不是比率,如 15%",
+                            "write --growth 15% or --growth 0.15", "请写 --growth 15% 或 --growth 0.15"),
+    "no-source-plan": Entry(E, "no {year} plan for unit `{unit}` to start from",
+                            "业务单元 `{unit}` 没有 {year} 年的计划可作为起点",
+                            "name an existing plan with --from YEAR", "用 --from 年份 指定一个已有的计划"),
+    "site-unwritable": Entry(
+        E, "cannot write `{target}`: {reason}", "无法写入 `{target}`:{reason}",
+        "check the folder's permissions (the previous site is left as it was)",
+        "请检查文件夹权限(原有网站保持不变)",
+    ),
+    "id-too-long": Entry(
+        E, "id `{short}…` is {length} characters; page names allow at most {limit}",
+        "id `{short}…` 长 {length} 个字符,页面名最多 {limit} 个", "use a short id; the name can be long",
+        "请用简短的 id,名称可以写长",
     ),
     "internal-error": Entry(E, "internal error: {detail}; please report", "内部错误:{detail};请报告此问题"),
 }

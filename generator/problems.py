@@ -170,3 +170,17 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
         return None
     text = lines[line - 1]
     return text if len(text) <= 300 else text[:300] + "…"
+
+
+class CommandError(Exception):
+    """A user's mistake found by a command (an unknown year, a missing folder, a
+    bad revision): a problem with a catalog code, shown in the user's language,
+    exit 1.  `str()` is the English message, for logs."""
+
+    def __init__(self, code: str, path: str = "", **args: Any) -> None:
+        self.code, self.path, self.args_ = code, path, args
+        super().__init__(messages.render(code, "message", "en", args))
+
+    def problem(self) -> Problem:
+        return make(self.code, self.path or "planbook", 1, 1, **self.args_)
+

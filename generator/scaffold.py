@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator.problems import CommandError
 from generator.load.quantities import Quantity, QuantityError, parse_quantity
 from generator.model.catalog import NODES, metric_for
 from generator.model.documents import Plan
@@ -27,8 +28,8 @@ from generator.validate.review import monthly_actual_metrics
 LUNAR_NODES = {node.id for node in NODES.values() if node.month_day is None}
 
 
-class ScaffoldError(Exception):
-    """Why no plan can be scaffolded (exit 1 with the message)."""
+class ScaffoldError(CommandError):
+    """Why no plan can be scaffolded (a problem, exit 1)."""
 
 
 @dataclass
@@ -42,18 +43,18 @@ def parse_growth(text: str) -> float:
     try:
         quantity = parse_quantity(text)
     except QuantityError:
-        raise ScaffoldError(f"--growth {text!r} is not a rate such as 15%") from None
+        raise ScaffoldError("growth-invalid", text=text) from None
     return quantity.value if quantity.is_percent or abs(quantity.value) <= 1 else quantity.value / 100
 
 
 def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, unit: str | None) -> Scaffold:
     units = sorted({d.key[0] for d in workspace.of_kind("plan") if d.key[1] == source_year})
     if unit is None and len(units) > 1:
-        raise ScaffoldError(f"several units plan {source_year} ({', '.join(units)}): choose one with --unit")
+        raise ScaffoldError("several-units", year=source_year, units=", ".join(units))
     chosen = unit or (units[0] if units else "main")
     document = workspace.plan(chosen, source_year)
     if document is None or not isinstance(document.model, Plan):
-        raise ScaffoldError(f"no {source_year} plan for unit `{chosen}` to start from")
+        raise ScaffoldError("no-source-plan", year=source_year, unit=chosen)
     data = yaml.safe_load(document.file.read_text(encoding="utf-8-sig"))
     plan: Plan = document.model
     factor = 1 + growth

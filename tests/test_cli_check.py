@@ -92,9 +92,11 @@ def test_warnings_pass_unless_strict(tmp_path):
     assert run("check", str(tmp_path), "--strict").returncode == 1
 
 
-def test_usage_errors_exit_2(tmp_path):
-    assert run("check", str(tmp_path / "missing")).returncode == 2
+def test_usage_errors_exit_2_and_a_missing_folder_is_a_problem(tmp_path):
     assert run("check", "--format", "xml").returncode == 2
+    missing = run("check", str(tmp_path / "missing"), "--format", "json")
+    assert missing.returncode == 1
+    assert [p["code"] for p in json.loads(missing.stdout)["problems"]] == ["no-plans-folder"]
 
 
 def test_problems_are_in_file_order(tmp_path):

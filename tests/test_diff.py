@@ -173,8 +173,8 @@ def test_git_revisions(tmp_path):
     nothing = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
     assert [[(c["key"], c["field"]) for c in d["changes"] if not c["computed"]] for d in nothing["diffs"]] == [
         [("B", "price")]]
-    bad = run("diff", "nope:2026", "2026", cwd=tmp_path)
-    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    bad = run("diff", "nope:2026", "2026", "--lang", "en", cwd=tmp_path)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr and "[git-failed]" in bad.stderr
 
 
 def test_demo_diff_reads_in_all_formats():

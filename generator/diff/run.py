@@ -34,7 +34,8 @@ def _diff(old: object, new: object) -> PlanDiff:
 
     assert isinstance(old, Side) and isinstance(new, Side)
     if old.plan is None and new.plan is None:
-        raise DiffError(f"no plan for {old.label} nor {new.label}")
+        raise DiffError("no-plan-for-year", year=f"{old.label} / {new.label}", unit_en="", unit_zh="",
+                        existing="—")
     problems = [p for p in old.problems + new.problems if p.is_error]
     changes = compare_plans(old.plan, new.plan) + computed_changes(old.report, new.report)
     return PlanDiff(old.label, new.label, changes, problems)

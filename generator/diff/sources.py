@@ -12,15 +12,15 @@ from typing import Callable, Iterator
 from generator.compute.report import YearReport, compute_reports
 from generator.model.documents import Plan
 from generator.model.workspace import Workspace, campaigns_of, read_workspace
-from generator.problems import Problem, has_errors
+from generator.problems import CommandError, Problem, has_errors
 
 # The rules that validate a workspace (`generator.validate.validate`), passed in by
 # the command: the diff sits beside compute in the pipeline and never imports validate.
 Validator = Callable[[Workspace], list[Problem]]
 
 
-class DiffError(Exception):
-    """A side that cannot be read: a bad revision, a missing plan (exit 2 with the message)."""
+class DiffError(CommandError):
+    """A side that cannot be read: a bad revision, a missing plan (a problem, exit 1)."""
 
 
 @dataclass
@@ -36,14 +36,15 @@ def parse_spec(spec: str) -> tuple[str | None, int]:
     """`2026` → (None, 2026); `main:2026` → ("main", 2026)."""
     rev, _, year = spec.rpartition(":")
     if not year.isdigit():
-        raise DiffError(f"{spec!r} is not a year (2026) or REV:YEAR (main:2026)")
+        raise DiffError("bad-diff-side", text=spec)
     return (rev or None), int(year)
 
 
 def git(repo: Path, *args: str) -> bytes:
     result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
     if result.returncode != 0:
-        raise DiffError(result.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
+        detail = result.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed"
+        raise DiffError("git-failed", detail=detail[:300])
     return result.stdout
 
 
@@ -79,9 +80,16 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
     """The plan of `year` (and `unit`) with its report; problems when it does not validate."""
     units = sorted({u for (u, y) in workspace.units_years() if y == year})
     if unit is None and len(units) > 1:
-        raise DiffError(f"several units in {year} ({', '.join(units)}): choose one with --unit")
+        raise DiffError("several-units", year=year, units=", ".join(units))
     chosen = unit or (units[0] if units else "main")
     plan = workspace.plan_model(chosen, year)
+    if plan is None and not has_errors(problems):
+        # Comparing with a year that has no plan would show everything as added.
+        existing = sorted(f"{u} {y}" if u != "main" else str(y) for u, y in workspace.units_years()
+                          if workspace.plan(u, y) is not None)
+        raise DiffError("no-plan-for-year", year=year, unit_en=f" for `{chosen}`" if chosen != "main" else "",
+                        unit_zh=f"业务单元 `{chosen}`" if chosen != "main" else "",
+                        existing=", ".join(existing) or "—")
     if plan is not None:
         extra = [p.campaign for p in campaigns_of(workspace, chosen, year) if p.path == ()]
         if extra:

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import os
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from decimal import Decimal
@@ -73,13 +74,17 @@ def read_source(file: Path, encoding: str | None, year: int,
         problems.append(make("source-encoding", shown, 1, 1, file=shown, encoding=encoding or "UTF-8"))
         return [], problems
     except LookupError:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail=f"unknown encoding {encoding}"))
+        problems.append(make("source-format", shown, 1, 1, file=shown, detail_en=f"unknown encoding `{encoding}`",
+                             detail_zh=f"未知编码 `{encoding}`"))
         return [], problems
-    except (OSError, ValueError, KeyError, csv.Error) as exc:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail=str(exc)[:200]))
+    except (OSError, ValueError, KeyError, csv.Error, zipfile.BadZipFile) as exc:
+        problems.append(make("source-format", shown, 1, 1, file=shown,
+                             detail_en=f"not a readable CSV or XLSX file ({type(exc).__name__})",
+                             detail_zh=f"不是可读取的 CSV 或 XLSX 文件({type(exc).__name__})"))
         return [], problems
     if not table:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail="empty file"))
+        problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="the file is empty",
+                             detail_zh="文件是空的"))
         return [], problems
     header = [_header(cell) for cell in table[0]]
     repeated = _repeated(header)
@@ -88,7 +93,8 @@ def read_source(file: Path, encoding: str | None, year: int,
         problems.append(make("source-duplicate-column", shown, 1, column, file=shown, name=repeated))
         return [], problems
     if "month" not in header:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail="no `month` column"))
+        problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="no `month` column",
+                             detail_zh="没有 `month`(月份)列"))
         return [], problems
     long_form = "metric" in header and "value" in header
     rows: list[SourceRow] = []
@@ -98,8 +104,9 @@ def read_source(file: Path, encoding: str | None, year: int,
         record = dict(zip(header, cells))
         try:
             month, day = _month(record.get("month"), year)
-        except ValueError as exc:
-            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail=str(exc)))
+        except MonthError as exc:
+            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
+                                 detail_zh=exc.zh))
             continue
         channel = _cell_text(record.get("channel"))
         if channel.lower() == "all":
@@ -156,7 +163,10 @@ def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
     if file.suffix.lower() in (".xlsx", ".xlsm"):
         import openpyxl  # only when a workbook is named
 
-        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        try:
+            book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
+            raise ValueError(f"not a workbook: {type(exc).__name__}") from None
         try:
             sheet = book.worksheets[0]
             return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -182,18 +192,31 @@ def _month(cell: Any, year: int) -> tuple[int, int | None]:
     if isinstance(cell, dt.date):
         found_year, month, day = cell.year, cell.month, cell.day
     else:
-        match = _MONTH.fullmatch(_cell_text(cell))
+        text = _cell_text(cell)
+        match = _MONTH.fullmatch(text)
         if not match:
-            raise ValueError(f"`{_cell_text(cell)}` is not a month such as {year}-01 or a date")
+            raise MonthError(f"`{text}` is not a month such as {year}-01 or a date",
+                             f"`{text}` 不是月份(如 {year}-01)或日期")
         found_year, month = int(match.group(1)), int(match.group(2))
         day = int(match.group(3)) if match.group(3) else None
         if not 1 <= month <= 12:
-            raise ValueError(f"`{_cell_text(cell)}` is not a month")
+            raise MonthError(f"`{text}` is not a month", f"`{text}` 不是有效月份")
         if day is not None:
-            dt.date(found_year, month, day)  # raises ValueError for 02-30
+            try:
+                dt.date(found_year, month, day)
+            except ValueError:
+                raise MonthError(f"`{text}` is not a date", f"`{text}` 不是有效日期") from None
     if found_year != year:
-        raise ValueError(f"{found_year}-{month:02d} is not in {year}")
+        raise MonthError(f"{found_year}-{month:02d} is not in {year}", f"{found_year}-{month:02d} 不在 {year} 年内")
     return month, day
+
+
+class MonthError(ValueError):
+    """A cell that is not a month of the review's year, said in both languages."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
 
 
 # The base a rate is weighted by when its parts are not in the file: a month's

@@ -79,9 +79,21 @@ def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
         if path in source.raw_scalars and kind != "bool_type":
             return at("yaml-boolean", text=source.raw_scalars[path], **_expected(kind))
         return at("wrong-type", **_expected(kind), found=_found(detail.get("input")))
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return at("invalid-value", detail=detail["msg"])
-    return at("invalid-value", detail=detail["msg"])
+    if kind in _BOUNDS:
+        en, zh = _BOUNDS[kind]
+        limit = next(iter(detail.get("ctx", {}).values()), "")
+        return at("out-of-range", text=_written(detail.get("input"), path, source),
+                  bound_en=f"{en} {limit}", bound_zh=f"{zh} {limit}")
+    # pydantic's own English text has no Chinese: say so plainly in Chinese.
+    return at("invalid-value", detail_en=detail["msg"], detail_zh="不符合要求的值")
+
+
+_BOUNDS = {
+    "greater_than_equal": ("at least", "不小于"),
+    "greater_than": ("above", "大于"),
+    "less_than_equal": ("at most", "不大于"),
+    "less_than": ("below", "小于"),
+}
 
 
 def _looks_like_text(key: Any) -> bool:

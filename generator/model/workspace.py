@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Union
@@ -69,6 +70,34 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Unloaded:
+    """A YAML file that could not be read into a document: what its header says
+    (read from the text, as far as it goes), so that the documents that depend
+    on it are not judged against nothing."""
+
+    path: str
+    kind: str | None
+    unit: str
+    year: int | None
+
+
+_HEADER = re.compile(r"^(kind|unit|year)\s*:\s*[\"']?([A-Za-z0-9_\-]+)", re.MULTILINE)
+
+
+def _header_guess(file: Path, shown: str) -> Unloaded:
+    try:
+        text = file.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        text = ""
+    found: dict[str, str] = {}
+    for key, value in _HEADER.findall(text[:20_000]):
+        found.setdefault(key, value)
+    year = found.get("year")
+    return Unloaded(shown, found.get("kind"), found.get("unit", "main"),
+                    int(year) if year and year.isdigit() else None)
+
+
+@dataclass(frozen=True)
 class Workspace:
     """Every document of a plans folder, and the problems found reading them (immutable)."""
 
@@ -76,6 +105,8 @@ class Workspace:
     documents: tuple[Document, ...] = ()
     pages: tuple[Page, ...] = ()
     problems: tuple[Problem, ...] = ()
+    unloaded: tuple[Unloaded, ...] = ()  # YAML files that did not become documents
+    files: int = 0  # every file read (documents, pages and the unloaded)
     # (kind, unit, year) → documents: rules look documents up per document, and a
     # scan per lookup made 240 documents five times slower than 60.
     _index: dict[tuple[str, str, int], list[Document]] = field(default_factory=dict, init=False, repr=False,
@@ -131,7 +162,9 @@ def read_workspace(root: Path) -> Workspace:
     documents: list[Document] = []
     pages: list[Page] = []
     problems: list[Problem] = []
-    for file in plan_files(root):
+    unloaded: list[Unloaded] = []
+    files = plan_files(root)
+    for file in files:
         shown = display_path(str(file))
         if file.suffix == ".md":
             pages.append(_read_page(file, shown, problems))
@@ -139,9 +172,11 @@ def read_workspace(root: Path) -> Workspace:
         document = read_document(file, shown, problems)
         if document is not None:
             documents.append(document)
+        else:
+            unloaded.append(_header_guess(file, shown))
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
     documents = [_with_source_rows(d, plans, root) for d in documents]
-    return Workspace(root, tuple(documents), tuple(pages), tuple(problems))
+    return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files))
 
 
 def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], root: Path) -> Document:
@@ -176,7 +211,8 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
         if channel is None:
             shown = display_path(str(file))
             problems.append(make("source-row", shown, row.row, 1, file=shown, row=row.row,
-                                 detail=f"unknown channel `{row.channel}`"))
+                                 detail_en=f"unknown channel `{row.channel}`",
+                                 detail_zh=f"未知渠道 `{row.channel}`"))
             continue
         rows.append(dataclasses.replace(row, channel=channel))
     return dataclasses.replace(document, source_rows=tuple(rows), source_problems=tuple(problems))
@@ -187,7 +223,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        problems.append(make("invalid-value", shown, 1, 1, detail=exc.strerror or str(exc)))
+        problems.append(make("unreadable-file", shown, 1, 1, reason=exc.strerror or type(exc).__name__))
         return None
     parsed = parse_yaml(raw, shown)
     problems.extend(parsed.problems)

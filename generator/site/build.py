@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from generator.problems import Problem, has_errors
+from generator.problems import Problem, display_path, has_errors, make
 from generator.site.config import ProjectSettings, dump, settings_of, site_config
 
 
@@ -183,32 +183,57 @@ def mkdocs_build_dirty(config_file: Path, site_dir: Path) -> None:
 
 
 def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False) -> Outcome:
-    """Render, then build `site_dir` atomically: on any failure the old site stays."""
+    """Render, then build `site_dir` atomically: on any failure the old site stays,
+    and no `.site.new-*` or `.site.old-*` folder is left behind."""
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
-    with build_lock(site_dir, build_dir):
-        outcome = render(project, build_dir, plans, strict)
-        if not outcome.ok:
-            return outcome
-        fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-        try:
-            mkdocs_build(build_dir / "mkdocs.yml", fresh, strict)
-        except BaseException as exc:
-            shutil.rmtree(fresh, ignore_errors=True)
-            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                raise
-            return Outcome(False, outcome.problems, message=f"mkdocs build failed: {exc}")
+    try:
+        with build_lock(site_dir, build_dir):
+            outcome = render(project, build_dir, plans, strict)
+            if not outcome.ok:
+                return outcome
+            return _build_and_swap(build_dir, site_dir, strict, outcome)
+    except OSError as exc:  # an unwritable site/, build/ or parent folder: the user's to fix
+        target = exc.filename or site_dir
+        problem = make("site-unwritable", display_path(str(target)), 1, 1, target=display_path(str(target)),
+                       reason=exc.strerror or type(exc).__name__)
+        return Outcome(False, [problem])
+
+
+def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outcome) -> Outcome:
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        mkdocs_build(build_dir / "mkdocs.yml", fresh, strict)
         _swap(fresh, site_dir)
+    except OSError:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    except BaseException as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return Outcome(False, outcome.problems, message=f"mkdocs build failed: {exc}")
     return outcome
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:
+    """Put `fresh` where `site_dir` is; on a failure the old site is put back."""
     old = None
     if site_dir.exists():
         old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
         os.rename(site_dir, old)
-    os.rename(fresh, site_dir)
+    try:
+        os.rename(fresh, site_dir)
+    except OSError:
+        if old is not None:
+            os.rename(old, site_dir)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+        if old.exists():  # a read-only tree inside: make it writable, then remove it
+            for folder, _dirs, _files in os.walk(old):
+                with contextlib.suppress(OSError):
+                    os.chmod(folder, 0o755)
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(project: Path, build_dir: Path, address: str, plans: Path | None = None) -> Outcome:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from generator.model.workspace import Workspace, read_workspace
-from generator.problems import Problem, sort_problems
+from generator.problems import Problem, make, sort_problems
 from generator.validate import budget, campaigns, documents, products, review, targets
 
 Rule = Callable[[Workspace], Iterable[Problem]]
@@ -27,12 +27,32 @@ RULES: list[Rule] = [
 ]
 
 
+# Problems that judge a document against its year's plan: meaningless when that
+# plan did not load (every channel and campaign would look unknown).
+JUDGED_BY_THE_PLAN = {"unknown-channel", "unknown-campaign", "campaign-without-plan", "unknown-metric",
+                      "unknown-sku", "unknown-cost", "review-without-plan", "source-row"}
+
+
 def validate(workspace: Workspace) -> list[Problem]:
-    """Every problem the rules find in a workspace that loaded."""
+    """Every problem the rules find in a workspace that loaded.
+
+    A review or campaign whose plan failed to load is checked on its own: one
+    `plan-has-errors` note instead of a cascade of unknown channels and campaigns."""
     found: list[Problem] = []
     for rule in RULES:
         found.extend(rule(workspace))
-    return found
+    broken = {(u.unit, u.year): u.path for u in workspace.unloaded if u.kind == "plan" and u.year is not None}
+    if not broken:
+        return found
+    dependants = [d for d in workspace.documents
+                  if d.kind != "plan" and d.key in broken and workspace.plan(*d.key) is None]
+    # A review's source file is judged by the same channels.
+    judged = {d.path for d in dependants} | {p.path for d in dependants for p in d.source_problems}
+    kept = [p for p in found if not (p.path in judged and p.code in JUDGED_BY_THE_PLAN)]
+    for document in dependants:
+        kept.append(make("plan-has-errors", document.path, 1, 1, severity="warning",
+                         plan=broken[document.key], year=document.key[1]))
+    return kept
 
 
 def check(root: Path) -> tuple[Workspace, list[Problem]]:
@@ -40,7 +60,14 @@ def check(root: Path) -> tuple[Workspace, list[Problem]]:
     with gc_paused():
         workspace = read_workspace(root)
         problems = list(workspace.problems) + validate(workspace)
-    return workspace, sort_problems(problems)
+    return workspace, root_causes_first(workspace, sort_problems(problems))
+
+
+def root_causes_first(workspace: Workspace, problems: list[Problem]) -> list[Problem]:
+    """The problems of a plan that did not load come first when other documents
+    depend on it (they carry a `plan-has-errors` note): it explains the rest."""
+    causes = {dict(p.args).get("plan") for p in problems if p.code == "plan-has-errors"}
+    return sorted(problems, key=lambda p: p.path not in causes)
 
 
 @contextlib.contextmanager

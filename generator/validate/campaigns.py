@@ -37,12 +37,21 @@ def campaign_dates(workspace: Workspace) -> Iterator[Problem]:
             yield placed.problem("campaign-out-of-year", field, id=c.id, start=c.start, end=c.end, year=year)
 
 
+# A campaign id names its page file: 64 characters stay far below the 255 bytes
+# a file name may have, even in Chinese (3 bytes a character).
+MAX_ID_LENGTH = 64
+
+
 def campaign_ids(workspace: Workspace) -> Iterator[Problem]:
-    """Campaign ids are unique per (unit, year), across the plan and campaign files."""
+    """Campaign ids are unique per (unit, year), across the plan and campaign files, and
+    short enough to name a page."""
     seen: dict[tuple[str, int, str], PlacedCampaign] = {}
     for _plan, placed in _all_campaigns(workspace):
         unit, year = placed.document.key
         key = (unit, year, placed.campaign.id)
+        if len(placed.campaign.id) > MAX_ID_LENGTH:
+            yield placed.problem("id-too-long", "id", short=placed.campaign.id[:20], length=len(placed.campaign.id),
+                                 limit=MAX_ID_LENGTH)
         if key in seen:
             first = seen[key]
             other = f"{first.document.path}:{first.document.mark(*first.path, 'id').line}"

@@ -35,11 +35,11 @@ def source_rows(workspace: Workspace, doc: Document) -> tuple[list[SourceRow], l
     return list(doc.source_rows), list(doc.source_problems)
 
 
-def _row_problem(file: object, row: SourceRow, detail: str) -> Problem:
+def _row_problem(file: object, row: SourceRow, detail_en: str, detail_zh: str) -> Problem:
     from generator.problems import display_path, make
 
     shown = display_path(str(file))
-    return make("source-row", shown, row.row, 1, file=shown, row=row.row, detail=detail)
+    return make("source-row", shown, row.row, 1, file=shown, row=row.row, detail_en=detail_en, detail_zh=detail_zh)
 
 
 def monthly_actual_metrics(workspace: Workspace, doc: Document) -> set[str]:
@@ -67,7 +67,8 @@ def source_files(workspace: Workspace) -> Iterator[Problem]:
         for metric in sorted({r.metric for r in rows}):
             if metric_of(plan, metric) is None:
                 first = next(r for r in rows if r.metric == metric)
-                yield _row_problem(doc.file.parent / (review.source or ""), first, f"unknown metric `{metric}`")
+                yield _row_problem(doc.file.parent / (review.source or ""), first, f"unknown metric `{metric}`",
+                                   f"未知指标 `{metric}`")
 
 
 def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
