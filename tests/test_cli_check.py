@@ -44,15 +44,25 @@ def test_broken_variant(name, capsys):
     payload = json.loads(capsys.readouterr().out)
     hits = {(Path(p["path"]).name, p["line"], p["code"]): p["severity"] for p in payload["problems"]}
     assert (file, line, code) in hits, hits
-    if hits[(file, line, code)] == "error":
+    absent = _absent(folder)
+    assert not [h for h in hits if h[2] in absent], hits
+    if any(severity == "error" for severity in hits.values()):
+        assert rc == 1
+    elif hits[(file, line, code)] == "error":
         assert rc == 1
     else:  # a warning passes the check, and fails it under --strict
         assert rc == 0
         assert main(["check", str(folder), "--strict", "--format", "json"]) == 1
 
 
+def _absent(folder: Path) -> set[str]:
+    """Codes that must not appear (`absent: code` lines of EXPECT): no knock-on effects."""
+    lines = (folder / "EXPECT").read_text().strip().splitlines()
+    return {line.split(": ", 1)[1] for line in lines[1:] if line.startswith("absent: ")}
+
+
 def _expectation(folder: Path) -> tuple[str, int, str]:
-    location, code = (folder / "EXPECT").read_text().strip().split(": ")
+    location, code = (folder / "EXPECT").read_text().strip().splitlines()[0].split(": ")
     file, line = location.split(":")
     return file, int(line), code
 

@@ -1,0 +1,169 @@
+"""Every problem at once, complete, in the user's language (spec 11): one typo never
+hides its neighbours, a broken plan does not cascade, a user's mistake is never an
+internal error.  Each test asserts code, line, column and message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, problems_of, write_files
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def found(problems: list, lang: str = "en") -> list[tuple[str, int, int, str]]:
+    return [(p.code, p.line, p.column, p.message(lang)) for p in problems]
+
+
+def test_a_typo_in_a_key_hides_nothing(tmp_path):
+    problems = problems_of(tmp_path, {"plan.yaml": """\
+        kind: plan
+        year: 2026
+        ownr: 李四
+        channels: {tmall: 天猫, jd: 京东}
+        targets:
+          gmv: {total: 1亿, channels: {tmall: 60%, jd: 30%}}
+          orders: {total: -5}
+          aov: abc
+          conversion_rate: 4
+        costs:
+          labor: -3
+        budget:
+          total: 100万
+          tools:
+            jd_expres: 100%
+        """})
+    assert found(problems) == [
+        ("unknown-key", 3, 1, "unknown key `ownr`"),
+        ("share-sum", 6, 30, "the shares of `gmv` add up to 90.0%, not 100%"),
+        ("negative", 7, 19, "`-5` must not be negative"),
+        ("not-a-number", 8, 8, "`abc` is not a number; write 40000, 4万 or 4w"),
+        ("rate-over-one", 9, 20, "`4` is above 1 for a share or rate; write 4% or 0.35"),
+        ("negative", 11, 10, "`-3` must not be negative"),
+        ("unknown-tool", 15, 5, "unknown ad tool `jd_expres`"),
+    ]
+
+
+def test_a_wrong_campaign_type_hides_nothing_else_of_the_campaign(tmp_path):
+    problems = problems_of(tmp_path, {"plan.yaml": """\
+        kind: plan
+        year: 2026
+        channels: {tmall: 天猫}
+        campaigns:
+          - {id: a, name: A, type: official, start: 2026-06-01, end: 2026-05-01, channels: [pdd]}
+          - {id: b, name: B, type: store, start: 2026-06-01, end: 2026-06-02}
+        """})
+    assert [(c, line, col) for c, line, col, _m in found(problems)] == [
+        ("invalid-choice", 5, 28), ("campaign-dates", 5, 62), ("unknown-channel", 5, 85)]
+
+
+def test_a_duplicate_key_hides_nothing_else_in_its_file(tmp_path):
+    problems = problems_of(tmp_path, {"plan.yaml": """\
+        kind: plan
+        year: 2026
+        title: A
+        title: B
+        targets:
+          conversion_rate: 4
+        """})
+    assert [(c, line, col) for c, line, col, _m in found(problems)] == [
+        ("duplicate-key", 4, 1), ("rate-over-one", 6, 20)]
+
+
+def test_a_plan_that_does_not_load_is_not_used_to_judge_its_review(tmp_path):
+    # 12 of 13 errors were knock-on effects before: every channel and campaign unknown.
+    problems = problems_of(tmp_path, {
+        "2026/plan.yaml": "kind: plan\nyear: 2026\nchannels: {tmall: 天猫, jd: 京东\n",
+        "2026/actuals.csv": "month,channel,gmv\n2026-01,tmall,100\n",
+        "2026/review.yaml": """\
+            kind: review
+            year: 2026
+            actuals:
+              source: actuals.csv
+              gmv: {channels: {tmall: {months: [1, 2]}, jd: {months: [1, 2]}}}
+            campaigns:
+              "618": {actual: {gmv: 100}}
+            """,
+        "2026/c.yaml": "kind: campaign\nyear: 2026\nid: x\nname: X\ntype: store\nstart: 2026-06-01\nend: 2026-06-02\n",
+    })
+    assert [(Path(p.path).name, p.code, p.severity) for p in problems] == [
+        ("plan.yaml", "yaml-syntax", "error"),  # the root cause first
+        ("c.yaml", "plan-has-errors", "warning"),
+        ("review.yaml", "plan-has-errors", "warning"),
+    ]
+    assert "the 2026 plan" in problems[1].message("en") and "plan.yaml" in problems[1].message("en")
+
+
+def test_messages_are_in_the_chosen_language(tmp_path):
+    problems = problems_of(tmp_path, {
+        "plan.yaml": "kind: plan\nyear: 26\n",
+        "r/review.yaml": "kind: review\nyear: 2025\nactuals:\n  source: a.csv\n",
+        "r/a.csv": "month,gmv\n2025-13,1\n",
+    })
+    # pydantic's English ("Input should be greater than or equal to 2000") never reaches Chinese output.
+    assert [(c, line, col) for c, line, col, _m in found(problems, "zh")] == [("out-of-range", 2, 7), ("source-row", 2, 1)]
+    assert found(problems, "zh")[0][3] == "`26` 超出范围:应不小于 2000"
+    assert found(problems, "en")[0][3] == "`26` is out of range: it must be at least 2000"
+    assert found(problems, "zh")[1][3].endswith("a.csv` 第 2 行:`2025-13` 不是有效月份")
+    assert found(problems, "en")[1][3].endswith("a.csv`: `2025-13` is not a month")
+
+
+def test_global_options_before_the_command():
+    result = run("--lang", "en", "--format", "json", "check", "tests/broken/share-sum")
+    problem = json.loads(result.stdout)["problems"][0]
+    assert result.returncode == 1 and problem["code"] == "share-sum" and "add up to" in problem["message"]
+
+
+def test_every_failure_prints_json_with_format_json(tmp_path):
+    missing = run("check", str(tmp_path / "nosuchdir"), "--format", "json")
+    assert missing.returncode == 1
+    assert [p["code"] for p in json.loads(missing.stdout)["problems"]] == ["no-plans-folder"]
+    year = run("report", "--year", "2099", "--format", "json", "--lang", "en")
+    payload = json.loads(year.stdout)
+    assert year.returncode == 1 and payload["reports"] == []
+    assert payload["problems"][0]["message"] == (
+        "no plan or review for 2099; there are: glow-beauty 2025, glow-beauty 2026")
+    export = run("export", "xlsx", "--year", "2099", "-o", str(tmp_path / "x.xlsx"), "--lang", "en")
+    assert export.returncode == 1 and "[unknown-year]" in export.stderr
+    diff = run("diff", "2024", "2026", "--lang", "en")
+    assert diff.returncode == 1
+    assert "no 2024 plan to compare; plans exist for: glow-beauty 2025, glow-beauty 2026" in diff.stderr
+
+
+def test_the_summary_counts_files(tmp_path):
+    write_files(tmp_path, {"a.yaml": "kind: plan\nyear: 20x6\n"})
+    assert run("check", str(tmp_path), "--lang", "en").stderr.strip().endswith("1 file: 1 error(s), 0 warning(s)")
+    # the demo: 4 plan documents (2025 plan and review, 2026 plan and review), the campaign file
+    # and the strategy page = 6 files
+    assert run("check", "plans", "--lang", "en").stderr.strip().startswith("6 files:")
+
+
+def test_ordinary_mistakes_are_problems_not_internal_errors(tmp_path):
+    # settings that are not a mapping
+    project = write_files(tmp_path / "p1", {"mkdocs.yml": "site_name: T\nextra:\n  planbook: [1]\n",
+                                            "plans/plan.yaml": "kind: plan\nyear: 2026\n"})
+    result = run("report", "plans", "--format", "json", cwd=project)
+    assert result.returncode == 1
+    assert [(p["code"], p["line"]) for p in json.loads(result.stdout)["problems"]] == [("settings-invalid", 3)]
+    # a corrupt workbook as a source
+    corrupt = problems_of(tmp_path / "p2", {"plan.yaml": "kind: plan\nyear: 2025\n",
+                                            "review.yaml": "kind: review\nyear: 2025\nactuals:\n  source: a.xlsx\n",
+                                            "a.xlsx": "this is not a workbook"})
+    assert [p.code for p in corrupt] == ["source-format"]
+    assert "不是可读取的 CSV 或 XLSX 文件" in corrupt[0].message("zh")
+    # a 300-character campaign id
+    long_id = "a" * 300
+    too_long = problems_of(tmp_path / "p3", {"plan.yaml": f"kind: plan\nyear: 2026\ncampaigns:\n  - {{id: {long_id}, "
+                                                          "name: A, type: store, start: 2026-06-01, end: 2026-06-02}\n"})
+    assert [(p.code, p.line, p.column) for p in too_long] == [("id-too-long", 4, 10)]  # `  - {id: ` is 9
+    # a site folder that cannot be written (its parent is a file)
+    project = write_files(tmp_path / "p4", {"plans/plan.yaml": "kind: plan\nyear: 2026\n", "blocker": "x"})
+    built = run("build", "--site-dir", "blocker/site", "--lang", "en", cwd=project)
+    assert built.returncode == 1 and "[site-unwritable]" in built.stderr and "Traceback" not in built.stderr
+    assert sorted(p.name for p in project.iterdir()) == ["blocker", "build", "plans"]  # nothing left behind
