@@ -308,6 +308,11 @@ CATALOG: dict[str, Entry] = {
         W, "actual cost `{cost}` is not in the plan's costs", "实际成本 `{cost}` 不在计划的成本项中",
     ),
     # --- source files ---------------------------------------------------------------------------------
+    "file-outside": Entry(
+        W, "`{file}` links to a file outside the plans folder; it is not read or published",
+        "`{file}` 是指向 plans 目录之外的链接;不会读取也不会发布",
+        "copy the file into the plans folder instead of linking to it", "请把文件复制到 plans 目录内,而不是链接",
+    ),
     "source-missing": Entry(E, "source file `{file}` not found", "数据文件 `{file}` 不存在"),
     "source-outside": Entry(
         E, "source file `{file}` lies outside the plans folder", "数据文件 `{file}` 不在 plans 目录内",
@@ -378,6 +383,11 @@ CATALOG: dict[str, Entry] = {
     "no-source-plan": Entry(E, "no {year} plan for unit `{unit}` to start from",
                             "业务单元 `{unit}` 没有 {year} 年的计划可作为起点",
                             "name an existing plan with --from YEAR", "用 --from 年份 指定一个已有的计划"),
+    "page-collision": Entry(
+        E, "page `{page}` of {second} is already the page of {first}; nothing is overwritten",
+        "{second} 的页面 `{page}` 已被 {first} 使用;不会覆盖",
+        "rename the file or the id so that each page has its own name", "请改文件名或 id,使每个页面的名字不同",
+    ),
     "site-unwritable": Entry(
         E, "cannot write `{target}`: {reason}", "无法写入 `{target}`:{reason}",
         "check the folder's permissions (the previous site is left as it was)",

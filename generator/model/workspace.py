@@ -164,8 +164,14 @@ def read_workspace(root: Path) -> Workspace:
     problems: list[Problem] = []
     unloaded: list[Unloaded] = []
     files = plan_files(root)
+    boundary = root.resolve() if root.is_dir() else root.resolve().parent
     for file in files:
         shown = display_path(str(file))
+        if not file.resolve().is_relative_to(boundary):
+            # A link that leads out of the plans folder is not read nor published,
+            # the same rule as for `source:` files.
+            problems.append(make("file-outside", shown, 1, 1, file=shown))
+            continue
         if file.suffix == ".md":
             pages.append(_read_page(file, shown, problems))
             continue

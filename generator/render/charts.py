@@ -43,8 +43,9 @@ def _html(chart_id: str, data: list[dict[str, Any]], layout: dict[str, Any], hei
               "legend": {"orientation": "h", "y": -0.15}, "plot_bgcolor": "white", "paper_bgcolor": "white",
               **layout}
     payload = json.dumps(_clean([data, layout, _CONFIG]), ensure_ascii=False, separators=(",", ":"))
-    # "</" inside the JSON (a name such as "</script>") must not close the script element.
-    payload = payload.replace("</", "<\\/")
+    # No "<" at all inside the script (a name such as "</script>" or "<!--" must not
+    # close or confuse the script element): \u003c is the same character in JSON.
+    payload = payload.replace("<", "\\u003c")
     return Markup(
         f'<div class="pb-chart" data-chart="{chart_id}">\n'
         f'<div id="{chart_id}" class="plotly-graph-div" style="height:{height}px; width:100%;"></div>\n'

@@ -8,6 +8,7 @@ change is not rewritten, so MkDocs' dirty rebuild under `serve` can skip it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -22,6 +23,7 @@ from markupsafe import Markup
 
 from generator.compute.report import TABLES, YearReport
 from generator.compute.series import period_order
+from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Page, Workspace
@@ -50,6 +52,8 @@ class Rendered:
     nav: list[Any] = field(default_factory=list)
     own_pages: list[str] = field(default_factory=list)  # operators' Markdown, sanitized after rendering
     year_navs: dict[tuple[str, int], list[Any]] = field(default_factory=dict)
+    # (page, what wrote it first, what wanted it too): a page is never written twice
+    collisions: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def environment(options: SiteOptions) -> Environment:
@@ -83,16 +87,24 @@ class SiteWriter:
         self.docs = docs
         self.result = Rendered()
         self.expected: set[Path] = set()
+        self.owners: dict[str, str] = {}  # page → what wrote it in this render
 
-    def write(self, relative: str, data: str | bytes) -> None:
+    def write(self, relative: str, data: str | bytes, owner: str = "planbook") -> bool:
+        """Write one file; False (and a recorded collision) when this render already
+        wrote that path: nothing is ever silently overwritten."""
+        if relative in self.owners:
+            self.result.collisions.append((relative, self.owners[relative], owner))
+            return False
+        self.owners[relative] = owner
         path = self.docs / relative
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self.expected.add(path)
         if path.exists() and path.read_bytes() == raw:
-            return
+            return True
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(raw)
         self.result.written.append(relative)
+        return True
 
     def copy(self, relative: str, source: Path) -> None:
         path = self.docs / relative
@@ -143,13 +155,16 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         writer.result.year_navs[key] = nav_entries
         title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
         years_nav.append({title: nav_entries})
+    # Operators' pages are sanitized: only those this render (or an earlier one, for a
+    # year kept under serve) wrote for them, never a generated page they collided with.
     writer.result.own_pages.extend(
-        f"{r.unit}/{r.year}/{Path(p.path).stem}.md" for r in reports for p in _own_pages(workspace.pages, r))
+        path for r in reports for p in _own_pages(workspace.pages, r)
+        if writer.owners.get(path := _own_page_path(f"{r.unit}/{r.year}", p), p.path) == p.path)
     for page in [p for p in workspace.pages if not any(p in _own_pages([p], r) for r in reports)]:
-        path = f"notes/{Path(page.path).stem}.md"
-        writer.write(path, page.text)
-        writer.result.own_pages.append(path)
-        years_nav.append({nav_title(_page_title(page)): path})
+        path = f"notes/{_relative_page(workspace, page)}"
+        if writer.write(path, clean_front_matter(page.text), page.path):
+            writer.result.own_pages.append(path)
+            years_nav.append({nav_title(_page_title(page)): path})
     guide_nav = _write_guide(writer, env, workspace, options)
     writer.write("index.md", env.get_template("home.md.j2").render(
         reports=[_headline(r, options) for r in reports], root="", page="home",
@@ -237,20 +252,20 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
         for campaign in context["campaigns"]:
             path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
             writer.write(path, env.get_template("campaign.md.j2").render(
-                **context, c=campaign, page="campaign", root=_root(path)))
+                **context, c=campaign, page="campaign", root=_root(path)), f"campaign `{campaign['id']}`")
             campaign_nav.append({nav_title(campaign["name"]): path})
         nav_entries.append({("活动" if lang == "zh" else "Campaigns"): campaign_nav})
     for page in _own_pages(workspace.pages, report):
-        path = f"{base}/{Path(page.path).stem}.md"
-        writer.write(path, page.text)
-        nav_entries.append({nav_title(_page_title(page)): path})
+        path = _own_page_path(base, page)
+        if writer.write(path, clean_front_matter(page.text), page.path):
+            nav_entries.append({nav_title(_page_title(page)): path})
     _write_downloads(writer, report, base)
     return nav_entries
 
 
 def nav_title(text: str) -> str:
     """MkDocs puts nav titles into HTML unescaped: escape plan text here."""
-    return html.escape(text, quote=True)
+    return html.escape(plain_text(text), quote=True)
 
 
 def front_matter_title(text: object) -> Markup:
@@ -270,8 +285,32 @@ def _root(page_path: str) -> str:
     return "../" * page_path.count("/")
 
 
+# Page names the site generates itself: an id spelled like one gets a suffix.
+RESERVED_NAMES = {"index", "plan", "review", "changes", "campaigns", "downloads", "assets", "notes", "guide",
+                  "problems", "search"}
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-z_\-]+", "-", text).strip("-") or "campaign"
+    """A stable, unique page name for an id: the id itself where it is a safe file
+    name (Chinese included: 年货节 stays 年货节), else its safe part plus a short hash
+    of the whole id, so `a/b`, `a-b`, `..` and `index` never share a page."""
+    cleaned = re.sub(r"[^\w\-]+", "-", text).strip("-")
+    if cleaned == text and cleaned.lower() not in RESERVED_NAMES:
+        return cleaned
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{cleaned or 'campaign'}-{digest}"
+
+
+def _own_page_path(base: str, page: Page) -> str:
+    return f"{base}/{Path(page.path).stem}.md"
+
+
+def _relative_page(workspace: Workspace, page: Page) -> str:
+    """An unlisted page's path inside the plans folder (two README.md stay two pages)."""
+    try:
+        return Path(page.file).resolve().relative_to(workspace.root.resolve()).as_posix()
+    except ValueError:
+        return Path(page.path).name
 
 
 def _units(reports: list[YearReport]) -> set[str]:

@@ -85,6 +85,12 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
         return Outcome(False, problems, message=f"template error {where}: {exc}")
+    if rendered.collisions:
+        # Two things wanted the same page: the first kept it, and the build fails
+        # with a problem rather than lose one of them.
+        collided = [make("page-collision", second if second.endswith(".md") else "mkdocs.yml", 1, 1,
+                         page=page, first=first, second=second) for page, first, second in rendered.collisions]
+        return Outcome(False, problems + collided)
     final = site_config(config, rendered.nav, docs_dir="docs", site_dir=mkdocs_site_dir)
     plugin: dict[str, Any] = {"sanitize": sorted(rendered.own_pages)}
     if serving:
@@ -202,6 +208,9 @@ def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = N
 def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outcome) -> Outcome:
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
+        # mkdtemp makes the folder 0700: the site gets what the umask gives, like any
+        # folder the user makes, so a web server user can read it.
+        os.chmod(fresh, 0o777 & ~current_umask())
         mkdocs_build(build_dir / "mkdocs.yml", fresh, strict)
         _swap(fresh, site_dir)
     except OSError:
@@ -213,6 +222,12 @@ def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outc
             raise
         return Outcome(False, outcome.problems, message=f"mkdocs build failed: {exc}")
     return outcome
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:

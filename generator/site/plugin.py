@@ -23,23 +23,11 @@ class PlanbookConfig(Config):
     sanitize = config_options.Type(list, default=[])  # the operators' own pages
 
 
-# What the operators' own Markdown may keep once rendered: formatting, links,
-# images, tables; never scripts, event handlers or javascript: links.
-_ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title"},
-    "a": {"href", "title", "class"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "td": {"align", "style"}, "th": {"align", "style"},
-}
-
-
 def sanitize_html(html: str) -> str:
-    """nh3 (ammonia): a maintained allow-list sanitizer."""
-    import nh3
+    """The operators' pages go through the one sanitizer of the render layer."""
+    from generator.render.sanitize import clean_html
 
-    tags = set(nh3.ALLOWED_TAGS) | {"details", "summary", "mark"}
-    return nh3.clean(html, tags=tags, attributes=_ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-                     link_rel=None)
+    return clean_html(html)
 
 
 class PlanbookPlugin(BasePlugin[PlanbookConfig]):
