@@ -31,7 +31,17 @@ from generator.problems import Problem
 from generator.render import charts, filters, labels
 from generator.render.tables import markdown_table, md
 
-PACKAGED_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+def _packaged_templates() -> Path:
+    """The templates shipped with Planbook: inside the installed package
+    (generator/site_templates), or the repository's site_templates/ in a checkout."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[1] / "site_templates", here.parents[2] / "site_templates"):
+        if (candidate / "home.md.j2").is_file():
+            return candidate
+    return here.parents[2] / "site_templates"
+
+
+PACKAGED_TEMPLATES = _packaged_templates()
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 

@@ -106,7 +106,9 @@ def year_fingerprints(workspace: Any, project: Path, options: str) -> dict[tuple
     import hashlib
 
     templates = hashlib.sha256(options.encode())
-    for folder in (project / "site_templates", Path(__file__).resolve().parents[2] / "site_templates"):
+    from generator.render.site import PACKAGED_TEMPLATES
+
+    for folder in (project / "site_templates", PACKAGED_TEMPLATES):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
@@ -218,7 +220,8 @@ def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outc
         raise
     except BaseException as exc:
         shutil.rmtree(fresh, ignore_errors=True)
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+        # MkDocs' Abort is a SystemExit too: a failed build, not a request to stop.
+        if isinstance(exc, KeyboardInterrupt) or type(exc) is SystemExit:
             raise
         return Outcome(False, outcome.problems, message=f"mkdocs build failed: {exc}")
     return outcome
