@@ -25,7 +25,8 @@ class UsageError(Exception):
 
 
 # Each command's output formats; the first is the default.
-FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"]}
+FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"],
+           "import": ["text", "json"], "export": ["text", "json"]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,13 +113,24 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     report.set_defaults(handler=_report)
 
-    export = commands.add_parser("export", parents=[common], help="the computed tables as a file")
-    export.add_argument("kind", choices=["xlsx"])
-    export.add_argument("dir", nargs="?", default="plans", help="plans folder (default: plans)")
+    export = commands.add_parser("export", parents=[common],
+                                 help="xlsx: the computed tables as a workbook; plan YEAR: the plan as a fillable workbook")
+    export.add_argument("kind", choices=["xlsx", "plan"])
+    export.add_argument("where", nargs="*", metavar="[YEAR] [DIR]",
+                        help="xlsx: [DIR]; plan: YEAR [DIR] (DIR default plans)")
     export.add_argument("--year", type=int)
     export.add_argument("--unit")
     export.add_argument("-o", "--output", required=True, help="the workbook to write")
     export.set_defaults(handler=_export)
+
+    importer = commands.add_parser("import", parents=[common], help="plan FILE.xlsx: a filled workbook back to YAML")
+    importer.add_argument("kind", choices=["plan"])
+    importer.add_argument("file", help="the workbook (from `planbook export plan`)")
+    importer.add_argument("-o", "--output", help="the plan file to write (default: plans/YEAR/plan.yaml)")
+    importer.add_argument("--dir", default="plans", help="plans folder the plan is checked with (default: plans)")
+    importer.add_argument("--force", action="store_true", help="replace an existing file")
+    importer.add_argument("--dry-run", action="store_true", help="print the YAML instead of writing it")
+    importer.set_defaults(handler=_import)
 
     render = commands.add_parser("render", parents=[common], help="step 1 of the site: Markdown pages and mkdocs.yml")
     render.add_argument("out", help="folder to write (docs/ and mkdocs.yml inside)")
@@ -269,6 +281,15 @@ def _export(args: argparse.Namespace) -> int:
     from generator.export import workbook_bytes, write_atomically
     from generator.problems import format_text
 
+    words = list(args.where)
+    if args.kind == "plan":
+        if words and words[0].isdigit():
+            args.year = int(words.pop(0))
+        if args.year is None:
+            raise UsageError("give the plan's year: planbook export plan 2026 -o 2026-plan.xlsx")
+    args.dir = words[0] if words else "plans"
+    if args.kind == "plan":
+        return _export_plan(args)
     reports, problems = _computed(args)
     if not reports:
         if problems:
@@ -276,6 +297,81 @@ def _export(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         raise UsageError("no plan or review matches --year/--unit")
     write_atomically(Path(args.output), workbook_bytes(reports))
+    return EXIT_OK
+
+
+def _export_plan(args: argparse.Namespace) -> int:
+    """`planbook export plan YEAR -o FILE.xlsx`: the plan file as a fillable workbook."""
+    from generator.export import write_atomically
+    from generator.problems import format_text, make
+    from generator.workbook_plan import export_plan
+
+    from generator.model.workspace import read_workspace
+
+    workspace = read_workspace(_plans_dir(args.dir))
+    _known_year_and_unit(workspace, args)
+    units = sorted({u for u, y in workspace.units_years() if y == args.year and workspace.plan(u, y)})
+    if args.unit is None and len(units) > 1:
+        raise CommandError("several-units", str(args.dir), year=args.year, units=", ".join(units))
+    document = workspace.plan(args.unit or (units[0] if units else "main"), args.year)
+    if document is None:
+        raise CommandError("no-source-plan", str(args.dir), year=args.year, unit=args.unit or "main")
+    exported, problems = export_plan(document.file.read_bytes(), document.path)
+    if exported is None:
+        return _print_problems(problems, args)
+    write_atomically(Path(args.output), exported.workbook)
+    if exported.comments:
+        shown = ", ".join(str(n) for n in exported.comments)
+        print(format_text([make("comments-not-carried", document.path, exported.comments[0], 1, lines=shown)],
+                          args.lang), file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    """`planbook import plan FILE.xlsx`: the workbook back to a plan, checked before it is written."""
+    import shutil
+    import tempfile
+
+    from generator.export import write_atomically
+    from generator.problems import has_errors, make
+    from generator.validate import check
+    from generator.workbook_plan import cell_problems, import_plan
+
+    workbook = Path(args.file)
+    if not workbook.is_file():
+        raise CommandError("no-plans-folder", args.file, folder=args.file)
+    imported, problems = import_plan(workbook.read_bytes(), args.file)
+    if imported is None:
+        return _print_problems(problems, args)
+    import yaml
+
+    header = yaml.safe_load(imported.text) or {}
+    year = header.get("year")
+    output = Path(args.output) if args.output else Path(args.dir) / str(year) / "plan.yaml"
+    plans = Path(args.dir)
+    with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
+        copy = Path(folder) / "plans"
+        if plans.is_dir():
+            shutil.copytree(plans, copy, symlinks=True)
+        try:
+            inside = output.resolve().relative_to(plans.resolve())
+        except ValueError:
+            inside = Path("_imported") / "plan.yaml"
+        target = copy / inside
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(imported.text, encoding="utf-8")
+        _workspace, found = check(copy)
+        mine = [p for p in found if Path(p.path).resolve() == target.resolve()]
+    problems = cell_problems(mine, imported, str(target), args.file)
+    if has_errors(problems):
+        return _print_problems(problems, args)
+    if args.dry_run:
+        sys.stdout.write(imported.text)
+        return EXIT_OK
+    if output.exists() and not args.force:
+        return _print_problems([make("file-exists", str(output), 1, 1, file=str(output))], args)
+    write_atomically(output, imported.text.encode("utf-8"))
+    print(f"planbook: wrote {output}", file=sys.stderr)
     return EXIT_OK
 
 

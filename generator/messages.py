@@ -398,6 +398,15 @@ CATALOG: dict[str, Entry] = {
         "id `{short}…` 长 {length} 个字符,页面名最多 {limit} 个", "use a short id; the name can be long",
         "请用简短的 id,名称可以写长",
     ),
+    "comments-not-carried": Entry(
+        W, "the comments on lines {lines} stay in the YAML: a workbook has no place for them",
+        "第 {lines} 行的注释不会进入工作簿(Excel 里没有对应位置)",
+        "keep the YAML file's comments by hand after `planbook import plan`", "导入后如需保留注释,请手工补回",
+    ),
+    "file-exists": Entry(
+        E, "`{file}` exists; not overwriting it", "`{file}` 已存在;不会覆盖",
+        "use --force to replace it, or --dry-run to see the plan", "用 --force 覆盖,或用 --dry-run 查看结果",
+    ),
     "internal-error": Entry(E, "internal error: {detail}; please report", "内部错误:{detail};请报告此问题"),
 }
 

@@ -118,7 +118,9 @@ def format_text(
     reader = read_line or (lambda path, line: _source_line(path, line, cache))
     out: list[str] = []
     for p in problems:
-        out.append(f"{p.path}:{p.line}:{p.column}: {p.severity}: {p.message(lang)} [{p.code}]")
+        # A workbook cell (`plan.xlsx:目标!C7`) is its own place: no line and column.
+        where = p.path if p.line == 0 else f"{p.path}:{p.line}:{p.column}"
+        out.append(f"{where}: {p.severity}: {p.message(lang)} [{p.code}]")
         source = reader(p.path, p.line)
         if source is not None:
             number = str(p.line)

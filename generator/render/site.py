@@ -190,7 +190,8 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
 
 GUIDE_PAGES = [("index.md", "概览 Overview"), ("plan.md", "写计划 Plan"), ("review.md", "写复盘 Review"),
                ("campaign.md", "写活动 Campaign"), ("values.md", "数值写法 Values"), ("keys.md", "所有键 Keys"),
-               ("problems-reference.md", "问题参考 Problems"), ("faq.md", "常见问题 FAQ")]
+               ("excel.md", "用 Excel 编辑计划 Excel"), ("problems-reference.md", "问题参考 Problems"),
+               ("faq.md", "常见问题 FAQ")]
 
 
 def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, options: SiteOptions) -> list[Any]:
