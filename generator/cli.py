@@ -370,6 +370,15 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_OK
     if output.exists() and not args.force:
         return _print_problems([make("file-exists", str(output), 1, 1, file=str(output))], args)
+    if output.exists():
+        from generator.problems import format_text
+        from generator.workbook_plan import comment_lines
+
+        lost = comment_lines(output.read_bytes())
+        if lost:  # the file being replaced had comments the workbook could not carry: say so
+            shown = ", ".join(str(n) for n in lost)
+            print(format_text([make("comments-not-carried", str(output), lost[0], 1, lines=shown)], args.lang),
+                  file=sys.stderr)
     write_atomically(output, imported.text.encode("utf-8"))
     print(f"planbook: wrote {output}", file=sys.stderr)
     return EXIT_OK

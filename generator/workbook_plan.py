@@ -100,7 +100,7 @@ def export_plan(raw: bytes, path: str) -> tuple[Exported | None, list[Problem]]:
     book = _workbook(rows, data)
     buffer = io.BytesIO()
     book.save(buffer)
-    return Exported(buffer.getvalue(), _comment_lines(raw)), []
+    return Exported(buffer.getvalue(), comment_lines(raw)), []
 
 
 def _target_rows(targets: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -244,7 +244,7 @@ def _format(cell: Any, value: Any) -> None:
         cell.number_format = MONEY_FORMAT
 
 
-def _comment_lines(raw: bytes) -> list[int]:
+def comment_lines(raw: bytes) -> list[int]:
     """Lines of the YAML that carry a comment (the workbook has no place for them)."""
     lines = []
     for number, line in enumerate(raw.decode("utf-8-sig", errors="replace").splitlines(), start=1):

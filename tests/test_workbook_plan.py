@@ -63,6 +63,7 @@ def test_the_demo_plan_round_trips_without_a_change(repo):
     original = model_of(repo / "plans/2026/plan.yaml")
     imported = run("import", "plan", "plan.xlsx", "--force", cwd=repo)
     assert imported.returncode == 0, imported.stderr
+    assert "[comments-not-carried]" in imported.stderr  # the replaced file's comments, listed again
     assert model_of(repo / "plans/2026/plan.yaml") == original
     assert changes(repo) == []
 
