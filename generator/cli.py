@@ -263,7 +263,7 @@ def _report(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if args.format == "csv":
         from generator.compute.report import TABLES
-        from generator.export import combined, table_csv
+        from generator.render.export import combined, table_csv
 
         if args.table not in TABLES:
             raise UsageError(f"unknown table {args.table!r}")
@@ -278,7 +278,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from generator.export import workbook_bytes, write_atomically
+    from generator.render.export import workbook_bytes, write_atomically
     from generator.problems import format_text
 
     words = list(args.where)
@@ -302,7 +302,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _export_plan(args: argparse.Namespace) -> int:
     """`planbook export plan YEAR -o FILE.xlsx`: the plan file as a fillable workbook."""
-    from generator.export import write_atomically
+    from generator.render.export import write_atomically
     from generator.problems import format_text, make
     from generator.workbook_plan import export_plan
 
@@ -332,7 +332,7 @@ def _import(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from generator.export import write_atomically
+    from generator.render.export import write_atomically
     from generator.problems import has_errors, make
     from generator.validate import check
     from generator.workbook_plan import cell_problems, import_plan
@@ -429,7 +429,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from generator.diff import render as diff_render
+    from generator.render import diff as diff_render
     from generator.diff.run import PlanDiff, diff_revision, diff_specs
     from generator.diff.sources import DiffError
     from generator.problems import format_text

@@ -226,7 +226,7 @@ def test_failed_export_keeps_the_previous_file(tmp_path):
 
 
 def test_csv_and_xlsx_neutralise_formulas(tmp_path):
-    from generator.export import safe_text
+    from generator.render.export import safe_text
 
     assert safe_text("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert safe_text("+1") == "'+1" and safe_text("@SUM(A1)") == "'@SUM(A1)" and safe_text("-2") == "'-2"

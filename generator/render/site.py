@@ -371,7 +371,7 @@ def _page_title(page: Page) -> str:
 
 
 def _write_downloads(writer: SiteWriter, report: YearReport, base: str) -> None:
-    from generator.export import table_csv, workbook_bytes
+    from generator.render.export import table_csv, workbook_bytes
 
     for name in TABLES:
         frame = report.tables[name]
@@ -625,7 +625,7 @@ def _changes(report: YearReport, lang: str) -> dict[str, Any]:
 def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Markup | None:
     """This plan against the baseline year's plan, as `planbook diff` shows it."""
     from generator.diff.compare import compare_plans
-    from generator.diff.render import diff_markdown
+    from generator.render.diff import diff_markdown
 
     old = workspace.plan_model(report.unit, report.summary["baseline_year"])
     if old is None or report.plan is None:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from generator.problems import Problem, display_path, has_errors, make
-from generator.site.config import ProjectSettings, dump, settings_of, site_config
+from generator.problems import Problem, display_path, format_text, has_errors, make
+from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
 
 @dataclass
@@ -261,8 +261,6 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
         return outcome
     if not outcome.ok:
         # Still serve: the plugin writes the problems onto the pages.
-        from generator.site.plugin import render_problem_pages
-
         render_problem_pages(project, build_dir, outcome, plans)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as run_serve
@@ -273,3 +271,20 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
         watch.append(str((project / "site_templates").resolve()))
     run_serve(config_file=str(build_dir / "mkdocs.yml"), livereload=True, watch=watch, dev_addr=address)
     return Outcome(True, outcome.problems)
+
+
+def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Path | None) -> None:
+    """The plans do not validate: say so on the home and problems pages, keep the rest."""
+    docs = build_dir / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    listing = format_text(outcome.problems, "zh") if outcome.problems else (outcome.message or "")
+    body = ("# 计划有错误 / The plans have errors\n\n"
+            "!!! failure \"planbook check\"\n    页面在修正前显示上一次的结果。 Pages show the last good render.\n\n"
+            "```text\n" + listing.replace("```", "`​``") + "\n```\n")
+    for name in ("index.md", "problems.md"):
+        path = docs / name
+        if not path.exists() or path.read_text(encoding="utf-8") != body:
+            path.write_text(body, encoding="utf-8")
+    config = build_dir / "mkdocs.yml"
+    if not config.exists():
+        config.write_text(dump(site_config(load_config(project), [{"Problems": "index.md"}])), encoding="utf-8")

@@ -10,7 +10,6 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
-from generator.problems import format_text
 
 
 _CACHES: dict[str, Any] = {}
@@ -41,7 +40,7 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     def on_pre_build(self, config: Any) -> None:
         if not self.config.rerender:
             return
-        from generator.site.build import RenderCache, render
+        from generator.site.build import RenderCache, render, render_problem_pages
 
         # MkDocs' serve loads the configuration (and a new plugin) on every rebuild,
         # so the cache lives at module level, one per build folder: the single piece
@@ -54,22 +53,3 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         outcome = render(project, build_dir, plans, serving=True, cache=cache)
         if not outcome.ok:
             render_problem_pages(project, build_dir, outcome, plans)
-
-
-def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Path | None) -> None:
-    """The plans do not validate: say so on the home and problems pages, keep the rest."""
-    docs = build_dir / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
-    listing = format_text(outcome.problems, "zh") if outcome.problems else (outcome.message or "")
-    body = ("# 计划有错误 / The plans have errors\n\n"
-            "!!! failure \"planbook check\"\n    页面在修正前显示上一次的结果。 Pages show the last good render.\n\n"
-            "```text\n" + listing.replace("```", "`​``") + "\n```\n")
-    for name in ("index.md", "problems.md"):
-        path = docs / name
-        if not path.exists() or path.read_text(encoding="utf-8") != body:
-            path.write_text(body, encoding="utf-8")
-    config = build_dir / "mkdocs.yml"
-    if not config.exists():
-        from generator.site.config import dump, load_config, site_config
-
-        config.write_text(dump(site_config(load_config(project), [{"Problems": "index.md"}])), encoding="utf-8")
