@@ -66,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _colour(args: argparse.Namespace) -> bool:
+    """Colour on a terminal unless NO_COLOR is set; `--color always|never` decides."""
+    return args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                      and not os.environ.get("NO_COLOR"))
+
+
 def _print_problems(problems: list, args: argparse.Namespace) -> int:
     """A command that stopped on the user's mistake: its problems, as JSON on standard
     output with --format json (whatever the command), else as text on standard error."""
@@ -271,8 +277,7 @@ def _report(args: argparse.Namespace) -> int:
         return EXIT_OK
     from generator.render.terminal import render_reports
 
-    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                        and not os.environ.get("NO_COLOR"))
+    colour = _colour(args)
     print(render_reports(reports, args.lang, colour))
     return EXIT_OK
 
@@ -455,8 +460,7 @@ def _diff(args: argparse.Namespace) -> int:
                      "problems": [p.to_json(args.lang) for p in d.problems]} for d in diffs]
         print(diff_render.dumps(payloads[0] if not args.rev else {"diffs": payloads}))
     else:
-        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                            and not os.environ.get("NO_COLOR"))
+        colour = _colour(args)
         blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang) if args.format == "md"
                   else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour) for d in diffs]
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))

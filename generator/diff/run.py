@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.diff.compare import Change, compare_plans
 from generator.diff.computed import computed_changes
 from generator.diff.sources import DiffError, Validator, checked, git, parse_spec, repo_root, side, workspace_at
-from generator.problems import Problem, has_errors
+from generator.problems import Problem
 
 
 @dataclass
@@ -72,11 +72,3 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
             diff = _diff(old, new)
             diffs.append(diff)
     return diffs
-
-
-def has_changes(diffs: list[PlanDiff]) -> bool:
-    return any(d.changes for d in diffs)
-
-
-def any_errors(diffs: list[PlanDiff]) -> bool:
-    return any(has_errors(d.problems) for d in diffs)

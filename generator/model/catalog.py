@@ -22,10 +22,6 @@ class Metric:
     def label(self, lang: str = "zh") -> str:
         return self.zh if lang == "zh" else self.en
 
-    @property
-    def is_rate_like(self) -> bool:
-        return self.unit in ("rate",)
-
 
 METRICS: dict[str, Metric] = {
     m.id: m

@@ -250,10 +250,6 @@ class Plan(Header):
     def baseline_year(self) -> int:
         return self.baseline if self.baseline is not None else self.year - 1
 
-    @property
-    def channel_ids(self) -> list[str]:
-        return list(self.channels) or ["all"]
-
 
 class ActualChannel(Model):
     total: Qty | None = None

@@ -465,7 +465,7 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
     nodes = _calendar_nodes(plan, report.year, lang)
     budget = t["budget"]
     return {
-        "report": report, "plan": plan, "review": review, "unit": report.unit, "year": report.year,
+        "plan": plan, "review": review, "unit": report.unit, "year": report.year,
         "base": base, "ytd": report.is_year_to_date,
         "as_of": report.as_of.isoformat() if report.as_of else None,
         "summary": report.summary, "metrics": metric_sections,

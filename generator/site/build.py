@@ -154,38 +154,30 @@ def build_lock(site_dir: Path, build_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False) -> None:
-    """A plain MkDocs build of a rendered folder into `site_dir`."""
+def _quiet_mkdocs() -> None:
+    """MkDocs 1.6 prints a banner about MkDocs 2 and jieba its dictionary loading: noise
+    in a build log, silenced in one place."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build as run_build
-    from mkdocs.config import load_config as load_mkdocs
-
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:  # jieba's dictionary banner is noise in a build log
+    try:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
     except ImportError:  # pragma: no cover - search then works without segmentation
         pass
-    config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        run_build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
-def mkdocs_build_dirty(config_file: Path, site_dir: Path) -> None:
-    """MkDocs' dirty rebuild (only pages whose files changed), as `serve` does."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty: bool = False) -> None:
+    """A plain MkDocs build of a rendered folder into `site_dir`; `dirty` rebuilds only
+    the pages whose files changed, as MkDocs' own `serve` does."""
+    _quiet_mkdocs()
     from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config as load_mkdocs
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir))
-    config.plugins.on_startup(command="serve", dirty=True)
+    config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
     try:
-        run_build(config, dirty=True)
+        run_build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
 
@@ -262,7 +254,7 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
     if not outcome.ok:
         # Still serve: the plugin writes the problems onto the pages.
         render_problem_pages(project, build_dir, outcome, plans)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _quiet_mkdocs()
     from mkdocs.commands.serve import serve as run_serve
 
     own: ProjectSettings = settings_of(project)[0]
