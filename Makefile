@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
 
-.PHONY: site test serve check lint clean lock verify-lock
+.PHONY: site test serve check clean lock verify-lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,11 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/planbook check plans
 
+# The whole suite, then the type and lint checks of the engineering guide.
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+	$(BIN)/mypy generator
+	$(BIN)/ruff check generator tests benchmarks
 
 # Fails when what .venv holds differs from the lock (CI runs it after the tests).
 verify-lock: $(VENV)/.installed

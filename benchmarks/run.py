@@ -62,7 +62,7 @@ def timed(argv: list[str], call: str, cwd: Path) -> tuple[float, int]:
     result = subprocess.run([PY, "-c", script], cwd=cwd, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     wall = time.perf_counter() - start
-    line = next((l for l in result.stderr.splitlines() if l.startswith("BENCH ")), None)
+    line = next((text for text in result.stderr.splitlines() if text.startswith("BENCH ")), None)
     if line is None or line.split()[3] not in ("0", "None"):
         raise RuntimeError(f"{argv} failed:\n{result.stderr[-2000:]}")
     return wall, int(line.split()[2])
@@ -102,7 +102,7 @@ print("SERVE", statistics.median(times))
 """
     result = subprocess.run([PY, "-c", script], capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    line = next((l for l in result.stdout.splitlines() if l.startswith("SERVE ")), None)
+    line = next((text for text in result.stdout.splitlines() if text.startswith("SERVE ")), None)
     if line is None:
         raise RuntimeError(result.stderr[-2000:])
     return float(line.split()[1])

@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from generator.problems import CommandError
 
@@ -72,7 +72,7 @@ def _colour(args: argparse.Namespace) -> bool:
                                       and not os.environ.get("NO_COLOR"))
 
 
-def _print_problems(problems: list, args: argparse.Namespace) -> int:
+def _print_problems(problems: list[Any], args: argparse.Namespace) -> int:
     """A command that stopped on the user's mistake: its problems, as JSON on standard
     output with --format json (whatever the command), else as text on standard error."""
     from generator.problems import format_text
@@ -215,7 +215,7 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if has_errors(problems, args.strict) else EXIT_OK
 
 
-def _computed(args: argparse.Namespace) -> tuple[list, list]:
+def _computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
     from generator.compute.report import compute_reports
     from generator.problems import has_errors
@@ -411,7 +411,8 @@ def _render(args: argparse.Namespace) -> int:
         outcome = render(Path.cwd(), Path(args.out), plans)
     except OSError as exc:  # an unwritable output folder is the user's to fix
         target = str(exc.filename or args.out)
-        raise CommandError("site-unwritable", target, target=target, reason=exc.strerror or type(exc).__name__)
+        raise CommandError("site-unwritable", target, target=target,
+                           reason=exc.strerror or type(exc).__name__) from None
     return _site_outcome(outcome, args.lang)
 
 
@@ -523,7 +524,7 @@ def _textconv(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _summary(problems: list, documents: int, lang: str) -> str:
+def _summary(problems: list[Any], documents: int, lang: str) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if lang == "zh":

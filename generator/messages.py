@@ -20,7 +20,9 @@ class Entry:
     hint_zh: str | None = None
 
 
-E, W = "error", "warning"
+Severity = Literal["error", "warning"]
+E: Severity = "error"
+W: Severity = "warning"
 
 CATALOG: dict[str, Entry] = {
     # --- files and YAML ------------------------------------------------------

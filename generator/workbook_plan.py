@@ -466,7 +466,7 @@ def _value(cell: Any) -> Any:
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=120)
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=120))
 
 
 def cell_problems(problems: list[Problem], imported: Imported, yaml_path: str, workbook: str) -> list[Problem]:
@@ -486,9 +486,9 @@ def cell_problems(problems: list[Problem], imported: Imported, yaml_path: str, w
             lines.setdefault(node.start_mark.line + 1, where)
     out = []
     for p in problems:
-        where = places.get((p.line, p.column)) or lines.get(p.line)
-        path = f"{workbook}:{where}" if where else workbook
-        out.append(Problem(path=path, line=0, column=0, severity=p.severity, code=p.code, args=p.args))
+        cell = places.get((p.line, p.column)) or lines.get(p.line)
+        shown = f"{workbook}:{cell}" if cell else workbook
+        out.append(Problem(path=shown, line=0, column=0, severity=p.severity, code=p.code, args=p.args))
     return out
 
 

@@ -28,11 +28,12 @@ channels: {tmall: 天猫, jd: 京东}
 """
 
 
-def reports_of(root: Path, files: dict[str, str], thresholds: Thresholds = Thresholds()) -> dict:
+def reports_of(root: Path, files: dict[str, str], thresholds: Thresholds | None = None) -> dict:
     write_files(root, files)
     workspace, problems = check(root)
     assert not [p for p in problems if p.is_error], problems
-    return {(r.unit, r.year): report_json(r) for r in compute_reports(workspace, problems, thresholds)}
+    return {(r.unit, r.year): report_json(r)
+            for r in compute_reports(workspace, problems, thresholds or Thresholds())}
 
 
 def rows(report: dict, table: str, **match: object) -> list[dict]:
@@ -152,7 +153,8 @@ targets:
   aov: 150
 """})
     report = reports[("main", 2026)]
-    get = lambda channel, period: one(report, "targets", metric="visitors", channel=channel, period=period)["value"]
+    def get(channel: str, period: str) -> float:
+        return one(report, "targets", metric="visitors", channel=channel, period=period)["value"]
     assert (get("tmall", "2026-01"), get("jd", "2026-01"), get("all", "2026-01")) == (1_166_667, 500_000, 1_666_667)
     assert get("all", "2026") == get("tmall", "2026") + get("jd", "2026") == 12 * 1_666_667
 
@@ -267,8 +269,9 @@ def test_report_export_and_site_csv_give_the_same_status_under_custom_thresholds
         "plans/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: {total: 1200万, phasing: even}\n",
         "plans/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-02-28\nactuals:\n  gmv: {months: [96万, 85万]}\n",
     })
-    run = lambda *args: subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=project,
-                                       capture_output=True, text=True, timeout=300)
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=project,
+                              capture_output=True, text=True, timeout=300)
     report = json.loads(run("report", "plans", "--format", "json").stdout)["reports"][0]
     from_report = {r["period"]: r["status"] for r in report["variance"] if r["channel"] == "all"}
     assert (from_report["2026-01"], from_report["2026-02"]) == ("met", "near")

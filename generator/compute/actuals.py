@@ -8,6 +8,7 @@ channels (sum metrics).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import metric_for
@@ -37,7 +38,7 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
         key = (metric, channel or "all")
         table.setdefault(key, Series()).months[month] = value
     for metric, actual in review.actuals.items():
-        spreads = [("all", actual), *(actual.channels or {}).items()]
+        spreads: list[tuple[str, Any]] = [("all", actual), *(actual.channels or {}).items()]
         for channel, spread in spreads:
             series = table.setdefault((metric, channel), Series())
             series.months.update({m: q.exact for m, q in month_values(spread.months).items()})

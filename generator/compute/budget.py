@@ -9,8 +9,8 @@ import pandas as pd
 
 from generator.model.catalog import TOOLS
 from generator.model.documents import Plan, Review, ToolDeclaration
+from generator.model.fields import QUARTER_MONTHS
 from generator.compute.series import (
-    QUARTER_MONTHS,
     days_in_month,
     days_in_year,
     month_label,

@@ -49,7 +49,7 @@ def budget_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
 
 
 def _num(value: object) -> Decimal | None:
-    return None if value is None or pd.isna(value) else exact(value)  # type: ignore[arg-type]
+    return None if value is None or pd.isna(value) else exact(value)
 
 
 def _row(keys: dict[str, object], before: Any, after: Any, unit: str = "money") -> dict[str, object]:

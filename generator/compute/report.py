@@ -59,13 +59,17 @@ class YearReport:
         return self.review is not None and last_month(self.review) < 12
 
 
-def compute_reports(workspace: Workspace, problems: list[Problem], thresholds: Thresholds = Thresholds()) -> list[YearReport]:
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def compute_reports(workspace: Workspace, problems: list[Problem],
+                    thresholds: Thresholds = DEFAULT_THRESHOLDS) -> list[YearReport]:
     """A report per (unit, year) with a plan or a review, in order."""
     return [_year_report(workspace, unit, year, problems, thresholds) for unit, year in workspace.units_years()]
 
 
 def compute_year(workspace: Workspace, unit: str, year: int, problems: list[Problem],
-                 thresholds: Thresholds = Thresholds()) -> YearReport:
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS) -> YearReport:
     """The report of one (unit, year)."""
     return _year_report(workspace, unit, year, problems, thresholds)
 

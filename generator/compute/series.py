@@ -17,7 +17,7 @@ import calendar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.model.fields import QUARTER_MONTHS  # noqa: F401  (re-exported for the compute modules)
+from generator.model.fields import QUARTER_MONTHS
 
 
 def month_label(year: int, month: int) -> str:

@@ -16,9 +16,9 @@ from generator.model.amounts import FEN, UNIT, ZERO, allocate, quantum_for, roun
 from generator.model.catalog import DERIVED, metric_for
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.fields import month_values
+from generator.model.fields import QUARTER_MONTHS
 from generator.compute.series import (
     LEVEL,
-    QUARTER_MONTHS,
     SUM,
     Rule,
     Series,

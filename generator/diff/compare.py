@@ -178,7 +178,8 @@ def _total(target: Target | SpreadTarget | None) -> float | None:
         return None
     from generator.model.amounts import spread_total
 
-    return plain_number(spread_total(target))
+    total: float | None = plain_number(spread_total(target))
+    return total
 
 
 def _keys(a: dict[Any, Any], b: dict[Any, Any]) -> list[Any]:

@@ -189,6 +189,7 @@ def _cell_text(cell: Any) -> str:
 def _month(cell: Any, year: int) -> tuple[int, int | None]:
     if isinstance(cell, dt.datetime):
         cell = cell.date()
+    day: int | None
     if isinstance(cell, dt.date):
         found_year, month, day = cell.year, cell.month, cell.day
     else:

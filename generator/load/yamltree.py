@@ -154,7 +154,7 @@ def _excessive_nesting(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
-                if depth - 1 > MAX_DEPTH:  # the document's root collection is level 0
+                if depth - 1 > MAX_DEPTH and event.start_mark is not None:  # the root collection is level 0
                     return event.start_mark.line + 1, event.start_mark.column + 1
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
@@ -264,6 +264,7 @@ class _Walker:
                 self.check_tag(node, "seq")
                 return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
             self.check_tag(node, "map")
+            assert isinstance(node, yaml.MappingNode)  # a node is a scalar, a sequence or a mapping
             return self.mapping(node, path, depth)
         finally:
             self.active.discard(key)

@@ -10,10 +10,13 @@ amount is a `Decimal` made from the digits that were written (`Quantity.exact`):
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from generator.load.quantities import Quantity
 from generator.model.fields import month_values
+
+if TYPE_CHECKING:
+    from generator.model.documents import Plan, ToolBudget
 
 FEN = Decimal("0.01")  # money is exact to the fen
 UNIT = Decimal(1)  # counts are whole
@@ -51,7 +54,7 @@ def entry_total(entry: Any) -> Decimal | None:
     return spread_total(entry)
 
 
-def budget_total(plan: Any) -> Decimal | None:
+def budget_total(plan: Plan) -> Decimal | None:
     """The budget in money: an amount, or a share of the GMV target's total."""
     if plan.budget is None or plan.budget.total is None:
         return None
@@ -63,7 +66,7 @@ def budget_total(plan: Any) -> Decimal | None:
     return None if gmv_total is None else to_fen(written.exact * gmv_total)
 
 
-def tool_amount(plan: Any, tool: Any) -> Decimal | None:
+def tool_amount(plan: Plan, tool: ToolBudget) -> Decimal | None:
     """A tool's planned amount: written, or its share of the budget total (to the fen)."""
     if tool.amount is not None:
         return tool.amount.exact

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Mapping, cast
 
 Unit = Literal["money", "count", "rate", "ratio", "rank"]
 
@@ -131,7 +131,7 @@ ROLES: dict[str, tuple[str, str]] = {
 }
 
 
-def metric_for(metric_id: str, declared: dict[str, object] | None = None) -> Metric | None:
+def metric_for(metric_id: str, declared: Mapping[str, Any] | None = None) -> Metric | None:
     """A built-in metric, or one the plan declared under `metrics:`."""
     if metric_id in METRICS:
         return METRICS[metric_id]
@@ -146,7 +146,7 @@ def metric_for(metric_id: str, declared: dict[str, object] | None = None) -> Met
         metric_id,
         label,
         label,
-        unit,
+        cast(Unit, unit),
         sums,
         getattr(definition, "better", "higher") == "lower",
         getattr(definition, "family", None) or "custom",

@@ -315,7 +315,7 @@ class PlacedCampaign:
 
 def campaigns_of(workspace: Workspace, unit: str, year: int) -> list[PlacedCampaign]:
     """The campaigns of (unit, year): the plan's list, then the campaign documents."""
-    placed = []
+    placed: list[PlacedCampaign] = []
     plan = workspace.plan(unit, year)
     if plan is not None:
         assert isinstance(plan.model, Plan)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from generator.model.catalog import COSTS, NODES, ROLES, metric_for
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -57,7 +59,7 @@ def column(name: str, lang: str) -> str:
     return pick(COLUMNS.get(name, (name, name)), lang)
 
 
-def metric(metric_id: str, lang: str, declared: dict[str, object] | None = None) -> str:
+def metric(metric_id: str, lang: str, declared: Mapping[str, Any] | None = None) -> str:
     found = metric_for(metric_id, declared)
     return found.label(lang) if found else metric_id
 

@@ -60,7 +60,7 @@ def clean_front_matter(text: str) -> str:
     if not isinstance(data, dict):
         return body
     cleaned = _clean_value(data)
-    return "---\n" + yaml.safe_dump(cleaned, allow_unicode=True, sort_keys=False) + "---\n" + body
+    return "---\n" + str(yaml.safe_dump(cleaned, allow_unicode=True, sort_keys=False)) + "---\n" + body
 
 
 def _clean_value(value: Any) -> Any:

@@ -15,7 +15,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
@@ -153,7 +153,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     lang = options.lang
     writer.copy("assets/plotly.min.js", _plotly_script())
     writer.write("assets/planbook.css", env.get_template("planbook.css").render())
-    years_nav = []
+    years_nav: list[dict[str, Any]] = []
     for report in reports:
         base = f"{report.unit}/{report.year}"
         key = (report.unit, report.year)
@@ -340,7 +340,7 @@ def _year_pages(report: YearReport, lang: str) -> list[tuple[str, str]]:
     return pages
 
 
-def _own_pages(pages: list[Page], report: YearReport) -> list[Page]:
+def _own_pages(pages: Sequence[Page], report: YearReport) -> list[Page]:
     own = []
     for page in pages:
         meta = _front_matter(page.text)

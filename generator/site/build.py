@@ -75,7 +75,8 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
             if cached is not None and cached[0] == fingerprints[key] and (out / "docs").exists():
                 report, unchanged[key] = cached[1], cached[2]
             else:
-                report = compute_year(workspace, *key, problems, own.thresholds)
+                unit, year = key
+                report = compute_year(workspace, unit, year, problems, own.thresholds)
             reports.append(report)
         rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged)
         if cache is not None:

@@ -44,4 +44,4 @@ def site_config(config: dict[str, Any], nav: list[Any], docs_dir: str = "docs", 
 
 
 def dump(config: dict[str, Any]) -> str:
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    return str(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))

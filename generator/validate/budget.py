@@ -109,9 +109,8 @@ def cost_forms(workspace: Workspace) -> Iterator[Problem]:
         yield from _cost_problems(doc, plan.costs, has_budget=plan.budget is not None,
                                   has_orders="orders" in plan.targets, where="target")
     for doc, review in reviews(workspace):
-        plan_doc = workspace.plan(review.unit, review.year)
-        plan = plan_doc.model if plan_doc else None
-        has_budget = isinstance(plan, Plan) and plan.budget is not None
+        planned = workspace.plan_model(review.unit, review.year)
+        has_budget = planned is not None and planned.budget is not None
         yield from _cost_problems(doc, review.costs, has_budget=has_budget or bool(review.budget),
                                   has_orders="orders" in actual_metric_ids(workspace, doc), where="actual")
 

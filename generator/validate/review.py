@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator
+from typing import Any, Iterator
 
 from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import NODES, TOOLS
@@ -79,7 +79,7 @@ def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
             continue
         plan = _plan_of(workspace, review)
 
-        def sums(metric: str) -> bool:
+        def sums(metric: str, plan: Plan | None = plan) -> bool:
             found = metric_of(plan, metric)
             return found is None or found.sums
 
@@ -133,12 +133,14 @@ def actual_entries(workspace: Workspace) -> Iterator[Problem]:
                                       key=True, channel=channel, declared=declared_list(channels))
             if metric is not None and metric.unit == "rate":
                 for prefix, spread in spreads:
-                    values = list(month_values(spread.months).items())
+                    values: list[tuple[int | str, Any]] = list(month_values(spread.months).items())
                     values += [("total", spread.total)] if spread.total is not None else []
                     for key, q in values:
                         if q.form == "number" and abs(q.value) > 1:
-                            index = key if key == "total" or isinstance(spread.months, dict) else key - 1
-                            path = ("total",) if key == "total" else ("months", index)
+                            if isinstance(key, str):
+                                path: tuple[Any, ...] = ("total",)
+                            else:
+                                path = ("months", key if isinstance(spread.months, dict) else key - 1)
                             yield doc.problem("rate-over-one", "actuals", metric_id, *prefix, *path,
                                               text=number(q.value), percent=number(q.value))
 

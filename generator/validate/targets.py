@@ -180,8 +180,8 @@ def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str)
                 yield doc.problem("missing-key", *where, name="total")
         elif spread.total is not None and not spread.total.is_percent:
             if not close(total(values), spread.total.value):
-                yield doc.problem(code, *where, name, metric=label, total=number(spread.total.value),
-                                  **{name: number(total(values))})
+                written: dict[str, Any] = {name: number(total(values))}
+                yield doc.problem(code, *where, name, metric=label, total=number(spread.total.value), **written)
 
 
 def channel_split(workspace: Workspace) -> Iterator[Problem]:
