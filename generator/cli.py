@@ -60,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         detail = f"{type(exc).__name__}: {exc}"[:300]
         if getattr(args, "format", None) == "json":
-            print(json.dumps({"problems": [], "error": f"internal error: {detail}"}))
+            payload = {"problems": [], "error": f"internal error: {detail}"}
+            print(json.dumps({"reports": [], **payload} if args.command == "report" else payload))
         print(f"planbook: internal error: {detail}; please report (run with --debug for details)",
               file=sys.stderr)
         return EXIT_USAGE
@@ -283,7 +284,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from generator.render.export import workbook_bytes, write_atomically
+    from generator.render.export import workbook_bytes
     from generator.problems import format_text
 
     words = list(args.where)
@@ -301,13 +302,12 @@ def _export(args: argparse.Namespace) -> int:
             print(format_text(problems, args.lang), file=sys.stderr)
             return EXIT_PROBLEMS
         raise UsageError("no plan or review matches --year/--unit")
-    write_atomically(Path(args.output), workbook_bytes(reports))
-    return EXIT_OK
+    _write(Path(args.output), workbook_bytes(reports))
+    return _written(Path(args.output), [], args)
 
 
 def _export_plan(args: argparse.Namespace) -> int:
     """`planbook export plan YEAR -o FILE.xlsx`: the plan file as a fillable workbook."""
-    from generator.render.export import write_atomically
     from generator.problems import format_text, make
     from generator.workbook_plan import export_plan
 
@@ -324,12 +324,14 @@ def _export_plan(args: argparse.Namespace) -> int:
     exported, problems = export_plan(document.file.read_bytes(), document.path)
     if exported is None:
         return _print_problems(problems, args)
-    write_atomically(Path(args.output), exported.workbook)
+    _write(Path(args.output), exported.workbook)
+    notes = []
     if exported.comments:
         shown = ", ".join(str(n) for n in exported.comments)
-        print(format_text([make("comments-not-carried", document.path, exported.comments[0], 1, lines=shown)],
-                          args.lang), file=sys.stderr)
-    return EXIT_OK
+        notes.append(make("comments-not-carried", document.path, exported.comments[0], 1, lines=shown))
+        if args.format != "json":
+            print(format_text(notes, args.lang), file=sys.stderr)
+    return _written(Path(args.output), notes, args)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -337,7 +339,6 @@ def _import(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from generator.render.export import write_atomically
     from generator.problems import has_errors, make
     from generator.validate import check
     from generator.workbook_plan import cell_problems, import_plan
@@ -361,7 +362,9 @@ def _import(args: argparse.Namespace) -> int:
         try:
             inside = output.resolve().relative_to(plans.resolve())
         except ValueError:
+            # Written elsewhere: checked in place of the folder's own plan of that (unit, year).
             inside = Path("_imported") / "plan.yaml"
+            _remove_plan(copy, str(header.get("unit") or "main"), year)
         target = copy / inside
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(imported.text, encoding="utf-8")
@@ -371,7 +374,11 @@ def _import(args: argparse.Namespace) -> int:
     if has_errors(problems):
         return _print_problems(problems, args)
     if args.dry_run:
-        sys.stdout.write(imported.text)
+        if args.format == "json":
+            print(json.dumps({"plan": imported.text, "problems": [p.to_json(args.lang) for p in problems]},
+                             ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(imported.text)
         return EXIT_OK
     if output.exists() and not args.force:
         return _print_problems([make("file-exists", str(output), 1, 1, file=str(output))], args)
@@ -384,9 +391,39 @@ def _import(args: argparse.Namespace) -> int:
             shown = ", ".join(str(n) for n in lost)
             print(format_text([make("comments-not-carried", str(output), lost[0], 1, lines=shown)], args.lang),
                   file=sys.stderr)
-    write_atomically(output, imported.text.encode("utf-8"))
-    print(f"planbook: wrote {output}", file=sys.stderr)
+    _write(output, imported.text.encode("utf-8"))
+    return _written(output, problems, args)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """A file written atomically; an unwritable place is the user's problem, not a bug."""
+    from generator.render.export import write_atomically
+
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise CommandError("site-unwritable", str(path), target=str(path),
+                           reason=exc.strerror or type(exc).__name__) from None
+
+
+def _written(path: Path, notes: list[Any], args: argparse.Namespace) -> int:
+    if args.format == "json":
+        print(json.dumps({"written": str(path), "problems": [p.to_json(args.lang) for p in notes]},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(f"planbook: wrote {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _remove_plan(folder: Path, unit: str, year: object) -> None:
+    """Delete the plan document of (unit, year) from a scratch copy of the plans."""
+    from generator.model.workspace import read_workspace
+
+    if not isinstance(year, int):
+        return
+    document = read_workspace(folder).plan(unit, year)
+    if document is not None:
+        document.file.unlink()
 
 
 def _site_outcome(outcome: object, lang: str) -> int:
@@ -538,7 +575,7 @@ def _schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(document_schema(), ensure_ascii=False, indent=2)
     if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        _write(Path(args.output), (text + "\n").encode("utf-8"))
     else:
         print(text)
     return EXIT_OK

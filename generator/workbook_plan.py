@@ -60,10 +60,17 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     GENERAL: [("key", "键", "Key"), ("label", "项目", "Item"), ("value", "值", "Value")],
 }
 TABULATED = ("targets", "products", "budget", "costs", "campaigns")
-BUDGET_ROW = "@budget"  # the budget's own total, in the budget sheet
+BUDGET_ROW = "@budget"
+# Columns of ids and names: always read back as text.
+TEXT_IDS = {"metric", "channel", "sku", "name", "tool", "id", "campaign", "key", "node", "owner", "category",
+            "platform", "placement", "role", "season", "type", "audience", "note", "theme", "label"}  # the budget's own total, in the budget sheet
 PLAN_ORDER = ["kind", "year", "unit", "title", "currency", "owner", "baseline", "goals", "positioning", "channels",
               "phasing", "profiles", "calendar", "metrics", "targets", "products", "budget", "costs", "campaigns",
               "competitors", "retention"]
+# Columns that hold amounts, shares or rates: a written `300万` becomes a number there.
+# Everything else is text (an id such as SKU `001` must stay `001`).
+QUANTITY_COLUMNS = {"total", *MONTHS, *QUARTERS, "price", "cost", "units", "share", "amount", "roi", "daily",
+                    "value"}
 MONEY_FORMAT = '[>=100000000]0!.00,,"亿";[>=10000]0!.0,"万";#,##0.##'
 PERCENT_FORMAT = "0.0#%"
 LABELS = {"title": "标题", "owner": "负责人", "currency": "币种", "baseline": "对比年份", "goals": "目标",
@@ -193,7 +200,8 @@ def _workbook(rows: dict[str, list[dict[str, Any]]], data: dict[str, Any]) -> An
         sheet.row_dimensions[2].hidden = True
         sheet.freeze_panes = "A3"
         for row in rows[name]:
-            sheet.append([_cell(row.get(cid)) for cid, _zh, _en in columns])
+            sheet.append([_cell(row.get(cid), cid in QUANTITY_COLUMNS and name != GENERAL)
+                          for cid, _zh, _en in columns])
         for r, row in enumerate(rows[name], start=3):
             for c, (cid, _zh, _en) in enumerate(columns, start=1):
                 _format(sheet.cell(r, c), row.get(cid))
@@ -208,10 +216,13 @@ def _workbook(rows: dict[str, list[dict[str, Any]]], data: dict[str, Any]) -> An
     return book
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, quantity: bool = True) -> Any:
     """A written value as a cell: amounts as numbers, shares as fractions (with a % format),
-    words as text, lists and mappings as YAML flow text, dates as ISO text."""
+    words as text, lists and mappings as YAML flow text, dates as ISO text.  Outside
+    the quantity columns a text stays text."""
     if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str) and not quantity:
         return value
     if isinstance(value, (list, dict)):
         return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
@@ -221,12 +232,12 @@ def _cell(value: Any) -> Any:
         return value
     text = str(value)
     try:
-        quantity = parse_quantity(text)
+        parsed = parse_quantity(text)
     except QuantityError:
         return text
-    if quantity.is_per_order or not _plain_number(text):
+    if parsed.is_per_order or not _plain_number(text):
         return text
-    exact = quantity.exact
+    exact = parsed.exact
     number = int(exact) if exact == exact.to_integral_value() else float(exact)
     return number
 
@@ -238,7 +249,9 @@ def _plain_number(text: str) -> bool:
 
 
 def _format(cell: Any, value: Any) -> None:
-    if isinstance(value, str) and value.strip().endswith("%") and isinstance(cell.value, (int, float)):
+    if isinstance(cell.value, str):
+        cell.number_format = "@"  # text: Excel must not turn an id such as 001 into 1
+    elif isinstance(value, str) and value.strip().endswith("%") and isinstance(cell.value, (int, float)):
         cell.number_format = PERCENT_FORMAT  # the cell already holds the fraction (55% → 0.55)
     elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and abs(cell.value) >= 10_000:
         cell.number_format = MONEY_FORMAT
@@ -296,7 +309,10 @@ class _Reader:
             row = {}
             for cid, cell in zip(ids, cells):
                 if cid and cell.value is not None and str(cell.value).strip() != "":
-                    row[cid] = (_value(cell), f"{name}!{cell.coordinate}")
+                    value = _value(cell)
+                    if cid in TEXT_IDS and isinstance(value, (int, float)) and not isinstance(value, bool):
+                        value = str(value)  # an id typed as a number is still an id
+                    row[cid] = (value, f"{name}!{cell.coordinate}")
             if row:
                 yield index, row
 
@@ -314,13 +330,17 @@ class _Reader:
             key = str(row["key"][0])
             head, _, rest = key.partition(".")
             if key == "goals":
-                data.setdefault("goals", []).append(None)
-                data["goals"][-1] = self.take(row, "value", ("goals", len(data["goals"]) - 1))
+                goals = data["goals"] if isinstance(data.get("goals"), list) else []
+                goals.append(self.take(row, "value", ("goals", len(goals))))
+                data["goals"] = goals
             elif head == "budget" and rest:
                 budget[rest] = self.take(row, "value", ("budget", rest))
             elif rest:
-                data.setdefault(head, {})[rest] = self.take(row, "value", (head, rest))
-            else:
+                # a row `channels` and rows `channels.x` together: the rows of parts win
+                section = data[head] if isinstance(data.get(head), dict) else {}
+                section[rest] = self.take(row, "value", (head, rest))
+                data[head] = section
+            elif not isinstance(data.get(key), (dict, list)):
                 data[key] = self.take(row, "value", (key,))
         targets = self.targets()
         if targets:
@@ -348,6 +368,7 @@ class _Reader:
 
     def targets(self) -> dict[str, Any]:
         targets: dict[str, Any] = {}
+        splits: dict[str, dict[str, Any]] = {}
         for _index, row in self.rows(TARGETS):
             if "metric" not in row:
                 continue
@@ -357,12 +378,16 @@ class _Reader:
             self.cells[path] = row["metric"][1]
             value = self.spread(row, path)
             if channel:
-                entry = targets.setdefault(metric, {})
-                if not isinstance(entry, dict):
-                    entry = targets[metric] = {"total": entry}
-                entry.setdefault("channels", {})[channel] = value
+                splits.setdefault(metric, {})[channel] = value
             else:
                 targets[metric] = value
+        # Rows may come in any order (a sheet sorted by 渠道 puts the blank ones last).
+        for metric, channels in splits.items():
+            entry = targets.get(metric, {})
+            if not isinstance(entry, dict):
+                entry = {"total": entry}
+            entry["channels"] = channels
+            targets[metric] = entry
         return targets
 
     def spread(self, row: dict[str, Any], path: tuple[Any, ...]) -> Any:

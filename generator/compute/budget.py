@@ -119,14 +119,17 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -
     month_weights = [overall.get(m, ZERO) for m in range(1, 13)]
     if not any(month_weights):
         month_weights = [Decimal(1)] * 12
-    amounts = {"all": total}
+    # `all` by month: the budget's written months as written, else its total spread.
+    all_months = ([overall.get(m, ZERO) for m in range(1, 13)] if budget.months is not None
+                  else allocate(total, month_weights, FEN))
+    tools: dict[str, Decimal] = {}
     for tool_id, entry in budget.tools.items():
         amount = tool_amount(plan, entry)
         if amount is not None:
-            amounts[tool_id] = amount
+            tools[tool_id] = amount
+    amounts = {"all": dict(zip(range(1, 13), all_months)), **_split_by_tools(all_months, tools)}
     rows = []
-    for tool_id, amount in amounts.items():
-        months = dict(zip(range(1, 13), allocate(amount, month_weights, FEN)))
+    for tool_id, months in amounts.items():
         for m in range(1, 13):
             rows.append({"tool": tool_id, "period": month_label(plan.year, m), "amount": money(months[m]),
                          "per_day": money(months[m] / days_in_month(plan.year, m))})
@@ -136,6 +139,30 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -
             rows.append({"tool": tool_id, "period": quarter_label(plan.year, q), "amount": money(value),
                          "per_day": money(value / days)})
     return pd.DataFrame(rows, columns=PHASING_COLUMNS)
+
+
+def _split_by_tools(all_months: list[Decimal], tools: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
+    """Each tool's months: every month of the budget split by the tools' amounts (and what
+    is left unallocated), on the running total, so the tools of a fully allocated budget
+    add up to `all` in every month and each tool's year is its amount."""
+    if not tools:
+        return {}
+    total = sum(all_months, ZERO)
+    weights = list(tools.values())
+    left = total - sum(weights, ZERO)
+    if left > 0:
+        weights.append(left)  # the unallocated part keeps its place in the split
+    if not any(weights):
+        return {tool: {m: ZERO for m in range(1, 13)} for tool in tools}
+    out: dict[str, dict[int, Decimal]] = {tool: {} for tool in tools}
+    running, previous = ZERO, [ZERO] * len(weights)
+    for m, amount in enumerate(all_months, start=1):
+        running += amount
+        current = allocate(running, weights, FEN)
+        for tool, now, before in zip(tools, current, previous):
+            out[tool][m] = now - before
+        previous = current
+    return out
 
 
 def _plain(value: Decimal) -> int | float:

@@ -25,7 +25,7 @@ def target_changes(old: Rolled, new: Rolled, old_year: str, new_year: str,
         after = new.get((metric, channel), {}).get(new_year)
         if before is None and after is None:
             continue
-        rows.append(_row({"metric": metric, "channel": channel}, before, after, (units or {}).get(metric, "money")))
+        rows.append(_row({"metric": metric, "channel": channel}, before, after, (units or {}).get(metric, "ratio")))
     frame = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     from generator.compute.variance import ordered
 
@@ -52,7 +52,7 @@ def _num(value: object) -> Decimal | None:
     return None if value is None or pd.isna(value) else exact(value)
 
 
-def _row(keys: dict[str, object], before: Any, after: Any, unit: str = "money") -> dict[str, object]:
+def _row(keys: dict[str, object], before: Any, after: Any, unit: str = "ratio") -> dict[str, object]:
     delta = after - before if before is not None and after is not None else None
     return {**keys, "before": by_unit(unit, before), "after": by_unit(unit, after), "delta": by_unit(unit, delta),
             "delta_pct": ratio(delta / before) if delta is not None and before else None}

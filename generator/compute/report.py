@@ -110,7 +110,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     baseline_rolled = _visible(roll_table(baseline_actuals, rules, year, limit))
     lower = {m for m in metrics if (found := metric_for(m, dict(plan.metrics) if plan else None)) and found.lower_is_better}
     sums = {m for m, r in rules.items() if r.kind == "sum"}
-    units = metric_units(plan, metrics)
+    units = metric_units(plan, sorted(set(metrics) | set(rules)))
 
     gmv_target = annual.get(("gmv", "all"), {}).get(str(year))
     tools = budget_tables.budget_frame(plan, review)

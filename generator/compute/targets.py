@@ -192,6 +192,7 @@ def derive_drivers(table: Table) -> None:
     Derived visitors are whole (half up), and `all`'s are the sum of the
     channels' wherever every channel with GMV has them, so the table adds up."""
     channels = sorted({c for (_m, c) in table if c != "all"})
+    derived: dict[str, dict[int, Decimal]] = {}  # channel → unrounded derived visitors
     for channel in [*channels, "all"]:
         gmv = table.get(("gmv", channel))
         if gmv is None:
@@ -222,8 +223,29 @@ def derive_drivers(table: Table) -> None:
             if denominator:
                 value = g / denominator
                 months[m] = rounded(value, UNIT) if missing[0] == "visitors" else value
+                if missing[0] == "visitors" and channel != "all":
+                    derived.setdefault(channel, {})[m] = value
         if months:
             table[(missing[0], channel)] = Series(months)
+    _visitors_add_up(table, channels, derived)
+
+
+def _visitors_add_up(table: Table, channels: list[str], derived: dict[str, dict[int, Decimal]]) -> None:
+    """Where `all` has its own visitors (written, or derived from its own rates), the
+    channels' derived visitors split each month of it (largest remainder, weighted by
+    what each channel's drivers give), so the channels add up to `all` exactly."""
+    whole = table.get(("visitors", "all"))
+    with_gmv = [c for c in channels if ("gmv", c) in table]
+    if whole is None or not derived or any(("visitors", c) not in table for c in with_gmv):
+        return
+    written = [c for c in with_gmv if c not in derived]
+    for m, amount in whole.months.items():
+        weights = [derived[c].get(m) for c in derived]
+        if any(w is None for w in weights) or not any(weights):
+            continue
+        rest = amount - sum((table[("visitors", c)].months.get(m, ZERO) for c in written), ZERO)
+        for channel, part in zip(derived, allocate(rest, [w or ZERO for w in weights], UNIT)):
+            table[("visitors", channel)].months[m] = part
 
 
 def _sum_of_channels(metric: str, channels: list[str], table: Table) -> Series | None:

@@ -54,7 +54,7 @@ def variance_frame(
                 continue
             reached = attainment(target, actual, metric in lower_is_better)
             base = base_values.get(period)
-            unit = (units or {}).get(metric, "money")
+            unit = (units or {}).get(metric, "ratio")
             growth = divide(actual, base)
             rows.append({
                 "metric": metric, "channel": channel, "period": period,
@@ -82,7 +82,7 @@ def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: i
         if target is None or ytd_target is None:
             continue
         ytd_actual = values[key]
-        unit = (units or {}).get(metric, "money")
+        unit = (units or {}).get(metric, "ratio")
         pace = divide(ytd_actual, ytd_target)
         rows.append({
             "metric": metric, "channel": channel, "target": by_unit(unit, target),

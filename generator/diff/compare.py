@@ -178,6 +178,9 @@ def _total(target: Target | SpreadTarget | None) -> float | None:
         return None
     from generator.model.amounts import spread_total
 
+    if target.total is not None:  # a written total, or a rate's level (3% → 0.03)
+        written: float | None = plain_number(target.total.exact)
+        return written
     total: float | None = plain_number(spread_total(target))
     return total
 

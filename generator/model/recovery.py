@@ -32,7 +32,7 @@ def prune(data: Any, source: SourceMap, paths: Iterable[Path],
     chosen: list[Path] = []
     # A path that is not in the data (a required key that is missing, or one left
     # out in an earlier pass) stands for the entry that should hold it.
-    paths = [_existing(data, path) for path in paths]
+    paths = [_whole_list(_existing(data, path)) for path in paths]
     for path in sorted(set(paths), key=len):
         if not path:
             return None
@@ -48,13 +48,26 @@ def prune(data: Any, source: SourceMap, paths: Iterable[Path],
             removed.setdefault(path[:-1], set()).add(last)
         else:
             return None
-    for list_path, indices in removed.items():
+    # Deepest lists first: removing an outer item first would shift the inner paths.
+    for list_path, indices in sorted(removed.items(), key=lambda item: -len(item[0])):
         items = _at(data, list_path)
         for index in sorted(indices, reverse=True):
             del items[index]
     if not removed:
         return data, source
     return data, _rekeyed(source, removed)
+
+
+# Lists whose positions mean something (month 1..12, quarter 1..4): a bad element
+# leaves out the whole list rather than shift the others into the wrong month.
+_POSITIONAL = {"months", "quarters", "phasing"}
+
+
+def _whole_list(path: Path) -> Path:
+    for depth in range(len(path) - 1, 0, -1):
+        if path[depth - 1] in _POSITIONAL and isinstance(path[depth], int):
+            return path[:depth]
+    return path
 
 
 def _existing(data: Any, path: Path) -> Path:

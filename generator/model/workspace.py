@@ -42,6 +42,10 @@ class Document:
     source: SourceMap
     source_rows: tuple[SourceRow, ...] = ()
     source_problems: tuple[Problem, ...] = ()
+    # What was left out because it failed to validate, as (kind, id): ("channel", "jd"),
+    # ("campaign", "618"), ("sku", "A-1"), ("tool", "jd_express"). Rules do not report
+    # what follows from a gap that is already reported (`unknown-channel jd`).
+    left_out: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def kind(self) -> str:
@@ -255,6 +259,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
     # A spot the loader already explained (a bad date, `1:30`) needs no second problem.
     reported = {(p.line, p.column) for p in parsed.problems}
     model = None
+    left_out: set[tuple[str, str]] = set()
     for _attempt in range(MAX_RECOVERY_PASSES):
         try:
             model = model_class.model_validate(data)
@@ -267,13 +272,30 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
             # Leave the offending entries out and check the rest (spec 11: one typo
             # never hides its neighbours).
             errors = exc.errors(include_url=False)
+            left_out.update(_what(data, source.resolve(tuple(d["loc"]))) for d in errors)
             pruned = prune(data, source, [source.resolve(tuple(d["loc"])) for d in errors], _stand_ins(errors, source))
             if pruned is None:
                 return None
             data, source = pruned
     if model is None:
         return None
-    return Document(shown, file, model, source)  # type: ignore[arg-type]
+    left_out.discard(("", ""))
+    return Document(shown, file, model, source, left_out=frozenset(left_out))  # type: ignore[arg-type]
+
+
+def _what(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
+    """The id that a left-out path takes away (or ("", "") for none)."""
+    if len(path) >= 2 and path[0] == "channels":
+        return ("channel", str(path[1]))
+    if len(path) >= 2 and path[0] in ("campaigns", "products") and isinstance(path[1], int):
+        items = data.get(path[0]) if isinstance(data, dict) else None
+        item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
+        key = "id" if path[0] == "campaigns" else "sku"
+        if isinstance(item, dict) and key in item:
+            return ("campaign" if key == "id" else "sku", str(item[key]))
+    if len(path) >= 3 and path[:2] == ("budget", "tools"):
+        return ("tool", str(path[2]))
+    return ("", "")
 
 
 def _stand_ins(errors: list[Any], source: SourceMap) -> dict[tuple[Any, ...], Any]:

@@ -22,7 +22,10 @@ _MARKUP = str.maketrans({"<": "", ">": "", '"': "", "`": ""})
 # What the operators' own Markdown may keep once rendered: formatting, links,
 # images, tables; never scripts, event handlers, styles or javascript:/data: links.
 _ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title"},
+    # `id` only on headings (the table of contents links to them): an operator's
+    # `<div id="__config">` must not shadow Material's own configuration element.
+    "*": {"class", "title"},
+    **{f"h{level}": {"id", "class", "title"} for level in range(1, 7)},
     "a": {"href", "title", "class"},
     "img": {"src", "alt", "title", "width", "height"},
     "td": {"align"}, "th": {"align"},

@@ -201,6 +201,7 @@ def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = N
 
 
 def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outcome) -> Outcome:
+    _remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         # mkdtemp makes the folder 0700: the site gets what the umask gives, like any
@@ -218,6 +219,15 @@ def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outc
             raise
         return Outcome(False, outcome.problems, message=f"mkdocs build failed: {exc}")
     return outcome
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Folders a killed build (SIGTERM from a cancelled CI job) left beside the site.
+    Called under the build lock, so no other build is using them."""
+    for leftover in site_dir.parent.glob(f".{site_dir.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in site_dir.parent.glob(f".{site_dir.name}.old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def current_umask() -> int:

@@ -41,6 +41,7 @@ def validate(workspace: Workspace) -> list[Problem]:
     found: list[Problem] = []
     for rule in RULES:
         found.extend(rule(workspace))
+    found = _without_follow_ups(workspace, found)
     broken = {(u.unit, u.year): u.path for u in workspace.unloaded if u.kind == "plan" and u.year is not None}
     if not broken:
         return found
@@ -61,6 +62,35 @@ def check(root: Path) -> tuple[Workspace, list[Problem]]:
         workspace = read_workspace(root)
         problems = list(workspace.problems) + validate(workspace)
     return workspace, root_causes_first(workspace, sort_problems(problems))
+
+
+# Problems that only repeat a gap left by an entry that failed to load, by the arg
+# that names the missing thing.
+_FOLLOW_UPS = {"unknown-channel": ("channel", "channel"), "unknown-campaign": ("campaign", "id"),
+               "unknown-sku": ("sku", "sku"), "tool-without-amount": ("tool", "tool")}
+
+
+def _without_follow_ups(workspace: Workspace, problems: list[Problem]) -> list[Problem]:
+    """Drop the problems that follow from entries left out of a document of the same
+    (unit, year): the entry's own error is reported already."""
+    gaps: dict[tuple[str, int], set[tuple[str, str]]] = {}
+    for document in workspace.documents:
+        if document.left_out:
+            gaps.setdefault(document.key, set()).update(document.left_out)
+    if not gaps:
+        return problems
+    by_path = {d.path: d.key for d in workspace.documents}
+    kept = []
+    for problem in problems:
+        key = by_path.get(problem.path)
+        follow = _FOLLOW_UPS.get(problem.code)
+        missing = gaps.get(key, set()) if key else set()
+        if follow and (follow[0], str(dict(problem.args).get(follow[1]))) in missing:
+            continue
+        if problem.code == "budget-unallocated" and any(kind == "tool" for kind, _id in missing):
+            continue
+        kept.append(problem)
+    return kept
 
 
 def root_causes_first(workspace: Workspace, problems: list[Problem]) -> list[Problem]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from generator.load.quantities import Quantity
-from generator.model.amounts import entry_total, spread_total
+from generator.model.amounts import entry_total, spread_total, written_sum
 from generator.model.fields import QUARTER_MONTHS
 from generator.model.catalog import METRICS, Metric
 from generator.model.documents import Plan, SpreadTarget, Target
@@ -182,6 +182,13 @@ def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str)
             if not close(total(values), spread.total.value):
                 written: dict[str, Any] = {name: number(total(values))}
                 yield doc.problem(code, *where, name, metric=label, total=number(spread.total.value), **written)
+            elif written_sum(values) != spread.total.exact:
+                # Within the 0.5 % of spec 3.2, but not equal: the months are what is
+                # spread, so say that the written total is not the one used (spec 10).
+                yield doc.problem("conflicting-forms", *where, name, severity="warning", metric=label,
+                                  first=name, first_zh="月度" if name == "months" else "季度",
+                                  first_sum=number(written_sum(values)), second="total", second_zh="全年值",
+                                  second_sum=number(spread.total.exact))
 
 
 def channel_split(workspace: Workspace) -> Iterator[Problem]:
