@@ -82,11 +82,11 @@ def serve_rebuild(project: Path, plans: Path, build_dir: Path, repeat: int) -> f
     script = f"""
 import sys, time, statistics, pathlib
 sys.path.insert(0, {str(REPO)!r})
-from generator.site.build import RenderCache, render, mkdocs_build
+from generator.site.build import RenderCache, mkdocs_build, render_site_folder
 project, plans, build = pathlib.Path({str(project)!r}), pathlib.Path({str(plans)!r}), pathlib.Path({str(build_dir)!r})
 site = build / "site"
 cache = RenderCache()  # as the planbook plugin keeps between rebuilds
-assert render(project, build, plans, cache=cache).ok
+assert render_site_folder(project, build, plans, cache=cache).ok
 mkdocs_build(build / "mkdocs.yml", site, dirty=True)
 target = sorted(plans.rglob("plan.yaml"))[0]
 original = target.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ times = []
 for i in range({repeat}):
     target.write_text(original.replace("年度运营计划", f"年度运营计划 v{{i}}"), encoding="utf-8")
     start = time.perf_counter()
-    assert render(project, build, plans, cache=cache).ok
+    assert render_site_folder(project, build, plans, cache=cache).ok
     mkdocs_build(build / "mkdocs.yml", site, dirty=True)
     times.append(time.perf_counter() - start)
 target.write_text(original, encoding="utf-8")

@@ -441,11 +441,11 @@ def _site_outcome(outcome: object, lang: str) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from generator.site.build import render
+    from generator.site.build import render_site_folder
 
     plans = _plans_dir(args.plans) if args.plans else None
     try:
-        outcome = render(Path.cwd(), Path(args.out), plans)
+        outcome = render_site_folder(Path.cwd(), Path(args.out), plans)
     except OSError as exc:  # an unwritable output folder is the user's to fix
         target = str(exc.filename or args.out)
         raise CommandError("site-unwritable", target, target=target,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.build import build, render
+from generator.site.build import build, render_site_folder
 from tests.conftest import REPO, write_files
 
 # Known XSS payloads, each carrying a marker so that where it lands can be found.
@@ -142,7 +142,7 @@ def test_pages_with_chinese_and_odd_ids_are_all_kept(tmp_path):
     campaigns = "".join(f"  - {{id: {quoted(i)}, name: 活动{n}, type: store, start: 2026-0{n + 1}-01, "
                         f"end: 2026-0{n + 1}-02}}\n" for n, i in enumerate(ids))
     write_files(tmp_path, {"plans/plan.yaml": f"kind: plan\nyear: 2026\ncampaigns:\n{campaigns}"})
-    outcome = render(tmp_path, tmp_path / "out", tmp_path / "plans")
+    outcome = render_site_folder(tmp_path, tmp_path / "out", tmp_path / "plans")
     assert outcome.ok, outcome.problems
     pages = sorted((tmp_path / "out/docs/main/2026/campaigns").glob("*.md"))
     # six campaign pages and the calendar (index.md), each campaign on its own page
@@ -158,7 +158,7 @@ def test_pages_with_chinese_and_odd_ids_are_all_kept(tmp_path):
 def test_an_operator_page_never_replaces_a_generated_page(tmp_path):
     write_files(tmp_path, {"plans/2026/plan.yaml": "kind: plan\nyear: 2026\ntitle: 真正的计划\n",
                            "plans/2026/plan.md": "---\nyear: 2026\n---\n# 冒充的计划页\n"})
-    outcome = render(tmp_path, tmp_path / "out", tmp_path / "plans")
+    outcome = render_site_folder(tmp_path, tmp_path / "out", tmp_path / "plans")
     assert not outcome.ok
     assert [p.code for p in outcome.problems if p.is_error] == ["page-collision"]
     assert "冒充" not in (tmp_path / "out/docs/main/2026/plan.md").read_text(encoding="utf-8")
@@ -167,7 +167,7 @@ def test_an_operator_page_never_replaces_a_generated_page(tmp_path):
 def test_two_pages_of_the_same_name_in_different_folders_stay_two(tmp_path):
     write_files(tmp_path, {"plans/plan.yaml": "kind: plan\nyear: 2026\n",
                            "plans/a/README.md": "# A 说明\n", "plans/b/README.md": "# B 说明\n"})
-    outcome = render(tmp_path, tmp_path / "out", tmp_path / "plans")
+    outcome = render_site_folder(tmp_path, tmp_path / "out", tmp_path / "plans")
     assert outcome.ok, outcome.problems
     assert (tmp_path / "out/docs/notes/a/README.md").read_text(encoding="utf-8") == "# A 说明\n"
     assert (tmp_path / "out/docs/notes/b/README.md").read_text(encoding="utf-8") == "# B 说明\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.build import build, render
+from generator.site.build import build, render_site_folder
 from tests.conftest import REPO
 
 CASES = Path(__file__).parent / "cases"
@@ -26,7 +26,7 @@ def test_golden_pages(tmp_path, request, case):
 
     `pytest --update-golden` rewrites the expected files; review the diff."""
     out = tmp_path / "out"
-    outcome = render(tmp_path, out, CASES / case / "plans")
+    outcome = render_site_folder(tmp_path, out, CASES / case / "plans")
     assert outcome.ok, outcome.problems
     rendered = _tree(out / "docs", (".md",))
     rendered["mkdocs.yml"] = (out / "mkdocs.yml").read_bytes()
@@ -109,7 +109,7 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
 def test_english_site(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("extra:\n  planbook:\n    language: en\ntheme:\n  language: en\n",
                                          encoding="utf-8")
-    outcome = render(tmp_path, tmp_path / "out", CASES / "small" / "plans")
+    outcome = render_site_folder(tmp_path, tmp_path / "out", CASES / "small" / "plans")
     assert outcome.ok
     review = (tmp_path / "out" / "docs" / "shop" / "2026" / "review.md").read_text(encoding="utf-8")
     assert "## Targets vs actuals" in review and "✔ met" in review

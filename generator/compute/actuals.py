@@ -14,7 +14,7 @@ from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import metric_for
 from generator.model.documents import Plan, Review
 from generator.model.fields import month_values
-from generator.compute.series import Series, Table
+from generator.compute.series import MonthlyFigures, FigureTable
 
 
 def last_month(review: Review) -> int:
@@ -25,7 +25,7 @@ def last_month(review: Review) -> int:
     return review.as_of.month
 
 
-def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> Table:
+def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> FigureTable:
     """Monthly actuals per (metric, channel), including `all`."""
     declared = dict(plan.metrics) if plan else {}
 
@@ -33,14 +33,14 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
         metric = metric_for(metric_id, declared)
         return metric is None or metric.sums
 
-    table: Table = {}
+    table: FigureTable = {}
     for (metric, channel, month), value in monthly(rows, sums).items():
         key = (metric, channel or "all")
-        table.setdefault(key, Series()).months[month] = value
+        table.setdefault(key, MonthlyFigures()).months[month] = value
     for metric, actual in review.actuals.items():
         spreads: list[tuple[str, Any]] = [("all", actual), *(actual.channels or {}).items()]
         for channel, spread in spreads:
-            series = table.setdefault((metric, channel), Series())
+            series = table.setdefault((metric, channel), MonthlyFigures())
             series.months.update({m: q.exact for m, q in month_values(spread.months).items()})
             if spread.total is not None:
                 series.year = spread.total.exact
@@ -50,7 +50,7 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
         all_series = table.get((metric, "all"))
         channel_series = [s for (m, c), s in table.items() if m == metric and c != "all"]
         if channel_series and (all_series is None or (not all_series.months and all_series.year is None)):
-            merged = Series()
+            merged = MonthlyFigures()
             for s in channel_series:
                 for month, value in s.months.items():
                     merged.months[month] = merged.months.get(month, Decimal(0)) + value

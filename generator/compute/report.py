@@ -20,7 +20,7 @@ from generator.compute import pnl as pnl_tables
 from generator.compute import products as product_tables
 from generator.compute.actuals import last_month, review_actuals
 from generator.compute.figures import by_unit, exact, money
-from generator.compute.series import Rolled, Rule, Series, Table, roll_table
+from generator.compute.series import Rolled, Rule, MonthlyFigures, FigureTable, roll_table
 from generator.compute.targets import derive_drivers, metric_rules, spread_targets
 from generator.compute.variance import forecast_frame, ordered, variance_frame
 from generator.settings import Thresholds
@@ -155,7 +155,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
                       campaign_pairs)
 
 
-def baseline_rolled_full(baseline_actuals: Table, rules: dict[str, Rule], year: int) -> Rolled:
+def baseline_rolled_full(baseline_actuals: FigureTable, rules: dict[str, Rule], year: int) -> Rolled:
     """The baseline's full-year actuals, labelled with this year's periods."""
     return _visible(roll_table(baseline_actuals, rules, year))
 
@@ -190,14 +190,14 @@ def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: in
     }
 
 
-def _actual_table(workspace: Workspace, review_doc: Document | None, plan_doc: Document | None) -> Table:
+def _actual_table(workspace: Workspace, review_doc: Document | None, plan_doc: Document | None) -> FigureTable:
     if review_doc is None or not isinstance(review_doc.model, Review):
         return {}
     plan = plan_doc.model if plan_doc and isinstance(plan_doc.model, Plan) else None
     return review_actuals(review_doc.model, plan, list(review_doc.source_rows))
 
 
-def _add_cogs(table: Table, costs: dict[str, Any]) -> None:
+def _add_cogs(table: FigureTable, costs: dict[str, Any]) -> None:
     """Product cost as a hidden series, so gross margin = (GMV − COGS) / GMV."""
     from generator.load.quantities import Quantity
 
@@ -205,14 +205,14 @@ def _add_cogs(table: Table, costs: dict[str, Any]) -> None:
     if not isinstance(cogs, Quantity) or gmv is None or cogs.is_per_order:
         return
     if cogs.is_percent:
-        table[("cogs", "all")] = Series({m: v * cogs.exact for m, v in gmv.months.items()},
+        table[("cogs", "all")] = MonthlyFigures({m: v * cogs.exact for m, v in gmv.months.items()},
                                         gmv.year * cogs.exact if gmv.year is not None else None)
         return
     gmv_total = sum(gmv.months.values(), Decimal(0)) or (gmv.year or Decimal(0))
     if gmv.months and gmv_total:
-        table[("cogs", "all")] = Series({m: cogs.exact * v / gmv_total for m, v in gmv.months.items()})
+        table[("cogs", "all")] = MonthlyFigures({m: cogs.exact * v / gmv_total for m, v in gmv.months.items()})
     else:
-        table[("cogs", "all")] = Series({}, cogs.exact)
+        table[("cogs", "all")] = MonthlyFigures({}, cogs.exact)
 
 
 def _visible(rolled: Rolled) -> Rolled:

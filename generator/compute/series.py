@@ -37,8 +37,10 @@ def days_in_year(year: int) -> int:
 
 
 @dataclass
-class Series:
-    """One metric for one channel: its months and, for levels, its year value (exact)."""
+class MonthlyFigures:
+    """One metric for one channel: its months and, for levels, its year value (exact).
+    (Plain decimals by month, not a pandas Series: the tables become DataFrames only
+    once they are rounded for output.)"""
 
     months: dict[int, Decimal] = field(default_factory=dict)
     year: Decimal | None = None  # a written annual level or total without months
@@ -59,7 +61,7 @@ SUM = Rule("sum")
 LEVEL = Rule("level")
 
 
-def rollup(series: Series, rule: Rule, year: int, last_month: int = 12,
+def rollup(series: MonthlyFigures, rule: Rule, year: int, last_month: int = 12,
            total_is_to_date: bool = False) -> dict[str, Decimal]:
     """Months, quarters and year of a series under `rule` (sum or level), up to `last_month`.
 
@@ -99,12 +101,12 @@ def ratio(numerator: dict[str, Decimal], denominator: dict[str, Decimal],
 
 
 # (metric, channel) → months and year of one metric for one channel
-Table = dict[tuple[str, str], Series]
+FigureTable = dict[tuple[str, str], MonthlyFigures]
 # (metric, channel) → period label → value
 Rolled = dict[tuple[str, str], dict[str, Decimal]]
 
 
-def roll_table(table: Table, rules: dict[str, Rule], year: int, last_month: int = 12,
+def roll_table(table: FigureTable, rules: dict[str, Rule], year: int, last_month: int = 12,
                total_is_to_date: bool = False) -> Rolled:
     """Every series rolled up; ratio metrics recomputed from their rolled parts
     wherever both parts exist (so a quarter's AOV is its GMV over its orders)."""

@@ -21,12 +21,11 @@ from generator.compute.series import (
     LEVEL,
     SUM,
     Rule,
-    Series,
+    FigureTable,
+    MonthlyFigures,
     days_in_month,
 )
 
-# (metric, channel) → series
-Table = dict[tuple[str, str], Series]
 # the baseline year's monthly shape of a metric (all channels), if any
 ShapeLookup = Callable[[str], list[Decimal] | None]
 
@@ -97,9 +96,9 @@ def spread(spread_target: Any, weights: list[Decimal], quantum: Decimal | None =
     return dict(zip(range(1, 13), allocate(total, weights, quantum)))
 
 
-def spread_targets(plan: Plan, shape: ShapeLookup) -> Table:
+def spread_targets(plan: Plan, shape: ShapeLookup) -> FigureTable:
     """Every written target as monthly series per channel and `all`."""
-    table: Table = {}
+    table: FigureTable = {}
     for metric_id, target in plan.targets.items():
         metric = metric_for(metric_id, dict(plan.metrics))
         if metric is None:
@@ -111,7 +110,7 @@ def spread_targets(plan: Plan, shape: ShapeLookup) -> Table:
     return table
 
 
-def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeLookup, table: Table,
+def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeLookup, table: FigureTable,
                        quantum: Decimal | None) -> None:
     """The metric's months for `all` and each channel, channels adding up to `all`.
 
@@ -142,10 +141,10 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
         overall = {m: sum((c.get(m, ZERO) for c in fixed.values()), ZERO)
                    for m in range(1, 13) if any(m in c for c in fixed.values())}
     if overall:
-        table[(metric_id, "all")] = Series(overall)
+        table[(metric_id, "all")] = MonthlyFigures(overall)
     for channel, months in per_channel.items():
         if months:
-            table[(metric_id, channel)] = Series(months)
+            table[(metric_id, channel)] = MonthlyFigures(months)
 
 
 def _split_by_shares(overall: dict[int, Decimal], fixed: dict[str, dict[int, Decimal]],
@@ -167,24 +166,24 @@ def _split_by_shares(overall: dict[int, Decimal], fixed: dict[str, dict[int, Dec
     return out
 
 
-def _spread_level_metric(metric_id: str, target: Target, table: Table) -> None:
+def _spread_level_metric(metric_id: str, target: Target, table: FigureTable) -> None:
     for channel, spec in [("all", target), *(target.channels or {}).items()]:
         if isinstance(spec, Quantity):
-            table[(metric_id, channel)] = Series({m: spec.exact for m in range(1, 13)}, spec.exact)
+            table[(metric_id, channel)] = MonthlyFigures({m: spec.exact for m in range(1, 13)}, spec.exact)
             continue
         months = {m: q.exact for m, q in month_values(spec.months).items()}
         level = spec.total.exact if spec.total is not None else None
         if not months and level is not None:
             months = {m: level for m in range(1, 13)}
         if months:
-            table[(metric_id, channel)] = Series(months, level)
+            table[(metric_id, channel)] = MonthlyFigures(months, level)
 
 
 _DRIVERS = ("visitors", "conversion_rate", "aov")
 _RATE_DRIVERS = ("conversion_rate", "aov")  # levels: a rate written for `all` holds for each channel
 
 
-def derive_drivers(table: Table) -> None:
+def derive_drivers(table: FigureTable) -> None:
     """GMV = visitors × conversion rate × AOV: fill in the one driver missing, for
     every month and channel where GMV and the other two exist.
 
@@ -200,7 +199,7 @@ def derive_drivers(table: Table) -> None:
         orders = table.get(("orders", channel))
         if ("aov", channel) not in table and orders is not None:
             # AOV is GMV / orders wherever both exist (spec 3.1): it counts as given.
-            table[("aov", channel)] = Series(
+            table[("aov", channel)] = MonthlyFigures(
                 {m: g / orders.months[m] for m, g in gmv.months.items() if orders.months.get(m)})
         parts = {k: table.get((k, channel)) for k in _DRIVERS}
         if channel != "all":
@@ -226,11 +225,11 @@ def derive_drivers(table: Table) -> None:
                 if missing[0] == "visitors" and channel != "all":
                     derived.setdefault(channel, {})[m] = value
         if months:
-            table[(missing[0], channel)] = Series(months)
+            table[(missing[0], channel)] = MonthlyFigures(months)
     _visitors_add_up(table, channels, derived)
 
 
-def _visitors_add_up(table: Table, channels: list[str], derived: dict[str, dict[int, Decimal]]) -> None:
+def _visitors_add_up(table: FigureTable, channels: list[str], derived: dict[str, dict[int, Decimal]]) -> None:
     """Where `all` has its own visitors (written, or derived from its own rates), the
     channels' derived visitors split each month of it (largest remainder, weighted by
     what each channel's drivers give), so the channels add up to `all` exactly."""
@@ -248,7 +247,7 @@ def _visitors_add_up(table: Table, channels: list[str], derived: dict[str, dict[
             table[("visitors", channel)].months[m] = part
 
 
-def _sum_of_channels(metric: str, channels: list[str], table: Table) -> Series | None:
+def _sum_of_channels(metric: str, channels: list[str], table: FigureTable) -> MonthlyFigures | None:
     """`all` as the month-by-month sum of the channels, when every channel with GMV has the metric."""
     with_gmv = [c for c in channels if ("gmv", c) in table]
     if not with_gmv or any((metric, c) not in table for c in with_gmv):
@@ -257,4 +256,4 @@ def _sum_of_channels(metric: str, channels: list[str], table: Table) -> Series |
     for c in with_gmv:
         for m, v in table[(metric, c)].months.items():
             months[m] = months.get(m, ZERO) + v
-    return Series(months)
+    return MonthlyFigures(months)

@@ -37,7 +37,7 @@ class Outcome:
     written: list[str] = field(default_factory=list)
 
 
-def render(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
+def render_site_folder(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
            mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None) -> Outcome:
     """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`.
 
@@ -189,7 +189,7 @@ def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = N
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
     try:
         with build_lock(site_dir, build_dir):
-            outcome = render(project, build_dir, plans, strict)
+            outcome = render_site_folder(project, build_dir, plans, strict)
             if not outcome.ok:
                 return outcome
             return _build_and_swap(build_dir, site_dir, strict, outcome)
@@ -259,7 +259,7 @@ def _swap(fresh: Path, site_dir: Path) -> None:
 
 def serve(project: Path, build_dir: Path, address: str, plans: Path | None = None) -> Outcome:
     """Live preview: MkDocs' server, re-rendering on every change under plans/ or site_templates/."""
-    outcome = render(project, build_dir, plans, serving=True)
+    outcome = render_site_folder(project, build_dir, plans, serving=True)
     if not outcome.ok and not outcome.problems:
         return outcome
     if not outcome.ok:

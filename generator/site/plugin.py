@@ -40,7 +40,7 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     def on_pre_build(self, config: Any) -> None:
         if not self.config.rerender:
             return
-        from generator.site.build import RenderCache, render, render_problem_pages
+        from generator.site.build import RenderCache, render_problem_pages, render_site_folder
 
         # MkDocs' serve loads the configuration (and a new plugin) on every rebuild,
         # so the cache lives at module level, one per build folder: the single piece
@@ -50,6 +50,6 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         project = Path(self.config.project)
         build_dir = Path(config["docs_dir"]).parent
         plans = Path(self.config.plans) if self.config.plans else None
-        outcome = render(project, build_dir, plans, serving=True, cache=cache)
+        outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
         if not outcome.ok:
             render_problem_pages(project, build_dir, outcome, plans)
