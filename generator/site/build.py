@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from generator.load.sourcefile import resolve_source
 from generator.problems import Problem, display_path, format_text, has_errors, make
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
@@ -124,10 +125,10 @@ def year_fingerprints(workspace: Any, project: Path, options: str) -> dict[tuple
             if document.key in ((unit, year), (unit, baseline)):
                 digest.update(document.file.read_bytes())
                 source = getattr(document.model, "source", None)
-                if source:
-                    candidate = document.file.parent / source
-                    if candidate.is_file():
-                        digest.update(candidate.read_bytes())
+                # the same rule as loading: a source outside the plans folder is not read
+                candidate = resolve_source(document.file, source, workspace.root) if source else None
+                if candidate is not None and candidate.is_file():
+                    digest.update(candidate.read_bytes())
         for page in workspace.pages:
             digest.update(page.text.encode())
         fingerprints[(unit, year)] = digest.hexdigest()
