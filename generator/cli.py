@@ -557,7 +557,7 @@ def _textconv(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{args.file}: no such file")
-    sys.stdout.write(textconv(path))
+    sys.stdout.write(textconv(path, args.lang))
     return EXIT_OK
 
 

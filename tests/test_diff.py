@@ -202,3 +202,40 @@ def test_git_diff_driver_shows_normalised_lines(tmp_path):
                          text=True, env=env, check=True).stdout
     changed_lines = [line for line in out.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed_lines == ["-products[B].price = 149", "+products[B].price = 129"]
+
+
+def test_no_change_goes_unseen_in_phasing_calendar_competitors_retention_and_tasks(tmp_path):
+    # Spec 11 "A diff a reviewer can trust": each of these sections changed, and --exit-code agrees.
+    old = ("kind: plan\nyear: 2025\nphasing: [6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 14, 13]\n"
+           "profiles: {aircon: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}\ncalendar: {qixi: 2025-08-29}\n"
+           "metrics: {live_gmv: {label: 直播, unit: money}}\n"
+           "competitors:\n  - {name: A店, price: 99}\nretention:\n  - {lever: membership, action: 积分}\n"
+           "campaigns:\n  - {id: x, name: X, type: store, start: 2025-06-01, end: 2025-06-10,"
+           " tasks: [{name: t, due: 2025-05-01}]}\n")
+    new = (old.replace("2025", "2026").replace("14, 13]", "16, 11]").replace("[1, 1, 1, 1, 1, 1", "[2, 1, 1, 1, 1, 1")
+           .replace("2026-08-29", "2026-08-19").replace("price: 99", "price: 89")
+           .replace("membership, action: 积分", "coupons, action: 满减券").replace("unit: money", "unit: count")
+           .replace("due: 2026-05-01", "due: 2026-05-05"))
+    (tmp_path / "plans" / "2025").mkdir(parents=True)
+    (tmp_path / "plans" / "2026").mkdir(parents=True)
+    (tmp_path / "plans" / "2025" / "plan.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "plans" / "2026" / "plan.yaml").write_text(new, encoding="utf-8")
+    result = run("diff", "2025", "2026", "--format", "json", "--exit-code", cwd=tmp_path)
+    assert result.returncode == 1
+    changes = {(c["section"], c["key"], c["field"]): c for c in json.loads(result.stdout)["changes"]}
+    assert changes[("phasing", "plan", "weights")]["new"] == "6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 16, 11"
+    assert changes[("profiles", "aircon", "weights")]["old"].startswith("1, 1")
+    # 七夕 moved from 08-29 to 08-19: 10 days earlier, compared within the year
+    assert changes[("calendar", "qixi", "date")]["delta"] == -10
+    assert changes[("metrics", "live_gmv", "unit")]["new"] == "count"
+    assert changes[("competitors", "A店", "price")]["old"] == "99"
+    assert ("retention", "membership: 积分", "entry") in changes and ("retention", "coupons: 满减券", "entry") in changes
+    assert changes[("campaigns", "x", "tasks.t.due")]["delta"] == 4
+
+
+def test_textconv_of_a_broken_file_is_one_line(tmp_path):
+    (tmp_path / "plan.yaml").write_text("kind: plan\nyear: 2026\ntargets: {gmv: [1\n", encoding="utf-8")
+    result = run("textconv", str(tmp_path / "plan.yaml"), "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith("# plan.yaml does not load: 4:1: ")
+    assert "[yaml-syntax]" in result.stdout

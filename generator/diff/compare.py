@@ -17,7 +17,8 @@ from generator.load.quantities import Quantity, written
 from generator.model.documents import Campaign, Plan, Product, SpreadTarget, Target
 from generator.model.fields import month_values
 
-SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals"]
+SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals",
+            "phasing", "profiles", "calendar", "metrics", "competitors", "retention"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,66 @@ def compare_plans(old: Plan | None, new: Plan | None) -> list[Change]:
     changes += list(_products(old_plan, new_plan))
     changes += list(_positioning(old_plan, new_plan))
     changes += list(_goals(old_plan, new_plan))
+    changes += list(_shapes(old_plan, new_plan))
+    changes += list(_listed("competitors", old_plan.competitors, new_plan.competitors, lambda c: c.name))
+    changes += list(_listed("retention", old_plan.retention, new_plan.retention,
+                            lambda r: f"{r.lever}: {r.action}"))
     return changes
+
+
+def _shapes(old: Plan, new: Plan) -> Iterator[Change]:
+    """The plan's phasing weights, its profiles, calendar dates and declared metrics:
+    inputs that move every spread figure, so a change to them is never unseen."""
+    found = value_change("phasing", "plan", "weights", _phasing_text(old.phasing), _phasing_text(new.phasing))
+    if found:
+        yield found
+    for name in _keys(old.profiles, new.profiles):
+        found = value_change("profiles", str(name), "weights", _phasing_text(old.profiles.get(name)),
+                             _phasing_text(new.profiles.get(name)))
+        if found:
+            yield found
+    for node in _keys(old.calendar, new.calendar):
+        a, b = old.calendar.get(node), new.calendar.get(node)
+        if a is not None and b is not None and a != b:
+            yield Change("calendar", str(node), "date", a, b, float(date_shift(a, b)), None, "days")
+        elif a != b:
+            yield Change("calendar", str(node), "date", a, b)
+    for metric in _keys(old.metrics, new.metrics):
+        a, b = old.metrics.get(metric), new.metrics.get(metric)
+        for field in ("label", "unit", "total", "better", "family"):
+            found = value_change("metrics", str(metric), field, getattr(a, field, None) if a else None,
+                                 getattr(b, field, None) if b else None)
+            if found:
+                yield found
+
+
+def _listed(section: str, old: list[Any], new: list[Any], key: Any) -> Iterator[Change]:
+    """Entries of a list matched by their key (never by position), field by field."""
+    a = {key(item): item for item in old}
+    b = {key(item): item for item in new}
+    for name in _keys(a, b):
+        ia, ib = a.get(name), b.get(name)
+        if ia is None or ib is None:
+            yield Change(section, name, "entry", _item_text(ia), _item_text(ib))
+            continue
+        for field in type(ia).model_fields:
+            found = value_change(section, name, field, _plain(getattr(ia, field)), _plain(getattr(ib, field)))
+            if found:
+                yield found
+
+
+def _item_text(item: Any) -> str | None:
+    """An added or removed list entry in full (`name: A店; price: 99`)."""
+    if item is None:
+        return None
+    return "; ".join(f"{k}: {_plain(v)}" for k, v in item.model_dump().items() if v not in (None, [], {}))
+
+
+def _plain(value: Any) -> Any:
+    """A list field as one comparable text."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value
 
 
 def _q(value: Any) -> float | None:
@@ -290,6 +350,20 @@ def _campaign(a: Campaign, b: Campaign) -> Iterator[Change]:
                               goal_total(b.goals.get(metric)))
         if found:
             yield found
+    tasks_a, tasks_b = {t.name: t for t in a.tasks}, {t.name: t for t in b.tasks}
+    for name in _keys(tasks_a, tasks_b):
+        ta, tb = tasks_a.get(name), tasks_b.get(name)
+        if ta is None or tb is None:
+            yield Change("campaigns", a.id, f"tasks.{name}", _item_text(ta), _item_text(tb))
+            continue
+        if ta.due != tb.due:
+            shift = date_shift(ta.due, tb.due) if ta.due.year != tb.due.year else (tb.due - ta.due).days
+            if shift:
+                yield Change("campaigns", a.id, f"tasks.{name}.due", ta.due, tb.due, float(shift), None, "days")
+        for field in ("owner", "done"):
+            found = value_change("campaigns", a.id, f"tasks.{name}.{field}", getattr(ta, field), getattr(tb, field))
+            if found:
+                yield found
 
 
 def _products(old: Plan, new: Plan) -> Iterator[Change]:

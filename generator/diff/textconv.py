@@ -22,12 +22,17 @@ from generator.model.workspace import read_document
 _LIST_KEYS = ("id", "sku", "name", "date", "problem", "lever", "metric")
 
 
-def textconv(path: Path) -> str:
-    """Canonical lines of a plan document; the raw text when it does not load."""
+def textconv(path: Path, lang: str = "zh") -> str:
+    """Canonical lines of a plan document.  A file that does not load is one line that
+    says so with its first problem: printing the raw text instead would make `git diff`
+    show the whole file as rewritten."""
     problems: list[Any] = []
     document = read_document(path, str(path), problems)
     if document is None:
-        return path.read_bytes().decode("utf-8", "replace")
+        first = next((p for p in problems if p.is_error), None)
+        where = f"{first.line}:{first.column}: {first.message(lang)} [{first.code}]" if first else ""
+        word = "无法读取" if lang == "zh" else "does not load"
+        return f"# {path.name} {word}: {where}\n"
     return "\n".join(_lines(document.model, "")) + "\n"
 
 

@@ -13,6 +13,9 @@ SECTION_LABELS = {
     "targets": ("目标", "Targets"), "channels": ("渠道", "Channels"), "budget": ("推广预算", "Budget"),
     "costs": ("成本", "Costs"), "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
     "positioning": ("品牌定位", "Positioning"), "goals": ("年度目标", "Goals"),
+    "phasing": ("月度权重", "Phasing"), "profiles": ("季节曲线", "Profiles"), "calendar": ("节点日期", "Calendar"),
+    "metrics": ("自定义指标", "Declared metrics"), "competitors": ("竞品", "Competitors"),
+    "retention": ("留存举措", "Retention"),
 }
 _GREEN, _RED, _YELLOW, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[0m"
 
