@@ -119,10 +119,10 @@ def _shapes(old: Plan, new: Plan) -> Iterator[Change]:
         elif a != b:
             yield Change("calendar", str(node), "date", a, b)
     for metric in _keys(old.metrics, new.metrics):
-        a, b = old.metrics.get(metric), new.metrics.get(metric)
+        ma, mb = old.metrics.get(metric), new.metrics.get(metric)
         for field in ("label", "unit", "total", "better", "family"):
-            found = value_change("metrics", str(metric), field, getattr(a, field, None) if a else None,
-                                 getattr(b, field, None) if b else None)
+            found = value_change("metrics", str(metric), field, getattr(ma, field, None) if ma else None,
+                                 getattr(mb, field, None) if mb else None)
             if found:
                 yield found
 
