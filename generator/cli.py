@@ -67,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _unique(problems: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(problems))  # in order, each once
+
+
 def _colour(args: argparse.Namespace) -> bool:
     """Colour on a terminal unless NO_COLOR is set; `--color always|never` decides."""
     return args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
@@ -495,12 +499,15 @@ def _diff(args: argparse.Namespace) -> int:
             print(format_text(d.problems, args.lang), file=sys.stderr)
     if args.format == "json":
         payloads = [{**diff_render.diff_json(d.old, d.new, d.changes),
-                     "problems": [p.to_json(args.lang) for p in d.problems]} for d in diffs]
+                     "problems": [p.to_json(args.lang) for p in _unique(d.introduced + d.problems)]}
+                    for d in diffs]
         print(diff_render.dumps(payloads[0] if not args.rev else {"diffs": payloads}))
     else:
         colour = _colour(args)
-        blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang) if args.format == "md"
-                  else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour) for d in diffs]
+        blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang, introduced=d.introduced)
+                  if args.format == "md"
+                  else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour, d.introduced)
+                  for d in diffs]
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):
         return EXIT_PROBLEMS

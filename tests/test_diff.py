@@ -85,8 +85,8 @@ def test_written_changes_by_key():
     moved = changes[("budget", "tb_keyword", "amount", "changed")]
     assert (moved.old, moved.new) == (400_000, 500_000)
     assert changes[("budget", "jd_express", "amount", "changed")].delta == -100_000  # 60 % → 50 % of 100万
-    assert ("campaigns", "old-one", "name", "removed") in changes
-    assert ("campaigns", "new-one", "name", "added") in changes
+    assert ("campaigns", "old-one", "entry", "removed") in changes  # shown in full
+    assert ("campaigns", "new-one", "entry", "added") in changes
     cogs = changes[("costs", "cogs", "percent", "changed")]
     assert cogs.delta == pytest.approx(0.02) and cogs.unit == "pp"
     market = changes[("positioning", "market", "text", "changed")]
@@ -239,3 +239,32 @@ def test_textconv_of_a_broken_file_is_one_line(tmp_path):
     assert result.returncode == 0
     assert result.stdout.count("\n") == 1 and result.stdout.startswith("# plan.yaml does not load: 4:1: ")
     assert "[yaml-syntax]" in result.stdout
+
+
+def test_the_problems_a_change_introduces_come_first(tmp_path):
+    # The new plan leaves 60万 of its 100万 budget unallocated: the old one had no budget.
+    write_files(tmp_path, {
+        "plans/2025/plan.yaml": "kind: plan\nyear: 2025\ntargets:\n  gmv: 1000万\n",
+        "plans/2026/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 1200万\n"
+                                "budget:\n  total: 100万\n  tools:\n    jd_express: 40万\n",
+    })
+    text = run("diff", "2025", "2026", "--lang", "en", "--color", "never", cwd=tmp_path).stdout.splitlines()
+    assert text[1] == "Problems this change introduces:"
+    assert "[budget-unallocated]" in text[2] and "600,000" in text[2]
+    payload = json.loads(run("diff", "2025", "2026", "--format", "json", cwd=tmp_path).stdout)
+    assert [p["code"] for p in payload["problems"]] == ["budget-unallocated"]
+
+
+def test_added_items_are_shown_in_full_and_share_based_amounts_are_derived(tmp_path):
+    write_files(tmp_path, {
+        "plans/2025/plan.yaml": "kind: plan\nyear: 2025\ntargets:\n  gmv: 1000万\nbudget:\n  total: 100万\n"
+                                "  tools:\n    jd_express: 50%\n    tb_keyword: 50%\n",
+        "plans/2026/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 1200万\nbudget:\n  total: 120万\n"
+                                "  tools:\n    jd_express: 50%\n    tb_keyword: 50%\n"
+                                "products:\n  - {sku: B-1, name: 精华, role: profit, price: 199, units: 1万}\n",
+    })
+    changes = json.loads(run("diff", "2025", "2026", "--format", "json", cwd=tmp_path).stdout)["changes"]
+    amounts = [c for c in changes if (c["section"], c["field"]) == ("budget", "amount") and c["key"] != "total"]
+    assert amounts and all(c["computed"] for c in amounts)  # the shares did not change: 50万 → 60万 follows
+    added = next(c for c in changes if (c["section"], c["key"]) == ("products", "B-1"))
+    assert added["new"] == "sku: B-1; name: 精华; role: profit; price: 199; season: all; units: 1万"

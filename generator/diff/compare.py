@@ -13,6 +13,8 @@ from decimal import Decimal
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from pydantic import BaseModel
+
 from generator.load.quantities import Quantity, written
 from generator.model.documents import Campaign, Plan, Product, SpreadTarget, Target
 from generator.model.fields import month_values
@@ -143,10 +145,32 @@ def _listed(section: str, old: list[Any], new: list[Any], key: Any) -> Iterator[
 
 
 def _item_text(item: Any) -> str | None:
-    """An added or removed list entry in full (`name: A店; price: 99`)."""
+    """An added or removed list entry in full (`name: A店; price: 99`), values as written."""
     if item is None:
         return None
-    return "; ".join(f"{k}: {_plain(v)}" for k, v in item.model_dump().items() if v not in (None, [], {}))
+    parts = []
+    for field in type(item).model_fields:
+        value = getattr(item, field)
+        if value in (None, [], {}, "", False) or field == "review":
+            continue
+        parts.append(f"{field}: {_shown(value)}")
+    return "; ".join(parts)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Quantity):
+        if value.form == "number" and abs(value.exact) >= 10_000:
+            big = abs(value.exact) >= 100_000_000
+            scaled = value.exact / (100_000_000 if big else 10_000)
+            return f"{scaled.normalize():f}{'亿' if big else '万'}"  # as the site shows amounts
+        return str(written(value))
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, BaseModel):
+        return "{" + (_item_text(value) or "") + "}"
+    return str(value)
 
 
 def _plain(value: Any) -> Any:
@@ -270,8 +294,14 @@ def _budget(old: Plan, new: Plan) -> Iterator[Change]:
             yield Change("budget", tool, "amount", plain_number(tool_amount(old, a)) if a else None,
                          plain_number(tool_amount(new, b)) if b else None)
             continue
-        for field, va, vb, unit in (("amount", tool_amount(old, a), tool_amount(new, b), ""),
-                                    ("share", _q(a.share), _q(b.share), "pp"),
+        # A tool written as a share whose share did not change only moved with the
+        # budget total: its amount is a derived change, not a hand edit.
+        follows_total = a.share is not None and b.share is not None and a.share == b.share
+        found = number_change("budget", tool, "amount", tool_amount(old, a), tool_amount(new, b),
+                              computed=follows_total)
+        if found:
+            yield found
+        for field, va, vb, unit in (("share", _q(a.share), _q(b.share), "pp"),
                                     ("roi", _q(a.roi), _q(b.roi), ""), ("daily", _q(a.daily), _q(b.daily), "")):
             found = number_change("budget", tool, field, va, vb, unit)
             if found:
@@ -308,7 +338,8 @@ def _campaigns(old: Plan, new: Plan) -> Iterator[Change]:
     for cid in _keys(a, b):
         ca, cb = a.get(cid), b.get(cid)
         if ca is None or cb is None:
-            yield Change("campaigns", cid, "name", ca.name if ca else None, cb.name if cb else None)
+            # added or removed in full: dates, node, goals, budget, tasks …
+            yield Change("campaigns", cid, "entry", _item_text(ca), _item_text(cb))
             continue
         yield from _campaign(ca, cb)
 
@@ -376,7 +407,8 @@ def _products(old: Plan, new: Plan) -> Iterator[Change]:
     for sku in _keys(a, b):
         pa, pb = a.get(sku), b.get(sku)
         if pa is None or pb is None:
-            yield Change("products", sku, "name", pa.name if pa else None, pb.name if pb else None)
+            # added or removed in full: name, role, price, cost, units …
+            yield Change("products", sku, "entry", _item_text(pa), _item_text(pb))
             continue
         for field in ("price", "cost", "units"):
             found = number_change("products", sku, field, _q(getattr(pa, field)), _q(getattr(pb, field)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diff.compare import Change, compare_plans
@@ -17,6 +17,8 @@ class PlanDiff:
     new: str
     changes: list[Change]
     problems: list[Problem]
+    # What the change breaks: problems of the new side that the old side did not have
+    introduced: list[Problem] = field(default_factory=list)
 
 
 def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, validate: Validator) -> PlanDiff:
@@ -38,7 +40,10 @@ def _diff(old: object, new: object) -> PlanDiff:
                         existing="—")
     problems = [p for p in old.problems + new.problems if p.is_error]
     changes = compare_plans(old.plan, new.plan) + computed_changes(old.report, new.report)
-    return PlanDiff(old.label, new.label, changes, problems)
+    # A problem is "the same" on both sides when its code and message agree (lines move).
+    before = {(p.code, p.message("en")) for p in old.own_problems}
+    introduced = [p for p in new.own_problems if (p.code, p.message("en")) not in before]
+    return PlanDiff(old.label, new.label, changes, problems, introduced)
 
 
 def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:

@@ -30,6 +30,7 @@ class Side:
     plan: Plan | None  # with the campaigns of its campaign documents folded in
     report: YearReport | None
     problems: list[Problem]
+    own_problems: list[Problem]  # the problems of this (unit, year)'s own documents
 
 
 def parse_spec(spec: str) -> tuple[str | None, int]:
@@ -97,4 +98,6 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
     report = None
     if plan is not None and not has_errors(problems):
         report = next((r for r in compute_reports(workspace, problems) if (r.unit, r.year) == (chosen, year)), None)
-    return Side(label, year, plan, report, problems)
+    paths = {d.path for d in workspace.documents if d.key == (chosen, year)}
+    paths |= {u.path for u in workspace.unloaded if (u.unit, u.year) == (chosen, year)}
+    return Side(label, year, plan, report, problems, [p for p in problems if p.path in paths])

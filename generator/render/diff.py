@@ -79,8 +79,21 @@ def _line(change: Change, lang: str) -> str:
     return f"{text} ({extra})" if extra else text
 
 
-def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, colour: bool) -> str:
-    out = [f"{side_title(old_label, lang)} → {side_title(new_label, lang)}", _counts(changes, lang)]
+def introduced_lines(problems: list[Any], lang: str) -> list[str]:
+    """What the change breaks, first in the text and Markdown forms."""
+    if not problems:
+        return []
+    title = "这次修改带来的问题" if lang == "zh" else "Problems this change introduces"
+    lines = [f"{title}:"]
+    for p in problems:
+        lines.append(f"  {'✘' if p.is_error else '⚠'} {p.path}:{p.line}: {p.message(lang)} [{p.code}]")
+    return lines
+
+
+def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, colour: bool,
+              introduced: list[Any] | None = None) -> str:
+    out = [f"{side_title(old_label, lang)} → {side_title(new_label, lang)}", *introduced_lines(introduced or [], lang),
+           _counts(changes, lang)]
     for section in SECTIONS:
         written = [c for c in changes if c.section == section and not c.computed]
         computed = [c for c in changes if c.section == section and c.computed]
@@ -107,10 +120,14 @@ def _md(text: str) -> str:
     return str(md(text))
 
 
-def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, heading: str = "###") -> str:
+def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, heading: str = "###",
+                  introduced: list[Any] | None = None) -> str:
     zh = lang == "zh"
-    out = [f"{heading} {_md(side_title(old_label, lang))} → {_md(side_title(new_label, lang))}", "",
-           _counts(changes, lang), ""]
+    out = [f"{heading} {_md(side_title(old_label, lang))} → {_md(side_title(new_label, lang))}", ""]
+    broken = introduced_lines(introduced or [], lang)
+    if broken:
+        out += [f"**{_md(broken[0])}**", "", *[f"- {_md(line.strip())}" for line in broken[1:]], ""]
+    out += [_counts(changes, lang), ""]
     for section in SECTIONS:
         rows = [c for c in changes if c.section == section]
         if not rows:
