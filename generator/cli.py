@@ -498,15 +498,16 @@ def _diff(args: argparse.Namespace) -> int:
         if d.problems and args.format != "json":
             print(format_text(d.problems, args.lang), file=sys.stderr)
     if args.format == "json":
-        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes),
+        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes), "unit": d.unit, "kind": d.kind,
                      "problems": [p.to_json(args.lang) for p in _unique(d.introduced + d.problems)]}
                     for d in diffs]
         print(diff_render.dumps(payloads[0] if not args.rev else {"diffs": payloads}))
     else:
         colour = _colour(args)
-        blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang, introduced=d.introduced)
+        blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang, introduced=d.introduced,
+                                            unit=d.unit, kind=d.kind)
                   if args.format == "md"
-                  else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour, d.introduced)
+                  else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour, d.introduced, d.unit, d.kind)
                   for d in diffs]
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):

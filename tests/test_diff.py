@@ -268,3 +268,22 @@ def test_added_items_are_shown_in_full_and_share_based_amounts_are_derived(tmp_p
     assert amounts and all(c["computed"] for c in amounts)  # the shares did not change: 50万 → 60万 follows
     added = next(c for c in changes if (c["section"], c["key"]) == ("products", "B-1"))
     assert added["new"] == "sku: B-1; name: 精华; role: profit; price: 199; season: all; units: 1万"
+
+
+def test_a_changed_review_shows_in_diff_rev_with_unit_and_kind(tmp_path):
+    # members 98万 → 99万 in the 2026 review: a reviewer must see it (it was invisible).
+    import shutil
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    review = tmp_path / "plans" / "2026" / "review.yaml"
+    text = review.read_text(encoding="utf-8")
+    assert "members: 98万" in text
+    review.write_text(text.replace("members: 98万", "members: 99万"), encoding="utf-8")
+    payload = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
+    reviews = [d for d in payload["diffs"] if d["kind"] == "review"]
+    assert [(d["unit"], [(c["section"], c["key"], c["field"], c["old"], c["new"]) for c in d["changes"]])
+            for d in reviews] == [("glow-beauty", [("actuals", "members", "total", 980000, 990000)])]
+    text_form = run("diff", "--rev", "HEAD", "--color", "never", cwd=tmp_path).stdout
+    assert text_form.startswith("glow-beauty · HEAD:2026 复盘 → 2026 复盘")

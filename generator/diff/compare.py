@@ -16,11 +16,21 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from generator.load.quantities import Quantity, written
-from generator.model.documents import Campaign, Plan, Product, SpreadTarget, Target
+from generator.model.amounts import written_sum
+from generator.model.documents import (
+    Actual,
+    ActualChannel,
+    Campaign,
+    Plan,
+    Product,
+    Review,
+    SpreadTarget,
+    Target,
+)
 from generator.model.fields import month_values
 
 SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals",
-            "phasing", "profiles", "calendar", "metrics", "competitors", "retention"]
+            "phasing", "profiles", "calendar", "metrics", "competitors", "retention", "actuals", "review"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,67 @@ def compare_plans(old: Plan | None, new: Plan | None) -> list[Change]:
     changes += list(_listed("retention", old_plan.retention, new_plan.retention,
                             lambda r: f"{r.lever}: {r.action}"))
     return changes
+
+
+def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
+    """Every written change between two reviews (复盘): the actuals figure by figure
+    (section `actuals`), the rest entry by entry (section `review`)."""
+    changes: list[Change] = []
+    a_actuals = old.actuals if old else {}
+    b_actuals = new.actuals if new else {}
+    for metric in _keys(a_actuals, b_actuals):
+        ma, mb = a_actuals.get(metric), b_actuals.get(metric)
+        if ma is None or mb is None:
+            changes.append(Change("actuals", metric, "total", _actual_total(ma), _actual_total(mb)))
+            continue
+        changes += list(_spread("actuals", metric, "", ma, mb))
+        ca, cb = ma.channels or {}, mb.channels or {}
+        for channel in _keys(ca, cb):
+            ea, eb = ca.get(channel), cb.get(channel)
+            if ea is None or eb is None:
+                changes.append(Change("actuals", metric, f"channels.{channel}", _actual_total(ea),
+                                      _actual_total(eb)))
+            else:
+                changes += list(_spread("actuals", metric, f"channels.{channel}.", ea, eb))
+    flat_a = _flat(old.model_dump(exclude={"actuals", "kind", "year", "unit"}) if old else {}, ())
+    flat_b = _flat(new.model_dump(exclude={"actuals", "kind", "year", "unit"}) if new else {}, ())
+    for path in _keys(flat_a, flat_b):
+        found = value_change("review", str(path[0]), ".".join(str(p) for p in path[1:]), flat_a.get(path),
+                             flat_b.get(path))
+        if found:
+            changes.append(found)
+    return changes
+
+
+def _actual_total(entry: Any) -> Any:
+    if entry is None:
+        return None
+    if entry.total is not None:
+        return plain_number(entry.total.exact)
+    return plain_number(written_sum(month_values(entry.months).values())) if entry.months else None
+
+
+# The key that identifies an entry of a review's lists (never its position).
+_ENTRY_KEYS = ("date", "metric", "problem", "name", "id")
+
+
+def _flat(value: Any, path: tuple[Any, ...]) -> dict[tuple[Any, ...], Any]:
+    """A nested value as {path: shown scalar}; list entries keyed by a field that names them."""
+    out: dict[tuple[Any, ...], Any] = {}
+    if isinstance(value, dict) and "value" in value and "form" in value and len(value) == 2:
+        out[path] = value["value"]  # a dumped Quantity
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            out.update(_flat(item, (*path, key)))
+    elif isinstance(value, list) and value and all(isinstance(v, (str, int, float)) for v in value):
+        out[path] = "; ".join(str(v) for v in value)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            name = next((str(item[k]) for k in _ENTRY_KEYS if isinstance(item, dict) and item.get(k)), str(index))
+            out.update(_flat(item, (*path, name)))
+    elif value not in (None, [], {}):
+        out[path] = value
+    return out
 
 
 def _shapes(old: Plan, new: Plan) -> Iterator[Change]:
@@ -211,7 +282,9 @@ def _targets(old: Plan, new: Plan) -> Iterator[Change]:
                     yield found
 
 
-def _spread(section: str, key: str, prefix: str, a: SpreadTarget, b: SpreadTarget) -> Iterator[Change]:
+def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | ActualChannel,
+            b: SpreadTarget | Actual | ActualChannel) -> Iterator[Change]:
+    """A target's (or an actual's) total, months, quarters and phasing, old → new."""
     unit = "pp" if (a.total is not None and a.total.is_percent) or (b.total is not None and b.total.is_percent) else ""
     found = number_change(section, key, prefix + "total", _q(a.total), _q(b.total), unit)
     if found:
@@ -222,7 +295,7 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget, b: SpreadTarge
                               _q(months_b.get(month)))
         if found:
             yield found
-    quarters_a, quarters_b = a.quarters or [], b.quarters or []
+    quarters_a, quarters_b = getattr(a, "quarters", None) or [], getattr(b, "quarters", None) or []
     for i in range(max(len(quarters_a), len(quarters_b))):
         qa = quarters_a[i] if i < len(quarters_a) else None
         qb = quarters_b[i] if i < len(quarters_b) else None
@@ -230,7 +303,8 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget, b: SpreadTarge
                               "pp" if (qa and qa.is_percent) or (qb and qb.is_percent) else "")
         if found:
             yield found
-    found = value_change(section, key, prefix + "phasing", _phasing_text(a.phasing), _phasing_text(b.phasing))
+    found = value_change(section, key, prefix + "phasing", _phasing_text(getattr(a, "phasing", None)),
+                         _phasing_text(getattr(b, "phasing", None)))
     if found:
         yield found
 

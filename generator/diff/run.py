@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diff.compare import Change, compare_plans
+from generator.diff.compare import Change, compare_plans, compare_reviews
 from generator.diff.computed import computed_changes
 from generator.diff.sources import DiffError, Validator, checked, git, parse_spec, repo_root, side, workspace_at
 from generator.problems import Problem
@@ -19,6 +19,8 @@ class PlanDiff:
     problems: list[Problem]
     # What the change breaks: problems of the new side that the old side did not have
     introduced: list[Problem] = field(default_factory=list)
+    unit: str = "main"
+    kind: str = "plan"  # plan | review
 
 
 def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, validate: Validator) -> PlanDiff:
@@ -43,7 +45,7 @@ def _diff(old: object, new: object) -> PlanDiff:
     # A problem is "the same" on both sides when its code and message agree (lines move).
     before = {(p.code, p.message("en")) for p in old.own_problems}
     introduced = [p for p in new.own_problems if (p.code, p.message("en")) not in before]
-    return PlanDiff(old.label, new.label, changes, problems, introduced)
+    return PlanDiff(old.label, new.label, changes, problems, introduced, new.unit)
 
 
 def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
@@ -70,10 +72,16 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
                 keys.add(document.key)
         old_problems, new_problems = checked(old_ws, validate), checked(new_ws, validate)
         for unit, year in sorted(keys):
-            old = side(old_ws, old_problems, f"{rev}:{year}", year, unit)
-            new = side(new_ws, new_problems, f"{year}", year, unit)
-            if old.plan is None and new.plan is None:
-                continue  # a review alone changed: no plan to compare
-            diff = _diff(old, new)
-            diffs.append(diff)
+            old = side(old_ws, old_problems, f"{rev}:{year}", year, unit, require_plan=False)
+            new = side(new_ws, new_problems, f"{year}", year, unit, require_plan=False)
+            if old.plan is not None or new.plan is not None:
+                diff = _diff(old, new)
+                if diff.changes or diff.introduced or diff.problems:  # only the review may have changed
+                    diffs.append(diff)
+            # The review of the year is compared too (a changed 复盘 is never invisible).
+            review_a, review_b = old_ws.review(unit, year), new_ws.review(unit, year)
+            reviews = compare_reviews(review_a.model if review_a else None,  # type: ignore[arg-type]
+                                      review_b.model if review_b else None)  # type: ignore[arg-type]
+            if reviews:
+                diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review"))
     return diffs

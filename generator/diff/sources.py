@@ -31,6 +31,7 @@ class Side:
     report: YearReport | None
     problems: list[Problem]
     own_problems: list[Problem]  # the problems of this (unit, year)'s own documents
+    unit: str = "main"
 
 
 def parse_spec(spec: str) -> tuple[str | None, int]:
@@ -77,14 +78,15 @@ def checked(workspace: Workspace, validate: Validator) -> list[Problem]:
     return list(workspace.problems) + validate(workspace)
 
 
-def side(workspace: Workspace, problems: list[Problem], label: str, year: int, unit: str | None) -> Side:
+def side(workspace: Workspace, problems: list[Problem], label: str, year: int, unit: str | None,
+         require_plan: bool = True) -> Side:
     """The plan of `year` (and `unit`) with its report; problems when it does not validate."""
     units = sorted({u for (u, y) in workspace.units_years() if y == year})
     if unit is None and len(units) > 1:
         raise DiffError("several-units", year=year, units=", ".join(units))
     chosen = unit or (units[0] if units else "main")
     plan = workspace.plan_model(chosen, year)
-    if plan is None and not has_errors(problems):
+    if plan is None and require_plan and not has_errors(problems):
         # Comparing with a year that has no plan would show everything as added.
         existing = sorted(f"{u} {y}" if u != "main" else str(y) for u, y in workspace.units_years()
                           if workspace.plan(u, y) is not None)
@@ -100,4 +102,4 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
         report = next((r for r in compute_reports(workspace, problems) if (r.unit, r.year) == (chosen, year)), None)
     paths = {d.path for d in workspace.documents if d.key == (chosen, year)}
     paths |= {u.path for u in workspace.unloaded if (u.unit, u.year) == (chosen, year)}
-    return Side(label, year, plan, report, problems, [p for p in problems if p.path in paths])
+    return Side(label, year, plan, report, problems, [p for p in problems if p.path in paths], chosen)

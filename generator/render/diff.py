@@ -15,13 +15,20 @@ SECTION_LABELS = {
     "positioning": ("品牌定位", "Positioning"), "goals": ("年度目标", "Goals"),
     "phasing": ("月度权重", "Phasing"), "profiles": ("季节曲线", "Profiles"), "calendar": ("节点日期", "Calendar"),
     "metrics": ("自定义指标", "Declared metrics"), "competitors": ("竞品", "Competitors"),
-    "retention": ("留存举措", "Retention"),
+    "retention": ("留存举措", "Retention"), "actuals": ("实际值", "Actuals"), "review": ("复盘内容", "Review"),
 }
 _GREEN, _RED, _YELLOW, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[0m"
 
 
-def side_title(label: str, lang: str) -> str:
-    return f"{label} {'计划' if lang == 'zh' else 'plan'}"
+def side_title(label: str, lang: str, kind: str = "plan") -> str:
+    words = {"plan": ("计划", "plan"), "review": ("复盘", "review")}[kind]
+    return f"{label} {words[0] if lang == 'zh' else words[1]}"
+
+
+def heading(old_label: str, new_label: str, lang: str, unit: str = "main", kind: str = "plan") -> str:
+    """`glow-beauty · origin/main:2026 复盘 → 2026 复盘`: unit and kind in every heading."""
+    prefix = f"{unit} · " if unit != "main" else ""
+    return f"{prefix}{side_title(old_label, lang, kind)} → {side_title(new_label, lang, kind)}"
 
 
 def diff_json(old_label: str, new_label: str, changes: list[Change]) -> dict[str, Any]:
@@ -91,8 +98,8 @@ def introduced_lines(problems: list[Any], lang: str) -> list[str]:
 
 
 def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, colour: bool,
-              introduced: list[Any] | None = None) -> str:
-    out = [f"{side_title(old_label, lang)} → {side_title(new_label, lang)}", *introduced_lines(introduced or [], lang),
+              introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan") -> str:
+    out = [heading(old_label, new_label, lang, unit, kind), *introduced_lines(introduced or [], lang),
            _counts(changes, lang)]
     for section in SECTIONS:
         written = [c for c in changes if c.section == section and not c.computed]
@@ -120,10 +127,10 @@ def _md(text: str) -> str:
     return str(md(text))
 
 
-def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, heading: str = "###",
-                  introduced: list[Any] | None = None) -> str:
+def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, level: str = "###",
+                  introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan") -> str:
     zh = lang == "zh"
-    out = [f"{heading} {_md(side_title(old_label, lang))} → {_md(side_title(new_label, lang))}", ""]
+    out = [f"{level} {_md(heading(old_label, new_label, lang, unit, kind))}", ""]
     broken = introduced_lines(introduced or [], lang)
     if broken:
         out += [f"**{_md(broken[0])}**", "", *[f"- {_md(line.strip())}" for line in broken[1:]], ""]
@@ -132,7 +139,7 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
         rows = [c for c in changes if c.section == section]
         if not rows:
             continue
-        out.append(f"{heading}# {labels.pick(SECTION_LABELS[section], lang)}")
+        out.append(f"{level}# {labels.pick(SECTION_LABELS[section], lang)}")
         out.append("")
         out.append("| | " + (" | ".join(["项", "字段", "原值", "新值", "变化"]) if zh else
                                  " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |")
