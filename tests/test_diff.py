@@ -287,3 +287,30 @@ def test_a_changed_review_shows_in_diff_rev_with_unit_and_kind(tmp_path):
             for d in reviews] == [("glow-beauty", [("actuals", "members", "total", 980000, 990000)])]
     text_form = run("diff", "--rev", "HEAD", "--color", "never", cwd=tmp_path).stdout
     assert text_form.startswith("glow-beauty · HEAD:2026 复盘 → 2026 复盘")
+
+
+def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    review = tmp_path / "plans" / "2026" / "review.yaml"
+    text = review.read_text(encoding="utf-8")
+    assert "  - {metric: visitors, type: objective, text: " in text
+    review.write_text(text.replace("  - {metric: visitors, type: objective, text: ",
+                                   "  - {metric: gmv, type: objective, text: 乙}\n  - {metric: visitors, type: objective, text: "),
+                      encoding="utf-8")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    # the second of two causes that share their metric changes: seen, keyed gmv#2
+    edited = review.read_text(encoding="utf-8").replace("text: 乙}", "text: 丙}")
+    review.write_text(edited, encoding="utf-8")
+    result = run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path)
+    assert "Warning" not in result.stderr
+    changes = [(c["key"], c["field"], c["old"], c["new"]) for d in json.loads(result.stdout)["diffs"]
+               for c in d["changes"]]
+    assert ("causes", "gmv#2.text", "乙", "丙") in changes and len(changes) == 1
+    # a review that no longer loads is a problem, not a review whose every figure was removed
+    review.write_text(edited.replace("repeat_rate:", "repeat_rate: [", 1), encoding="utf-8")
+    broken = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
+    assert not [d for d in broken["diffs"] if d["kind"] == "review"]
+    assert any(p["code"] == "yaml-syntax" for d in broken["diffs"] for p in d["problems"])

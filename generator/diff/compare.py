@@ -133,8 +133,8 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
                                       _actual_total(eb)))
             else:
                 changes += list(_spread("actuals", metric, f"channels.{channel}.", ea, eb))
-    flat_a = _flat(old.model_dump(exclude={"actuals", "kind", "year", "unit"}) if old else {}, ())
-    flat_b = _flat(new.model_dump(exclude={"actuals", "kind", "year", "unit"}) if new else {}, ())
+    flat_a = _flat(_review_parts(old), ())
+    flat_b = _flat(_review_parts(new), ())
     for path in _keys(flat_a, flat_b):
         found = value_change("review", str(path[0]), ".".join(str(p) for p in path[1:]), flat_a.get(path),
                              flat_b.get(path))
@@ -155,20 +155,37 @@ def _actual_total(entry: Any) -> Any:
 _ENTRY_KEYS = ("date", "metric", "problem", "name", "id")
 
 
+def _review_parts(review: Review | None) -> dict[str, Any]:
+    """A review's parts other than its header and actuals, as written."""
+    if review is None:
+        return {}
+    skip = {"actuals", "kind", "year", "unit"}
+    return {name: getattr(review, name) for name in type(review).model_fields if name not in skip}
+
+
 def _flat(value: Any, path: tuple[Any, ...]) -> dict[tuple[Any, ...], Any]:
-    """A nested value as {path: shown scalar}; list entries keyed by a field that names them."""
+    """A nested value as {path: shown scalar}, amounts and rates as written (2.8%,
+    6元/单); list entries keyed by the field that names them (a key two entries share
+    gets a counter), lists of plain words compared as sets (their order is no change)."""
     out: dict[tuple[Any, ...], Any] = {}
-    if isinstance(value, dict) and "value" in value and "form" in value and len(value) == 2:
-        out[path] = value["value"]  # a dumped Quantity
+    if isinstance(value, Quantity):
+        out[path] = written(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            out.update(_flat(getattr(value, name), (*path, name)))
     elif isinstance(value, dict):
         for key, item in value.items():
             out.update(_flat(item, (*path, key)))
     elif isinstance(value, list) and value and all(isinstance(v, (str, int, float)) for v in value):
-        out[path] = "; ".join(str(v) for v in value)
+        out[path] = "; ".join(sorted(str(v) for v in value))
     elif isinstance(value, list):
+        seen: dict[str, int] = {}
         for index, item in enumerate(value):
-            name = next((str(item[k]) for k in _ENTRY_KEYS if isinstance(item, dict) and item.get(k)), str(index))
-            out.update(_flat(item, (*path, name)))
+            name = next((str(getattr(item, k)) for k in _ENTRY_KEYS if getattr(item, k, None)), str(index))
+            seen[name] = seen.get(name, 0) + 1
+            out.update(_flat(item, (*path, name if seen[name] == 1 else f"{name}#{seen[name]}")))
+    elif isinstance(value, dt.date):
+        out[path] = value.isoformat()
     elif value not in (None, [], {}):
         out[path] = value
     return out
@@ -222,7 +239,7 @@ def _item_text(item: Any) -> str | None:
     parts = []
     for field in type(item).model_fields:
         value = getattr(item, field)
-        if value in (None, [], {}, "", False) or field == "review":
+        if value in (None, [], {}, "", False) or field in ("review", "kind", "year", "unit"):
             continue
         parts.append(f"{field}: {_shown(value)}")
     return "; ".join(parts)
@@ -241,6 +258,8 @@ def _shown(value: Any) -> str:
         return "[" + ", ".join(_shown(v) for v in value) + "]"
     if isinstance(value, BaseModel):
         return "{" + (_item_text(value) or "") + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
 
 

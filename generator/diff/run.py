@@ -76,12 +76,19 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
             new = side(new_ws, new_problems, f"{year}", year, unit, require_plan=False)
             if old.plan is not None or new.plan is not None:
                 diff = _diff(old, new)
-                if diff.changes or diff.introduced or diff.problems:  # only the review may have changed
+                if diff.changes or diff.introduced:  # only the review may have changed
                     diffs.append(diff)
             # The review of the year is compared too (a changed 复盘 is never invisible).
             review_a, review_b = old_ws.review(unit, year), new_ws.review(unit, year)
+            if _unloaded_review(old_ws, unit, year) or _unloaded_review(new_ws, unit, year):
+                continue  # a review that does not load is a problem, not a review that was removed
             reviews = compare_reviews(review_a.model if review_a else None,  # type: ignore[arg-type]
                                       review_b.model if review_b else None)  # type: ignore[arg-type]
             if reviews:
                 diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review"))
     return diffs
+
+
+def _unloaded_review(workspace: object, unit: str, year: int) -> bool:
+    unloaded = getattr(workspace, "unloaded", ())
+    return any(u.kind == "review" and (u.unit, u.year) == (unit, year) for u in unloaded)
