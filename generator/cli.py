@@ -477,7 +477,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from generator.render import diff as diff_render
-    from generator.diff.run import PlanDiff, diff_revision, diff_specs
+    from generator.diff.run import PlanDiff, diff_revision, diff_units
     from generator.diff.sources import DiffError
     from generator.problems import format_text
     from generator.validate import validate
@@ -486,8 +486,11 @@ def _diff(args: argparse.Namespace) -> int:
     if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
         raise UsageError("give OLD NEW (e.g. 2025 2026 or main:2026 2026), or --rev REV")
     try:
-        diffs: list[PlanDiff] = (diff_revision(plans, args.rev, validate) if args.rev
-                                 else [diff_specs(plans, args.sides[0], args.sides[1], args.unit, validate)])
+        one_side: list[str] = []
+        if args.rev:
+            diffs: list[PlanDiff] = diff_revision(plans, args.rev, validate)
+        else:
+            diffs, one_side = diff_units(plans, args.sides[0], args.sides[1], args.unit, validate)
     except DiffError as exc:
         if args.format == "json":
             print(json.dumps({"old": None, "new": None, "changes": [], "problems": [exc.problem().to_json(args.lang)]},
@@ -497,11 +500,15 @@ def _diff(args: argparse.Namespace) -> int:
     for d in diffs:
         if d.problems and args.format != "json":
             print(format_text(d.problems, args.lang), file=sys.stderr)
+    if one_side and args.format != "json":
+        title = "只有一侧有计划的业务单元" if args.lang == "zh" else "units with a plan on one side only"
+        print(f"planbook: {title}: {'; '.join(one_side)}", file=sys.stderr)
     if args.format == "json":
         payloads = [{**diff_render.diff_json(d.old, d.new, d.changes), "unit": d.unit, "kind": d.kind,
                      "problems": [p.to_json(args.lang) for p in _unique(d.introduced + d.problems)]}
                     for d in diffs]
-        print(diff_render.dumps(payloads[0] if not args.rev else {"diffs": payloads}))
+        one = not args.rev and len(payloads) == 1  # two years of one unit: the object itself
+        print(diff_render.dumps(payloads[0] if one else {"diffs": payloads}))
     else:
         colour = _colour(args)
         blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang, introduced=d.introduced,

@@ -314,3 +314,15 @@ def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
     broken = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
     assert not [d for d in broken["diffs"] if d["kind"] == "review"]
     assert any(p["code"] == "yaml-syntax" for d in broken["diffs"] for p in d["problems"])
+
+
+def test_two_years_with_several_units_compare_each_unit_that_has_both(tmp_path):
+    write_files(tmp_path, {
+        "plans/a/2025.yaml": "kind: plan\nyear: 2025\nunit: brand-a\ntargets:\n  gmv: 100万\n",
+        "plans/a/2026.yaml": "kind: plan\nyear: 2026\nunit: brand-a\ntargets:\n  gmv: 120万\n",
+        "plans/b/2026.yaml": "kind: plan\nyear: 2026\nunit: brand-b\ntargets:\n  gmv: 50万\n",
+    })
+    result = run("diff", "2025", "2026", "--lang", "en", "--color", "never", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # "several units" failed before
+    assert result.stdout.startswith("brand-a · 2025 plan → 2026 plan")
+    assert "units with a plan on one side only: brand-b: 2026" in result.stderr

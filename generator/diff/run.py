@@ -23,6 +23,27 @@ class PlanDiff:
     kind: str = "plan"  # plan | review
 
 
+def diff_units(plans: Path, old_spec: str, new_spec: str, unit: str | None,
+               validate: Validator) -> tuple[list[PlanDiff], list[str]]:
+    """`planbook diff OLD NEW` with several units and no --unit: each unit that has a
+    plan on both sides is compared; the units with only one side are returned too."""
+    old_rev, old_year = parse_spec(old_spec)
+    new_rev, new_year = parse_spec(new_spec)
+    if unit is None:
+        with workspace_at(plans, old_rev) as old_ws, workspace_at(plans, new_rev) as new_ws:
+            old_units = {u for u, y in old_ws.units_years() if y == old_year and old_ws.plan(u, y)}
+            new_units = {u for u, y in new_ws.units_years() if y == new_year and new_ws.plan(u, y)}
+        if len(old_units | new_units) > 1:
+            both = sorted(old_units & new_units)
+            if not both:
+                raise DiffError("several-units", year=f"{old_year}/{new_year}",
+                                units=", ".join(sorted(old_units | new_units)))
+            one_side = [f"{u}: {new_spec if u in new_units else old_spec}"
+                        for u in sorted((old_units | new_units) - set(both))]
+            return [diff_specs(plans, old_spec, new_spec, u, validate) for u in both], one_side
+    return [diff_specs(plans, old_spec, new_spec, unit, validate)], []
+
+
 def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, validate: Validator) -> PlanDiff:
     """`planbook diff OLD NEW`: each side a year or REV:YEAR."""
     old_rev, old_year = parse_spec(old_spec)
