@@ -18,7 +18,7 @@ from generator.compute.series import (
 )
 from generator.compute.figures import divide, money, ratio
 from generator.compute.targets import spread, weights_for
-from generator.model.amounts import FEN, ZERO, allocate, budget_total, tool_amount
+from generator.model.amounts import FEN, ZERO, allocate, budget_total, split_running, tool_amount
 
 BUDGET_COLUMNS = ["tool", "name", "platform", "placement", "amount", "share", "roi", "expected_gmv",
                   "daily", "daily_cap_spend", "spend", "actual_gmv", "actual_roi"]
@@ -154,15 +154,8 @@ def _split_by_tools(all_months: list[Decimal], tools: dict[str, Decimal]) -> dic
         weights.append(left)  # the unallocated part keeps its place in the split
     if not any(weights):
         return {tool: {m: ZERO for m in range(1, 13)} for tool in tools}
-    out: dict[str, dict[int, Decimal]] = {tool: {} for tool in tools}
-    running, previous = ZERO, [ZERO] * len(weights)
-    for m, amount in enumerate(all_months, start=1):
-        running += amount
-        current = allocate(running, weights, FEN)
-        for tool, now, before in zip(tools, current, previous):
-            out[tool][m] = now - before
-        previous = current
-    return out
+    split = split_running(all_months, weights, FEN)
+    return {tool: dict(zip(range(1, 13), parts)) for tool, parts in zip(tools, split)}
 
 
 def _plain(value: Decimal) -> int | float:

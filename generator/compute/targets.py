@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from generator.load.quantities import Quantity
-from generator.model.amounts import FEN, UNIT, ZERO, allocate, quantum_for, rounded, spread_total
+from generator.model.amounts import FEN, UNIT, ZERO, allocate, quantum_for, rounded, split_running, spread_total
 from generator.model.catalog import DERIVED, metric_for
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.fields import month_values
@@ -149,21 +149,13 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
 
 def _split_by_shares(overall: dict[int, Decimal], fixed: dict[str, dict[int, Decimal]],
                      shares: dict[str, Decimal], quantum: Decimal | None) -> dict[str, dict[int, Decimal]]:
-    """Each month of `all` (less the channels written on their own) split by shares.
-
-    The split is made on the running total (January, January–February, …) and
-    each month is the difference of two running splits: every month's channels
-    add up to `all`'s month exactly, and each channel's year is its share of the
-    year split once (so 70 % of 1,200万 is exactly 840万, not 839.99万)."""
-    out: dict[str, dict[int, Decimal]] = {channel: {} for channel in shares}
-    running, previous = ZERO, [ZERO] * len(shares)
-    for m in sorted(overall):
-        running += overall[m] - sum((months.get(m, ZERO) for months in fixed.values()), ZERO)
-        current = allocate(running, list(shares.values()), quantum)
-        for channel, now, before in zip(shares, current, previous):
-            out[channel][m] = now - before
-        previous = current
-    return out
+    """Each month of `all` (less the channels written on their own) split by shares, on
+    the running total, so the channels add up to `all` in every month and each
+    channel's year is its share of the year split once."""
+    months = sorted(overall)
+    rest = [overall[m] - sum((c.get(m, ZERO) for c in fixed.values()), ZERO) for m in months]
+    split = split_running(rest, list(shares.values()), quantum)
+    return {channel: dict(zip(months, parts)) for channel, parts in zip(shares, split)}
 
 
 def _spread_level_metric(metric_id: str, target: Target, table: FigureTable) -> None:

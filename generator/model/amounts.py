@@ -108,3 +108,21 @@ def allocate(total: Decimal, weights: Sequence[Decimal], quantum: Decimal | None
     for i in order[:left]:
         floors[i] += 1
     return [f * quantum for f in floors]
+
+
+def split_running(amounts: Sequence[Decimal], weights: Sequence[Decimal],
+                  quantum: Decimal | None) -> list[list[Decimal]]:
+    """Each amount of a sequence (a month) split by the weights, on the running total.
+
+    Part i of month m is the split of months 1..m minus the split of months 1..m-1:
+    every month's parts add up to that month exactly, and each part's sum over the
+    sequence is one split of the whole (70 % of 1,200万 is 840万, not 839.99万)."""
+    parts: list[list[Decimal]] = [[] for _ in weights]
+    running, previous = ZERO, [ZERO] * len(weights)
+    for amount in amounts:
+        running += amount
+        current = allocate(running, weights, quantum)
+        for part, now, before in zip(parts, current, previous):
+            part.append(now - before)
+        previous = current
+    return parts

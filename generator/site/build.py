@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from generator.load.sourcefile import resolve_source
+from generator.render.export import current_umask
 from generator.problems import Problem, display_path, format_text, has_errors, make
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
@@ -229,12 +230,6 @@ def _remove_leftovers(site_dir: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
     for leftover in site_dir.parent.glob(f".{site_dir.name}.old-*"):
         shutil.rmtree(leftover, ignore_errors=True)
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:

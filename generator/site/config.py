@@ -12,7 +12,6 @@ from generator.settings import Settings, load_config as _load_with_nodes, read_s
 
 # The settings of the site are the one settings object (`generator.settings`).
 ProjectSettings = Settings
-DEFAULT_CONFIG = Path(__file__).with_name("default.yml")
 
 
 def load_config(project: Path) -> dict[str, Any]:

@@ -150,15 +150,22 @@ def _weights_problems(doc: Document, where: tuple[Any, ...], weights: list[Quant
         yield doc.problem("phasing-invalid", *where)
 
 
-def month_sums(workspace: Workspace) -> Iterator[Problem]:
-    """Months and quarters of a sum metric add up to its total (0.5 %)."""
+def _sum_spreads(workspace: Workspace) -> Iterator[tuple[Document, str, tuple[Any, ...], SpreadTarget]]:
+    """(document, metric, path inside the target, spread) of every sum metric's target
+    and of its channels written as targets of their own."""
     for doc, plan in plans(workspace):
         for metric_id, target in plan.targets.items():
             metric = metric_of(plan, metric_id)
             if metric is None or not metric.sums:
                 continue
             for prefix, spread in _spreads(target):
-                yield from sum_problems(doc, ("targets", metric_id, *prefix), spread, metric_id)
+                yield doc, metric_id, prefix, spread
+
+
+def month_sums(workspace: Workspace) -> Iterator[Problem]:
+    """Months and quarters of a sum metric add up to its total (0.5 %)."""
+    for doc, metric_id, prefix, spread in _sum_spreads(workspace):
+        yield from sum_problems(doc, ("targets", metric_id, *prefix), spread, metric_id)
 
 
 def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str) -> Iterator[Problem]:
@@ -211,7 +218,7 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                 if target_total(target) is None:
                     yield doc.problem("missing-key", "targets", metric_id, name="total")
                 continue
-            amounts = [_entry_total(e) for e in entries.values()]
+            amounts = [entry_total(e) for e in entries.values()]
             written = target_total(target)
             if written is not None and None not in amounts:
                 channel_sum = sum(a for a in amounts if a is not None)
@@ -225,25 +232,16 @@ def target_total(spread: SpreadTarget) -> Decimal | None:
     return spread_total(spread)
 
 
-def _entry_total(entry: Any) -> Decimal | None:
-    return entry_total(entry)
-
-
 def months_and_quarters(workspace: Workspace) -> Iterator[Problem]:
     """Months and quarters written for the same target agree (`conflicting-forms`):
     the months are what is spread, so quarters that say otherwise would be dropped."""
-    for doc, plan in plans(workspace):
-        for metric_id, target in plan.targets.items():
-            metric = metric_of(plan, metric_id)
-            if metric is None or not metric.sums:
-                continue
-            for prefix, spread in _spreads(target):
-                found = _quarter_conflict(spread)
-                if found is not None:
-                    first_sum, second_sum = found
-                    yield doc.problem("conflicting-forms", "targets", metric_id, *prefix, "quarters",
-                                      metric=metric_id, first="months", first_zh="月度", second="quarters",
-                                      second_zh="季度", first_sum=first_sum, second_sum=second_sum)
+    for doc, metric_id, prefix, spread in _sum_spreads(workspace):
+        found = _quarter_conflict(spread)
+        if found is not None:
+            first_sum, second_sum = found
+            yield doc.problem("conflicting-forms", "targets", metric_id, *prefix, "quarters",
+                              metric=metric_id, first="months", first_zh="月度", second="quarters",
+                              second_zh="季度", first_sum=first_sum, second_sum=second_sum)
 
 
 def _quarter_conflict(spread: SpreadTarget) -> tuple[str, str] | None:
