@@ -10,14 +10,20 @@ import pandas as pd
 from generator.compute.figures import divide, exact, money, ratio
 from generator.load.quantities import Quantity
 
-PNL_COLUMNS = ["item", "plan", "actual", "plan_ratio", "actual_ratio"]
+# `plan_ytd` is the plan of the months a year-to-date review covers, so that a
+# 10-month actual is compared with a 10-month plan (empty in a full-year review).
+PNL_COLUMNS = ["item", "plan", "actual", "plan_ratio", "actual_ratio", "plan_ytd", "plan_ytd_ratio"]
 
 
 Amount = Decimal | None
 
 
-def cost_amount(value: Quantity | str, gmv: Amount, orders: Amount, marketing: Amount) -> Amount:
-    """One cost line in money, exact: an amount, a share of GMV, a cost per order, or `budget`."""
+def cost_amount(value: Quantity | str, gmv: Amount, orders: Amount, marketing: Amount,
+                fixed_share: Decimal = Decimal(1)) -> Amount:
+    """One cost line in money, exact: an amount, a share of GMV, a cost per order, or `budget`.
+
+    `fixed_share` is the part of the year a plan side covers: an amount written for
+    the year (labour, rent) is spread evenly over the months."""
     if value == "budget":
         return marketing
     assert isinstance(value, Quantity)
@@ -25,12 +31,13 @@ def cost_amount(value: Quantity | str, gmv: Amount, orders: Amount, marketing: A
         return value.exact * gmv if gmv is not None else None
     if value.is_per_order:
         return value.exact * orders if orders is not None else None
-    return value.exact
+    return value.exact * fixed_share
 
 
-def cost_lines(costs: dict[str, Any], gmv: Amount, orders: Amount, marketing: Amount) -> dict[str, Amount]:
+def cost_lines(costs: dict[str, Any], gmv: Amount, orders: Amount, marketing: Amount,
+               fixed_share: Decimal = Decimal(1)) -> dict[str, Amount]:
     """Each cost line to the fen, so that the total is exactly the sum of the lines shown."""
-    return {key: _fen(cost_amount(value, gmv, orders, marketing)) for key, value in costs.items()}
+    return {key: _fen(cost_amount(value, gmv, orders, marketing, fixed_share)) for key, value in costs.items()}
 
 
 def _fen(value: Amount) -> Amount:
@@ -43,23 +50,41 @@ def pnl_frame(
     actual_costs: dict[str, Any],
     plan_figures: dict[str, Amount],
     actual_figures: dict[str, Amount],
+    ytd_figures: dict[str, Amount] | None = None,
+    ytd_share: Decimal = Decimal(1),
 ) -> pd.DataFrame:
     """Rows: gmv, each cost key (plan keys first), total_cost, profit.
 
-    `*_figures` hold gmv, orders and marketing (the budget, for `marketing: budget`)."""
-    plan_lines = cost_lines(plan_costs, plan_figures.get("gmv"), plan_figures.get("orders"), plan_figures.get("marketing"))
-    actual_lines = cost_lines(actual_costs, actual_figures.get("gmv"), actual_figures.get("orders"),
-                              actual_figures.get("marketing"))
-    plan_gmv, actual_gmv = plan_figures.get("gmv"), actual_figures.get("gmv")
-    rows = [_row("gmv", plan_gmv, actual_gmv, plan_gmv, actual_gmv)]
-    keys = list(plan_lines) + [k for k in actual_lines if k not in plan_lines]
-    for key in keys:
-        rows.append(_row(key, plan_lines.get(key), actual_lines.get(key), plan_gmv, actual_gmv))
-    plan_total = _sum(plan_lines.values()) if plan_lines else None
-    actual_total = _sum(actual_lines.values()) if actual_lines else None
-    rows.append(_row("total_cost", plan_total, actual_total, plan_gmv, actual_gmv))
-    rows.append(_row("profit", _minus(plan_gmv, plan_total), _minus(actual_gmv, actual_total), plan_gmv, actual_gmv))
+    `*_figures` hold gmv, orders and marketing (the budget, for `marketing: budget`).
+    `ytd_figures` (a year-to-date review) are the plan's figures of the covered
+    months, `ytd_share` the part of the year they are (for amounts written per year)."""
+    sides = {"plan": _side(plan_costs, plan_figures), "actual": _side(actual_costs, actual_figures),
+             "plan_ytd": _side(plan_costs, ytd_figures, ytd_share) if ytd_figures is not None else {}}
+    keys = list(sides["plan"]) + [k for k in sides["actual"] if k not in sides["plan"]]
+    rows = []
+    for item in ["gmv", *[k for k in keys if k not in ("gmv", *_TOTALS)], *_TOTALS]:
+        values = {name: lines.get(item) for name, lines in sides.items()}
+        gmvs = {name: lines.get("gmv") for name, lines in sides.items()}
+        rows.append({
+            "item": item, "plan": money(values["plan"]), "actual": money(values["actual"]),
+            "plan_ratio": ratio(divide(values["plan"], gmvs["plan"])),
+            "actual_ratio": ratio(divide(values["actual"], gmvs["actual"])),
+            "plan_ytd": money(values["plan_ytd"]), "plan_ytd_ratio": ratio(divide(values["plan_ytd"], gmvs["plan_ytd"])),
+        })
     return pd.DataFrame(rows, columns=PNL_COLUMNS)
+
+
+_TOTALS = ["total_cost", "profit"]
+
+
+def _side(costs: dict[str, Any], figures: dict[str, Amount] | None, fixed_share: Decimal = Decimal(1)) -> dict[str, Amount]:
+    """One column of the P&L: gmv, each cost line, total_cost and profit, exact to the fen."""
+    if figures is None:
+        return {}
+    gmv = exact(figures.get("gmv"))
+    lines = cost_lines(costs, gmv, figures.get("orders"), figures.get("marketing"), fixed_share)
+    total = _sum(lines.values()) if lines else None
+    return {"gmv": gmv, **lines, "total_cost": total, "profit": _minus(gmv, total)}
 
 
 def pnl_summary(frame: pd.DataFrame) -> dict[str, float | None]:
@@ -80,15 +105,6 @@ def _get(frame: pd.DataFrame, item: str, column: str) -> float | None:
         return None
     value = frame.at[item, column]
     return None if pd.isna(value) else float(value)
-
-
-def _row(item: str, plan: Amount, actual: Amount, plan_gmv: Amount, actual_gmv: Amount) -> dict[str, Any]:
-    plan, actual = exact(plan), exact(actual)
-    return {
-        "item": item, "plan": money(plan), "actual": money(actual),
-        "plan_ratio": ratio(divide(plan, plan_gmv)),
-        "actual_ratio": ratio(divide(actual, actual_gmv)),
-    }
 
 
 def _sum(values: Any) -> Amount:

@@ -19,7 +19,8 @@ from generator.compute import campaigns as campaign_tables
 from generator.compute import pnl as pnl_tables
 from generator.compute import products as product_tables
 from generator.compute.actuals import last_month, review_actuals
-from generator.compute.figures import by_unit, exact, money
+from generator.compute.headline import headline
+from generator.compute.figures import by_unit, divide, exact, money
 from generator.compute.series import Rolled, Rule, MonthlyFigures, FigureTable, roll_table
 from generator.compute.targets import derive_drivers, metric_rules, spread_targets
 from generator.compute.variance import forecast_frame, ordered, variance_frame
@@ -119,10 +120,14 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     products = product_tables.products_frame(plan, review)
     gmv_months = annual.get(("gmv", "all"))
     gmv_weights = [gmv_months.get(f"{year}-{m:02d}", Decimal(0)) for m in range(1, 13)] if gmv_months else None
+    planned_marketing = _planned_marketing(plan, campaigns)
+    year_to_date = review is not None and limit < 12
     pnl = pnl_tables.pnl_frame(
         plan.costs if plan else {}, review.costs if review else {},
-        _figures(annual, year, _planned_marketing(plan, campaigns)),
+        _figures(annual, year, planned_marketing),
         _figures(actual_rolled, year, _actual_marketing(tools)),
+        _ytd_plan_figures(annual, ytd_targets, year, planned_marketing) if year_to_date and plan else None,
+        Decimal(limit) / 12,
     )
     tables = {
         "targets": _rolled_frame(annual, units),
@@ -150,6 +155,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "baseline_year": baseline_year,
         "has_baseline": baseline_doc is not None,
     }
+    summary["headline"] = headline(tables, year, limit if review else None, thresholds)
     paths = {d.path for d in (plan_doc, review_doc) if d} | {d.path for d in workspace.campaign_documents(unit, year)}
     return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths],
                       campaign_pairs)
@@ -231,6 +237,16 @@ def _figures(rolled: Rolled, year: int, marketing: Decimal | None) -> dict[str, 
         "orders": rolled.get(("orders", "all"), {}).get(str(year)),
         "marketing": marketing,
     }
+
+
+def _ytd_plan_figures(annual: Rolled, ytd: Rolled, year: int, marketing: Decimal | None) -> dict[str, Decimal | None]:
+    """The plan's figures of the months a year-to-date review covers. The marketing
+    budget is phased like GMV (as the budget phasing is), so its year-to-date part
+    is the year-to-date share of the GMV target."""
+    figures = _figures(ytd, year, None)
+    share = divide(figures["gmv"], annual.get(("gmv", "all"), {}).get(str(year)))
+    figures["marketing"] = marketing * share if marketing is not None and share is not None else None
+    return figures
 
 
 def _planned_marketing(plan: Plan | None, campaigns: pd.DataFrame) -> Decimal | None:

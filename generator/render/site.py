@@ -22,13 +22,13 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from generator.compute.report import TABLES, YearReport
-from generator.compute.series import period_order
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Page, Workspace
 from generator.problems import Problem
-from generator.render import charts, filters, labels
+from generator.render import charts, filters, grids, labels, words
+from generator.render.tiles import tile_rows
 from generator.render.tables import markdown_table, md
 
 def _packaged_templates() -> Path:
@@ -86,7 +86,8 @@ def environment(options: SiteOptions) -> Environment:
         "role": lambda v: labels.role(v, lang),
         "item": lambda v: labels.item(v, lang),
     })
-    env.globals.update({"zh": lang == "zh", "lang": lang})
+    env.globals.update({"zh": lang == "zh", "lang": lang,
+                        "t": lambda key, **values: words.word(key, lang, **values)})
     return env
 
 
@@ -177,7 +178,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
             years_nav.append({nav_title(_page_title(page)): path})
     guide_nav = _write_guide(writer, env, workspace, options)
     writer.write("index.md", env.get_template("home.md.j2").render(
-        reports=[_headline(r, options) for r in reports], root="", page="home",
+        reports=[_headline(r, options) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="", page="home",
         site_name=options.site_name))
     writer.write("problems.md", env.get_template("problems.md.j2").render(
         problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
@@ -421,6 +422,7 @@ def _headline(report: YearReport, options: SiteOptions) -> dict[str, Any]:
         "profit_plan": profit_plan, "profit_actual": profit_actual,
         "forecast_on_plan": gmv_forecast.iloc[0]["forecast_on_plan"] if len(gmv_forecast) else None,
         "forecast_run_rate": gmv_forecast.iloc[0]["forecast_run_rate"] if len(gmv_forecast) else None,
+        "tiles": tile_rows(s["headline"], options.lang),
     }
 
 
@@ -443,6 +445,7 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
     metric_sections = []
     for metric in _metric_order(t["targets"], variance):
         label = labels.metric(metric, lang, declared)
+        unit = labels.metric_unit(metric, declared)
         rows = variance[variance["metric"] == metric]
         months = rows[(rows["channel"] == "all") & rows["period"].str.match(r"^\d{4}-\d{2}$")]
         targets = t["targets"][(t["targets"]["metric"] == metric)]
@@ -453,9 +456,10 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
             if len(months) else None,
             "target_chart": charts.monthly_targets(target_months, label, f"chart-{metric}-targets", lang)
             if len(target_months) > 1 and METRICS.get(metric, None) is not None and METRICS[metric].sums else None,
-            "variance": table("variance", rows, ["channel", "period", "target", "actual", "diff", "attainment",
-                                                 "status", "yoy"]) if len(rows) else None,
-            "targets_wide": _wide_targets(targets, lang, plan),
+            "variance": table("variance", rows, ["channel", "period", "actual", "attainment", "status", "yoy",
+                                                 "target", "diff"]) if len(rows) else None,
+            "grid": grids.status_grid(rows, report.year, unit, lang, plan),
+            "targets_wide": grids.value_grid(targets, report.year, unit, lang, plan),
         })
     gmv_year = t["targets"][(t["targets"]["metric"] == "gmv") & (t["targets"]["period"] == str(report.year))
                             & (t["targets"]["channel"] != "all")]
@@ -469,6 +473,7 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
         "base": base, "ytd": report.is_year_to_date,
         "as_of": report.as_of.isoformat() if report.as_of else None,
         "summary": report.summary, "metrics": metric_sections,
+        "tiles": tile_rows(report.summary["headline"], lang),
         "channel_chart": charts.channel_split([labels.channel(c, lang, plan) for c in gmv_year["channel"]],
                                               list(gmv_year["value"]),
                                               "销售额目标渠道结构" if lang == "zh" else "GMV target by channel",
@@ -520,26 +525,6 @@ def _metric_order(targets: pd.DataFrame, variance: pd.DataFrame) -> list[str]:
     present = list(dict.fromkeys([*targets["metric"], *variance["metric"]]))
     order = {m: i for i, m in enumerate(METRICS)}
     return sorted(present, key=lambda m: (order.get(m, len(order)), m))
-
-
-def _wide_targets(targets: pd.DataFrame, lang: str, plan: Any) -> Markup | None:
-    """Targets as a wide table: a row per channel, columns for the months, quarters and year."""
-    if targets.empty:
-        return None
-    metric = targets["metric"].iloc[0]
-    declared = dict(plan.metrics) if plan else None
-    unit = labels.metric_unit(metric, declared)
-    periods = sorted(set(targets["period"]), key=period_order)
-    short = {p: (p[5:] + ("月" if lang == "zh" else "") if "-" in p and "Q" not in p else p[5:] if "Q" in p
-                 else ("全年" if lang == "zh" else "Year")) for p in periods}
-    header = "| " + labels.column("channel", lang) + " | " + " | ".join(short[p] for p in periods) + " |"
-    rule = "|---|" + "|".join("---:" for _ in periods) + "|"
-    lines = [header, rule]
-    for channel in sorted(set(targets["channel"]), key=lambda c: (c != "all", c)):
-        part = targets[targets["channel"] == channel].set_index("period")["value"]
-        cells = [filters.metric_value(part.get(p), unit, lang) for p in periods]
-        lines.append(f"| {md(labels.channel(channel, lang, plan))} | " + " | ".join(cells) + " |")
-    return Markup("\n".join(lines))
 
 
 def _positioning(plan: Any, lang: str) -> list[dict[str, Any]]:

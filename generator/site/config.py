@@ -36,6 +36,12 @@ def site_config(config: dict[str, Any], nav: list[Any], docs_dir: str = "docs", 
     if "assets/planbook.css" not in css:
         css.append("assets/planbook.css")
     out["extra_css"] = css
+    # The pages put Markdown tables inside <details>: md_in_html must be on,
+    # whatever the project's own list of extensions says.
+    extensions = list(out.get("markdown_extensions") or [])
+    if not any((e if isinstance(e, str) else next(iter(e), "")) == "md_in_html" for e in extensions):
+        extensions.append("md_in_html")
+    out["markdown_extensions"] = extensions
     theme = dict(out.get("theme") or {})
     theme["font"] = False  # never Google Fonts, whatever the override says
     out["theme"] = theme

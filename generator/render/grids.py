@@ -1,0 +1,108 @@
+"""Channel × month grids (spec 12): a whole year of one metric on one screen.
+
+Rows are the channels plus 全部, columns 1月…12月, Q1…Q4 and 全年.  The
+status grid colours each cell by the status of its attainment (the word is in
+the cell's title, and the cell's class names it, so it reads without colour);
+the value grid shows a whole table in one unit (万 where the figures are
+large) so that seventeen columns fit the content width at 1440 px.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+
+from generator.render import filters, labels
+from generator.render.words import word
+
+
+def period_heads(year: int, lang: str) -> list[tuple[str, str]]:
+    """(period, heading) for the twelve months, four quarters and the year."""
+    months = [(f"{year}-{m:02d}", f"{m}月" if lang == "zh" else f"{m}") for m in range(1, 13)]
+    quarters = [(f"{year}-Q{q}", f"Q{q}") for q in range(1, 5)]
+    return [*months, *quarters, (str(year), word("year", lang))]
+
+
+def _channel_order(channels: Any) -> list[str]:
+    return sorted(set(channels), key=lambda c: (c != "all", c))
+
+
+def status_grid(variance: pd.DataFrame, year: int, unit: str, lang: str, plan: Any) -> Markup | None:
+    """One metric's variance rows as a grid of attainments coloured by status."""
+    if variance.empty:
+        return None
+    heads = period_heads(year, lang)
+    out = ['<div class="pb-grid-wrap"><table class="pb-grid pb-grid--status">',
+           "<thead><tr>" + f'<th>{html.escape(labels.column("channel", lang))}</th>'
+           + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
+    for channel in _channel_order(variance["channel"]):
+        rows = variance[variance["channel"] == channel].set_index("period")
+        cells = [f"<th>{html.escape(labels.channel(channel, lang, plan))}</th>"]
+        for period, _head in heads:
+            if period not in rows.index:
+                cells.append(f'<td class="{_kind(period)} pb-cell--none">·</td>')
+                continue
+            row = rows.loc[period]
+            status = row["status"] if isinstance(row["status"], str) else None
+            title = (f'{labels.column("actual", lang)} {filters.metric_value(row["actual"], unit, lang)} · '
+                     f'{labels.column("target", lang)} {filters.metric_value(row["target"], unit, lang)} · '
+                     f'{filters.status_word(status, lang)}')
+            if not filters.missing(row["yoy"]):
+                title += f' · {labels.column("yoy", lang)} {filters.signed_rate(row["yoy"])}'
+            css = f"{_kind(period)} pb-cell--{status}" if status else _kind(period)
+            cells.append(f'<td class="{css}" title="{html.escape(title, quote=True)}">'
+                         f'{filters.attainment(row["attainment"])}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
+    return Markup("\n".join(out))
+
+
+def value_grid(targets: pd.DataFrame, year: int, unit: str, lang: str, plan: Any) -> Markup | None:
+    """One metric's targets (or any long table of values) as a channel × period grid."""
+    if targets.empty:
+        return None
+    heads = [(p, h) for p, h in period_heads(year, lang) if p in set(targets["period"])]
+    scale = _scale(targets["value"], unit, lang)
+    corner = labels.column("channel", lang) + (f" ({word('unit_wan' if lang == 'zh' else 'unit_k', lang)})"
+                                               if scale else "")
+    out = ['<div class="pb-grid-wrap"><table class="pb-grid pb-grid--values">',
+           "<thead><tr>" + f"<th>{html.escape(corner)}</th>"
+           + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
+    for channel in _channel_order(targets["channel"]):
+        values = targets[targets["channel"] == channel].set_index("period")["value"]
+        cells = [f"<th>{html.escape(labels.channel(channel, lang, plan))}</th>"]
+        for period, _head in heads:
+            value = values.get(period)
+            full = filters.metric_value(value, unit, lang)
+            shown = _scaled(value, scale) if scale else full
+            cells.append(f'<td class="{_kind(period)}" title="{html.escape(full, quote=True)}">{shown}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
+    return Markup("\n".join(out))
+
+
+def _kind(period: str) -> str:
+    return "pb-q" if "Q" in period else ("pb-m" if "-" in period else "pb-y")
+
+
+def _scale(values: pd.Series, unit: str, lang: str) -> int:
+    """Money and counts whose figures reach 万 are shown in 万 (in thousands in
+    English), one unit for the whole table; 0 for figures shown as they are."""
+    if unit not in ("money", "count"):
+        return 0
+    present = [abs(float(v)) for v in values if not filters.missing(v)]
+    if not present or max(present) < 10_000:
+        return 0
+    return 10_000 if lang == "zh" else 1_000
+
+
+def _scaled(value: Any, scale: int) -> str:
+    if filters.missing(value):
+        return "—"
+    return f"{float(value) / scale:,.1f}"
+
+
+__all__ = ["status_grid", "value_grid", "period_heads"]
