@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from generator.compute.report import YearReport, compute_reports
 from generator.model.documents import Plan
-from generator.model.workspace import Workspace, campaigns_of, read_workspace
+from generator.model.workspace import Workspace, plan_with_campaign_files, read_workspace
 from generator.problems import CommandError, Problem, has_errors
 
 # The rules that validate a workspace (`generator.validate.validate`), passed in by
@@ -85,7 +85,7 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
     if unit is None and len(units) > 1:
         raise DiffError("several-units", year=year, units=", ".join(units))
     chosen = unit or (units[0] if units else "main")
-    plan = workspace.plan_model(chosen, year)
+    plan = plan_with_campaign_files(workspace, chosen, year)
     if plan is None and require_plan and not has_errors(problems):
         # Comparing with a year that has no plan would show everything as added.
         existing = sorted(f"{u} {y}" if u != "main" else str(y) for u, y in workspace.units_years()
@@ -93,10 +93,6 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
         raise DiffError("no-plan-for-year", year=year, unit_en=f" for `{chosen}`" if chosen != "main" else "",
                         unit_zh=f"业务单元 `{chosen}`" if chosen != "main" else "",
                         existing=", ".join(existing) or "—")
-    if plan is not None:
-        extra = [p.campaign for p in campaigns_of(workspace, chosen, year) if p.path == ()]
-        if extra:
-            plan = plan.model_copy(update={"campaigns": [*plan.campaigns, *extra]})
     report = None
     if plan is not None and not has_errors(problems):
         report = next((r for r in compute_reports(workspace, problems) if (r.unit, r.year) == (chosen, year)), None)

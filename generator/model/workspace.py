@@ -346,3 +346,13 @@ def campaigns_of(workspace: Workspace, unit: str, year: int) -> list[PlacedCampa
         )
     placed.extend(PlacedCampaign(d, (), d.model) for d in workspace.campaign_documents(unit, year))
     return placed
+
+
+def plan_with_campaign_files(workspace: Workspace, unit: str, year: int) -> Plan | None:
+    """The plan of (unit, year) with the campaigns of its own campaign documents
+    (`campaigns/double11.yaml`) folded in: what a reader counts as the plan."""
+    plan = workspace.plan_model(unit, year)
+    if plan is None:
+        return None
+    extra = [p.campaign for p in campaigns_of(workspace, unit, year) if p.path == ()]
+    return plan.model_copy(update={"campaigns": [*plan.campaigns, *extra]}) if extra else plan

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from generator.render import labels
+from generator.render import filters, labels
 
 _CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["toImage"]}
 _COLOURS = {"target": "#1f4e79", "actual": "#4f9dd9", "plan": "#9db7d5", "onsite": "#4f9dd9", "offsite": "#f0a04b"}
@@ -39,9 +39,11 @@ def _clean(value: Any) -> Any:
 
 
 def _html(chart_id: str, data: list[dict[str, Any]], layout: dict[str, Any], height: int = 360) -> Markup:
-    layout = {"height": height, "margin": {"l": 50, "r": 20, "t": 40, "b": 40}, "font": {"family": _FONT},
+    layout = {"height": height, "margin": {"l": 60, "r": 20, "t": 50, "b": 40}, "font": {"family": _FONT},
               "legend": {"orientation": "h", "y": -0.15}, "plot_bgcolor": "white", "paper_bgcolor": "white",
-              **layout}
+              "separators": ".,", **layout}
+    for axis in ("xaxis", "yaxis"):  # labels are never cut: the margins grow to fit them
+        layout[axis] = {"automargin": True, **layout.get(axis, {})}
     payload = json.dumps(_clean([data, layout, _CONFIG]), ensure_ascii=False, separators=(",", ":"))
     # No "<" at all inside the script (a name such as "</script>" or "<!--" must not
     # close or confuse the script element): \u003c is the same character in JSON.
@@ -55,63 +57,161 @@ def _html(chart_id: str, data: list[dict[str, Any]], layout: dict[str, Any], hei
     )
 
 
-def monthly_target_vs_actual(months: pd.DataFrame, metric_label: str, chart_id: str, lang: str) -> Markup:
-    """Monthly actuals as bars, the target drawn as a line."""
-    x = list(months["period"])
+def month_names(periods: list[str], lang: str) -> list[str]:
+    """`2026-01` → 1月 (Jan in English): the axis reads like the tables."""
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    out = []
+    for period in periods:
+        month = int(period[5:7])
+        out.append(f"{month}月" if lang == "zh" else names[month - 1])
+    return out
+
+
+def value_axis(values: list[Any], unit: str, lang: str) -> dict[str, Any]:
+    """A y axis in the page's language: 万/亿 for money and counts, % for rates.
+
+    The ticks are placed here (1, 2 or 5 × 10ⁿ apart) and labelled with the same
+    formatter as the tables, so the axis never reads 20M, 160k or 0.05."""
+    present = [float(v) for v in values if not filters.missing(v)]
+    if not present:
+        return {}
+    if unit == "rate":
+        return {"tickformat": ".1%", "rangemode": "tozero"}
+    if unit in ("ratio", "rank"):
+        return {"rangemode": "tozero"}
+    top = max(max(present), 0.0)
+    bottom = min(min(present), 0.0)
+    step = _nice_step((top - bottom) / 5 or 1.0)
+    first = math.floor(bottom / step) * step
+    ticks = []
+    value = first
+    while value <= top + step * 0.999:
+        ticks.append(round(value, 6))
+        value += step
+    return {"tickvals": ticks, "ticktext": [filters.money(t, lang) if t else "0" for t in ticks],
+            "range": [ticks[0], ticks[-1]]}
+
+
+def _nice_step(raw: float) -> float:
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * power >= raw:
+            return factor * power
+    return 10 * power
+
+
+def _hover(values: list[Any], unit: str, lang: str) -> list[str]:
+    return [filters.metric_value(v, unit, lang) for v in values]
+
+
+def monthly_target_vs_actual(months: pd.DataFrame, metric_label: str, chart_id: str, lang: str,
+                             unit: str = "money") -> Markup:
+    """Monthly actuals as bars, the target drawn as a dashed line."""
+    x = month_names(list(months["period"]), lang)
+    actual, target = list(months["actual"]), list(months["target"])
     data = [
-        {"type": "bar", "x": x, "y": list(months["actual"]), "name": labels.column("actual", lang),
-         "marker": {"color": _COLOURS["actual"]}},
-        {"type": "scatter", "mode": "lines+markers", "x": x, "y": list(months["target"]),
-         "name": labels.column("target", lang), "line": {"color": _COLOURS["target"], "width": 3}},
+        {"type": "bar", "x": x, "y": actual, "name": labels.column("actual", lang),
+         "marker": {"color": _COLOURS["actual"]}, "customdata": _hover(actual, unit, lang),
+         "hovertemplate": "%{x} %{customdata}<extra>" + labels.column("actual", lang) + "</extra>"},
+        {"type": "scatter", "mode": "lines+markers", "x": x, "y": target,
+         "name": labels.column("target", lang), "line": {"color": _COLOURS["target"], "width": 2.5, "dash": "dash"},
+         "customdata": _hover(target, unit, lang),
+         "hovertemplate": "%{x} %{customdata}<extra>" + labels.column("target", lang) + "</extra>"},
     ]
-    return _html(chart_id, data, {"title": {"text": metric_label}})
+    layout = {"title": {"text": metric_label}, "xaxis": {"type": "category"},
+              "yaxis": value_axis([*actual, *target], unit, lang)}
+    return _html(chart_id, data, layout)
 
 
-def monthly_targets(months: pd.DataFrame, metric_label: str, chart_id: str, lang: str) -> Markup:
-    """A plan without actuals: the monthly target as a line."""
-    data = [{"type": "scatter", "mode": "lines+markers", "x": list(months["period"]), "y": list(months["value"]),
-             "name": labels.column("target", lang), "line": {"color": _COLOURS["target"], "width": 3}}]
-    return _html(chart_id, data, {"title": {"text": metric_label}})
+def monthly_targets(months: pd.DataFrame, metric_label: str, chart_id: str, lang: str, unit: str = "money") -> Markup:
+    """A plan without actuals: the monthly target as a dashed line."""
+    values = list(months["value"])
+    data = [{"type": "scatter", "mode": "lines+markers", "x": month_names(list(months["period"]), lang), "y": values,
+             "name": labels.column("target", lang), "line": {"color": _COLOURS["target"], "width": 2.5, "dash": "dash"},
+             "customdata": _hover(values, unit, lang), "hovertemplate": "%{x} %{customdata}<extra></extra>"}]
+    layout = {"title": {"text": metric_label}, "xaxis": {"type": "category"},
+              "yaxis": value_axis(values, unit, lang)}
+    return _html(chart_id, data, layout)
 
 
-def channel_split(names: list[str], values: list[float], title: str, chart_id: str) -> Markup:
-    data = [{"type": "pie", "labels": names, "values": values, "hole": 0.45, "sort": False}]
+def channel_split(names: list[str], values: list[float], title: str, chart_id: str, lang: str = "zh") -> Markup:
+    data = [{"type": "pie", "labels": names, "values": values, "hole": 0.45, "sort": False,
+             "customdata": [filters.money(v, lang) for v in values],
+             "hovertemplate": "%{label}: %{customdata} (%{percent})<extra></extra>"}]
     return _html(chart_id, data, {"title": {"text": title}}, 320)
 
 
 def budget_split(budget: pd.DataFrame, lang: str, chart_id: str) -> Markup:
-    """Planned amount and actual spend per tool, coloured by placement."""
+    """The planned amount per tool (and the actual spend), coloured by placement."""
     data: list[dict[str, Any]] = []
+    amounts: list[Any] = []
     for placement in ("onsite", "offsite"):
         part = budget[budget["placement"] == placement]
         if part.empty:
             continue
         name = labels.pick(labels.PLACEMENTS[placement], lang)
         data.append({"type": "bar", "orientation": "h", "y": list(part["name"]), "x": list(part["amount"]),
-                     "name": f"{name} · {labels.column('amount', lang)}", "marker": {"color": _COLOURS[placement]}})
+                     "name": f"{name} · {labels.column('amount', lang)}", "marker": {"color": _COLOURS[placement]},
+                     "customdata": [filters.money(v, lang) for v in part["amount"]],
+                     "hovertemplate": "%{y}: %{customdata}<extra></extra>"})
+        amounts.extend(part["amount"])
         if part["spend"].notna().any():
             data.append({"type": "bar", "orientation": "h", "y": list(part["name"]), "x": list(part["spend"]),
                          "name": f"{name} · {labels.column('spend', lang)}", "opacity": 0.5,
-                         "marker": {"color": _COLOURS[placement]}})
+                         "marker": {"color": _COLOURS[placement]},
+                         "customdata": [filters.money(v, lang) for v in part["spend"]],
+                         "hovertemplate": "%{y}: %{customdata}<extra></extra>"})
+            amounts.extend(part["spend"])
     layout = {"title": {"text": labels.table_title("budget", lang)}, "barmode": "group",
-              "yaxis": {"autorange": "reversed"}}
+              "yaxis": {"autorange": "reversed"}, "xaxis": value_axis(amounts, "money", lang)}
     return _html(chart_id, data, layout, 420)
 
 
-def pnl_bars(pnl: pd.DataFrame, lang: str, chart_id: str) -> Markup:
-    """Plan and actual of every P&L line, side by side."""
+def tool_roi(budget: pd.DataFrame, lang: str, chart_id: str) -> Markup | None:
+    """Planned and actual ROI per ad tool (spend in the hover), as the section's title says."""
+    rows = budget[budget["roi"].notna() | budget["actual_roi"].notna()]
+    if rows.empty:
+        return None
+    names = list(rows["name"])
+    spend = [filters.money(v, lang) for v in rows["spend"]]
+    data = [{"type": "bar", "orientation": "h", "y": names, "x": list(rows["roi"]), "name": labels.column("roi", lang),
+             "marker": {"color": _COLOURS["plan"]}, "hovertemplate": "%{y}: %{x:.2f}<extra></extra>"}]
+    if rows["actual_roi"].notna().any():
+        data.append({"type": "bar", "orientation": "h", "y": names, "x": list(rows["actual_roi"]),
+                     "name": labels.column("actual_roi", lang), "marker": {"color": _COLOURS["actual"]},
+                     "customdata": spend,
+                     "hovertemplate": "%{y}: %{x:.2f} · " + labels.column("spend", lang)
+                     + " %{customdata}<extra></extra>"})
+    title = "推广工具 ROI(计划 vs 实际)" if lang == "zh" else "ROI per ad tool (plan vs actual)"
+    layout = {"title": {"text": title}, "barmode": "group", "yaxis": {"autorange": "reversed"},
+              "xaxis": {"rangemode": "tozero", "tickformat": ".1f"}}
+    return _html(chart_id, data, layout, 120 + 44 * len(names))
+
+
+def pnl_bars(pnl: pd.DataFrame, lang: str, chart_id: str, plan_column: str = "plan", plan_label: str = "") -> Markup:
+    """Plan and actual of every P&L line, side by side; `plan_column` is `plan_ytd` in a
+    year-to-date review, so that like is compared with like."""
     names = [labels.item(i, lang) for i in pnl["item"]]
-    data = [{"type": "bar", "x": names, "y": list(pnl["plan"]), "name": labels.column("plan", lang),
-             "marker": {"color": _COLOURS["plan"]}}]
+    plan = list(pnl[plan_column])
+    data = [{"type": "bar", "x": names, "y": plan, "name": plan_label or labels.column("plan", lang),
+             "marker": {"color": _COLOURS["plan"]}, "customdata": [filters.money(v, lang) for v in plan],
+             "hovertemplate": "%{x}: %{customdata}<extra></extra>"}]
+    values = list(plan)
     if pnl["actual"].notna().any():
-        data.append({"type": "bar", "x": names, "y": list(pnl["actual"]), "name": labels.column("actual", lang),
-                     "marker": {"color": _COLOURS["actual"]}})
-    return _html(chart_id, data, {"title": {"text": labels.table_title("pnl", lang)}, "barmode": "group"})
+        actual = list(pnl["actual"])
+        data.append({"type": "bar", "x": names, "y": actual, "name": labels.column("actual", lang),
+                     "marker": {"color": _COLOURS["actual"]}, "customdata": [filters.money(v, lang) for v in actual],
+                     "hovertemplate": "%{x}: %{customdata}<extra></extra>"})
+        values.extend(actual)
+    layout = {"title": {"text": labels.table_title("pnl", lang)}, "barmode": "group",
+              "xaxis": {"type": "category"}, "yaxis": value_axis(values, "money", lang)}
+    return _html(chart_id, data, layout)
 
 
 def campaign_calendar(campaigns: pd.DataFrame, nodes: list[tuple[str, dt.date]], year: int, lang: str,
                       chart_id: str) -> Markup:
-    """Campaigns as bars on the year, platform nodes as dotted lines."""
+    """Campaigns as bars on the year, platform nodes as dotted lines whose labels are
+    staggered on three rows, so that close nodes (618 and 年中大促) never overlap."""
     data = []
     for _, c in campaigns.iterrows():
         start, end = dt.date.fromisoformat(c["start"]), dt.date.fromisoformat(c["end"])
@@ -122,9 +222,13 @@ def campaign_calendar(campaigns: pd.DataFrame, nodes: list[tuple[str, dt.date]],
                      "hovertemplate": f"{c['name']}: {start} – {end}<extra></extra>"})
     shapes = [{"type": "line", "x0": day.isoformat(), "x1": day.isoformat(), "y0": 0, "y1": 1, "yref": "paper",
                "line": {"dash": "dot", "color": "#999"}} for _name, day in nodes]
-    annotations = [{"x": day.isoformat(), "y": 1, "yref": "paper", "text": name, "showarrow": False,
-                    "yanchor": "bottom"} for name, day in nodes]
-    layout = {"title": {"text": "活动日历" if lang == "zh" else "Campaign calendar"},
-              "xaxis": {"type": "date", "range": [f"{year - 1}-12-01", f"{year}-12-31"]},
-              "yaxis": {"autorange": "reversed"}, "shapes": shapes, "annotations": annotations}
-    return _html(chart_id, data, layout, 80 + 40 * max(len(campaigns), 3))
+    annotations = [{"x": day.isoformat(), "y": 1 + 0.07 * (i % 3), "yref": "paper", "text": name,
+                    "showarrow": False, "yanchor": "bottom", "font": {"size": 11}}
+                   for i, (name, day) in enumerate(nodes)]
+    months = [f"{year}-{m:02d}-01" for m in range(1, 13)]
+    layout = {"title": {"text": "活动日历" if lang == "zh" else "Campaign calendar", "y": 0.98},
+              "xaxis": {"type": "date", "range": [f"{year - 1}-12-01", f"{year}-12-31"], "tickvals": months,
+                        "ticktext": month_names([m[:7] for m in months], lang)},
+              "yaxis": {"autorange": "reversed"}, "shapes": shapes, "annotations": annotations,
+              "margin": {"l": 60, "r": 20, "t": 110, "b": 40}}
+    return _html(chart_id, data, layout, 150 + 40 * max(len(campaigns), 3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -127,8 +128,179 @@ def _md(text: str) -> str:
     return str(md(text))
 
 
+# The kind of a change in words (with a plain sign: no emoji, which some fonts draw as boxes).
+MARKS = {"added": ("＋ 新增", "+ added"), "removed": ("－ 删除", "− removed"), "changed": ("～ 修改", "~ changed"),
+         "computed": ("＝ 计算", "= computed")}
+
+# Short names of the fields a diff reports, for the site's changes page.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "total": ("全年", "year"), "amount": ("金额", "amount"), "share": ("占比", "share"), "roi": ("ROI", "ROI"),
+    "daily": ("日限额", "daily cap"), "skus": ("SKU", "SKUs"), "audience": ("人群", "audience"),
+    "note": ("备注", "note"), "number": ("金额", "amount"), "entry": ("整条", "entry"), "text": ("内容", "text"),
+    "start": ("开始", "start"), "end": ("结束", "end"), "budget": ("预算", "budget"), "name": ("名称", "name"),
+    "type": ("类型", "type"), "node": ("节点", "node"), "channels": ("渠道", "channels"), "theme": ("主题", "theme"),
+    "mechanics": ("玩法", "mechanics"), "offers": ("利益点", "offers"), "owner": ("负责人", "owner"),
+    "goals": ("目标", "goals"), "tasks": ("任务", "tasks"), "due": ("截止", "due"), "done": ("完成", "done"),
+    "price": ("售价", "price"), "cost": ("成本", "cost"), "units": ("目标件数", "units"), "role": ("角色", "role"),
+    "category": ("品类", "category"), "season": ("季节", "season"), "new": ("新品", "new"),
+    "phasing": ("月度拆分", "phasing"), "months": ("月", "months"), "quarters": ("季度", "quarters"),
+    "date": ("日期", "date"), "weights": ("权重", "weights"), "sku": ("SKU", "SKU"), "id": ("ID", "id"),
+    "value": ("数值", "value"), "placement": ("站内/站外", "placement"), "platform": ("平台", "platform"),
+    "unit": ("单位", "unit"), "label": ("名称", "label"), "sums": ("可累加", "sums"),
+    "kind": ("类别", "kind"), "position": ("定位", "position"), "strengths": ("优势", "strengths"),
+    "gifts": ("赠品", "gifts"), "spend": ("花费", "spend"), "actual": ("实际", "actual"),
+    "sku_goals": ("单品目标", "SKU goals"),
+}
+PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
+
+
+class ChangeNamer:
+    """Labels instead of ids for a Chinese (or English) page: metric, tool, cost,
+    campaign, product and channel names, short field names.  The JSON and the
+    pull-request comment keep the ids; the site's changes page uses this."""
+
+    def __init__(self, old: Any, new: Any, lang: str) -> None:
+        self.lang = lang
+        self.plans = [p for p in (new, old) if p is not None]
+
+    def key(self, change: Change) -> str:
+        key, lang = change.key, self.lang
+        if change.section == "targets" or change.section == "metrics":
+            return labels.metric(key, lang, self._metrics())
+        if change.section == "budget":
+            return ("预算总额" if lang == "zh" else "Total budget") if key == "total" else self._tool(key)
+        if change.section == "costs":
+            return labels.item(key, lang)
+        if change.section == "campaigns":
+            return next((c.name for p in self.plans for c in p.campaigns if c.id == key), key)
+        if change.section == "products":
+            name = next((x.name for p in self.plans for x in p.products if x.sku == key), None)
+            return f"{key} {name}" if name else key
+        if change.section == "channels":
+            return labels.channel(key, lang, self._channels())
+        if change.section == "calendar":
+            return labels.node(key, lang, self.plans[0] if self.plans else None)
+        if change.section == "positioning":
+            return labels.pick(_POSITIONING.get(key, (key, key)), lang)
+        return key
+
+    def field(self, change: Change) -> str:
+        parts = [self._part(part, change) for part in change.field.split(".")] if change.field else []
+        return " · ".join(parts)
+
+    def value(self, change: Change, text: str) -> str:
+        """An added or removed entry, `name: 年货节; type: platform`, with its keys named."""
+        if change.field.endswith("phasing") and text in PHASING_WORDS:
+            return labels.pick(PHASING_WORDS[text], self.lang)
+        if change.field != "entry":
+            return text
+        pieces = []
+        for piece in _top_level_split(text):
+            key, sep, value = piece.partition(": ")
+            if not sep:
+                pieces.append(piece)
+                continue
+            pieces.append(f"{labels.pick(FIELD_LABELS.get(key, (key, key)), self.lang)}:{self._entry_value(key, value)}")
+        return ";".join(pieces) if self.lang == "zh" else "; ".join(pieces)
+
+    def _entry_value(self, key: str, value: str) -> str:
+        lang = self.lang
+        if key == "type":
+            return labels.campaign_type(value, lang)
+        if key == "role":
+            return labels.role(value, lang)
+        if key == "node":
+            return labels.node(value, lang, self.plans[0] if self.plans else None)
+        if key == "new":
+            return ("是" if value == "true" else "否") if lang == "zh" else ("yes" if value == "true" else "no")
+        if key == "channels" and value.startswith("["):
+            return labels.channels([v.strip() for v in value.strip("[]").split(",") if v.strip()], lang,
+                                   self._channels())
+        if key in ("budget", "goals") and value.startswith("{"):
+            inner = []
+            for piece in _top_level_split(value[1:-1], ", "):
+                name, _sep, amount = piece.partition(": ")
+                shown = labels.budget_item(name, lang, self.plans[0] if self.plans else None) if key == "budget" \
+                    else labels.metric(name, lang, self._metrics())
+                inner.append(f"{shown} {self._nested(amount)}")
+            return ("、" if lang == "zh" else ", ").join(inner)
+        return self._nested(value)
+
+    def _nested(self, value: str) -> str:
+        """Keys inside a nested value (`{tmall: 1300万}`, `[{name: …; due: …}]`) named too."""
+        def name(match: re.Match[str]) -> str:
+            key = match.group(1)
+            if key in self._channel_ids():
+                shown = labels.channel(key, self.lang, self._channels())
+            elif key in FIELD_LABELS:
+                shown = labels.pick(FIELD_LABELS[key], self.lang)
+            else:
+                shown = labels.metric(key, self.lang, self._metrics())
+            return f"{shown}: "
+        named = re.sub(r"(?<![\w-])([a-z][a-z0-9_]*): ", name, value)
+        yes, no = ("是", "否") if self.lang == "zh" else ("yes", "no")
+        return re.sub(r": true\b", f": {yes}", re.sub(r": false\b", f": {no}", named))
+
+    def _part(self, part: str, change: Change) -> str:
+        if change.section in ("targets", "budget") and self._channel_ids() and part in self._channel_ids():
+            return labels.channel(part, self.lang, self._channels())
+        if part in FIELD_LABELS:
+            return labels.pick(FIELD_LABELS[part], self.lang)
+        if part.isdigit() and 1 <= int(part) <= 12:
+            return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
+        if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):
+            return labels.metric(part, self.lang, self._metrics())
+        return part
+
+    def _tool(self, key: str) -> str:
+        return labels.budget_item(key, self.lang, self.plans[0] if self.plans else None) if not any(
+            key in getattr(p.budget, "tools_declared", {}) for p in self.plans[1:2]) else \
+            labels.budget_item(key, self.lang, self.plans[1])
+
+    def _metrics(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for plan in reversed(self.plans):
+            out.update(dict(plan.metrics))
+        return out
+
+    def _channels(self) -> Any:
+        class _Names:  # the union of both years' channel names, as labels.channel reads them
+            channels: dict[str, str] = {}
+        names = _Names()
+        names.channels = {k: v for p in reversed(self.plans) for k, v in p.channels.items()}
+        return names
+
+    def _channel_ids(self) -> set[str]:
+        return {k for p in self.plans for k in p.channels}
+
+
+_POSITIONING = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
+                "geography": ("地理定位", "Geography"), "audience": ("人群定位", "Audience"),
+                "channel": ("渠道定位", "Channel")}
+
+
+def _top_level_split(text: str, separator: str = "; ") -> list[str]:
+    """Split at `separator` outside brackets and braces."""
+    parts, depth, current, i = [], 0, "", 0
+    while i < len(text):
+        if depth == 0 and text.startswith(separator, i):
+            parts.append(current)
+            current, i = "", i + len(separator)
+            continue
+        char = text[i]
+        depth += char in "[{"
+        depth -= char in "]}"
+        current += char
+        i += 1
+    if current:
+        parts.append(current)
+    return parts
+
+
 def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, level: str = "###",
-                  introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan") -> str:
+                  introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan",
+                  namer: ChangeNamer | None = None) -> str:
+    """The Markdown form; with a `namer` (the site), labels stand where the ids are."""
     zh = lang == "zh"
     out = [f"{level} {_md(heading(old_label, new_label, lang, unit, kind))}", ""]
     broken = introduced_lines(introduced or [], lang)
@@ -145,14 +317,15 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
                                  " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |")
         out.append("|---|---|---|---:|---:|---|")
         for c in rows:
-            mark = {"added": "➕", "removed": "➖", "changed": "✏️"}[c.kind]
-            if c.computed:
-                mark = "🧮"
-            out.append(f"| {mark} | {_md(c.key)} | {_md(c.field)} | {_md(show(c.old, c, lang))} | "
-                       f"{_md(show(c.new, c, lang))} | {_md(delta_text(c, lang))} |")
+            mark = labels.pick(MARKS["computed" if c.computed else c.kind], lang)
+            key, field = (namer.key(c), namer.field(c)) if namer else (c.key, c.field)
+            old, new = show(c.old, c, lang), show(c.new, c, lang)
+            if namer:
+                old, new = namer.value(c, old), namer.value(c, new)
+            out.append(f"| {mark} | {_md(key)} | {_md(field)} | {_md(old)} | {_md(new)} | {_md(delta_text(c, lang))} |")
         out.append("")
     if any(c.computed for c in changes):
-        out.append("🧮 " + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
+        out.append(labels.pick(MARKS["computed"], lang) + ":" + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
                           "computed from the plans (annual and quarterly totals, onsite/offsite budget, planned profit)."))
     return "\n".join(out).rstrip() + "\n"
 

@@ -16,7 +16,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "daily": ("日限额", "Daily cap"), "daily_cap_spend": ("日限额可花", "Cap allows"),
     "spend": ("实际花费", "Spend"), "actual_gmv": ("归因 GMV", "Attributed GMV"),
     "actual_roi": ("实际 ROI", "Actual ROI"), "per_day": ("日均", "Per day"), "item": ("项目", "Item"),
-    "plan": ("计划", "Plan"), "plan_ratio": ("计划占比", "Plan % GMV"), "actual_ratio": ("实际占比", "Actual % GMV"),
+    "plan": ("计划", "Plan"), "plan_ytd": ("同期计划", "Plan, same months"),
+    "plan_ytd_ratio": ("同期计划占比", "Same-months plan % GMV"), "plan_ratio": ("计划占比", "Plan % GMV"), "actual_ratio": ("实际占比", "Actual % GMV"),
     "id": ("ID", "ID"), "type": ("类型", "Type"), "node": ("节点", "Node"), "channels": ("渠道", "Channels"),
     "start": ("开始", "Start"), "end": ("结束", "End"), "budget": ("预算", "Budget"), "gifts": ("赠品", "Gifts"),
     "gmv_goal": ("GMV 目标", "GMV goal"), "planned_roi": ("计划 ROI", "Planned ROI"),
@@ -81,15 +82,53 @@ def item(key: str, lang: str) -> str:
     return pick(PNL_ITEMS.get(key, (key, key)), lang)
 
 
+CAMPAIGN_BUDGET_ITEMS: dict[str, tuple[str, str]] = {
+    "ads_onsite": ("站内推广", "Onsite ads"), "ads_offsite": ("站外推广", "Offsite ads"),
+    "gifts": ("赠品", "Gifts"), "samples": ("试用装", "Samples"), "kol": ("达人费用", "Influencers"),
+    "live": ("直播费用", "Live streaming"), "coupons": ("优惠券", "Coupons"),
+}
+CAMPAIGN_TYPES: dict[str, tuple[str, str]] = {
+    "platform": ("官方活动", "Platform campaign"), "store": ("店铺活动", "Store campaign"),
+}
+CAUSE_TYPES: dict[str, tuple[str, str]] = {"objective": ("客观", "Objective"), "subjective": ("主观", "Subjective")}
+
+
+def budget_item(key: str, lang: str, plan: object = None) -> str:
+    """A campaign budget or spend line: ads_onsite, gifts, or an ad tool of the catalog or the plan."""
+    from generator.model.catalog import TOOLS
+
+    if key in CAMPAIGN_BUDGET_ITEMS:
+        return pick(CAMPAIGN_BUDGET_ITEMS[key], lang)
+    declared = getattr(getattr(plan, "budget", None), "tools_declared", None) or {}
+    if key in declared:
+        return str(declared[key].name)
+    return TOOLS[key].name if key in TOOLS else key
+
+
+def campaign_type(key: str, lang: str) -> str:
+    return pick(CAMPAIGN_TYPES.get(key, (key, key)), lang)
+
+
+def channels(ids: list[str], lang: str, plan: object = None) -> str:
+    return ("、" if lang == "zh" else ", ").join(channel(c, lang, plan) for c in ids)
+
+
 def role(key: str, lang: str) -> str:
     return pick(ROLES.get(key, (key, key)), lang)
 
 
-def node(key: str | None, lang: str) -> str:
+def node(key: str | None, lang: str, plan: object = None) -> str:
+    """A calendar node's name; a store's own node (`brand_day` in `calendar:`) is
+    named after the plan's campaign tied to it, the name the team gave that day."""
     if not key:
         return "—"
     found = NODES.get(key)
-    return (found.zh if lang == "zh" else found.en) if found else key
+    if found:
+        return found.zh if lang == "zh" else found.en
+    for campaign in getattr(plan, "campaigns", None) or []:
+        if getattr(campaign, "node", None) == key and getattr(campaign, "name", None):
+            return str(campaign.name)
+    return key
 
 
 def table_title(name: str, lang: str) -> str:

@@ -82,7 +82,11 @@ def environment(options: SiteOptions) -> Environment:
         "signed_rate": filters.signed_rate,
         "ratio": filters.ratio,
         "status": lambda v: filters.status_word(v, lang),
-        "node": lambda v: labels.node(v, lang),
+        "node": lambda v, plan=None: labels.node(v, lang, plan),
+        "channels": lambda ids, plan=None: labels.channels(list(ids or []), lang, plan),
+        "campaign_type": lambda v: labels.campaign_type(v, lang),
+        "cause_type": lambda v: labels.pick(labels.CAUSE_TYPES.get(v, (v, v)), lang),
+        "metric_name": lambda v, plan=None: labels.metric(v, lang, dict(plan.metrics) if plan else None) if v else "—",
         "role": lambda v: labels.role(v, lang),
         "item": lambda v: labels.item(v, lang),
     })
@@ -452,9 +456,9 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
         target_months = targets[(targets["channel"] == "all") & targets["period"].str.match(r"^\d{4}-\d{2}$")]
         metric_sections.append({
             "id": metric, "label": label,
-            "variance_chart": charts.monthly_target_vs_actual(months, label, f"chart-{metric}-variance", lang)
+            "variance_chart": charts.monthly_target_vs_actual(months, label, f"chart-{metric}-variance", lang, unit)
             if len(months) else None,
-            "target_chart": charts.monthly_targets(target_months, label, f"chart-{metric}-targets", lang)
+            "target_chart": charts.monthly_targets(target_months, label, f"chart-{metric}-targets", lang, unit)
             if len(target_months) > 1 and METRICS.get(metric, None) is not None and METRICS[metric].sums else None,
             "variance": table("variance", rows, ["channel", "period", "actual", "attainment", "status", "yoy",
                                                  "target", "diff"]) if len(rows) else None,
@@ -477,19 +481,23 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
         "channel_chart": charts.channel_split([labels.channel(c, lang, plan) for c in gmv_year["channel"]],
                                               list(gmv_year["value"]),
                                               "销售额目标渠道结构" if lang == "zh" else "GMV target by channel",
-                                              "chart-channel-split") if len(gmv_year) else None,
+                                              "chart-channel-split", lang) if len(gmv_year) else None,
         "channel_actual_chart": charts.channel_split(
             [labels.channel(c, lang, plan) for c in actual_channels["channel"]], list(actual_channels["value"]),
             "销售额实际渠道结构" if lang == "zh" else "GMV actual by channel",
-            "chart-channel-actual") if len(actual_channels) else None,
+            "chart-channel-actual", lang) if len(actual_channels) else None,
         "budget_chart": charts.budget_split(budget, lang, "chart-budget") if len(budget) else None,
+        "roi_chart": charts.tool_roi(budget, lang, "chart-tool-roi") if len(budget) else None,
         "budget_table": table("budget", budget, ["name", "placement", "amount", "share", "roi", "expected_gmv",
-                                                 "daily", "daily_cap_spend", "spend", "actual_gmv", "actual_roi"]),
+                                                 "daily", "daily_cap_spend"]),
+        # the review: actuals and ROI first, the plan's figures after them
+        "budget_review_table": table("budget", budget, ["name", "spend", "actual_gmv", "actual_roi", "roi", "amount",
+                                                        "share", "placement"]),
         "budget_phasing": table("budget_phasing", t["budget_phasing"][
             (t["budget_phasing"]["tool"] == "all")], ["period", "amount", "per_day"]),
-        "pnl_chart": charts.pnl_bars(t["pnl"], lang, "chart-pnl") if len(t["pnl"]) > 1 else None,
-        "pnl_table": table("pnl", t["pnl"], ["item", "plan", "plan_ratio", "actual", "actual_ratio"]
-                           if review else ["item", "plan", "plan_ratio"]),
+        "pnl_chart": charts.pnl_bars(t["pnl"], lang, "chart-pnl", *_pnl_plan_side(report, lang))
+        if len(t["pnl"]) > 1 else None,
+        "pnl_table": table("pnl", t["pnl"], _pnl_columns(report)),
         "forecast_table": table("forecast", t["forecast"], ["metric", "channel", "target", "ytd_target",
                                                             "ytd_actual", "forecast_on_plan", "forecast_run_rate"]),
         "has_forecast": not t["forecast"].empty,
@@ -507,8 +515,10 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
         "has_product_review": bool(t["products"]["revenue"].notna().any()) if len(t["products"]) else False,
         "campaigns": campaigns,
         "campaigns_table": table("campaigns", t["campaigns"], ["name", "type", "node", "start", "end", "budget",
-                                                               "gmv_goal", "planned_roi", "target_share",
-                                                               "gmv_actual", "attainment", "spend", "actual_roi"]),
+                                                               "gmv_goal", "planned_roi", "target_share"]),
+        "campaigns_review_table": table("campaigns", t["campaigns"], ["name", "gmv_actual", "attainment", "spend",
+                                                                      "actual_roi", "gmv_goal", "budget",
+                                                                      "planned_roi", "start", "end"]),
         "calendar_chart": charts.campaign_calendar(t["campaigns"], [(n, d) for n, d in nodes], report.year, lang,
                                                    "chart-calendar") if len(t["campaigns"]) else None,
         "nodes": [{"name": n, "date": d.isoformat()} for n, d in nodes],
@@ -519,6 +529,28 @@ def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[s
         "changes": _changes(report, lang),
         "channels": [{"id": k, "name": v} for k, v in (plan.channels.items() if plan else [])],
     }
+
+
+def _pnl_plan_side(report: YearReport, lang: str) -> tuple[str, str]:
+    """The plan column the actuals are compared with: the year-to-date plan in a
+    year-to-date review (never a full-year plan beside ten months of actuals)."""
+    if report.is_year_to_date and report.plan is not None:
+        from generator.render.words import months_label
+
+        return "plan_ytd", f"{labels.column('plan', lang)} {months_label(last_month_of(report), lang)}"
+    return "plan", labels.column("plan", lang)
+
+
+def _pnl_columns(report: YearReport) -> list[str]:
+    if report.review is None:
+        return ["item", "plan", "plan_ratio"]
+    if report.is_year_to_date and report.plan is not None:
+        return ["item", "actual", "actual_ratio", "plan_ytd", "plan_ytd_ratio", "plan"]
+    return ["item", "actual", "actual_ratio", "plan", "plan_ratio"]
+
+
+def last_month_of(report: YearReport) -> int:
+    return int(report.summary["headline"]["months_done"] or 12)
 
 
 def _metric_order(targets: pd.DataFrame, variance: pd.DataFrame) -> list[str]:
@@ -546,7 +578,7 @@ def _calendar_nodes(plan: Any, year: int, lang: str) -> list[tuple[str, dt.date]
             out.append((node.zh if lang == "zh" else node.en, day))
     for node_id, day in calendar.items():
         if node_id not in NODES:
-            out.append((node_id, day))
+            out.append((labels.node(node_id, lang, plan), day))
     return sorted(out, key=lambda pair: pair[1])
 
 
@@ -566,16 +598,21 @@ def _campaign_contexts(report: YearReport, lang: str) -> list[dict[str, Any]]:
             ([campaign.offers] if campaign.offers else []),
             "goals": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
                       for m, g in campaign.goals.items()],
-            "sku_goals": [{"sku": sku, "goals": ", ".join(f"{k}: {filters.money(q.value, lang)}" for k, q in g.items())}
+            "sku_goals": [{"sku": sku, "goals": ", ".join(f"{labels.metric(k, lang)}: {filters.money(q.value, lang)}"
+                                                           for k, q in g.items())}
                           for sku, g in campaign.sku_goals.items()],
-            "budget": [{"item": k, "amount": q.value} for k, q in campaign.budget.items()],
+            "budget": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
+                       for k, q in campaign.budget.items()],
+            "node_name": labels.node(campaign.node, lang, plan),
+            "channel_names": labels.channels(list(campaign.channels or []), lang, plan),
             "owner": campaign.owner,
             "tasks": [{"name": t.name, "due": t.due.isoformat(), "owner": t.owner, "done": t.done,
                        "overdue": not t.done and t.due < as_of} for t in campaign.tasks],
             "row": row, "review": reviewed,
             "review_actual": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
                               for m, g in (reviewed.actual.items() if reviewed else [])],
-            "review_spend": [{"item": k, "amount": q.value} for k, q in (reviewed.spend.items() if reviewed else [])],
+            "review_spend": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
+                             for k, q in (reviewed.spend.items() if reviewed else [])],
         })
     return sorted(out, key=lambda c: (c["start"], c["id"]))
 
@@ -610,13 +647,16 @@ def _changes(report: YearReport, lang: str) -> dict[str, Any]:
 def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Markup | None:
     """This plan against the baseline year's plan, as `planbook diff` shows it."""
     from generator.diff.compare import compare_plans
-    from generator.render.diff import diff_markdown
+    from generator.model.workspace import plan_with_campaign_files
+    from generator.render.diff import ChangeNamer, diff_markdown
 
-    old = workspace.plan_model(report.unit, report.summary["baseline_year"])
-    if old is None or report.plan is None:
+    old = plan_with_campaign_files(workspace, report.unit, report.summary["baseline_year"])
+    new = plan_with_campaign_files(workspace, report.unit, report.year)
+    if old is None or new is None:
         return None
-    changes = compare_plans(old, report.plan)
-    return Markup(diff_markdown(str(report.summary["baseline_year"]), str(report.year), changes, lang, "##"))
+    changes = compare_plans(old, new)
+    return Markup(diff_markdown(str(report.summary["baseline_year"]), str(report.year), changes, lang, "##",
+                                namer=ChangeNamer(old, new, lang)))
 
 
 def _change_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any) -> Markup:

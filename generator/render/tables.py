@@ -37,7 +37,9 @@ def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
     if column == "role":
         return labels.role(str(value), lang)
     if column == "node":
-        return labels.node(value if isinstance(value, str) else None, lang)
+        return labels.node(value if isinstance(value, str) else None, lang, plan)
+    if column == "type" and isinstance(value, str) and value in labels.CAMPAIGN_TYPES:
+        return labels.campaign_type(value, lang)
     if column == "placement":
         return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
     if column == "yoy":
