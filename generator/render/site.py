@@ -42,6 +42,8 @@ def _packaged_templates() -> Path:
 
 
 PACKAGED_TEMPLATES = _packaged_templates()
+# Lets Material's search worker run from file:// (see site/config.py: the offline plugin).
+SEARCH_SHIM = "assets/iframe-worker-shim.js"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -158,6 +160,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     lang = options.lang
     writer.copy("assets/plotly.min.js", _plotly_script())
     writer.write("assets/planbook.css", env.get_template("planbook.css").render())
+    writer.copy(SEARCH_SHIM, PACKAGED_TEMPLATES / SEARCH_SHIM)
     years_nav: list[dict[str, Any]] = []
     for report in reports:
         base = f"{report.unit}/{report.year}"

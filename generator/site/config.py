@@ -42,10 +42,30 @@ def site_config(config: dict[str, Any], nav: list[Any], docs_dir: str = "docs", 
     if not any((e if isinstance(e, str) else next(iter(e), "")) == "md_in_html" for e in extensions):
         extensions.append("md_in_html")
     out["markdown_extensions"] = extensions
+    _offline_search(out)
     theme = dict(out.get("theme") or {})
     theme["font"] = False  # never Google Fonts, whatever the override says
     out["theme"] = theme
     return out
+
+
+def _offline_search(config: dict[str, Any]) -> None:
+    """Search that works opened from disk (file://): Material's offline plugin inlines
+    the index into a script, and the iframe-worker shim it needs is served from the
+    site itself (the plugin would otherwise load it from unpkg.com)."""
+    from generator.render.site import SEARCH_SHIM
+
+    plugins = list(config.get("plugins") or ["search"])
+    names = [p if isinstance(p, str) else next(iter(p), "") for p in plugins]
+    if "search" in names and "offline" not in names:
+        plugins.insert(names.index("search") + 1, "offline")
+    config["plugins"] = plugins
+    extra = dict(config.get("extra") or {})
+    polyfills = list(extra.get("polyfills") or [])
+    if SEARCH_SHIM not in polyfills:
+        polyfills.append(SEARCH_SHIM)
+    extra["polyfills"] = polyfills
+    config["extra"] = extra
 
 
 def dump(config: dict[str, Any]) -> str:

@@ -37,6 +37,13 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
             return sanitize_html(html)
         return html
 
+    def on_post_build(self, config: Any) -> None:
+        """Result titles without the zero-width spaces the search plugin puts between
+        Chinese words (the text keeps them: that is how the index is segmented)."""
+        from generator.site.search import clean_search_index
+
+        clean_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+
     def on_pre_build(self, config: Any) -> None:
         if not self.config.rerender:
             return
