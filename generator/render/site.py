@@ -278,7 +278,7 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
         path = _own_page_path(base, page)
         if writer.write(path, clean_front_matter(page.text), page.path):
             nav_entries.append({nav_title(_page_title(page)): path})
-    _write_downloads(writer, report, base)
+    _write_downloads(writer, report, base, lang)
     return nav_entries
 
 
@@ -378,14 +378,14 @@ def _page_title(page: Page) -> str:
     return heading.group(1).strip() if heading else Path(page.path).stem
 
 
-def _write_downloads(writer: SiteWriter, report: YearReport, base: str) -> None:
-    from generator.render.export import table_csv, workbook_bytes
+def _write_downloads(writer: SiteWriter, report: YearReport, base: str, lang: str) -> None:
+    from generator.render.downloads import table_csv, workbook
 
     for name in TABLES:
         frame = report.tables[name]
         if not frame.empty:
-            writer.write(f"{base}/downloads/{name}.csv", "\ufeff" + table_csv(frame))  # BOM: Excel reads UTF-8
-    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", _stable_xlsx(workbook_bytes([report])))
+            writer.write(f"{base}/downloads/{name}.csv", table_csv(frame, lang, report.plan))
+    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", _stable_xlsx(workbook(report, lang)))
 
 
 def _stable_xlsx(data: bytes) -> bytes:

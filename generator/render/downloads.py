@@ -1,0 +1,160 @@
+"""The site's downloads (spec 12): every table as CSV, the year as an XLSX workbook,
+in the reader's language.
+
+Headers and sheet names are the page's labels (中文 in the Chinese UI); a second
+header row keeps the column ids, and every column whose values are ids
+(metric, channel, cost item …) is followed by an id column, so a script reads
+the same file that a manager opens.  Money is rounded to the fen (as computed);
+the workbook shows it in 万 where the page does (`0!.0,"万"`: the number stays
+exact, only its format divides).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pandas as pd
+
+from generator.compute.report import TABLES, YearReport, plain
+from generator.render import filters, labels
+from generator.render.export import safe_text
+
+# Columns whose values are ids: shown by label, the id kept in a column after them.
+_ID_COLUMNS = {"metric", "channel", "item", "role", "placement", "status", "type", "node", "tool", "platform"}
+_PLATFORMS = {"jd": ("京东", "JD"), "taobao": ("淘宝天猫", "Taobao/Tmall"), "tmall": ("天猫", "Tmall"),
+              "douyin": ("抖音", "Douyin"), "pdd": ("拼多多", "Pinduoduo"), "xiaohongshu": ("小红书", "Xiaohongshu")}
+
+
+def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list[str], list[list[Any]]]:
+    """(label header, id header, rows) of one table."""
+    columns = [str(c) for c in frame.columns]
+    label_head: list[str] = []
+    id_head: list[str] = []
+    for column in columns:
+        label_head.append(labels.column(column, lang))
+        id_head.append(column)
+        if column in _ID_COLUMNS:
+            label_head.append(f"{labels.column(column, lang)} ID")
+            id_head.append(f"{column}_id")
+    rows = []
+    for record in frame.itertuples(index=False):
+        row: list[Any] = []
+        for column, value in zip(columns, record):
+            value = plain(value)
+            if column in _ID_COLUMNS:
+                row.append(_label(column, value, lang, plan))
+                row.append(value)
+            else:
+                row.append(value)
+        rows.append(row)
+    return label_head, id_head, rows
+
+
+def _label(column: str, value: Any, lang: str, plan: Any) -> Any:
+    if value is None:
+        return None
+    text = str(value)
+    declared = dict(plan.metrics) if plan is not None else None
+    return {
+        "metric": lambda: labels.metric(text, lang, declared),
+        "channel": lambda: labels.channel(text, lang, plan),
+        "item": lambda: labels.item(text, lang),
+        "role": lambda: labels.role(text, lang),
+        "placement": lambda: labels.pick(labels.PLACEMENTS.get(text, (text, text)), lang),
+        "status": lambda: filters.status_word(text, lang),
+        "type": lambda: labels.campaign_type(text, lang),
+        "node": lambda: labels.node(text, lang, plan),
+        "tool": lambda: labels.budget_item(text, lang, plan) if text != "all" else labels.channel("all", lang),
+        "platform": lambda: labels.pick(_PLATFORMS.get(text, (text, text)), lang),
+    }[column]()
+
+
+def table_csv(frame: pd.DataFrame, lang: str, plan: Any) -> str:
+    """CSV with a BOM (Excel reads UTF-8), the label header, then the id header."""
+    label_head, id_head, rows = labelled(frame, lang, plan)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(label_head)
+    writer.writerow(id_head)
+    for row in rows:
+        writer.writerow(["" if v is None else safe_text(v) for v in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def workbook(report: YearReport, lang: str) -> bytes:
+    """The year's workbook: a sheet per table named as on the page."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    for name in TABLES:
+        frame = report.tables[name]
+        if frame.empty:
+            continue
+        label_head, id_head, rows = labelled(frame, lang, report.plan)
+        sheet = book.create_sheet(title=_sheet_name(labels.table_title(name, lang)))
+        formats = [_number_format(column, frame, lang) for column in id_head]
+        for index, head in enumerate(label_head, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(10, min(40, 2 * len(head) + 4))
+        sheet.freeze_panes = "B3"
+        sheet.append(label_head)
+        sheet.append(id_head)
+        metric_at = id_head.index("metric_id") if "metric_id" in id_head else None
+        for row in rows:
+            cells = []
+            unit = labels.metric_unit(str(row[metric_at]), _declared(report)) if metric_at is not None else None
+            for column, value, number_format in zip(id_head, row, formats):
+                cell = WriteOnlyCell(sheet, value=safe_text(value))
+                if unit is not None and column in _METRIC_FIGURES:
+                    number_format = _unit_format(unit, value, lang)
+                if number_format and isinstance(value, (int, float)):
+                    cell.number_format = number_format
+                cells.append(cell)
+            sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_WAN = '0!.0,"万"'  # 12345678 shows 1234.6万: the cell keeps the exact number
+
+
+def _number_format(column: str, frame: pd.DataFrame, lang: str) -> str | None:
+    if column in filters.MONEY_COLUMNS:
+        values = [abs(float(v)) for v in frame[column] if not filters.missing(v)] if column in frame else []
+        if lang == "zh" and values and max(values) >= 10_000 and "metric" not in frame:
+            return _WAN
+        return "#,##0.00"
+    if column in filters.RATE_COLUMNS:
+        return "0.0%"
+    if column in filters.RATIO_COLUMNS:
+        return "0.00"
+    return None
+
+
+# Columns that hold a figure of the row's metric (its unit decides the format).
+_METRIC_FIGURES = {"value", "target", "actual", "diff", "before", "after", "delta", "ytd_target", "ytd_actual",
+                   "forecast_on_plan", "forecast_run_rate"}
+
+
+def _unit_format(unit: str, value: Any, lang: str) -> str:
+    if unit == "rate":
+        return "0.0%"
+    if unit in ("ratio", "rank"):
+        return "0.00" if unit == "ratio" else "0"
+    large = isinstance(value, (int, float)) and abs(value) >= 10_000
+    if lang == "zh" and large:
+        return _WAN
+    return "#,##0.00" if unit == "money" else "#,##0"
+
+
+def _declared(report: YearReport) -> dict[str, Any] | None:
+    return dict(report.plan.metrics) if report.plan is not None else None
+
+
+def _sheet_name(title: str) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31]
