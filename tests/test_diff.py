@@ -143,7 +143,7 @@ def test_text_and_markdown_forms(tmp_path):
     assert "~ 618 start: 2025-05-20 → 2026-05-25 (5 days later)" in text
     md = run("diff", "2025", "2026", "--format", "md", cwd=tmp_path).stdout
     assert md.startswith("### 2025 计划 → 2026 计划")
-    assert "| ✏️ | B | price | 159 | 149 | Δ -10, -6.3% |" in md
+    assert "| ～ 修改 | B | price | 159 | 149 | Δ -10, -6.3% |" in md
 
 
 def git(repo: Path, *args: str) -> None:

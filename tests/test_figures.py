@@ -285,7 +285,10 @@ def test_report_export_and_site_csv_give_the_same_status_under_custom_thresholds
 
     assert run("render", "out").returncode == 0
     text = (project / "out/docs/main/2026/downloads/variance.csv").read_text(encoding="utf-8-sig")
-    from_site = {r["period"]: r["status"] for r in csv.DictReader(io.StringIO(text)) if r["channel"] == "all"}
+    # the site's CSV: labels in the first header row, ids in the second
+    lines = text.splitlines()
+    from_site = {r["period"]: r["status_id"] for r in csv.DictReader(io.StringIO("\n".join(lines[1:])))
+                 if r["channel_id"] == "all"}
     assert {k: from_site[k] for k in ("2026-01", "2026-02")} == {"2026-01": "met", "2026-02": "near"}
 
 

@@ -69,7 +69,8 @@ def test_site_is_offline(small_site):
 
 def test_downloads_exist_and_are_linked(small_site):
     base = small_site / "shop" / "2026"
-    assert (base / "downloads" / "variance.csv").read_text(encoding="utf-8-sig").startswith("metric,channel,period")
+    lines = (base / "downloads" / "variance.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("指标,指标 ID,渠道,渠道 ID,期间") and lines[1].startswith("metric,metric_id,channel")
     assert (base / "downloads" / "shop-2026.xlsx").stat().st_size > 0
     assert 'href="downloads/shop-2026.xlsx"' in (base / "plan.html").read_text(encoding="utf-8")
 

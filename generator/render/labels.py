@@ -133,3 +133,24 @@ def node(key: str | None, lang: str, plan: object = None) -> str:
 
 def table_title(name: str, lang: str) -> str:
     return pick(TABLE_TITLES.get(name, (name, name)), lang)
+
+
+SEASONS: dict[str, tuple[str, str]] = {"all": ("全年", "All year"), "spring": ("春", "Spring"), "summer": ("夏", "Summer"),
+                                       "autumn": ("秋", "Autumn"), "winter": ("冬", "Winter")}
+SPLITS: dict[str, tuple[str, str]] = {"role": ("角色", "Role"), "category": ("品类", "Category"),
+                                      "season": ("季节", "Season"), "new": ("新品", "New"),
+                                      "in_campaign": ("参加活动", "In campaign")}
+
+
+def split_group(by: str, group: str, lang: str) -> str:
+    """A product review split's group: a role, a season, yes/no for new products."""
+    if by == "role":
+        return role(group, lang)
+    if by == "season":
+        return pick(SEASONS.get(group, (group, group)), lang)
+    if group in ("True", "False"):
+        yes = group == "True"
+        if by == "new":
+            return ("新品" if yes else "老品") if lang == "zh" else ("new" if yes else "existing")
+        return ("是" if yes else "否") if lang == "zh" else ("yes" if yes else "no")
+    return group

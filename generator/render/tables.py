@@ -40,6 +40,12 @@ def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
         return labels.node(value if isinstance(value, str) else None, lang, plan)
     if column == "type" and isinstance(value, str) and value in labels.CAMPAIGN_TYPES:
         return labels.campaign_type(value, lang)
+    if column == "by":
+        return labels.pick(labels.SPLITS.get(str(value), (str(value), str(value))), lang)
+    if column == "group" and "by" in row:
+        return labels.split_group(str(row["by"]), str(value), lang)
+    if column == "season" and isinstance(value, str):
+        return labels.pick(labels.SEASONS.get(value, (value, value)), lang)
     if column == "placement":
         return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
     if column == "yoy":

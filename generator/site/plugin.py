@@ -29,6 +29,35 @@ def sanitize_html(html: str) -> str:
     return clean_html(html)
 
 
+def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
+    """An admonition that lists the problems, errors first (the root cause leads),
+    with file and line; empty when there is nothing to say."""
+    from generator.render.tables import md
+
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if not errors and not warnings and not message:
+        return ""
+    zh = lang != "en"
+    if errors or message:
+        title = (f"计划有 {len(errors)} 个错误:页面显示上一次正确的结果" if zh
+                 else f"The plans have {len(errors)} errors: pages show the last good render")
+        kind = "failure"
+    else:
+        title = f"{len(warnings)} 个警告" if zh else f"{len(warnings)} warnings"
+        kind = "warning"
+    lines = [f'!!! {kind} "{title}"', ""]
+    if message and not problems:
+        lines.append(f"    {md(message)}")
+    for problem in [*errors, *warnings][:20]:
+        mark = "✘" if problem.is_error else "⚠"
+        lines.append(f"    - {mark} `{problem.path}:{problem.line}:{problem.column}` "
+                     f"{md(problem.message('zh' if zh else 'en'))} `[{problem.code}]`")
+    if len(problems) > 20:
+        lines.append(f"    - … {len(problems) - 20} " + ("个更多" if zh else "more"))
+    return "\n".join(lines)
+
+
 class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     """Sanitizes the operators' pages; under serve, re-renders before every rebuild."""
 
@@ -60,3 +89,9 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
         if not outcome.ok:
             render_problem_pages(project, build_dir, outcome, plans)
+        self.banner = problem_banner(outcome.problems, outcome.message, config.get("theme", {}).get("language", "zh"))
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        """Under serve, the problems of the last render on top of every page."""
+        banner = getattr(self, "banner", "")
+        return f"{banner}\n\n{markdown}" if banner else markdown

@@ -3,9 +3,11 @@
 Material's search plugin segments Chinese with jieba and marks the word
 boundaries with U+200B in the index.  Two things are fixed here:
 
-- the separator also splits where Chinese meets Latin letters or digits, in the
-  index and in the query alike, so that 双11 (indexed as 双 | 11) is found when
-  typed as one word;
+- the separator splits Chinese character by character, and where it meets Latin
+  letters or digits, in the index and in the query alike: a query is not
+  segmented by jieba, so 京东快车 (one query word) would miss the index's
+  京东 | 快车 and 双11 the index's 双 | 11.  Character by character, pages
+  holding more of the query rank first;
 - result titles lose their zero-width spaces (the text keeps them: they are the
   segmentation).
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）()《》“”]+"
-             rf"|(?<=[{_HAN}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{_HAN}])")
+             rf"|(?<=[{_HAN}])(?=[0-9A-Za-z{_HAN}])|(?<=[0-9A-Za-z])(?=[{_HAN}])")
 
 
 def clean_search_index(path: Path) -> None:
