@@ -50,14 +50,14 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
     period = months_label(months_done, lang)
     status = f.get("status")
     tiles = [Tile(
-        f"{period} {word('actual', lang)}",
+        f"{period} {word('tile_actual', lang)}",
         money(f["actual"]),
         [f"{word('target_of_period', lang)} {money(f['target'])}",
          f"{word('attainment', lang)} {filters.attainment(f['attainment'])} {filters.status_word(status, lang)}"],
         status)]
     if months_done < 12:
         tiles.append(Tile(
-            word("forecast", lang), money(f.get("forecast_on_plan")),
+            word("tile_forecast", lang), money(f.get("forecast_on_plan")),
             [f"{word('forecast_on_plan', lang)} {money(f.get('forecast_on_plan'))} "
              f"({filters.rate(f.get('forecast_on_plan_attainment'))})",
              f"{word('forecast_run_rate', lang)} {money(f.get('forecast_run_rate'))} "
