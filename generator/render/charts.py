@@ -19,6 +19,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from generator.render import filters, labels
+from generator.render.words import word
 
 _CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["toImage"]}
 _COLOURS = {"target": "#1f4e79", "actual": "#4f9dd9", "plan": "#9db7d5", "onsite": "#4f9dd9", "offsite": "#f0a04b"}
@@ -86,18 +87,19 @@ def value_axis(values: list[Any], unit: str, lang: str) -> dict[str, Any]:
     ticks = []
     value = first
     while value <= top + step * 0.999:
-        ticks.append(round(value, 6))
+        tick = round(value, 6)
+        ticks.append(int(tick) if tick == int(tick) else tick)
         value += step
     return {"tickvals": ticks, "ticktext": [filters.money(t, lang) if t else "0" for t in ticks],
             "range": [ticks[0], ticks[-1]]}
 
 
 def _nice_step(raw: float) -> float:
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
         if factor * power >= raw:
             return factor * power
-    return 10 * power
+    return 10.0 * power
 
 
 def _hover(values: list[Any], unit: str, lang: str) -> list[str]:
@@ -182,7 +184,7 @@ def tool_roi(budget: pd.DataFrame, lang: str, chart_id: str) -> Markup | None:
                      "customdata": spend,
                      "hovertemplate": "%{y}: %{x:.2f} · " + labels.column("spend", lang)
                      + " %{customdata}<extra></extra>"})
-    title = "推广工具 ROI(计划 vs 实际)" if lang == "zh" else "ROI per ad tool (plan vs actual)"
+    title = word("chart_tool_roi", lang)
     layout = {"title": {"text": title}, "barmode": "group", "yaxis": {"autorange": "reversed"},
               "xaxis": {"rangemode": "tozero", "tickformat": ".1f"}}
     return _html(chart_id, data, layout, 120 + 44 * len(names))
@@ -226,7 +228,7 @@ def campaign_calendar(campaigns: pd.DataFrame, nodes: list[tuple[str, dt.date]],
                     "showarrow": False, "yanchor": "bottom", "font": {"size": 11}}
                    for i, (name, day) in enumerate(nodes)]
     months = [f"{year}-{m:02d}-01" for m in range(1, 13)]
-    layout = {"title": {"text": "活动日历" if lang == "zh" else "Campaign calendar", "y": 0.98},
+    layout = {"title": {"text": word("chart_calendar", lang), "y": 0.98},
               "xaxis": {"type": "date", "range": [f"{year - 1}-12-01", f"{year}-12-31"], "tickvals": months,
                         "ticktext": month_names([m[:7] for m in months], lang)},
               "yaxis": {"autorange": "reversed"}, "shapes": shapes, "annotations": annotations,

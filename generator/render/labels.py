@@ -65,7 +65,7 @@ def metric(metric_id: str, lang: str, declared: Mapping[str, Any] | None = None)
     return found.label(lang) if found else metric_id
 
 
-def metric_unit(metric_id: str, declared: dict[str, object] | None = None) -> str:
+def metric_unit(metric_id: str, declared: Mapping[str, Any] | None = None) -> str:
     found = metric_for(metric_id, declared)
     return found.unit if found else "count"
 

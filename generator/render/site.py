@@ -15,21 +15,19 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
-import pandas as pd
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
 from generator.compute.report import TABLES, YearReport
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
-from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Page, Workspace
 from generator.problems import Problem
-from generator.render import charts, filters, grids, labels, words
-from generator.render.tiles import tile_rows
-from generator.render.tables import markdown_table, md
+from generator.render import filters, labels, words
+from generator.render.pages import PageContext, YearContexts, home_year
+from generator.render.tables import md
 
 def _packaged_templates() -> Path:
     """The templates shipped with Planbook: inside the installed package
@@ -53,6 +51,9 @@ class SiteOptions:
     thresholds: Thresholds = Thresholds()
     templates: Path | None = None  # a project's own site_templates/, searched first
     site_name: str = "Planbook"
+    # the day tasks are judged overdue by, when the year has no review `as_of`;
+    # passed in (never today() in render), so a render is a function of its inputs
+    today: dt.date | None = None
 
 
 @dataclass
@@ -84,17 +85,24 @@ def environment(options: SiteOptions) -> Environment:
         "signed_rate": filters.signed_rate,
         "ratio": filters.ratio,
         "status": lambda v: filters.status_word(v, lang),
-        "node": lambda v, plan=None: labels.node(v, lang, plan),
-        "channels": lambda ids, plan=None: labels.channels(list(ids or []), lang, plan),
+        "node": _with_plan(lambda v, plan: labels.node(v, lang, plan)),
         "campaign_type": lambda v: labels.campaign_type(v, lang),
         "cause_type": lambda v: labels.pick(labels.CAUSE_TYPES.get(v, (v, v)), lang),
-        "metric_name": lambda v, plan=None: labels.metric(v, lang, dict(plan.metrics) if plan else None) if v else "—",
+        "metric_name": _with_plan(lambda v, plan: labels.metric(v, lang, dict(plan.metrics) if plan else None)
+                                  if v else "—"),
         "role": lambda v: labels.role(v, lang),
         "item": lambda v: labels.item(v, lang),
     })
     env.globals.update({"zh": lang == "zh", "lang": lang,
                         "t": lambda key, **values: words.word(key, lang, **values)})
     return env
+
+
+def _with_plan(label: Callable[[Any, Any], str]) -> Callable[..., str]:
+    """A filter that takes the plan as an optional argument: `{{ e.node | node(plan) }}`."""
+    def apply(value: Any, plan: Any = None) -> str:
+        return label(value, plan)
+    return apply
 
 
 class SiteWriter:
@@ -185,14 +193,14 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
             years_nav.append({nav_title(_page_title(page)): path})
     guide_nav = _write_guide(writer, env, workspace, options)
     writer.write("index.md", env.get_template("home.md.j2").render(
-        reports=[_headline(r, options) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="", page="home",
+        reports=[home_year(r, lang) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="", page="home",
         site_name=options.site_name))
     writer.write("problems.md", env.get_template("problems.md.j2").render(
         problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
     writer.remove_stale()
-    writer.result.nav = [{"首页" if lang == "zh" else "Home": "index.md"}, *years_nav,
-                         {"问题" if lang == "zh" else "Problems": "problems.md"},
-                         {"指南 Guide" if lang == "zh" else "Guide": guide_nav}]
+    writer.result.nav = [{words.word("nav_home", lang): "index.md"}, *years_nav,
+                         {words.word("nav_problems", lang): "problems.md"},
+                         {words.word("nav_guide", lang): guide_nav}]
     return writer.result
 
 
@@ -230,8 +238,7 @@ def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, opt
         text = explain(code, lang) or ""
         entries.append({
             "code": code, "meaning": entry.zh if lang == "zh" else entry.en,
-            "severity": {"error": "✘ 错误" if lang == "zh" else "✘ error",
-                         "warning": "⚠ 警告" if lang == "zh" else "⚠ warning"}[severity],
+            "severity": words.word(f"severity_{severity}", lang),
             "wrong_block": Markup(_fenced(entry.wrong, "yaml")), "right_block": Markup(_fenced(entry.right, "yaml")),
             "fix": text.splitlines()[-1].split(":", 1)[-1].strip(),
         })
@@ -258,22 +265,26 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
     """One (unit, year): its pages, campaign pages, own pages and downloads; its navigation."""
     lang = options.lang
     nav_entries: list[Any] = []
-    context = _year_context(report, options, base)
-    context["written_changes"] = _written_changes(workspace, report, lang)
+    contexts = YearContexts(report, lang, base, options.today, _slug)
+    builders: dict[str, Callable[[], PageContext]] = {
+        "plan": contexts.plan_page, "review": contexts.review_page,
+        "changes": lambda: contexts.changes_page(workspace)}
     for kind, title in _year_pages(report, lang):
-        body = env.get_template(f"{kind}.md.j2").render(**context, page=kind, root=_root(f"{base}/{kind}.md"))
+        body = env.get_template(f"{kind}.md.j2").render(**builders[kind]().fields(), page=kind,
+                                                        root=_root(f"{base}/{kind}.md"))
         writer.write(f"{base}/{kind}.md", body)
         nav_entries.append({title: f"{base}/{kind}.md"})
-    if context["campaigns"]:
-        campaign_nav: list[Any] = [{"活动日历" if lang == "zh" else "Calendar": f"{base}/campaigns/index.md"}]
+    if contexts.campaigns:
+        campaign_nav: list[Any] = [{words.word("nav_calendar", lang): f"{base}/campaigns/index.md"}]
         writer.write(f"{base}/campaigns/index.md", env.get_template("calendar.md.j2").render(
-            **context, page="calendar", root=_root(f"{base}/campaigns/index.md")))
-        for campaign in context["campaigns"]:
+            **contexts.calendar_page().fields(), page="calendar", root=_root(f"{base}/campaigns/index.md")))
+        for campaign in contexts.campaigns:
             path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
             writer.write(path, env.get_template("campaign.md.j2").render(
-                **context, c=campaign, page="campaign", root=_root(path)), f"campaign `{campaign['id']}`")
+                **contexts.campaign_page(campaign).fields(), page="campaign", root=_root(path)),
+                f"campaign `{campaign['id']}`")
             campaign_nav.append({nav_title(campaign["name"]): path})
-        nav_entries.append({("活动" if lang == "zh" else "Campaigns"): campaign_nav})
+        nav_entries.append({words.word("nav_campaigns", lang): campaign_nav})
     for page in _own_pages(workspace.pages, report):
         path = _own_page_path(base, page)
         if writer.write(path, clean_front_matter(page.text), page.path):
@@ -337,14 +348,13 @@ def _units(reports: list[YearReport]) -> set[str]:
 
 
 def _year_pages(report: YearReport, lang: str) -> list[tuple[str, str]]:
-    zh = lang == "zh"
     pages = []
     if report.plan is not None:
-        pages.append(("plan", "年度计划" if zh else "Plan"))
+        pages.append(("plan", words.word("open_plan", lang)))
     if report.review is not None:
-        pages.append(("review", "复盘" if zh else "Review"))
+        pages.append(("review", words.word("open_review", lang)))
     if report.plan is not None:
-        pages.append(("changes", "变化" if zh else "Changes"))
+        pages.append(("changes", words.word("open_changes", lang)))
     return pages
 
 
@@ -407,263 +417,9 @@ def _stable_xlsx(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _headline(report: YearReport, options: SiteOptions) -> dict[str, Any]:
-    s = report.summary
-    variance = report.tables["variance"]
-    year_row = variance[(variance["metric"] == "gmv") & (variance["channel"] == "all")
-                        & (variance["period"] == str(report.year))]
-    forecast = report.tables["forecast"]
-    gmv_forecast = forecast[(forecast["metric"] == "gmv") & (forecast["channel"] == "all")]
-    pnl = report.tables["pnl"].set_index("item") if len(report.tables["pnl"]) else None
-    profit_plan = pnl.at["profit", "plan"] if pnl is not None and "profit" in pnl.index else None
-    profit_actual = pnl.at["profit", "actual"] if pnl is not None and "profit" in pnl.index else None
-    return {
-        "unit": report.unit, "year": report.year, "base": f"{report.unit}/{report.year}",
-        "title": report.plan.title if report.plan and report.plan.title else
-        (report.review.title if report.review and report.review.title else str(report.year)),
-        "has_plan": report.plan is not None, "has_review": report.review is not None,
-        "ytd": report.is_year_to_date, "as_of": report.as_of.isoformat() if report.as_of else None,
-        "gmv_target": s["gmv_target"], "gmv_actual": s["gmv_actual"],
-        "attainment": year_row.iloc[0]["attainment"] if len(year_row) else None,
-        "status": year_row.iloc[0]["status"] if len(year_row) else None,
-        "profit_plan": profit_plan, "profit_actual": profit_actual,
-        "forecast_on_plan": gmv_forecast.iloc[0]["forecast_on_plan"] if len(gmv_forecast) else None,
-        "forecast_run_rate": gmv_forecast.iloc[0]["forecast_run_rate"] if len(gmv_forecast) else None,
-        "tiles": tile_rows(s["headline"], options.lang),
-    }
-
-
 def _problem_row(problem: Problem, lang: str) -> dict[str, Any]:
     return {"path": problem.path, "line": problem.line, "column": problem.column, "severity": problem.severity,
             "code": problem.code, "message": problem.message(lang), "hint": problem.hint(lang)}
-
-
-def _year_context(report: YearReport, options: SiteOptions, base: str) -> dict[str, Any]:
-    """Everything a year's pages show, computed and formatted before the templates."""
-    lang = options.lang
-    plan, review = report.plan, report.review
-    t = report.tables
-    declared = dict(plan.metrics) if plan else None
-
-    def table(name: str, frame: pd.DataFrame, columns: list[str]) -> Markup:
-        return markdown_table(frame, [c for c in columns if c in frame.columns], lang, plan)
-
-    variance = t["variance"]
-    metric_sections = []
-    for metric in _metric_order(t["targets"], variance):
-        label = labels.metric(metric, lang, declared)
-        unit = labels.metric_unit(metric, declared)
-        rows = variance[variance["metric"] == metric]
-        months = rows[(rows["channel"] == "all") & rows["period"].str.match(r"^\d{4}-\d{2}$")]
-        targets = t["targets"][(t["targets"]["metric"] == metric)]
-        target_months = targets[(targets["channel"] == "all") & targets["period"].str.match(r"^\d{4}-\d{2}$")]
-        metric_sections.append({
-            "id": metric, "label": label,
-            "variance_chart": charts.monthly_target_vs_actual(months, label, f"chart-{metric}-variance", lang, unit)
-            if len(months) else None,
-            "target_chart": charts.monthly_targets(target_months, label, f"chart-{metric}-targets", lang, unit)
-            if len(target_months) > 1 and METRICS.get(metric, None) is not None and METRICS[metric].sums else None,
-            "variance": table("variance", rows, ["channel", "period", "actual", "attainment", "status", "yoy",
-                                                 "target", "diff"]) if len(rows) else None,
-            "grid": grids.status_grid(rows, report.year, unit, lang, plan),
-            "targets_wide": grids.value_grid(targets, report.year, unit, lang, plan),
-        })
-    gmv_year = t["targets"][(t["targets"]["metric"] == "gmv") & (t["targets"]["period"] == str(report.year))
-                            & (t["targets"]["channel"] != "all")]
-    actual_channels = t["actuals"][(t["actuals"]["metric"] == "gmv") & (t["actuals"]["period"] == str(report.year))
-                                   & (t["actuals"]["channel"] != "all")]
-    campaigns = _campaign_contexts(report, lang)
-    nodes = _calendar_nodes(plan, report.year, lang)
-    budget = t["budget"]
-    return {
-        "plan": plan, "review": review, "unit": report.unit, "year": report.year,
-        "base": base, "ytd": report.is_year_to_date,
-        "as_of": report.as_of.isoformat() if report.as_of else None,
-        "summary": report.summary, "metrics": metric_sections,
-        "tiles": tile_rows(report.summary["headline"], lang),
-        "channel_chart": charts.channel_split([labels.channel(c, lang, plan) for c in gmv_year["channel"]],
-                                              list(gmv_year["value"]),
-                                              "销售额目标渠道结构" if lang == "zh" else "GMV target by channel",
-                                              "chart-channel-split", lang) if len(gmv_year) else None,
-        "channel_actual_chart": charts.channel_split(
-            [labels.channel(c, lang, plan) for c in actual_channels["channel"]], list(actual_channels["value"]),
-            "销售额实际渠道结构" if lang == "zh" else "GMV actual by channel",
-            "chart-channel-actual", lang) if len(actual_channels) else None,
-        "budget_chart": charts.budget_split(budget, lang, "chart-budget") if len(budget) else None,
-        "roi_chart": charts.tool_roi(budget, lang, "chart-tool-roi") if len(budget) else None,
-        "budget_table": table("budget", budget, ["name", "placement", "amount", "share", "roi", "expected_gmv",
-                                                 "daily", "daily_cap_spend"]),
-        # the review: actuals and ROI first, the plan's figures after them
-        "budget_review_table": table("budget", budget, ["name", "spend", "actual_gmv", "actual_roi", "roi", "amount",
-                                                        "share", "placement"]),
-        "budget_phasing": table("budget_phasing", t["budget_phasing"][
-            (t["budget_phasing"]["tool"] == "all")], ["period", "amount", "per_day"]),
-        "pnl_chart": charts.pnl_bars(t["pnl"], lang, "chart-pnl", *_pnl_plan_side(report, lang))
-        if len(t["pnl"]) > 1 else None,
-        "pnl_table": table("pnl", t["pnl"], _pnl_columns(report)),
-        "forecast_table": table("forecast", t["forecast"], ["metric", "channel", "target", "ytd_target",
-                                                            "ytd_actual", "forecast_on_plan", "forecast_run_rate"]),
-        "has_forecast": not t["forecast"].empty,
-        "products_table": table("products", t["products"], ["sku", "name", "role", "category", "price", "cost",
-                                                            "margin_rate", "target_units", "target_gmv"]),
-        "product_review_table": table("products", t["products"][t["products"]["revenue"].notna()],
-                                      ["sku", "name", "role", "units_sold", "stock", "sell_through", "revenue",
-                                       "discount", "gross_margin"]),
-        "product_mix_table": table("product_mix", t["product_mix"],
-                                   ["role", "skus", "target_gmv", "share", "avg_margin_rate", "revenue_share"]),
-        "product_splits_table": table("product_splits", t["product_splits"],
-                                      ["by", "group", "skus", "units_sold", "revenue", "revenue_share",
-                                       "gross_margin", "sell_through"]),
-        "has_products": not t["products"].empty,
-        "has_product_review": bool(t["products"]["revenue"].notna().any()) if len(t["products"]) else False,
-        "campaigns": campaigns,
-        "campaigns_table": table("campaigns", t["campaigns"], ["name", "type", "node", "start", "end", "budget",
-                                                               "gmv_goal", "planned_roi", "target_share"]),
-        "campaigns_review_table": table("campaigns", t["campaigns"], ["name", "gmv_actual", "attainment", "spend",
-                                                                      "actual_roi", "gmv_goal", "budget",
-                                                                      "planned_roi", "start", "end"]),
-        "calendar_chart": charts.campaign_calendar(t["campaigns"], [(n, d) for n, d in nodes], report.year, lang,
-                                                   "chart-calendar") if len(t["campaigns"]) else None,
-        "nodes": [{"name": n, "date": d.isoformat()} for n, d in nodes],
-        "positioning": _positioning(plan, lang),
-        "downloads": [{"name": labels.table_title(n, lang), "file": f"downloads/{n}.csv"}
-                      for n in TABLES if not t[n].empty],
-        "workbook": f"downloads/{report.unit}-{report.year}.xlsx",
-        "changes": _changes(report, lang),
-        "channels": [{"id": k, "name": v} for k, v in (plan.channels.items() if plan else [])],
-    }
-
-
-def _pnl_plan_side(report: YearReport, lang: str) -> tuple[str, str]:
-    """The plan column the actuals are compared with: the year-to-date plan in a
-    year-to-date review (never a full-year plan beside ten months of actuals)."""
-    if report.is_year_to_date and report.plan is not None:
-        from generator.render.words import months_label
-
-        return "plan_ytd", f"{labels.column('plan', lang)} {months_label(last_month_of(report), lang)}"
-    return "plan", labels.column("plan", lang)
-
-
-def _pnl_columns(report: YearReport) -> list[str]:
-    if report.review is None:
-        return ["item", "plan", "plan_ratio"]
-    if report.is_year_to_date and report.plan is not None:
-        return ["item", "actual", "actual_ratio", "plan_ytd", "plan_ytd_ratio", "plan"]
-    return ["item", "actual", "actual_ratio", "plan", "plan_ratio"]
-
-
-def last_month_of(report: YearReport) -> int:
-    return int(report.summary["headline"]["months_done"] or 12)
-
-
-def _metric_order(targets: pd.DataFrame, variance: pd.DataFrame) -> list[str]:
-    present = list(dict.fromkeys([*targets["metric"], *variance["metric"]]))
-    order = {m: i for i, m in enumerate(METRICS)}
-    return sorted(present, key=lambda m: (order.get(m, len(order)), m))
-
-
-def _positioning(plan: Any, lang: str) -> list[dict[str, Any]]:
-    if plan is None or plan.positioning is None:
-        return []
-    names = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
-             "geography": ("地理定位", "Geography"), "audience": ("人群定位", "Audience"),
-             "channel": ("渠道定位", "Channel")}
-    return [{"label": labels.pick(names[k], lang), "text": getattr(plan.positioning, k)}
-            for k in names if getattr(plan.positioning, k)]
-
-
-def _calendar_nodes(plan: Any, year: int, lang: str) -> list[tuple[str, dt.date]]:
-    calendar = dict(plan.calendar) if plan else {}
-    out = []
-    for node in NODES.values():
-        day = node.date_in(year, calendar)
-        if day is not None:
-            out.append((node.zh if lang == "zh" else node.en, day))
-    for node_id, day in calendar.items():
-        if node_id not in NODES:
-            out.append((labels.node(node_id, lang, plan), day))
-    return sorted(out, key=lambda pair: pair[1])
-
-
-def _campaign_contexts(report: YearReport, lang: str) -> list[dict[str, Any]]:
-    """Each campaign's written plan and review beside its computed row."""
-    plan = report.plan
-    rows = {r["id"]: r for r in report.tables["campaigns"].to_dict(orient="records")}
-    out = []
-    for campaign, reviewed in report.campaigns:
-        row = rows.get(campaign.id, {})
-        as_of = report.as_of or dt.date.today()
-        out.append({
-            "id": campaign.id, "name": campaign.name, "slug": _slug(campaign.id), "type": campaign.type,
-            "node": campaign.node, "channels": campaign.channels, "start": campaign.start.isoformat(),
-            "end": campaign.end.isoformat(), "theme": campaign.theme, "mechanics": campaign.mechanics,
-            "offers": campaign.offers if isinstance(campaign.offers, list) else
-            ([campaign.offers] if campaign.offers else []),
-            "goals": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
-                      for m, g in campaign.goals.items()],
-            "sku_goals": [{"sku": sku, "goals": ", ".join(f"{labels.metric(k, lang)}: {filters.money(q.value, lang)}"
-                                                           for k, q in g.items())}
-                          for sku, g in campaign.sku_goals.items()],
-            "budget": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
-                       for k, q in campaign.budget.items()],
-            "node_name": labels.node(campaign.node, lang, plan),
-            "channel_names": labels.channels(list(campaign.channels or []), lang, plan),
-            "owner": campaign.owner,
-            "tasks": [{"name": t.name, "due": t.due.isoformat(), "owner": t.owner, "done": t.done,
-                       "overdue": not t.done and t.due < as_of} for t in campaign.tasks],
-            "row": row, "review": reviewed,
-            "review_actual": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
-                              for m, g in (reviewed.actual.items() if reviewed else [])],
-            "review_spend": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
-                             for k, q in (reviewed.spend.items() if reviewed else [])],
-        })
-    return sorted(out, key=lambda c: (c["start"], c["id"]))
-
-
-def _goal_text(goal: Any, lang: str, plan: Any, metric: str) -> str:
-    from generator.load.quantities import Quantity
-
-    unit = labels.metric_unit(metric, dict(plan.metrics) if plan else None)
-    if isinstance(goal, Quantity):
-        return filters.metric_value(goal.value, unit, lang)
-    return ", ".join(f"{labels.channel(c, lang, plan)} {filters.metric_value(q.value, unit, lang)}"
-                     for c, q in goal.items())
-
-
-def _changes(report: YearReport, lang: str) -> dict[str, Any]:
-    """This year's plan against the baseline year's plan and actuals, as tables."""
-    plan = report.plan
-    t = report.tables
-    columns = ["metric", "channel", "before", "after", "delta", "delta_pct"]
-    return {
-        "baseline_year": report.summary["baseline_year"],
-        "vs_plan": _change_table(t["changes_plan"], columns, lang, plan),
-        "vs_actual": _change_table(t["changes_actual"], columns, lang, plan),
-        "budget": _change_table(t["changes_budget"], ["name", "placement", "before", "after", "delta", "delta_pct"],
-                                lang, plan),
-        "has_plan": not t["changes_plan"].empty,
-        "has_actual": not t["changes_actual"].empty,
-        "has_budget": not t["changes_budget"].empty,
-    }
-
-
-def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Markup | None:
-    """This plan against the baseline year's plan, as `planbook diff` shows it."""
-    from generator.diff.compare import compare_plans
-    from generator.model.workspace import plan_with_campaign_files
-    from generator.render.diff import ChangeNamer, diff_markdown
-
-    old = plan_with_campaign_files(workspace, report.unit, report.summary["baseline_year"])
-    new = plan_with_campaign_files(workspace, report.unit, report.year)
-    if old is None or new is None:
-        return None
-    changes = compare_plans(old, new)
-    return Markup(diff_markdown(str(report.summary["baseline_year"]), str(report.year), changes, lang, "##",
-                                namer=ChangeNamer(old, new, lang)))
-
-
-def _change_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any) -> Markup:
-    return markdown_table(frame, columns, lang, plan)
 
 
 __all__ = ["render_site", "SiteOptions", "Rendered", "TemplateError"]

@@ -43,7 +43,9 @@ def tile_rows(headline: dict[str, Any], lang: str) -> list[TileRow]:
 
 
 def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
-    money = lambda v: filters.money(v, lang)  # noqa: E731 - a local shorthand
+    def money(value: Any) -> str:
+        return filters.money(value, lang)
+
     if months_done is None or f.get("actual") is None:
         value = money(f.get("annual_target"))
         return [Tile(word("annual_target", lang), value, [word("no_actuals", lang)])]

@@ -40,6 +40,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "open_review": ("复盘", "Review"),
     "open_changes": ("变化", "Changes"),
     "as_of_date": ("截至 {date}", "As of {date}"),
+    # navigation and chart titles
+    "nav_home": ("首页", "Home"),
+    "nav_problems": ("问题", "Problems"),
+    "nav_guide": ("指南 Guide", "Guide"),
+    "nav_calendar": ("活动日历", "Calendar"),
+    "nav_campaigns": ("活动", "Campaigns"),
+    "chart_channel_target": ("销售额目标渠道结构", "GMV target by channel"),
+    "chart_channel_actual": ("销售额实际渠道结构", "GMV actual by channel"),
+    "chart_tool_roi": ("推广工具 ROI(计划 vs 实际)", "ROI per ad tool (plan vs actual)"),
+    "chart_calendar": ("活动日历", "Campaign calendar"),
     # the pages' headings, table heads and sentences
     "downloads": ("下载", "Downloads"),
     "workbook_xlsx": ("全年工作簿 (XLSX)", "Workbook (XLSX)"),

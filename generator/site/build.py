@@ -7,6 +7,7 @@ build never leaves a broken site.
 
 from __future__ import annotations
 
+import datetime as dt
 import contextlib
 import fcntl
 import logging
@@ -68,7 +69,7 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     from generator.compute.report import compute_year
     from generator.render.site import SiteOptions, render_site
 
-    options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name)
+    options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name, today=dt.date.today())
     try:
         fingerprints = year_fingerprints(workspace, project, repr(options))
         reports, unchanged = [], {}
