@@ -167,3 +167,22 @@ def test_serve_banner_lists_errors_first(tmp_path):
     assert banner.startswith('!!! failure "计划有 1 个错误')
     assert "plans/2026/plan.yaml:" in banner and "[share-sum]" in banner
     assert problem_banner([], None, "zh") == ""
+
+
+def test_serve_rebuild_with_a_broken_plan_shows_a_banner_on_every_page(tmp_path):
+    """`planbook serve`'s rebuild path, run for real: the first render is good, then
+    the operator breaks the plan; MkDocs rebuilds through the plugin, every page
+    keeps its last good content and gets the problem on top."""
+    from generator.site.build import mkdocs_build, render_site_folder
+
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": REVIEW})
+    out = tmp_path / "build"
+    assert render_site_folder(tmp_path, out, tmp_path / "plans", serving=True).ok
+    (tmp_path / "plans/2026/plan.yaml").write_text(PLAN.replace("75%", "70%"), encoding="utf-8")
+    mkdocs_build(out / "mkdocs.yml", tmp_path / "site")
+    for page in ("index.html", "main/2026/plan.html", "main/2026/review.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "计划有 1 个错误" in html, page
+        assert "plans/2026/plan.yaml:" in html and "share-sum" in html, page
+    plan_page = (tmp_path / "site" / "main/2026/plan.html").read_text(encoding="utf-8")
+    assert 'title="1,200万"' in plan_page  # the last good render (the year's GMV target) is still there
