@@ -16,12 +16,14 @@ import pandas as pd
 from markupsafe import Markup
 
 from generator.render import filters, labels
+from generator.render.charts import month_names
 from generator.render.words import word
 
 
 def period_heads(year: int, lang: str) -> list[tuple[str, str]]:
     """(period, heading) for the twelve months, four quarters and the year."""
-    months = [(f"{year}-{m:02d}", f"{m}月" if lang == "zh" else f"{m}") for m in range(1, 13)]
+    names = month_names([f"{year}-{m:02d}" for m in range(1, 13)], lang)
+    months = [(f"{year}-{m:02d}", names[m - 1]) for m in range(1, 13)]
     quarters = [(f"{year}-Q{q}", f"Q{q}") for q in range(1, 5)]
     return [*months, *quarters, (str(year), word("year", lang))]
 

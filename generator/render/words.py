@@ -40,6 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "open_review": ("复盘", "Review"),
     "open_changes": ("变化", "Changes"),
     "as_of_date": ("截至 {date}", "As of {date}"),
+    "colon": (":", ": "),
+    "comma": (",", ", "),
     # navigation and chart titles
     "nav_home": ("首页", "Home"),
     "nav_problems": ("问题", "Problems"),
