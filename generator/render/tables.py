@@ -50,6 +50,15 @@ def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
         return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
     if column == "yoy":
         return filters.signed_rate(value)
+    if column == "delta" and "metric" in row and not filters.missing(value):
+        # a change: signed; a rate's change in percentage points (4.0% → 4.2% is +0.2 pp)
+        unit = labels.metric_unit(str(row["metric"]), declared)
+        if unit == "rate":
+            return f"{float(value) * 100:+.1f} pp"
+        shown = filters.metric_value(abs(float(value)), unit, lang)
+        return ("+" if float(value) > 0 else "-" if float(value) < 0 else "±") + shown
+    if column == "delta_pct":
+        return filters.signed_rate(value)
     if column in ("target", "actual", "diff", "value", "before", "after", "delta") and "metric" in row:
         return filters.metric_value(value, labels.metric_unit(str(row["metric"]), declared), lang)
     return filters.cell(column, value, lang)
