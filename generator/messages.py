@@ -206,6 +206,11 @@ CATALOG: dict[str, Entry] = {
         "销售额 {gmv} ≠ 访客数 {visitors} × 转化率 {conversion} × 客单价 {aov} = {product}(相差 {gap})",
         "adjust one of the four so that 销售额 = 访客数 × 转化率 × 客单价", "调整其中一项,使 销售额 = 访客数 × 转化率 × 客单价",
     ),
+    "orders-aov-identity": Entry(
+        W, "GMV {gmv} ≠ orders {orders} × AOV {aov} = {product} ({gap} apart)",
+        "销售额 {gmv} ≠ 订单数 {orders} × 客单价 {aov} = {product}(相差 {gap})",
+        "change GMV, orders or AOV so that 销售额 = 订单数 × 客单价", "调整销售额、订单数或客单价,使 销售额 = 订单数 × 客单价",
+    ),
     # --- products ----------------------------------------------------------------------------
     "duplicate-sku": Entry(W, "sku `{sku}` is declared twice (line {first_line})", "SKU `{sku}` 重复声明(第 {first_line} 行)"),
     "unknown-sku": Entry(

@@ -126,9 +126,12 @@ def test_years_in_json_with_computed_changes(tmp_path):
     fields = {"section", "key", "field", "old", "new", "delta", "delta_pct"}
     assert all(fields <= set(c) for c in payload["changes"])
     computed = {(c["key"], c["field"]): c for c in payload["changes"] if c["computed"]}
-    # tmall 60 % of 1亿 = 6000万 → 55 % of 1.2亿 = 6600万
-    assert computed[("gmv", "tmall.year")]["delta"] == pytest.approx(6_000_000)
-    assert computed[("gmv", "jd.Q1")]["new"] == pytest.approx(0.45 * 1.2e8 / 4)
+    # tmall 60 % of 1亿 = 6000万 → 55 % of 1.2亿 = 6600万, every month alike (+10 %): one folded line
+    assert computed[("gmv", "tmall.months")]["delta"] == pytest.approx(6_000_000)
+    assert computed[("gmv", "tmall.months")]["delta_pct"] == pytest.approx(0.10)
+    # jd 40 % of 1亿 = 4000万 → 45 % of 1.2亿 = 5400万 (+35 %)
+    assert computed[("gmv", "jd.months")]["new"] == pytest.approx(0.45 * 1.2e8)
+    assert not any(key == "gmv" and field.startswith("jd.") and field != "jd.months" for key, field in computed)
     assert computed[("profit", "plan")]["old"] == pytest.approx(1e8 - 0.3e8 - 1e6)
     same = run("diff", "2026", "2026", "--exit-code", cwd=tmp_path)
     assert same.returncode == 0
@@ -326,3 +329,76 @@ def test_two_years_with_several_units_compare_each_unit_that_has_both(tmp_path):
     assert result.returncode == 0, result.stderr  # "several units" failed before
     assert result.stdout.startswith("brand-a · 2025 plan → 2026 plan")
     assert "units with a plan on one side only: brand-b: 2026" in result.stderr
+
+
+def test_a_phasing_change_shows_the_months_it_moves(tmp_path):
+    # 100万 orders by weights summing to 100: November 14 → 16 and December 13 → 11
+    # moves November's target from 14万 to 16万 and December's from 13万 to 11万.
+    weights = "[6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 14, 13]"
+    old = f"kind: plan\nyear: 2025\ntargets:\n  orders: {{total: 100万, phasing: {weights}}}\n"
+    new = old.replace("2025", "2026").replace("14, 13]", "16, 11]")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    result = run("diff", "2025", "2026", "--format", "json", "--exit-code", cwd=tmp_path)
+    assert result.returncode == 1
+    computed = {(c["key"], c["field"]): c for c in json.loads(result.stdout)["changes"] if c["computed"]}
+    assert (computed[("orders", "all.11")]["old"], computed[("orders", "all.11")]["new"]) == (140_000, 160_000)
+    assert (computed[("orders", "all.12")]["old"], computed[("orders", "all.12")]["new"]) == (130_000, 110_000)
+    assert ("orders", "all.10") not in computed and ("orders", "all.year") not in computed  # unchanged
+    text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
+    assert "~ orders all.11: 14万 → 16万" in text
+
+
+def test_uniform_scaling_reads_as_one_line(tmp_path):
+    old = "kind: plan\nyear: 2025\ntargets:\n  gmv: {total: 1000万, phasing: even}\n"
+    write_files(tmp_path, {"plans/2025/plan.yaml": old,
+                           "plans/2026/plan.yaml": old.replace("2025", "2026").replace("1000万", "1100万")})
+    changes = json.loads(run("diff", "2025", "2026", "--format", "json", cwd=tmp_path).stdout)["changes"]
+    derived = [c for c in changes if c["section"] == "targets" and c["computed"]]
+    assert [(c["key"], c["field"]) for c in derived] == [("gmv", "all.months")]
+    assert derived[0]["delta_pct"] == pytest.approx(0.10)
+    text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
+    assert "~ gmv all: 每个月都 +10.0%(全年 1,000万 → 1,100万)" in text
+
+
+def test_money_moved_between_tools_is_stated_as_a_move(tmp_path):
+    budget = "budget:\n  total: 200万\n  tools:\n    tb_crowd: {amount: 100万}\n    qianchuan: {amount: 100万}\n"
+    old = "kind: plan\nyear: 2025\ntargets:\n  gmv: 2000万\n" + budget
+    new = old.replace("2025", "2026").replace("tb_crowd: {amount: 100万}", "tb_crowd: {amount: 50万}") \
+        .replace("qianchuan: {amount: 100万}", "qianchuan: {amount: 150万}")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    changes = json.loads(run("diff", "2025", "2026", "--format", "json", cwd=tmp_path).stdout)["changes"]
+    moves = [c for c in changes if c["field"] == "move"]
+    assert [(m["old"], m["new"], m["delta"]) for m in moves] == [("tb_crowd", "qianchuan", 500_000)]
+    text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
+    assert "⇄ 推广预算: 50万 从 tb_crowd 移到 qianchuan" in text
+    markdown = run("diff", "2025", "2026", "--format", "md", cwd=tmp_path).stdout
+    assert "50万 从 tb\\_crowd 移到 qianchuan" in markdown
+
+
+def test_a_price_cut_shows_its_effect_on_target_gmv_margin_and_profit(tmp_path):
+    # 1万 units at 159 → 149 with cost 40: target GMV 159万 → 149万; margin rate
+    # (159 − 40) / 159 = 74.8428 % → (149 − 40) / 149 = 73.1544 %: −1.7 pp.
+    old = ("kind: plan\nyear: 2025\ntargets:\n  gmv: 1000万\ncosts: {cogs: 30%}\n"
+           "products:\n  - {sku: B, name: 精华, role: profit, price: 159, cost: 40, units: 1万}\n")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old,
+                           "plans/2026/plan.yaml": old.replace("2025", "2026").replace("price: 159", "price: 149")})
+    changes = json.loads(run("diff", "2025", "2026", "--format", "json", cwd=tmp_path).stdout)["changes"]
+    by = {(c["section"], c["key"], c["field"]): c for c in changes}
+    assert not by[("products", "B", "price")]["computed"]
+    gmv = by[("products", "B", "target_gmv")]
+    assert gmv["computed"] and (gmv["old"], gmv["new"]) == (1_590_000, 1_490_000)
+    margin = by[("products", "B", "margin_rate")]
+    assert margin["delta"] == pytest.approx(0.731544 - 0.748428, abs=1e-6)
+
+
+def test_gmv_without_orders_or_aov_is_a_problem_the_change_introduces(tmp_path):
+    # 100万 orders × 130 = 1.3亿; raising GMV to 1.43亿 alone breaks the identity by 10 %.
+    old = "kind: plan\nyear: 2025\ntargets:\n  gmv: 1.3亿\n  orders: 100万\n  aov: 130\n"
+    write_files(tmp_path, {"plans/2025/plan.yaml": old,
+                           "plans/2026/plan.yaml": old.replace("2025", "2026").replace("1.3亿", "1.43亿")})
+    text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout.splitlines()
+    assert text[1] == "这次修改带来的问题:"
+    assert "[orders-aov-identity]" in text[2] and "143,000,000" in text[2] and "9.1%" in text[2]
+    check = run("check", "plans", "--format", "json", cwd=tmp_path)
+    codes = [p["code"] for p in json.loads(check.stdout)["problems"]]
+    assert codes == ["orders-aov-identity"] and check.returncode == 0  # a warning

@@ -406,6 +406,33 @@ def _budget(old: Plan, new: Plan) -> Iterator[Change]:
         found = value_change("budget", tool, "skus", sorted(a.skus) or None, sorted(b.skus) or None)
         if found:
             yield found
+    yield from budget_moves(old, new)
+
+
+def budget_moves(old: Plan, new: Plan) -> Iterator[Change]:
+    """Money that left some tools and reached others, stated as moves (largest
+    first): `50万 from tb_crowd to qianchuan`.  Field `move`, key `A → B`, the
+    amount as the delta; computed (what the reader sees is the written amounts)."""
+    from generator.model.amounts import tool_amount
+
+    def amounts(plan: Plan) -> dict[str, float]:
+        tools = dict(plan.budget.tools) if plan.budget else {}
+        return {t: float(v) for t, entry in tools.items() if (v := tool_amount(plan, entry)) is not None}
+
+    before, after = amounts(old), amounts(new)
+    deltas = {t: after.get(t, 0.0) - before.get(t, 0.0) for t in before.keys() | after.keys()}
+    losing = sorted(((-d, t) for t, d in deltas.items() if d < -0.005), reverse=True)
+    gaining = sorted(((d, t) for t, d in deltas.items() if d > 0.005), reverse=True)
+    room = {tool: amount for amount, tool in gaining}  # what each gaining tool can still receive
+    for amount, source in losing:
+        left = amount
+        for _gain, target in gaining:
+            moved = min(left, room[target])
+            if moved <= 0.005:
+                continue
+            yield Change("budget", f"{source} → {target}", "move", source, target, round(moved, 2), None, "move", True)
+            room[target] -= moved
+            left -= moved
 
 
 def _costs(old: Plan, new: Plan) -> Iterator[Change]:

@@ -1,7 +1,12 @@
 """Computed changes beside the written ones: what a change of phasing or shares
-does to the annual totals per channel and quarter, the budget moved between
-onsite and offsite, and the planned profit.  Read from the same report tables
-as everything else."""
+does to the targets per channel, month, quarter and year, the budget moved
+between tools and between onsite and offsite, a product's target GMV and margin
+after a price or cost change, and the planned profit.  Read from the same
+report tables as everything else.
+
+A derived change that is uniform (every month and quarter of a channel +10 %)
+is folded into one line (`field` `<channel>.months`, old and new the year's
+values), so scaling a target reads as one change, not seventeen."""
 
 from __future__ import annotations
 
@@ -18,38 +23,82 @@ def computed_changes(old: YearReport | None, new: YearReport | None) -> list[Cha
     changes: list[Change] = []
     changes += _target_totals(old, new)
     changes += _placements(old, new)
+    changes += _products(old, new)
     changes += _profit(old, new)
     return [c for c in changes if c is not None]
 
 
-def _annual(report: YearReport) -> dict[tuple[str, str, str], float]:
-    """(metric, channel, period without year) → value, for quarters and the year."""
+def _periods(report: YearReport) -> dict[tuple[str, str, str], float]:
+    """(metric, channel, period without the year: `11`, `Q4`, `year`) → value."""
     frame = report.tables["targets"]
     out = {}
     for row in frame.itertuples(index=False):
         period = str(row.period)
-        if "-Q" in period:
-            label = period[5:]
-        elif "-" in period:
-            continue
-        else:
-            label = "year"
+        label = period[5:] if "-" in period else "year"
         out[(str(row.metric), str(row.channel), label)] = float(row.value)
     return out
 
 
+# Two relative changes closer than this are "the same" (months are rounded to the
+# fen and counts to whole units, so a uniform +10 % is not exactly +10 % everywhere).
+_UNIFORM = 0.0005
+
+
 def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
-    before, after = _annual(old), _annual(new)
-    found = []
-    for key in sorted(set(before) | set(after), key=lambda k: (k[0], k[1] != "all", k[1], k[2])):
-        if key not in before or key not in after:
+    before, after = _periods(old), _periods(new)
+    declared = dict(new.plan.metrics) if new.plan else None
+    series: dict[tuple[str, str], list[str]] = {}
+    for metric, channel, period in before.keys() & after.keys():
+        known = metric_for(metric, declared)
+        if known is not None and known.sums:  # rates per month follow from the sums
+            series.setdefault((metric, channel), []).append(period)
+    found: list[Any] = []
+    for metric, channel in sorted(series, key=lambda k: (k[0], k[1] != "all", k[1])):
+        periods = sorted(series[(metric, channel)], key=_period_key)
+        changed = [p for p in periods if number_change("targets", metric, p, before[(metric, channel, p)],
+                                                        after[(metric, channel, p)])]
+        if not changed:
             continue
-        metric, channel, period = key
-        known = metric_for(metric, dict(new.plan.metrics) if new.plan else None)
-        if known is None or not known.sums:
-            continue  # rates and ratios per quarter follow from the sums; the written level is compared above
-        found.append(number_change("targets", metric, f"{channel}.{period}", before[key], after[key], computed=True))
+        ratios = [after[(metric, channel, p)] / before[(metric, channel, p)] for p in periods
+                  if before[(metric, channel, p)]]
+        if len(changed) == len(periods) and len(periods) > 1 and ratios and max(ratios) - min(ratios) <= _UNIFORM:
+            year = "year" if "year" in periods else periods[-1]
+            found.append(number_change("targets", metric, f"{channel}.months", before[(metric, channel, year)],
+                                       after[(metric, channel, year)], computed=True))
+            continue
+        for period in changed:
+            found.append(number_change("targets", metric, f"{channel}.{period}", before[(metric, channel, period)],
+                                       after[(metric, channel, period)], computed=True))
     return found
+
+
+def _period_key(period: str) -> tuple[int, int]:
+    if period == "year":
+        return (2, 0)
+    if period.startswith("Q"):
+        return (1, int(period[1:]))
+    return (0, int(period))
+
+
+def _products(old: YearReport, new: YearReport) -> list[Any]:
+    """A product's target GMV and margin rate after a price, cost or units change."""
+    def rows(report: YearReport) -> dict[str, Any]:
+        frame = report.tables["products"]
+        return {str(r["sku"]): r for r in frame.to_dict(orient="records")} if len(frame) else {}
+
+    before, after = rows(old), rows(new)
+    found: list[Any] = []
+    for sku in sorted(before.keys() & after.keys()):
+        a, b = before[sku], after[sku]
+        found.append(number_change("products", sku, "target_gmv", _number(a.get("target_gmv")),
+                                   _number(b.get("target_gmv")), computed=True))
+        found.append(number_change("products", sku, "margin_rate", _number(a.get("margin_rate")),
+                                   _number(b.get("margin_rate")), "pp", computed=True))
+    return found
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or value != value else float(value)
 
 
 def _placements(old: YearReport, new: YearReport) -> list[Any]:

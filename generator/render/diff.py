@@ -76,7 +76,23 @@ def _counts(changes: list[Change], lang: str) -> str:
     return " · ".join(parts) or ("没有变化" if lang == "zh" else "no changes")
 
 
+def move_text(change: Change, lang: str, name: Any = str) -> str:
+    """A budget move in words: `20万 从 tb_crowd 移到 qianchuan`."""
+    amount = filters.money(change.delta, lang)
+    if lang == "zh":
+        return f"{amount} 从 {name(change.old)} 移到 {name(change.new)}"
+    return f"{amount} moved from {name(change.old)} to {name(change.new)}"
+
+
 def _line(change: Change, lang: str) -> str:
+    if change.field == "move":
+        return f"⇄ {labels.pick(SECTION_LABELS[change.section], lang)}: {move_text(change, lang)}"
+    if change.field.endswith(".months") and change.delta_pct is not None:
+        channel = change.field.rsplit(".", 1)[0]
+        pct = f"{change.delta_pct * 100:+.1f}%"
+        old, new = show(change.old, change, lang), show(change.new, change, lang)
+        return (f"~ {change.key} {channel}: 每个月都 {pct}(全年 {old} → {new})" if lang == "zh"
+                else f"~ {change.key} {channel}: every month {pct} (year {old} → {new})")
     where = f"{change.key} {change.field}" if change.field else change.key
     if change.kind == "added":
         return f"+ {where}: {show(change.new, change, lang)}"
@@ -130,7 +146,7 @@ def _md(text: str) -> str:
 
 # The kind of a change in words (with a plain sign: no emoji, which some fonts draw as boxes).
 MARKS = {"added": ("＋ 新增", "+ added"), "removed": ("－ 删除", "− removed"), "changed": ("～ 修改", "~ changed"),
-         "computed": ("＝ 计算", "= computed")}
+         "computed": ("＝ 计算", "= computed"), "move": ("⇄ 移动", "⇄ moved")}
 
 # Short names of the fields a diff reports, for the site's changes page.
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -143,7 +159,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "goals": ("目标", "goals"), "tasks": ("任务", "tasks"), "due": ("截止", "due"), "done": ("完成", "done"),
     "price": ("售价", "price"), "cost": ("成本", "cost"), "units": ("目标件数", "units"), "role": ("角色", "role"),
     "category": ("品类", "category"), "season": ("季节", "season"), "new": ("新品", "new"),
-    "phasing": ("月度拆分", "phasing"), "months": ("月", "months"), "quarters": ("季度", "quarters"),
+    "phasing": ("月度拆分", "phasing"), "months": ("每月同比例(全年)", "every month alike (year)"), "quarters": ("季度", "quarters"),
     "date": ("日期", "date"), "weights": ("权重", "weights"), "sku": ("SKU", "SKU"), "id": ("ID", "id"),
     "value": ("数值", "value"), "placement": ("站内/站外", "placement"), "platform": ("平台", "platform"),
     "unit": ("单位", "unit"), "label": ("名称", "label"), "sums": ("可累加", "sums"),
@@ -252,6 +268,9 @@ class ChangeNamer:
             return labels.metric(part, self.lang, self._metrics())
         return part
 
+    def tool_name(self, key: Any) -> str:
+        return self._tool(str(key))
+
     def _tool(self, key: str) -> str:
         return labels.budget_item(key, self.lang, self.plans[0] if self.plans else None) if not any(
             key in getattr(p.budget, "tools_declared", {}) for p in self.plans[1:2]) else \
@@ -317,6 +336,11 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
                                  " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |")
         out.append("|---|---|---|---:|---:|---|")
         for c in rows:
+            if c.field == "move":
+                name = namer.tool_name if namer else str
+                out.append(f"| {labels.pick(MARKS['move'], lang)} | {_md(name(c.old))} → {_md(name(c.new))} | | | | "
+                           f"{_md(move_text(c, lang, name))} |")
+                continue
             mark = labels.pick(MARKS["computed" if c.computed else c.kind], lang)
             key, field = (namer.key(c), namer.field(c)) if namer else (c.key, c.field)
             old, new = show(c.old, c, lang), show(c.new, c, lang)

@@ -300,6 +300,24 @@ def driver_identity(workspace: Workspace) -> Iterator[Problem]:
                               aov=number(aov.value), product=number(round(product)), gap=percent(gap))
 
 
+def orders_identity(workspace: Workspace) -> Iterator[Problem]:
+    """GMV = orders × AOV, within 1 %, when the three are written: raising GMV without
+    orders or AOV (or the other way round) leaves a plan that contradicts itself."""
+    for doc, plan in plans(workspace):
+        gmv_target, orders_target, aov_target = (plan.targets.get(m) for m in ("gmv", "orders", "aov"))
+        if gmv_target is None or orders_target is None or aov_target is None:
+            continue
+        gmv, orders, aov = target_total(gmv_target), target_total(orders_target), aov_target.total
+        if gmv is None or orders is None or aov is None:
+            continue
+        product = Decimal(str(orders)) * aov.exact
+        if not gmv or abs(product - Decimal(str(gmv))) <= abs(Decimal(str(gmv))) / 100:
+            continue
+        gap = abs(product - Decimal(str(gmv))) / abs(Decimal(str(gmv)))
+        yield doc.problem("orders-aov-identity", "targets", "gmv", key=True, gmv=number(gmv), orders=number(orders),
+                          aov=number(aov.value), product=number(float(product)), gap=percent(float(gap)))
+
+
 RULES = [
     unknown_metrics,
     value_forms,
@@ -310,6 +328,7 @@ RULES = [
     channel_split,
     last_year_available,
     driver_identity,
+    orders_identity,
 ]
 
 __all__ = ["RULES", "METRICS", "target_total", "spread_shape", "sum_problems"]
