@@ -26,7 +26,7 @@ class UsageError(Exception):
 
 # Each command's output formats; the first is the default.
 FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"],
-           "import": ["text", "json"], "export": ["text", "json"]}
+           "import": ["text", "json"], "export": ["text", "json"], "init": ["text", "json"]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,6 +170,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     diff.set_defaults(handler=_diff)
 
+    init = commands.add_parser("init", parents=[common], help="a team's plans repository (never overwrites)")
+    init.add_argument("dir", nargs="?", default=".")
+    init.add_argument("--year", type=int, help="the starter plan's year (default: this year)")
+    init.set_defaults(handler=_init)
     new = commands.add_parser("new", parents=[common], help="scaffold a year's plan from an earlier one")
     new.add_argument("year", type=int)
     new.add_argument("--from", dest="source", type=int, help="the plan to start from (default: the year before)")
@@ -547,6 +551,29 @@ def _new(args: argparse.Namespace) -> int:
     with open(result.path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(result.text)
     print(f"planbook: wrote {result.path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from generator.init import TEXTCONV_CONFIG, InitError, init_repository
+
+    folder = Path(args.dir)
+    try:
+        result = init_repository(folder, args.year)
+    except InitError as exc:
+        return _print_problems([exc.problem()], args)
+    if args.format == "json":
+        print(json.dumps({"written": result.written, "kept": result.kept, "problems": []}, ensure_ascii=False))
+        return EXIT_OK
+    zh = args.lang == "zh"
+    for name in result.written:
+        print(f"planbook: {'已写入' if zh else 'wrote'} {folder / name}", file=sys.stderr)
+    for name in result.kept:
+        print(f"planbook: {'已存在,未改动' if zh else 'exists, left as it is'}: {folder / name}", file=sys.stderr)
+    steps = [TEXTCONV_CONFIG + ("   # git diff 显示语义差异" if zh else "   # semantic git diffs"),
+             "pre-commit install" + ("   # 每次提交前运行 planbook check" if zh else "   # planbook check before every commit"),
+             "planbook check && planbook build"]
+    print(("下一步:" if zh else "Next:") + "\n  " + "\n  ".join(steps), file=sys.stderr)
     return EXIT_OK
 
 

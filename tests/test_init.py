@@ -1,0 +1,79 @@
+"""`planbook init`: a team's own plans repository (spec 11), in real folders and git."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.init import FILES
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=180)
+
+
+def test_init_in_an_empty_folder_then_check_passes(tmp_path):
+    target = tmp_path / "team-plans"
+    result = run("init", str(target), "--year", "2027", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert written == sorted([".gitattributes", ".github/workflows/planbook.yml", ".gitignore", ".gitlab-ci.yml",
+                              ".pre-commit-config.yaml", ".vscode/settings.json", "mkdocs.yml",
+                              "planbook.schema.json", "plans/2027/plan.yaml"])
+    assert len(FILES) + 1 == len(written)
+    check = run("check", "plans", "--format", "json", cwd=target)
+    assert check.returncode == 0 and json.loads(check.stdout)["problems"] == []
+    assert "/site/" in (target / ".gitignore").read_text() and "/build/" in (target / ".gitignore").read_text()
+    assert "diff=planbook" in (target / ".gitattributes").read_text()
+    hooks = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["entry"] == "planbook check"
+    workflow = yaml.safe_load((target / ".github/workflows/planbook.yml").read_text(encoding="utf-8"))
+    steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["check"]["steps"])
+    assert "planbook check plans" in steps and "planbook diff --rev" in steps and "--format md" in steps
+    assert "planbook build" in str(workflow["jobs"]["publish"]["steps"])
+    gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert set(gitlab) >= {"check", "plan-diff", "pages"}
+    assert "__VERSION__" not in (target / ".gitlab-ci.yml").read_text()
+    assert json.loads((target / "planbook.schema.json").read_text(encoding="utf-8"))["title"]
+
+
+def test_init_never_overwrites(tmp_path):
+    (tmp_path / ".gitignore").write_text("mine\n", encoding="utf-8")
+    first = run("init", ".", "--year", "2027", "--lang", "en", cwd=tmp_path)
+    assert first.returncode == 0 and "exists, left as it is: .gitignore" in first.stderr
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "mine\n"
+    (tmp_path / "plans/2027/plan.yaml").write_text("kind: plan\nyear: 2027\n", encoding="utf-8")
+    again = run("init", ".", "--year", "2027", "--lang", "en", cwd=tmp_path)
+    assert again.returncode == 0 and "wrote" not in again.stderr
+    assert (tmp_path / "plans/2027/plan.yaml").read_text(encoding="utf-8") == "kind: plan\nyear: 2027\n"
+
+
+def test_init_on_a_file_is_a_problem(tmp_path):
+    (tmp_path / "plan.yaml").write_text("x", encoding="utf-8")
+    result = run("init", "plan.yaml", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["init-not-a-folder"]
+
+
+def test_an_initialised_repository_shows_semantic_git_diffs(tmp_path):
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q")
+    git("config", "user.email", "ops@example.com")
+    git("config", "user.name", "ops")
+    assert run("init", ".", "--year", "2027", cwd=tmp_path).returncode == 0
+    # the one-line config init prints, pointing at this interpreter's planbook
+    git("config", "diff.planbook.textconv", f"{sys.executable} -m generator.cli textconv")
+    git("add", "-A")
+    git("commit", "-qm", "init")
+    plan = tmp_path / "plans/2027/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("total: 1000万", "total: 1200万"), encoding="utf-8")
+    shown = git("diff")
+    # one line per value, not the YAML text: the reviewer reads the figure that moved
+    assert "-targets.gmv.total = 10,000,000" in shown and "+targets.gmv.total = 12,000,000" in shown
