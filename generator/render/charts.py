@@ -143,7 +143,7 @@ def channel_split(names: list[str], values: list[float], title: str, chart_id: s
     return _html(chart_id, data, {"title": {"text": title}}, 320)
 
 
-def budget_split(budget: pd.DataFrame, lang: str, chart_id: str) -> Markup:
+def budget_split(budget: pd.DataFrame, lang: str, chart_id: str, with_spend: bool = True) -> Markup:
     """The planned amount per tool (and the actual spend), coloured by placement."""
     data: list[dict[str, Any]] = []
     amounts: list[Any] = []
@@ -157,7 +157,7 @@ def budget_split(budget: pd.DataFrame, lang: str, chart_id: str) -> Markup:
                      "customdata": [filters.money(v, lang) for v in part["amount"]],
                      "hovertemplate": "%{y}: %{customdata}<extra></extra>"})
         amounts.extend(part["amount"])
-        if part["spend"].notna().any():
+        if with_spend and part["spend"].notna().any():
             data.append({"type": "bar", "orientation": "h", "y": list(part["name"]), "x": list(part["spend"]),
                          "name": f"{name} · {labels.column('spend', lang)}", "opacity": 0.5,
                          "marker": {"color": _COLOURS[placement]},
@@ -190,24 +190,26 @@ def tool_roi(budget: pd.DataFrame, lang: str, chart_id: str) -> Markup | None:
     return _html(chart_id, data, layout, 120 + 44 * len(names))
 
 
-def pnl_bars(pnl: pd.DataFrame, lang: str, chart_id: str, plan_column: str = "plan", plan_label: str = "") -> Markup:
-    """Plan and actual of every P&L line, side by side; `plan_column` is `plan_ytd` in a
+def pnl_bars(pnl: pd.DataFrame, lang: str, chart_id: str, plan_column: str = "plan", plan_label: str = "",
+             with_actual: bool = True) -> Markup:
+    """Plan and actual of every P&L line, side by side, as horizontal bars (the line
+    names read whole, also on a phone); `plan_column` is `plan_ytd` in a
     year-to-date review, so that like is compared with like."""
     names = [labels.item(i, lang) for i in pnl["item"]]
     plan = list(pnl[plan_column])
-    data = [{"type": "bar", "x": names, "y": plan, "name": plan_label or labels.column("plan", lang),
-             "marker": {"color": _COLOURS["plan"]}, "customdata": [filters.money(v, lang) for v in plan],
-             "hovertemplate": "%{x}: %{customdata}<extra></extra>"}]
+    data = [{"type": "bar", "orientation": "h", "y": names, "x": plan,
+             "name": plan_label or labels.column("plan", lang), "marker": {"color": _COLOURS["plan"]},
+             "customdata": [filters.money(v, lang) for v in plan], "hovertemplate": "%{y}: %{customdata}<extra></extra>"}]
     values = list(plan)
-    if pnl["actual"].notna().any():
+    if with_actual and pnl["actual"].notna().any():
         actual = list(pnl["actual"])
-        data.append({"type": "bar", "x": names, "y": actual, "name": labels.column("actual", lang),
+        data.append({"type": "bar", "orientation": "h", "y": names, "x": actual, "name": labels.column("actual", lang),
                      "marker": {"color": _COLOURS["actual"]}, "customdata": [filters.money(v, lang) for v in actual],
-                     "hovertemplate": "%{x}: %{customdata}<extra></extra>"})
+                     "hovertemplate": "%{y}: %{customdata}<extra></extra>"})
         values.extend(actual)
     layout = {"title": {"text": labels.table_title("pnl", lang)}, "barmode": "group",
-              "xaxis": {"type": "category"}, "yaxis": value_axis(values, "money", lang)}
-    return _html(chart_id, data, layout)
+              "yaxis": {"type": "category", "autorange": "reversed"}, "xaxis": value_axis(values, "money", lang)}
+    return _html(chart_id, data, layout, 140 + 34 * len(names) * (2 if len(data) > 1 else 1))
 
 
 def campaign_calendar(campaigns: pd.DataFrame, nodes: list[tuple[str, dt.date]], year: int, lang: str,
@@ -215,13 +217,17 @@ def campaign_calendar(campaigns: pd.DataFrame, nodes: list[tuple[str, dt.date]],
     """Campaigns as bars on the year, platform nodes as dotted lines whose labels are
     staggered on three rows, so that close nodes (618 and 年中大促) never overlap."""
     data = []
+    shown: set[str] = set()  # one legend entry per campaign type: blue 官方活动, orange 店铺活动
     for _, c in campaigns.iterrows():
         start, end = dt.date.fromisoformat(c["start"]), dt.date.fromisoformat(c["end"])
         days = (end - start).days + 1
+        kind = str(c["type"])
         data.append({"type": "bar", "orientation": "h", "y": [c["name"]], "x": [days * 86_400_000],
-                     "base": [start.isoformat()], "name": c["name"], "showlegend": False,
-                     "marker": {"color": _COLOURS["onsite"] if c["type"] == "platform" else _COLOURS["offsite"]},
+                     "base": [start.isoformat()], "name": labels.campaign_type(kind, lang), "legendgroup": kind,
+                     "showlegend": kind not in shown,
+                     "marker": {"color": _COLOURS["onsite"] if kind == "platform" else _COLOURS["offsite"]},
                      "hovertemplate": f"{c['name']}: {start} – {end}<extra></extra>"})
+        shown.add(kind)
     shapes = [{"type": "line", "x0": day.isoformat(), "x1": day.isoformat(), "y0": 0, "y1": 1, "yref": "paper",
                "line": {"dash": "dot", "color": "#999"}} for _name, day in nodes]
     annotations = [{"x": day.isoformat(), "y": 1 + 0.07 * (i % 3), "yref": "paper", "text": name,

@@ -165,7 +165,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "unit": ("单位", "unit"), "label": ("名称", "label"), "sums": ("可累加", "sums"),
     "kind": ("类别", "kind"), "position": ("定位", "position"), "strengths": ("优势", "strengths"),
     "gifts": ("赠品", "gifts"), "spend": ("花费", "spend"), "actual": ("实际", "actual"),
-    "sku_goals": ("单品目标", "SKU goals"),
+    "sku_goals": ("单品目标", "SKU goals"), "weaknesses": ("劣势", "weaknesses"), "watch": ("关注", "watch"),
+    "lever": ("举措类型", "lever"), "action": ("举措", "action"), "metric": ("指标", "metric"),
+    "better": ("方向", "better"), "family": ("类别", "family"), "total": ("全年", "year"),
 }
 PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
 
@@ -198,6 +200,11 @@ class ChangeNamer:
             return labels.node(key, lang, self.plans[0] if self.plans else None)
         if change.section == "positioning":
             return labels.pick(_POSITIONING.get(key, (key, key)), lang)
+        if change.section == "goals" and key == "goal":
+            return "年度目标" if lang == "zh" else "goal"
+        if change.section == "retention":
+            lever, _sep, action = key.partition(": ")
+            return f"{labels.pick(labels.LEVERS.get(lever, (lever, lever)), lang)}{': ' if lang != 'zh' else ':'}{action}"
         return key
 
     def field(self, change: Change) -> str:
@@ -208,6 +215,8 @@ class ChangeNamer:
         """An added or removed entry, `name: 年货节; type: platform`, with its keys named."""
         if change.field.endswith("phasing") and text in PHASING_WORDS:
             return labels.pick(PHASING_WORDS[text], self.lang)
+        if change.section == "metrics" and change.field in _METRIC_VALUES:
+            return labels.pick(_METRIC_VALUES[change.field].get(text, (text, text)), self.lang)
         if change.field != "entry":
             return text
         pieces = []
@@ -227,6 +236,8 @@ class ChangeNamer:
             return labels.role(value, lang)
         if key == "node":
             return labels.node(value, lang, self.plans[0] if self.plans else None)
+        if key in ("lever", "metric", "season", "unit") or key in _METRIC_VALUES:
+            return self._single(key, value)
         if key == "new":
             return ("是" if value == "true" else "否") if lang == "zh" else ("yes" if value == "true" else "no")
         if key == "channels" and value.startswith("["):
@@ -241,6 +252,16 @@ class ChangeNamer:
                 inner.append(f"{shown} {self._nested(amount)}")
             return ("、" if lang == "zh" else ", ").join(inner)
         return self._nested(value)
+
+    def _single(self, key: str, value: str) -> str:
+        lang = self.lang
+        if key == "lever":
+            return labels.pick(labels.LEVERS.get(value, (value, value)), lang)
+        if key == "metric":
+            return labels.metric(value, lang, self._metrics())
+        if key == "season":
+            return labels.pick(labels.SEASONS.get(value, (value, value)), lang)
+        return labels.pick(_METRIC_VALUES[key].get(value, (value, value)), lang)
 
     def _nested(self, value: str) -> str:
         """Keys inside a nested value (`{tmall: 1300万}`, `[{name: …; due: …}]`) named too."""
@@ -293,6 +314,7 @@ class ChangeNamer:
         return {k for p in self.plans for k in p.channels}
 
 
+_METRIC_VALUES = {"unit": labels.UNITS, "better": labels.BETTER, "family": labels.FAMILIES}
 _POSITIONING = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
                 "geography": ("地理定位", "Geography"), "audience": ("人群定位", "Audience"),
                 "channel": ("渠道定位", "Channel")}
@@ -334,7 +356,7 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
         out.append("")
         out.append("| | " + (" | ".join(["项", "字段", "原值", "新值", "变化"]) if zh else
                                  " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |")
-        out.append("|---|---|---|---:|---:|---|")
+        out.append("|---|---|---|---|---|---|")  # left: an entry's text reads from its start
         for c in rows:
             if c.field == "move":
                 name = namer.tool_name if namer else str

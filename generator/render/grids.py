@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from generator.render import filters, labels
 from generator.render.charts import month_names
-from generator.render.words import word
+from generator.render.words import months_label, word
 
 
 def period_heads(year: int, lang: str) -> list[tuple[str, str]]:
@@ -32,12 +32,17 @@ def _channel_order(channels: Any) -> list[str]:
     return sorted(set(channels), key=lambda c: (c != "all", c))
 
 
-def status_grid(variance: pd.DataFrame, year: int, unit: str, lang: str, plan: Any) -> Markup | None:
-    """One metric's variance rows as a grid of attainments coloured by status."""
+def status_grid(variance: pd.DataFrame, year: int, unit: str, lang: str, plan: Any,
+                months_done: int = 12) -> Markup | None:
+    """One metric's variance rows as a grid of attainments coloured by status.
+
+    In a year-to-date review the year column and the current quarter compare the
+    months so far: their headings say so (1–10月累计, Q4 至10月)."""
     if variance.empty:
         return None
-    heads = period_heads(year, lang)
-    out = ['<div class="pb-grid-wrap"><table class="pb-grid pb-grid--status">',
+    heads = _to_date(period_heads(year, lang), year, months_done, lang)
+    out = [f'<div class="pb-grid-hint">{html.escape(word("grid_scroll", lang))}</div>',
+           '<div class="pb-grid-wrap"><table class="pb-grid pb-grid--status">',
            "<thead><tr>" + f'<th>{html.escape(labels.column("channel", lang))}</th>'
            + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
     for channel in _channel_order(variance["channel"]):
@@ -62,6 +67,21 @@ def status_grid(variance: pd.DataFrame, year: int, unit: str, lang: str, plan: A
     return Markup("\n".join(out))
 
 
+def _to_date(heads: list[tuple[str, str]], year: int, months_done: int, lang: str) -> list[tuple[str, str]]:
+    if months_done >= 12:
+        return heads
+    quarter = (months_done - 1) // 3 + 1
+    so_far = months_label(months_done, lang)
+    out = []
+    for period, head in heads:
+        if period == str(year):
+            head = f"{so_far}{'累计' if lang == 'zh' else ' to date'}"
+        elif period == f"{year}-Q{quarter}" and months_done % 3:
+            head = f"Q{quarter} {'至' if lang == 'zh' else 'to '}{month_names([f'{year}-{months_done:02d}'], lang)[0]}"
+        out.append((period, head))
+    return out
+
+
 def value_grid(targets: pd.DataFrame, year: int, unit: str, lang: str, plan: Any) -> Markup | None:
     """One metric's targets (or any long table of values) as a channel × period grid."""
     if targets.empty:
@@ -70,7 +90,8 @@ def value_grid(targets: pd.DataFrame, year: int, unit: str, lang: str, plan: Any
     scale = _scale(targets["value"], unit, lang)
     corner = labels.column("channel", lang) + (f" ({word('unit_wan' if lang == 'zh' else 'unit_k', lang)})"
                                                if scale else "")
-    out = ['<div class="pb-grid-wrap"><table class="pb-grid pb-grid--values">',
+    out = [f'<div class="pb-grid-hint">{html.escape(word("grid_scroll", lang))}</div>',
+           '<div class="pb-grid-wrap"><table class="pb-grid pb-grid--values">',
            "<thead><tr>" + f"<th>{html.escape(corner)}</th>"
            + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
     for channel in _channel_order(targets["channel"]):

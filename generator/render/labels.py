@@ -154,3 +154,17 @@ def split_group(by: str, group: str, lang: str) -> str:
             return ("新品" if yes else "老品") if lang == "zh" else ("new" if yes else "existing")
         return ("是" if yes else "否") if lang == "zh" else ("yes" if yes else "no")
     return group
+
+
+LEVERS: dict[str, tuple[str, str]] = {
+    "membership": ("会员体系", "Membership"), "promotions": ("促销活动", "Promotions"),
+    "cashback": ("返现", "Cashback"), "coupons": ("优惠券", "Coupons"), "product": ("产品", "Product"),
+    "stickiness": ("用户粘性", "Stickiness"),
+}
+CURRENCIES: dict[str, tuple[str, str]] = {"CNY": ("人民币", "CNY"), "USD": ("美元", "USD"), "HKD": ("港币", "HKD")}
+UNITS: dict[str, tuple[str, str]] = {"money": ("金额", "money"), "count": ("数量", "count"), "rate": ("比率", "rate"),
+                                     "ratio": ("比值", "ratio"), "rank": ("排名", "rank")}
+BETTER: dict[str, tuple[str, str]] = {"higher": ("越高越好", "higher"), "lower": ("越低越好", "lower")}
+FAMILIES: dict[str, tuple[str, str]] = {"finance": ("财务", "finance"), "traffic": ("流量", "traffic"),
+                                        "membership": ("会员", "membership"), "conversion": ("转化", "conversion"),
+                                        "market": ("市场", "market")}

@@ -23,6 +23,7 @@ from generator.render import charts, filters, grids, labels
 from generator.render.tables import markdown_table
 from generator.render.tiles import TileRow, tile_rows
 from generator.render.words import months_label, word
+from generator.settings import Thresholds
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class VarianceSection:
 @dataclass(frozen=True)
 class ReviewPage(YearPage):
     tiles: list[TileRow]
+    grid_hint: str
     metrics: list[VarianceSection]
     channel_actual_chart: Markup | None
     has_forecast: bool
@@ -135,8 +137,9 @@ class CampaignPage(YearPage):
 class YearContexts:
     """Builds the contexts of one (unit, year)'s pages, sharing what they share."""
 
-    def __init__(self, report: YearReport, lang: str, base: str, today: dt.date | None, slug: Any) -> None:
-        self.report, self.lang, self.base = report, lang, base
+    def __init__(self, report: YearReport, lang: str, base: str, today: dt.date | None, slug: Any,
+                 thresholds: Thresholds) -> None:
+        self.report, self.lang, self.base, self.thresholds = report, lang, base, thresholds
         self.plan = report.plan
         self.tables = report.tables
         self.declared = dict(self.plan.metrics) if self.plan else None
@@ -179,12 +182,14 @@ class YearContexts:
             channel_chart=charts.channel_split([labels.channel(c, lang, self.plan) for c in gmv_year["channel"]],
                                                list(gmv_year["value"]), word("chart_channel_target", lang),
                                                "chart-channel-split", lang) if len(gmv_year) else None,
-            budget_chart=charts.budget_split(budget, lang, "chart-budget") if len(budget) else None,
+            budget_chart=charts.budget_split(budget, lang, "chart-budget", with_spend=False) if len(budget) else None,
             budget_table=self._table("budget", budget, ["name", "placement", "amount", "share", "roi", "expected_gmv",
                                                         "daily", "daily_cap_spend"]),
             budget_phasing=self._table("budget_phasing", t["budget_phasing"][t["budget_phasing"]["tool"] == "all"],
                                        ["period", "amount", "per_day"]),
-            pnl_chart=self._pnl_chart(), pnl_table=self._pnl_table(),
+            # the plan page shows the plan: the actuals are on the review page
+            pnl_chart=charts.pnl_bars(t["pnl"], lang, "chart-pnl", with_actual=False) if len(t["pnl"]) > 1 else None,
+            pnl_table=self._table("pnl", t["pnl"], ["item", "plan", "plan_ratio"]),
             has_products=not t["products"].empty,
             products_table=self._table("products", t["products"], ["sku", "name", "role", "category", "price", "cost",
                                                                    "margin_rate", "target_units", "target_gmv"]),
@@ -210,7 +215,8 @@ class YearContexts:
                 metric, label,
                 charts.monthly_target_vs_actual(months, label, f"chart-{metric}-variance", lang, unit)
                 if len(months) else None,
-                grids.status_grid(rows, report.year, unit, lang, self.plan),
+                grids.status_grid(rows, report.year, unit, lang, self.plan,
+                                  int(report.summary["headline"]["months_done"] or 12)),
                 self._table("variance", rows, ["channel", "period", "actual", "attainment", "status", "yoy",
                                                "target", "diff"])))
         actual_channels = t["actuals"][(t["actuals"]["metric"] == "gmv") & (t["actuals"]["period"] == str(report.year))
@@ -218,6 +224,8 @@ class YearContexts:
         budget, products = t["budget"], t["products"]
         return ReviewPage(
             **self._base(), tiles=tile_rows(report.summary["headline"], lang), metrics=sections,
+            grid_hint=word("grid_hint", lang, met=filters.rate(self.thresholds.met),
+                           near=filters.rate(self.thresholds.near)),
             channel_actual_chart=charts.channel_split(
                 [labels.channel(c, lang, self.plan) for c in actual_channels["channel"]],
                 list(actual_channels["value"]), word("chart_channel_actual", lang), "chart-channel-actual", lang)
@@ -340,8 +348,9 @@ def _campaign_contexts(report: YearReport, lang: str, as_of: dt.date | None, slu
             ([campaign.offers] if campaign.offers else []),
             "goals": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
                       for m, g in campaign.goals.items()],
-            "sku_goals": [{"sku": sku, "goals": ", ".join(f"{labels.metric(k, lang)}: {filters.money(q.value, lang)}"
-                                                           for k, q in g.items())}
+            "sku_goals": [{"sku": sku, "goals": "、".join(
+                f"{labels.pick(_SKU_GOALS.get(k, (k, k)), lang) if k in _SKU_GOALS else labels.metric(k, lang)} "
+                f"{filters.money(q.value, lang)}" for k, q in g.items())}
                           for sku, g in campaign.sku_goals.items()],
             "budget": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
                        for k, q in campaign.budget.items()],
@@ -357,6 +366,9 @@ def _campaign_contexts(report: YearReport, lang: str, as_of: dt.date | None, slu
                              for k, q in (reviewed.spend.items() if reviewed else [])],
         })
     return sorted(out, key=lambda c: (c["start"], c["id"]))
+
+
+_SKU_GOALS = {"units": ("件数", "units"), "gmv": ("销售额", "GMV")}
 
 
 def _goal_text(goal: Any, lang: str, plan: Any, metric: str) -> str:

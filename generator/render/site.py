@@ -87,6 +87,8 @@ def environment(options: SiteOptions) -> Environment:
         "status": lambda v: filters.status_word(v, lang),
         "node": _with_plan(lambda v, plan: labels.node(v, lang, plan)),
         "campaign_type": lambda v: labels.campaign_type(v, lang),
+        "lever": lambda v: labels.pick(labels.LEVERS.get(v, (v, v)), lang),
+        "currency": lambda v: labels.pick(labels.CURRENCIES.get(v, (v, v)), lang),
         "cause_type": lambda v: labels.pick(labels.CAUSE_TYPES.get(v, (v, v)), lang),
         "metric_name": _with_plan(lambda v, plan: labels.metric(v, lang, dict(plan.metrics) if plan else None)
                                   if v else "—"),
@@ -181,6 +183,9 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         writer.result.year_navs[key] = nav_entries
         title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
         years_nav.append({title: nav_entries})
+    # newest year first in the navigation, as on the home page (rendered in file order)
+    order = {f"{r.unit} · {r.year}" if len(_units(reports)) > 1 else str(r.year): (r.unit, -r.year) for r in reports}
+    years_nav.sort(key=lambda entry: order[next(iter(entry))])
     # Operators' pages are sanitized: only those this render (or an earlier one, for a
     # year kept under serve) wrote for them, never a generated page they collided with.
     writer.result.own_pages.extend(
@@ -265,7 +270,7 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
     """One (unit, year): its pages, campaign pages, own pages and downloads; its navigation."""
     lang = options.lang
     nav_entries: list[Any] = []
-    contexts = YearContexts(report, lang, base, options.today, _slug)
+    contexts = YearContexts(report, lang, base, options.today, _slug, options.thresholds)
     builders: dict[str, Callable[[], PageContext]] = {
         "plan": contexts.plan_page, "review": contexts.review_page,
         "changes": lambda: contexts.changes_page(workspace)}
