@@ -167,7 +167,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "gifts": ("赠品", "gifts"), "spend": ("花费", "spend"), "actual": ("实际", "actual"),
     "sku_goals": ("单品目标", "SKU goals"), "weaknesses": ("劣势", "weaknesses"), "watch": ("关注", "watch"),
     "lever": ("举措类型", "lever"), "action": ("举措", "action"), "metric": ("指标", "metric"),
-    "better": ("方向", "better"), "family": ("类别", "family"), "total": ("全年", "year"),
+    "better": ("方向", "better"), "family": ("类别", "family"),
 }
 PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
 
