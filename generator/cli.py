@@ -541,17 +541,36 @@ def _new(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         return _print_problems([exc.problem()], args)
     if args.dry_run:
-        sys.stdout.write(result.text)
+        for file in result.files:
+            if len(result.files) > 1:
+                sys.stdout.write(f"# --- {file.path}\n")
+            sys.stdout.write(file.text)
+        _print_notes(result.notes, args.lang)
         return EXIT_OK
-    if result.path.exists():
-        print(f"planbook: {result.path} exists; not overwriting it (use --dry-run to see the scaffold)",
+    existing = [f.path for f in result.files if f.path.exists()]
+    if existing:
+        print(f"planbook: {existing[0]} exists; not overwriting it (use --dry-run to see the scaffold)",
               file=sys.stderr)
         return EXIT_PROBLEMS
-    result.path.parent.mkdir(parents=True, exist_ok=True)
-    with open(result.path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(result.text)
-    print(f"planbook: wrote {result.path}", file=sys.stderr)
+    for file in result.files:
+        file.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(file.path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(file.text)
+        print(f"planbook: wrote {file.path}", file=sys.stderr)
+    _print_notes(result.notes, args.lang)
     return EXIT_OK
+
+
+def _print_notes(notes: list[Any], lang: str) -> None:
+    """What to check in the new plan and what was not carried over."""
+    zh = lang == "zh"
+    for kind, title in (("check", "请核对" if zh else "Check this text"),
+                        ("dropped", "没有带过来" if zh else "Not carried over")):
+        chosen = [n for n in notes if n.kind == kind]
+        if chosen:
+            print(f"{title}:", file=sys.stderr)
+            for note in chosen:
+                print(f"  - {note.text(lang)}", file=sys.stderr)
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -1,31 +1,54 @@
 """`planbook new YEAR`: next year's plan scaffolded from an earlier one.
 
-The earlier plan is read (and must validate), then rewritten as data:
-the year bumped, sum-metric targets, product units, campaign goals and the
-budget scaled by the growth (rates, shares and prices unchanged), campaign
-and task dates moved to the new year (tasks reopened), and the GMV phasing
-switched to `last_year` when that year's review has monthly GMV.  Comments of
-the source are not carried over; a header says where the file came from.
+The earlier plan is read (and must validate), then edited in place as a
+round-trip YAML document (ruamel.yaml), so the new file keeps the source's
+comments, key order, block and flow layout:
+
+- the year bumped, sum-metric targets, product units, campaign goals and the
+  budget scaled by the growth (rates, shares and prices unchanged), the GMV
+  phasing switched to `last_year` when that year's review has monthly GMV;
+- campaigns and their tasks moved to the new year (tasks reopened); ids that
+  carry the year renamed (`spring-2026` → `spring-2027`); a campaign tied to a
+  lunar node (年货节, 七夕) moves with the node's date when it is known
+  (`LUNAR_DATES`, or the source's `calendar:`) and is flagged when not;
+- the year's campaign files (`campaigns/double11.yaml`) carried over too,
+  without their review;
+- text that names the old year or its figures (goals, themes, comments) is
+  listed as "check this text", and what was not carried over is listed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import io
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.util import load_yaml_guess_indent
 
-from generator.problems import CommandError
 from generator.load.quantities import Quantity, QuantityError, parse_quantity
 from generator.model.catalog import NODES, metric_for
 from generator.model.documents import Plan
-from generator.model.workspace import Workspace
+from generator.model.workspace import Document, Workspace
+from generator.problems import CommandError
 from generator.validate.review import monthly_actual_metrics
 
-
 LUNAR_NODES = {node.id for node in NODES.values() if node.month_day is None}
+# The lunar nodes' dates (春节 for 年货节, 七夕), so that a campaign tied to one moves
+# with it; a year not listed here is flagged for the operator to set.
+LUNAR_DATES: dict[str, dict[int, dt.date]] = {
+    "spring_festival": {2024: dt.date(2024, 2, 10), 2025: dt.date(2025, 1, 29), 2026: dt.date(2026, 2, 17),
+                        2027: dt.date(2027, 2, 6), 2028: dt.date(2028, 1, 26), 2029: dt.date(2029, 2, 13),
+                        2030: dt.date(2030, 2, 3)},
+    "qixi": {2024: dt.date(2024, 8, 10), 2025: dt.date(2025, 8, 29), 2026: dt.date(2026, 8, 19),
+             2027: dt.date(2027, 8, 8), 2028: dt.date(2028, 8, 26), 2029: dt.date(2029, 8, 16),
+             2030: dt.date(2030, 8, 5)},
+}
+_SUM_GOALS = ("gmv", "orders", "new_customers", "visitors", "buyers")
+_FIGURE = re.compile(r"\d[\d,.]*\s*(亿|万|%|元)")
 
 
 class ScaffoldError(CommandError):
@@ -33,9 +56,36 @@ class ScaffoldError(CommandError):
 
 
 @dataclass
-class Scaffold:
+class ScaffoldFile:
     path: Path
     text: str
+
+
+@dataclass
+class Note:
+    """A line for the operator: something to check, or something not carried over."""
+
+    kind: str  # "check" | "dropped"
+    where: str
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return f"{self.where}: {self.zh if lang == 'zh' else self.en}"
+
+
+@dataclass
+class Scaffold:
+    files: list[ScaffoldFile]  # the plan first, then its campaign files
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.files[0].path
+
+    @property
+    def text(self) -> str:
+        return self.files[0].text
 
 
 def parse_growth(text: str) -> float:
@@ -47,6 +97,78 @@ def parse_growth(text: str) -> float:
     return quantity.value if quantity.is_percent or abs(quantity.value) <= 1 else quantity.value / 100
 
 
+class _Year:
+    """One scaffold: the source and target year, the growth and the notes so far."""
+
+    def __init__(self, source_year: int, year: int, growth: float, calendar: dict[str, dt.date]) -> None:
+        self.source_year, self.year, self.factor = source_year, year, 1 + growth
+        self.growth = growth
+        self.calendar = calendar  # the source's node dates
+        self.notes: list[Note] = []
+
+    def rename(self, text: str) -> str:
+        return text.replace(str(self.source_year), str(self.year))
+
+    def campaign(self, campaign: Any, where: str) -> None:
+        """Move a campaign (a mapping of the round-trip document) to the new year, in place."""
+        old_id = str(campaign.get("id", ""))
+        if str(self.source_year) in old_id:
+            campaign["id"] = self.rename(old_id)
+        shift = self._node_shift(campaign, where)
+        for key in ("start", "end"):
+            campaign[key] = _move(campaign.get(key), self.year - self.source_year, shift)
+        reopened = 0
+        for task in campaign.get("tasks") or []:
+            task["due"] = _move(task.get("due"), self.year - self.source_year, shift)
+            if "done" in task:
+                del task["done"]  # a new year's tasks start open
+                reopened += 1
+        if reopened:
+            self.notes.append(Note("dropped", where, f"{reopened} 个任务的 done 标记已去掉(新一年的任务从未完成开始)",
+                                   f"`done` removed from {reopened} tasks (a new year's tasks start open)"))
+        goals = campaign.get("goals") or {}
+        for metric_id in list(goals):
+            if metric_id in _SUM_GOALS:
+                goal = goals[metric_id]
+                if isinstance(goal, dict):
+                    for channel in list(goal):
+                        goal[channel] = _scaled(goal[channel], self.factor)
+                else:
+                    goals[metric_id] = _scaled(goal, self.factor)
+        budget = campaign.get("budget")
+        if isinstance(budget, dict):
+            for item in list(budget):
+                budget[item] = _scaled(budget[item], self.factor)
+        for key in ("theme", "offers", "mechanics"):
+            self.check_text(campaign.get(key), f"{where}.{key}")
+
+    def _node_shift(self, campaign: Any, where: str) -> dt.timedelta | None:
+        """A campaign on a lunar node moves with the node: the shift between its dates."""
+        node = campaign.get("node")
+        if node not in LUNAR_NODES:
+            return None
+        old = self.calendar.get(node) or LUNAR_DATES.get(node, {}).get(self.source_year)
+        new = LUNAR_DATES.get(node, {}).get(self.year)
+        if old is not None and new is not None:
+            return new - old
+        label = NODES[node].zh
+        self.notes.append(Note("check", where, f"活动跟随 {label}(农历),{self.year} 年的日期未知:请在 calendar 写 "
+                                               f"{node} 的日期并调整活动日期",
+                               f"the campaign follows {NODES[node].en} (lunar); its {self.year} date is not known: "
+                               f"set calendar.{node} and move the campaign"))
+        return None
+
+    def check_text(self, value: Any, where: str) -> None:
+        """Text naming the old year or a figure (1.3 亿, 25%) is listed for the operator."""
+        for index, text in enumerate(value if isinstance(value, list) else [value]):
+            if not isinstance(text, str):
+                continue
+            if str(self.source_year) in text or _FIGURE.search(text):
+                spot = f"{where}[{index}]" if isinstance(value, list) else where
+                self.notes.append(Note("check", spot, f"这段文字写的是 {self.source_year} 年的年份或数字,请核对:{text}",
+                                       f"this text names {self.source_year}'s year or figures, check it: {text}"))
+
+
 def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, unit: str | None) -> Scaffold:
     units = sorted({d.key[0] for d in workspace.of_kind("plan") if d.key[1] == source_year})
     if unit is None and len(units) > 1:
@@ -55,48 +177,124 @@ def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, u
     document = workspace.plan(chosen, source_year)
     if document is None or not isinstance(document.model, Plan):
         raise ScaffoldError("no-source-plan", year=source_year, unit=chosen)
-    data = yaml.safe_load(document.file.read_text(encoding="utf-8-sig"))
     plan: Plan = document.model
-    factor = 1 + growth
-    data["year"] = year
-    data["baseline"] = source_year
-    if isinstance(data.get("title"), str):
-        data["title"] = data["title"].replace(str(source_year), str(year))
-    for metric_id, target in (data.get("targets") or {}).items():
-        metric = metric_for(metric_id, dict(plan.metrics))
-        if metric is not None and metric.sums:
-            data["targets"][metric_id] = _scale_target(target, factor)
-    review = workspace.review(chosen, source_year)
-    if review is not None and "gmv" in monthly_actual_metrics(workspace, review) and "gmv" in (data.get("targets") or {}):
-        gmv = data["targets"]["gmv"]
-        gmv = gmv if isinstance(gmv, dict) else {"total": gmv}
-        if not gmv.get("months") and not gmv.get("quarters"):
-            gmv["phasing"] = "last_year"
-        data["targets"]["gmv"] = gmv
-    for product in data.get("products") or []:
-        if "units" in product:
-            product["units"] = _scaled(product["units"], factor)
-    if isinstance(data.get("budget"), dict):
-        data["budget"] = _scale_budget(data["budget"], factor)
-    for campaign in data.get("campaigns") or []:
-        _move_campaign(campaign, year - source_year, factor)
-    if isinstance(data.get("calendar"), dict):
-        # Lunar nodes (年货节, 七夕) fall on other days next year: left out, so `check`
-        # asks for them; the store's own nodes keep their day.
-        calendar = {k: _move(v, year - source_year) for k, v in data["calendar"].items() if k not in LUNAR_NODES}
-        if calendar:
-            data["calendar"] = calendar
-        else:
-            del data["calendar"]
     folder = Path(document.file).parent.parent / str(year)
     if len(units) > 1:
         folder = folder / chosen
+    state = _Year(source_year, year, growth, dict(plan.calendar))
+    data, dump = _load(document.file)
+    _plan(data, plan, state, workspace, chosen)
     header = (f"# yaml-language-server: $schema={_schema_path(folder, workspace.root)}\n"
               f"# Scaffolded by `planbook new {year} --from {source_year} --growth {growth * 100:g}%` "
               f"from {document.path} on {dt.date.today().isoformat()}.\n"
               f"# 由 {document.path} 生成:销售类目标与预算按 {growth * 100:g}% 增长,活动日期顺延到 {year} 年。\n")
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120, default_flow_style=None)
-    return Scaffold(folder / "plan.yaml", header + body)
+    files = [ScaffoldFile(folder / "plan.yaml", header + _without_schema_line(dump(data)))]
+    for campaign_doc in workspace.campaign_documents(chosen, source_year):
+        files.append(_campaign_file(campaign_doc, folder, state))
+    _comments_naming_the_year(files, state)
+    return Scaffold(files, state.notes)
+
+
+def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) -> None:
+    data["year"] = state.year
+    data["baseline"] = state.source_year
+    if isinstance(data.get("title"), str):
+        data["title"] = state.rename(data["title"])
+    for metric_id, target in list((data.get("targets") or {}).items()):
+        metric = metric_for(metric_id, dict(plan.metrics))
+        if metric is not None and metric.sums:
+            data["targets"][metric_id] = _scale_target(target, state.factor)
+    review = workspace.review(unit, state.source_year)
+    targets = data.get("targets") or {}
+    if review is not None and "gmv" in monthly_actual_metrics(workspace, review) and "gmv" in targets:
+        gmv = targets["gmv"]
+        if not isinstance(gmv, dict):
+            targets["gmv"] = {"total": gmv, "phasing": "last_year"}
+        elif not gmv.get("months") and not gmv.get("quarters"):
+            gmv["phasing"] = "last_year"
+    for product in data.get("products") or []:
+        if "units" in product:
+            product["units"] = _scaled(product["units"], state.factor)
+    if isinstance(data.get("budget"), dict):
+        _scale_budget(data["budget"], state.factor)
+    for index, campaign in enumerate(data.get("campaigns") or []):
+        state.campaign(campaign, f"campaigns[{index}] {campaign.get('id', '')}")
+    _calendar(data, state)
+    state.check_text(data.get("goals"), "goals")
+    for key, text in (data.get("positioning") or {}).items():
+        state.check_text(text, f"positioning.{key}")
+
+
+def _calendar(data: Any, state: _Year) -> None:
+    """Lunar nodes get the new year's date where it is known; the store's own nodes
+    keep their day; a lunar node whose date is not known is left out (and listed)."""
+    calendar = data.get("calendar")
+    if not isinstance(calendar, dict):
+        return
+    for node in list(calendar):
+        if node in LUNAR_NODES:
+            known = LUNAR_DATES.get(node, {}).get(state.year)
+            if known is not None:
+                calendar[node] = known
+            else:
+                del calendar[node]
+                state.notes.append(Note("dropped", f"calendar.{node}", f"{state.year} 年的农历日期未知,未写入",
+                                        f"the {state.year} lunar date is not known: left out"))
+        else:
+            calendar[node] = _move(calendar[node], state.year - state.source_year, None)
+    if not calendar:
+        del data["calendar"]
+
+
+def _campaign_file(document: Document, folder: Path, state: _Year) -> ScaffoldFile:
+    data, dump = _load(document.file)
+    data["year"] = state.year
+    state.campaign(data, document.path)
+    if "review" in data:
+        del data["review"]
+        state.notes.append(Note("dropped", document.path, "活动复盘没有带到新一年", "the campaign's review is not carried over"))
+    name = state.rename(Path(document.file).name)
+    return ScaffoldFile(folder / "campaigns" / name, _without_schema_line(dump(data)))
+
+
+def _comments_naming_the_year(files: list[ScaffoldFile], state: _Year) -> None:
+    for file in files:
+        for number, line in enumerate(file.text.splitlines(), start=1):
+            comment = line.split("#", 1)[1] if "#" in line else ""
+            if str(state.source_year) in comment and "planbook new" not in comment and "生成" not in comment:
+                state.notes.append(Note("check", f"{file.path.name}:{number}",
+                                        f"注释写的是 {state.source_year} 年:{comment.strip()}",
+                                        f"a comment names {state.source_year}: {comment.strip()}"))
+
+
+def _load(path: Path) -> tuple[Any, Any]:
+    """A round-trip document and a dump function that writes it in the source's indentation."""
+    text = path.read_text(encoding="utf-8-sig")
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold a long line the operator wrote on one line
+    _data, sequence, offset = load_yaml_guess_indent(text)
+    yaml.indent(mapping=_mapping_indent(text), sequence=sequence or 2, offset=offset or 0)
+    data = yaml.load(text)
+
+    def dump(document: Any) -> str:
+        out = io.StringIO()
+        yaml.dump(document, out)
+        return out.getvalue()
+
+    return data, dump
+
+
+def _mapping_indent(text: str) -> int:
+    """The indentation of nested mapping keys in the source (2 in most plans)."""
+    widths = [len(line) - len(line.lstrip(" ")) for line in text.splitlines()
+              if line.startswith(" ") and not line.lstrip().startswith(("-", "#")) and ":" in line]
+    return min((w for w in widths if w > 0), default=2)
+
+
+def _without_schema_line(text: str) -> str:
+    """The source's own `yaml-language-server` line (the header writes the right one)."""
+    return "".join(line for line in text.splitlines(keepends=True) if "yaml-language-server" not in line)
 
 
 def _schema_path(folder: Path, root: Path) -> str:
@@ -126,67 +324,60 @@ def written_amount(value: float) -> Any:
 
 
 def _scale_target(target: Any, factor: float) -> Any:
+    """A target scaled in place (its layout and comments kept); a bare value returned scaled."""
     if not isinstance(target, dict):
         return _scaled(target, factor)
-    out = dict(target)
-    for key in ("total",):
-        if key in out:
-            out[key] = _scaled(out[key], factor)
-    if isinstance(out.get("months"), list):
-        out["months"] = [_scaled(v, factor) for v in out["months"]]
-    elif isinstance(out.get("months"), dict):
-        out["months"] = {k: _scaled(v, factor) for k, v in out["months"].items()}
-    if isinstance(out.get("quarters"), list):
-        out["quarters"] = [_scaled(v, factor) for v in out["quarters"]]
-    if isinstance(out.get("channels"), dict):
-        out["channels"] = {k: _scale_target(v, factor) for k, v in out["channels"].items()}
-    return out
+    if "total" in target:
+        target["total"] = _scaled(target["total"], factor)
+    months = target.get("months")
+    if isinstance(months, list):
+        for index, value in enumerate(months):
+            months[index] = _scaled(value, factor)
+    elif isinstance(months, dict):
+        for key in list(months):
+            months[key] = _scaled(months[key], factor)
+    quarters = target.get("quarters")
+    if isinstance(quarters, list):
+        for index, value in enumerate(quarters):
+            quarters[index] = _scaled(value, factor)
+    channels = target.get("channels")
+    if isinstance(channels, dict):
+        for channel in list(channels):
+            channels[channel] = _scale_target(channels[channel], factor)
+    return target
 
 
-def _scale_budget(budget: dict[str, Any], factor: float) -> dict[str, Any]:
-    out = dict(budget)
-    if "total" in out:
-        out["total"] = _scaled(out["total"], factor)
+def _scale_budget(budget: Any, factor: float) -> None:
+    if "total" in budget:
+        budget["total"] = _scaled(budget["total"], factor)
     for key in ("months", "quarters"):
-        if isinstance(out.get(key), list):
-            out[key] = [_scaled(v, factor) for v in out[key]]
-    tools = {}
-    for tool_id, entry in (out.get("tools") or {}).items():
+        values = budget.get(key)
+        if isinstance(values, list):
+            for index, value in enumerate(values):
+                values[index] = _scaled(value, factor)
+    tools = budget.get("tools") or {}
+    for tool_id in list(tools):
+        entry = tools[tool_id]
         if isinstance(entry, dict):
-            entry = dict(entry)
             for key in ("amount", "daily"):
                 if key in entry:
                     entry[key] = _scaled(entry[key], factor)
-            tools[tool_id] = entry
         else:
             tools[tool_id] = _scaled(entry, factor)
-    if tools:
-        out["tools"] = tools
-    return out
 
 
-def _move(day: Any, years: int) -> Any:
+def _move(day: Any, years: int, shift: dt.timedelta | None) -> Any:
+    """A date in the new year: by the node's shift when the campaign follows a lunar
+    node, else the same day a year (or years) later."""
     if not isinstance(day, dt.date):
         return day
+    if shift is not None:
+        return day + shift
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
 
 
-def _move_campaign(campaign: dict[str, Any], years: int, factor: float) -> None:
-    for key in ("start", "end"):
-        campaign[key] = _move(campaign.get(key), years)
-    for task in campaign.get("tasks") or []:
-        task["due"] = _move(task.get("due"), years)
-        task.pop("done", None)  # a new year's tasks start open
-    goals = campaign.get("goals") or {}
-    for metric_id, goal in list(goals.items()):
-        if metric_id in ("gmv", "orders", "new_customers", "visitors", "buyers"):
-            goals[metric_id] = ({k: _scaled(v, factor) for k, v in goal.items()} if isinstance(goal, dict)
-                                else _scaled(goal, factor))
-    if isinstance(campaign.get("budget"), dict):
-        campaign["budget"] = {k: _scaled(v, factor) for k, v in campaign["budget"].items()}
-
-
-__all__ = ["scaffold", "Scaffold", "ScaffoldError", "parse_growth", "written_amount", "Quantity"]
+__all__ = ["scaffold", "Scaffold", "ScaffoldFile", "ScaffoldError", "Note", "parse_growth", "written_amount",
+           "Quantity", "LUNAR_DATES"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
@@ -49,7 +50,11 @@ def test_new_from_2025_scales_moves_and_validates(plans):
     assert (c618["start"], c618["end"]) == (dt.date(2026, 5, 20), dt.date(2026, 6, 20))
     assert c618["tasks"][0]["due"] == dt.date(2026, 4, 25) and "done" not in c618["tasks"][0]
     assert c618["goals"]["gmv"] == {"tmall": "1080万", "jd": "600万", "douyin": "120万"}
-    assert "spring_festival" not in data.get("calendar", {})  # a lunar date must be set anew
+    # 年货节 follows the Spring Festival: 2025-01-29 → 2026-02-17 is 384 days, so the
+    # campaign of 2025-01-06 – 01-25 becomes 2026-01-25 – 02-13, and its id loses 2025
+    assert data["calendar"]["spring_festival"] == dt.date(2026, 2, 17)
+    spring = next(c for c in data["campaigns"] if c["id"] == "spring-2026")
+    assert (spring["start"], spring["end"]) == (dt.date(2026, 1, 25), dt.date(2026, 2, 13))
     _workspace, problems = check(plans)
     assert not [p for p in problems if p.is_error], [p.message("en") for p in problems]
 
@@ -78,3 +83,55 @@ def test_committed_schema_is_current():
                             text=True, check=True)
     assert (REPO / "planbook.schema.json").read_text(encoding="utf-8") == result.stdout, \
         "run `planbook schema -o planbook.schema.json`"
+
+
+def test_new_keeps_layout_and_comments_and_carries_campaign_files(plans):
+    result = new(plans, "2027", "--growth", "10%", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    source = (plans / "2026" / "plan.yaml").read_text(encoding="utf-8")
+    text = (plans / "2027" / "plan.yaml").read_text(encoding="utf-8")
+    # every comment of the source is still there, and block lists stay block lists
+    comments = [line.split("#", 1)[1].strip() for line in source.splitlines() if "#" in line
+                and "yaml-language-server" not in line]
+    assert comments and all(c in text for c in comments)
+    assert "\n  - 销售额同比增长 25%" in text and "channels: {tmall: 55%, jd: 30%, douyin: 15%}" in text
+    data = yaml.safe_load(text)
+    assert [c["id"] for c in data["campaigns"]][0] == "spring-2027"  # spring-2026 renamed
+    assert data["targets"]["gmv"]["total"] == "1.43亿"  # 1.3亿 × 1.1
+    # the separate campaign file comes along: next year's dates, scaled goals, no review
+    carried = yaml.safe_load((plans / "2027" / "campaigns" / "double11.yaml").read_text(encoding="utf-8"))
+    assert carried["year"] == 2027 and carried["id"] == "double11" and "review" not in carried
+    assert (carried["start"], carried["end"]) == (dt.date(2027, 10, 20), dt.date(2027, 11, 11))
+    assert carried["goals"]["new_customers"] == "5.5万"  # 5万 × 1.1
+    # what to check, and what was not carried over
+    assert "Check this text:" in result.stderr and "goals[0]" in result.stderr
+    assert "Not carried over:" in result.stderr and "`done` removed from 3 tasks" in result.stderr
+    _workspace, problems = check(plans)
+    assert not [p for p in problems if p.is_error], [p.message("en") for p in problems]
+    diff = subprocess.run([sys.executable, "-m", "generator.cli", "diff", "2026", "2027", "--format", "json",
+                           "--dir", str(plans)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    changes = json.loads(diff.stdout)["changes"]
+    written = {(c["section"], c["key"], c["field"]) for c in changes if not c["computed"]}
+    assert ("targets", "gmv", "total") in written and ("campaigns", "spring-2027", "entry") in written
+
+
+def test_a_campaign_on_a_lunar_node_with_no_known_date_is_flagged(tmp_path):
+    plans = tmp_path / "plans"
+    (plans / "2030").mkdir(parents=True)
+    (plans / "2030" / "plan.yaml").write_text(
+        "kind: plan\nyear: 2030\ncalendar: {qixi: 2030-08-05}\ntargets:\n  gmv: 100万\ncampaigns:\n"
+        "  - {id: qixi-2030, name: 七夕, type: platform, node: qixi, start: 2030-08-01, end: 2030-08-05}\n",
+        encoding="utf-8")
+    (plans / "2030" / "campaigns").mkdir()
+    (plans / "2030" / "campaigns" / "d11-2030.yaml").write_text(
+        "kind: campaign\nyear: 2030\nid: d11-2030\nname: 双11\ntype: platform\nnode: double11\n"
+        "start: 2030-10-20\nend: 2030-11-11\nreview:\n  actual: {gmv: 50万}\n", encoding="utf-8")
+    result = new(plans, "2031", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    carried = yaml.safe_load((plans / "2031" / "campaigns" / "d11-2031.yaml").read_text(encoding="utf-8"))
+    assert carried["id"] == "d11-2031" and "review" not in carried
+    assert "the campaign's review is not carried over" in result.stderr
+    assert "follows Qixi (lunar); its 2031 date is not known: set calendar.qixi" in result.stderr
+    assert "calendar.qixi: the 2031 lunar date is not known: left out" in result.stderr
+    data = yaml.safe_load((plans / "2031" / "plan.yaml").read_text(encoding="utf-8"))
+    assert data["campaigns"][0]["id"] == "qixi-2031" and "calendar" not in data
