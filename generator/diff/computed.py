@@ -55,8 +55,7 @@ def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
     found: list[Any] = []
     for metric, channel in sorted(series, key=lambda k: (k[0], k[1] != "all", k[1])):
         periods = sorted(series[(metric, channel)], key=_period_key)
-        changed = [p for p in periods if number_change("targets", metric, p, before[(metric, channel, p)],
-                                                        after[(metric, channel, p)])]
+        changed = [p for p in periods if _moved(before[(metric, channel, p)], after[(metric, channel, p)])]
         if not changed:
             continue
         ratios = [after[(metric, channel, p)] / before[(metric, channel, p)] for p in periods
@@ -66,10 +65,68 @@ def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
             found.append(number_change("targets", metric, f"{channel}.months", before[(metric, channel, year)],
                                        after[(metric, channel, year)], computed=True))
             continue
-        for period in changed:
-            found.append(number_change("targets", metric, f"{channel}.{period}", before[(metric, channel, period)],
-                                       after[(metric, channel, period)], computed=True))
+        found += _folded(metric, channel, changed, before, after)
     return found
+
+
+def _moved(old: float, new: float) -> bool:
+    """A derived figure that moved by more than rounding (a visitor derived per month
+    and summed may move by one when nothing changed): 0.01 % is shown as +0.0 %."""
+    return abs(new - old) > max(abs(old), abs(new)) * 0.0001
+
+
+def _folded(metric: str, channel: str, changed: list[str], before: dict[tuple[str, str, str], float],
+            after: dict[tuple[str, str, str], float]) -> list[Any]:
+    """Months (and quarters) that moved by the same ratio (GMV +10 %, while a phasing
+    change moved November into December) read as one line each, `all.01–10` and
+    `all.Q1–Q3` with their sums; the months that moved otherwise are listed one by one."""
+    out: list[Any] = []
+    folded_quarters, quarter_ratio = 0, float("nan")
+    for kind in ("month", "quarter", "year"):
+        periods = [p for p in changed if _kind(p) == kind]
+        groups: dict[float, list[str]] = {}
+        for period in periods:
+            groups.setdefault(_ratio(before, after, metric, channel, period), []).append(period)
+        common = max(groups.values(), key=len) if groups else []
+        if kind == "year" and periods and folded_quarters == 4 and quarter_ratio == _ratio(before, after, metric,
+                                                                                              channel, "year"):
+            continue  # the four quarters moved alike, as the year did: the quarters' line says it
+        if len(common) >= 2 and kind != "year":
+            old = sum(before[(metric, channel, p)] for p in common)
+            new = sum(after[(metric, channel, p)] for p in common)
+            out.append(number_change("targets", metric, f"{channel}.{_ranges(common)}", old, new, computed=True))
+            periods = [p for p in periods if p not in common]
+            if kind == "quarter":
+                folded_quarters, quarter_ratio = len(common), _ratio(before, after, metric, channel, common[0])
+        out += [number_change("targets", metric, f"{channel}.{p}", before[(metric, channel, p)],
+                              after[(metric, channel, p)], computed=True) for p in periods]
+    return out
+
+
+def _ratio(before: dict[tuple[str, str, str], float], after: dict[tuple[str, str, str], float], metric: str,
+           channel: str, period: str) -> float:
+    old = before[(metric, channel, period)]
+    return round(after[(metric, channel, period)] / old, 3) if old else float("nan")
+
+
+def _kind(period: str) -> str:
+    return "year" if period == "year" else "quarter" if period.startswith("Q") else "month"
+
+
+def _ranges(periods: list[str]) -> str:
+    """`01, 02, …, 10` → `01–10`; `Q1, Q2, Q3` → `Q1–Q3`; gaps make several runs: `01–03,05`."""
+    prefix = "Q" if periods[0].startswith("Q") else ""
+    numbers = sorted(int(p.lstrip("Q")) for p in periods)
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    width = 1 if prefix else 2
+    def name(n: int) -> str:
+        return f"{prefix}{n:0{width}d}"
+    return ",".join(name(r[0]) if len(r) == 1 else f"{name(r[0])}–{name(r[-1])}" for r in runs)
 
 
 def _period_key(period: str) -> tuple[int, int]:
