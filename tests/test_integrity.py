@@ -221,6 +221,8 @@ def test_a_plain_wheel_install_builds_the_demo(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "generator/site_templates/home.md.j2" in names and "generator/site_templates/planbook.css" in names
     assert "generator/site/default.yml" in names and "generator/site_templates/guide/faq.md" in names
+    assert "generator/site_templates/assets/iframe-worker-shim.js" in names  # search from file://
+    assert "generator/site_templates/init/plan.yaml" in names and "generator/site_templates/init/gitignore" in names
     zipfile.ZipFile(wheel).extractall(target)
     shutil.copytree(REPO / "plans", project / "plans")
     env = {**os.environ, "PYTHONPATH": str(target)}
@@ -232,3 +234,7 @@ def test_a_plain_wheel_install_builds_the_demo(tmp_path):
     assert built.returncode == 0, built.stderr[-2000:]
     assert (project / "site" / "glow-beauty" / "2026" / "review.html").exists()
     assert (project / "site" / "assets" / "planbook.css").exists()
+    assert (project / "site" / "assets" / "iframe-worker-shim.js").exists()
+    team = subprocess.run([sys.executable, "-m", "generator.cli", "init", str(tmp_path / "fresh")], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert team.returncode == 0 and (tmp_path / "fresh" / ".gitlab-ci.yml").exists(), team.stderr[-2000:]
