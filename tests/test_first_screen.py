@@ -92,7 +92,7 @@ def test_tiles_say_it_in_words(tmp_path):
     first, forecast, gap, time = rows[0].tiles
     assert first.label == "1–6月 实际" and first.value == "540万" and first.status == "near"
     assert "同期目标 600万" in first.lines and "达成率 90.0% ▲ 接近" in first.lines
-    assert gap.value == "660万" and "剩 6 个月,每月需 110万" in gap.lines
+    assert gap.value == "660万" and "剩 6 个月，每月需 110万" in gap.lines
     assert time.meter == (0.5, 0.45)
 
 
@@ -118,7 +118,7 @@ def test_value_grid_shows_a_table_in_one_unit():
     frame = pd.DataFrame({"metric": "gmv", "channel": ["all", "all"], "period": ["2026-01", "2026"],
                           "value": [7_695_879.28, 130_000_000.0]})
     html = grids.value_grid(frame, 2026, "money", "zh", None)
-    assert "(单位:万)" in html and ">769.6<" in html and ">13,000.0<" in html
+    assert "(单位：万)" in html and ">769.6<" in html and ">13,000.0<" in html
     assert 'title="1.30亿"' in html
 
 

@@ -20,7 +20,7 @@ LAYERS = [
     ["generator.compute"],
     ["generator.diff", "generator.scaffold", "generator.workbook_plan"],
     ["generator.render"],
-    ["generator.site"],
+    ["generator.site", "generator.init"],
     ["generator.cli"],
 ]
 
