@@ -134,10 +134,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="the workbook to write")
     export.set_defaults(handler=_export)
 
-    importer = commands.add_parser("import", parents=[common], help="plan FILE.xlsx: a filled workbook back to YAML")
-    importer.add_argument("kind", choices=["plan"])
-    importer.add_argument("file", help="the workbook (from `planbook export plan`)")
-    importer.add_argument("-o", "--output", help="the plan file to write (default: plans/YEAR/plan.yaml)")
+    importer = commands.add_parser("import", parents=[common],
+                                   help="plan FILE.xlsx: a filled workbook back to YAML; "
+                                        "actuals FILE: a platform export as monthly long-form CSV")
+    importer.add_argument("kind", choices=["plan", "actuals"])
+    importer.add_argument("file", help="the workbook (from `planbook export plan`), or the platform export")
+    importer.add_argument("-o", "--output", help="the file to write (plan default: plans/YEAR/plan.yaml)")
+    importer.add_argument("--preset", help="actuals: a platform export's column map (planbook explain presets)")
+    importer.add_argument("--channel", help="actuals: the channel every row belongs to")
+    importer.add_argument("--year", type=int, help="actuals: the year (default: from the first date)")
+    importer.add_argument("--encoding", help="actuals: the file's encoding (default: detected)")
+    importer.add_argument("--columns", default="", help="actuals: column names, 收入=gmv,人数=buyers")
     importer.add_argument("--dir", default="plans", help="plans folder the plan is checked with (default: plans)")
     importer.add_argument("--force", action="store_true", help="replace an existing file")
     importer.add_argument("--dry-run", action="store_true", help="print the YAML instead of writing it")
@@ -344,6 +351,8 @@ def _export_plan(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """`planbook import plan FILE.xlsx`: the workbook back to a plan, checked before it is written."""
+    if args.kind == "actuals":
+        return _import_actuals(args)
     import shutil
     import tempfile
 
@@ -596,6 +605,36 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import_actuals(args: argparse.Namespace) -> int:
+    """`planbook import actuals FILE -o OUT.csv`: a platform export as monthly totals."""
+    from generator.import_actuals import import_actuals
+
+    export = Path(args.file)
+    if not export.is_file():
+        raise CommandError("no-plans-folder", args.file, folder=args.file)
+    if not args.output:
+        raise UsageError("import actuals needs -o OUT.csv")
+    columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)
+    imported, problems = import_actuals(export, args.preset, args.channel, args.year, args.encoding, columns)
+    if imported is None:
+        return _print_problems(problems, args)
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        print(f"planbook: {output} exists; not overwriting it (use --force)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _write(output, imported.text.encode("utf-8"))
+    if problems:
+        from generator.problems import format_text
+
+        print(format_text(problems, args.lang), file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps({"written": str(output), "year": imported.year, "figures": imported.rows,
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
+    else:
+        print(f"planbook: wrote {output} ({imported.rows} monthly figures of {imported.year})", file=sys.stderr)
+    return EXIT_OK
+
+
 def _explain(args: argparse.Namespace) -> int:
     from generator.model.errors import suggest
     from generator.reference import REFERENCE, explain
@@ -603,6 +642,11 @@ def _explain(args: argparse.Namespace) -> int:
     if not args.code:
         for code in sorted(REFERENCE):
             print(code)
+        return EXIT_OK
+    if args.code == "presets":
+        from generator.load.exports import presets_text
+
+        print(presets_text(args.lang))
         return EXIT_OK
     text = explain(args.code, args.lang)
     if text is None:

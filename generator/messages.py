@@ -339,6 +339,18 @@ CATALOG: dict[str, Entry] = {
     "source-row": Entry(
         E, "row {row} of `{file}`: {detail_en}", "`{file}` 第 {row} 行:{detail_zh}",
     ),
+    "source-unused-columns": Entry(
+        W, "{count} columns map to no metric and are not read: {columns}",
+        "{count} 列没有对应的指标,未读取:{columns}",
+        "map a column that is needed under `actuals: columns:` (its header → a metric id)",
+        "需要其中某列时,在 `actuals:` 的 `columns:` 下写 列名 → 指标 id",
+    ),
+    "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
+                           "see `planbook explain presets`", "见 `planbook explain presets`"),
+    "source-too-large": Entry(E, "{file} is {size}, over the {limit} a source file may have",
+                              "{file} 有 {size},超过来源文件的上限 {limit}",
+                              "import it once with `planbook import actuals` and name the small CSV",
+                              "先用 `planbook import actuals` 汇总成月度小文件,再在 source: 中引用它"),
     "source-duplicate-column": Entry(
         E, "column `{name}` appears twice in `{file}`; its values would be counted twice",
         "数据文件 `{file}` 中列 `{name}` 出现了两次,数值会被重复计算",

@@ -164,7 +164,7 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
         try:
             with open(path, "rb") as fh:
                 data = fh.read(20_000_000)
-            cache[path] = data.decode("utf-8-sig", errors="replace").splitlines()
+            cache[path] = _decoded(data).splitlines()
         except OSError:
             cache[path] = None
     lines = cache[path]
@@ -172,6 +172,17 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
         return None
     text = lines[line - 1]
     return text if len(text) <= 300 else text[:300] + "…"
+
+
+def _decoded(data: bytes) -> str:
+    """A file's text as the reader decoded it: UTF-8 (BOM or not), UTF-16 with its
+    BOM, else GB18030 (a GBK export's line is quoted readable, not garbled)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace")
 
 
 class CommandError(Exception):

@@ -18,7 +18,7 @@ LAYERS = [
     ["generator.settings", "generator.model"],
     ["generator.validate"],
     ["generator.compute"],
-    ["generator.diff", "generator.scaffold", "generator.workbook_plan"],
+    ["generator.diff", "generator.scaffold", "generator.workbook_plan", "generator.import_actuals"],
     ["generator.render"],
     ["generator.site", "generator.init"],
     ["generator.cli"],

@@ -52,10 +52,13 @@ def test_wide_form_and_levels_averaged(tmp_path):
     assert by_month[("conversion_rate", "", 3)] == Decimal("0.025")
 
 
-def test_gbk_file_suggests_encoding(tmp_path):
+def test_gbk_file_is_detected_and_a_wrong_encoding_suggests_gbk(tmp_path):
     (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
     (tmp_path / "g.csv").write_bytes("month,channel,gmv\n2025-01,天猫旗舰店,100\n".encode("gbk"))
-    problems = problems_of(tmp_path, {"r.yaml": review("g.csv")})
+    # not UTF-8: read as GB18030 (what Chinese Excel writes), no `encoding:` needed
+    assert problems_of(tmp_path, {"r.yaml": review("g.csv")}) == []
+    # an `encoding:` that says otherwise is obeyed, and its failure suggests gbk
+    problems = problems_of(tmp_path, {"r.yaml": review("g.csv", encoding="utf-8")})
     assert found(problems) == [("g.csv", "source-encoding", 1)]
     assert "encoding: gbk" in problems[0].hint("en")
     assert problems_of(tmp_path, {"r.yaml": review("g.csv", encoding="gbk")}) == []

@@ -23,12 +23,6 @@ from typing import Any, Callable, Iterable
 from generator.load.quantities import QuantityError, parse_quantity
 from generator.problems import Problem, display_path, make
 
-# Header words as exported by Chinese tools, mapped to the spec's names.
-_HEADER_ALIASES = {
-    "月份": "month", "月": "month", "日期": "month", "date": "month", "day": "month",
-    "渠道": "channel", "店铺": "channel", "shop": "channel",
-    "指标": "metric", "数值": "value", "值": "value",
-}
 _MONTH = re.compile(r"(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?")
 
 
@@ -60,14 +54,47 @@ def resolve_source(review_file: Path, written: str, root: Path) -> Path | None:
 UnitLookup = Callable[[str], "str | None"]
 
 
-def read_source(file: Path, encoding: str | None, year: int,
-                unit_of: UnitLookup = lambda _m: None) -> tuple[list[SourceRow], list[Problem]]:
+@dataclass(frozen=True)
+class SourceOptions:
+    """How a review reads its file (spec 4.1): a preset, one channel for every row,
+    the review's own column names, and the metric names to recognise (ids and
+    labels of the catalog and the plan, keyed by `exports.plain`)."""
+
+    preset: str | None = None
+    channel: str | None = None
+    columns: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+    sums: frozenset[str] = frozenset()  # metrics that add up over days (GMV, orders); others are levels
+
+
+MAX_BYTES = 200 * 1024 * 1024  # a bigger file is refused, never read into memory
+
+
+def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup = lambda _m: None,
+                options: SourceOptions = SourceOptions()) -> tuple[list[SourceRow], list[Problem]]:
     """Rows of actuals from `file`; problems instead of exceptions.
 
+    The header is found below title and date-range lines; columns map by
+    `columns:`, the preset, the metric's id or label and common export names.
     File values obey the same rules as YAML ones (spec 4.1): a bare number above 1
     in a rate column, a negative amount or count, NaN or ∞ are errors."""
+    from generator.load import exports
+
     shown = display_path(str(file))
     problems: list[Problem] = []
+    preset = exports.PRESETS.get(options.preset) if options.preset else None
+    if options.preset and preset is None:
+        problems.append(make("source-preset", shown, 1, 1, file=shown, preset=options.preset,
+                             presets=", ".join(exports.PRESETS)))
+        return [], problems
+    try:
+        size = file.stat().st_size
+    except OSError:
+        size = 0
+    if size > MAX_BYTES:
+        problems.append(make("source-too-large", shown, 1, 1, file=shown, size=f"{size / 1024 / 1024:.0f} MB",
+                             limit=f"{MAX_BYTES // 1024 // 1024} MB"))
+        return [], problems
     try:
         table = _read_table(file, encoding)
     except UnicodeDecodeError:
@@ -86,54 +113,86 @@ def read_source(file: Path, encoding: str | None, year: int,
         problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="the file is empty",
                              detail_zh="文件是空的"))
         return [], problems
-    header = [_header(cell) for cell in table[0]]
+    layout = exports.find_layout(table, preset, dict(options.columns), dict(options.names))
+    if layout is None:
+        problems.append(make("source-format", shown, 1, 1, file=shown,
+                             detail_en="no header row with a date (month) column and a metric column",
+                             detail_zh="找不到表头:需要一行同时有日期(月份)列和指标列"))
+        return [], problems
+    header_line = layout.header_row + 1
+    header = [t or "" for t in layout.targets]
     repeated = _repeated(header)
     if repeated:
         column = header.index(repeated, header.index(repeated) + 1) + 1
-        problems.append(make("source-duplicate-column", shown, 1, column, file=shown, name=repeated))
+        problems.append(make("source-duplicate-column", shown, header_line, column, file=shown, name=repeated))
         return [], problems
-    if "month" not in header:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="no `month` column",
-                             detail_zh="没有 `month`(月份)列"))
-        return [], problems
-    long_form = "metric" in header and "value" in header
+    if layout.unused:
+        problems.append(make("source-unused-columns", shown, header_line, 1, file=shown,
+                             columns="、".join(layout.unused), count=len(layout.unused)))
     rows: list[SourceRow] = []
-    for index, cells in enumerate(table[1:], start=2):
-        if not any(str(c).strip() for c in cells if c is not None):
+    for index, cells in enumerate(table[layout.header_row + 1:], start=header_line + 1):
+        if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
             continue
         record = dict(zip(header, cells))
         try:
-            month, day = _month(record.get("month"), year)
+            days = _days(record.get("month"), year)
         except MonthError as exc:
             problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
                                  detail_zh=exc.zh))
             continue
-        channel = _cell_text(record.get("channel"))
+        channel = _cell_text(record.get("channel")) if "channel" in header else (options.channel or "")
         if channel.lower() == "all":
             channel = ""
         pairs: Iterable[tuple[str, Any]]
-        if long_form:
+        if layout.long_form:
             pairs = [(_cell_text(record.get("metric")), record.get("value"))]
         else:
             pairs = [(h, record.get(h)) for h in header if h and h not in ("month", "channel")]
         for metric, raw in pairs:
-            if raw is None or str(raw).strip() == "":
+            if exports.is_missing(raw):
                 continue
             column = header.index(metric) + 1 if metric in header else 1
             try:
-                quantity = parse_quantity(raw)
+                quantity = parse_quantity(exports.clean_value(raw))
             except QuantityError as exc:
                 problems.append(make(exc.code if exc.code == "not-finite" else "source-value", shown, index,
                                      column, file=shown, row=index, metric=metric,
                                      text=exc.args_.get("text", raw)))
                 continue
-            value_problem = _value_problem(quantity, unit_of(metric))
+            unit = unit_of(metric)
+            value_problem = _value_problem(quantity, unit)
             if value_problem is not None:
                 problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
                                      percent=str(raw).strip(), metric=metric))
                 continue
-            rows.append(SourceRow(index, month, day, channel, metric, quantity.exact))
+            rows.extend(_spread(index, days, channel, metric, quantity.exact, metric in options.sums))
     return rows, problems
+
+
+def _days(cell: Any, year: int) -> list[tuple[int, int | None]]:
+    """(month, day) pairs a date cell covers: one day, every day of a week range
+    (`2025-01-01~2025-01-07`), or a month (`2025-01`, day None)."""
+    from generator.load import exports
+
+    found = exports.days_of(cell)
+    if found is None:
+        return [_month(cell, year)]
+    outside = [d for d in found if d.year != year]
+    if outside:
+        first = outside[0]
+        raise MonthError(f"{first.isoformat()} is not in {year}", f"{first.isoformat()} 不在 {year} 年内")
+    return [(d.month, d.day) for d in found]
+
+
+def _spread(row: int, days: list[tuple[int, int | None]], channel: str, metric: str, value: Decimal,
+            sums: bool) -> list[SourceRow]:
+    """One value over the days it covers: a sum split evenly (a week's GMV is seven
+    days of it), a level such as a rate or AOV holds on each day."""
+    if len(days) == 1:
+        month, day = days[0]
+        return [SourceRow(row, month, day, channel, metric, value)]
+    share = value / len(days) if sums else value
+    return [SourceRow(row, month, day, channel, metric, share) for month, day in days]
 
 
 def _repeated(header: list[str]) -> str | None:
@@ -173,13 +232,28 @@ def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
         finally:
             book.close()
     raw = file.read_bytes()
-    text = raw.decode(encoding or "utf-8-sig")
-    return [row for row in csv.reader(io.StringIO(text))]
+    text = _decode(raw, encoding)
+    return [row for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
 
 
-def _header(cell: Any) -> str:
-    text = _cell_text(cell).lower()
-    return _HEADER_ALIASES.get(text, text)
+def _decode(raw: bytes, encoding: str | None) -> str:
+    """The file's text: the named encoding, else UTF-8 (with or without BOM), UTF-16
+    with its BOM, then GB18030 (a superset of GBK, what Chinese Excel writes)."""
+    if encoding:
+        return raw.decode(encoding)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
+def _delimiter(text: str) -> str:
+    """Comma, tab or semicolon: the one the first lines use most."""
+    sample = text[:20_000]
+    counts = {d: sample.count(d) for d in (",", "\t", ";")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
 def _cell_text(cell: Any) -> str:

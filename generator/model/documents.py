@@ -297,7 +297,7 @@ class Actions(Model):
     start: list[Text] = []
 
 
-_SOURCE_KEYS = ("source", "encoding")
+_SOURCE_KEYS = ("source", "encoding", "preset", "channel", "columns")
 
 
 class Review(Header):
@@ -309,6 +309,9 @@ class Review(Header):
     ] = {}
     source: Text | None = None
     encoding: Text | None = None
+    preset: Text | None = None  # a built-in column map of a platform export (spec 4.1)
+    channel: Text | None = None  # every row of the source file belongs to this channel
+    columns: dict[Text, Text] = {}  # the file's own column names → metric ids (or date)
     costs: dict[str, CostValue] = {}
     budget: dict[str, ToolActual] = {}
     campaigns: dict[Text, CampaignReview] = {}
@@ -320,7 +323,7 @@ class Review(Header):
     @model_validator(mode="before")
     @classmethod
     def _lift_source(cls, data: Any) -> Any:
-        # `source:` and `encoding:` are written inside `actuals:` (spec 4.1)
+        # `source:`, `encoding:`, `preset:`, `channel:` and `columns:` are written inside `actuals:` (spec 4.1)
         # beside the metrics; lift them out so `actuals` holds metrics only.
         if isinstance(data, dict) and isinstance(data.get("actuals"), dict):
             actuals = dict(data["actuals"])

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from generator.load.sourcefile import SourceRow, read_source, resolve_source
 from generator.load.yamltree import Mark, SourceMap, parse_yaml
-from generator.model.catalog import metric_for
+from generator.model.catalog import METRICS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
 from generator.model.recovery import prune
@@ -213,7 +213,18 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     if not file.is_file():
         return dataclasses.replace(document, source_problems=(
             document.problem("source-missing", *where, file=review.source),))
-    read, problems = read_source(file, review.encoding, review.year, unit_of)
+    from generator.load.exports import plain
+    from generator.load.sourcefile import SourceOptions
+
+    # Metric names a header may carry: ids and Chinese labels (访客数 UV, and 访客数).
+    names: dict[str, str] = {}
+    labelled = [(m.id, m.zh) for m in METRICS.values()] + [(k, d.label) for k, d in (declared or {}).items()]
+    for metric_id, label in labelled:
+        for name in (metric_id, label, label.split(" ")[0]):
+            names.setdefault(plain(name), metric_id)
+    sums = frozenset(m for m in names.values() if (found := metric_for(m, declared)) and found.sums)
+    options = SourceOptions(review.preset, review.channel, tuple(review.columns.items()), tuple(names.items()), sums)
+    read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     by_name = {name: cid for cid, name in channels.items()}
     rows: list[SourceRow] = []
     for row in read:

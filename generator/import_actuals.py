@@ -1,0 +1,89 @@
+"""`planbook import actuals FILE`: a platform export read once (spec 4.1) and written
+as the small monthly long-form CSV (`month,channel,metric,value`) that a review's
+`source:` then names, for a repository that should not keep raw daily exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from generator.load.exports import days_of, find_layout, PRESETS, plain
+from generator.load.sourcefile import SourceOptions, monthly, read_source
+from generator.model.catalog import METRICS, metric_for
+from generator.problems import Problem, make
+
+_RATE_PLACES = Decimal("0.000001")
+_FEN = Decimal("0.01")
+
+
+@dataclass
+class Imported:
+    year: int
+    text: str  # the CSV
+    rows: int  # monthly figures written
+
+
+def import_actuals(file: Path, preset: str | None, channel: str | None, year: int | None,
+                   encoding: str | None, columns: dict[str, str]) -> tuple[Imported | None, list[Problem]]:
+    names = _metric_names()
+    sums = frozenset(m.id for m in METRICS.values() if m.sums)
+    options = SourceOptions(preset, channel, tuple(columns.items()), tuple(names.items()), sums)
+    found_year = year or _first_year(file, encoding, options)
+    if found_year is None:
+        return None, [make("source-format", str(file), 1, 1, file=str(file),
+                           detail_en="no date found to tell the year (give --year)",
+                           detail_zh="找不到日期,无法判断年份(请用 --year 指定)")]
+
+    def unit_of(metric_id: str) -> str | None:
+        found = metric_for(metric_id, None)
+        return found.unit if found else None
+
+    rows, problems = read_source(file, encoding, found_year, unit_of, options)
+    if any(p.is_error for p in problems):
+        return None, problems
+    totals = monthly(rows, lambda m: bool((found := metric_for(m, None)) and found.sums))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["month", "channel", "metric", "value"])
+    order = {m: i for i, m in enumerate(METRICS)}
+    for (metric, row_channel, month), value in sorted(totals.items(), key=lambda kv: (kv[0][2], kv[0][1],
+                                                                                         order.get(kv[0][0], 99))):
+        unit = unit_of(metric)
+        shown = value.quantize(_RATE_PLACES if unit in ("rate", "ratio") else _FEN).normalize()
+        writer.writerow([f"{found_year}-{month:02d}", row_channel, metric, f"{shown:f}"])
+    return Imported(found_year, out.getvalue(), len(totals)), problems
+
+
+def _metric_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for metric in METRICS.values():
+        for name in (metric.id, metric.zh, metric.zh.split(" ")[0]):
+            names.setdefault(plain(name), metric.id)
+    return names
+
+
+def _first_year(file: Path, encoding: str | None, options: SourceOptions) -> int | None:
+    """The year of the first dated row below the header."""
+    from generator.load.sourcefile import _read_table
+
+    try:
+        table = _read_table(file, encoding)
+    except (OSError, ValueError, UnicodeDecodeError, LookupError):
+        return None
+    preset = PRESETS.get(options.preset) if options.preset else None
+    layout = find_layout(table, preset, dict(options.columns), dict(options.names))
+    if layout is None:
+        return None
+    at = layout.targets.index("month")
+    for row in table[layout.header_row + 1:]:
+        cell = row[at] if at < len(row) else None
+        days = days_of(cell)
+        if days:
+            return days[0].year
+        text = str(cell or "").strip()
+        if len(text) >= 4 and text[:4].isdigit():
+            return int(text[:4])
+    return None

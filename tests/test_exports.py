@@ -1,0 +1,129 @@
+"""Platform exports as they download (spec 4.1), read from the sample files in
+tests/samples.  Expected figures are summed by hand from the files (the comments
+show the sums)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from generator.compute.report import compute_reports, report_json
+from generator.validate import check
+from tests.conftest import REPO, write_files
+
+SAMPLES = Path(__file__).parent / "samples"
+PLAN = """\
+kind: plan
+year: 2026
+channels: {tmall: 天猫旗舰店, jd: 京东自营, douyin: 抖音小店}
+targets:
+  gmv: 1000万
+"""
+
+
+def review(source: str, extra: str = "", as_of: str = "2026-01-31") -> str:
+    return f"kind: review\nyear: 2026\nas_of: {as_of}\nactuals:\n  source: {source}\n{extra}"
+
+
+def project(tmp_path: Path, sample: str, extra: str) -> tuple[list, dict]:
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review(f"data/{sample}", extra)})
+    (tmp_path / "plans/2026/data").mkdir()
+    shutil.copy(SAMPLES / sample, tmp_path / "plans/2026/data" / sample)
+    workspace, problems = check(tmp_path / "plans")
+    report = report_json(compute_reports(workspace, problems)[0])
+    actual = {(r["metric"], r["channel"], r["period"]): r["value"] for r in report["actuals"]}
+    return problems, actual
+
+
+def test_sycm_shop_export_as_downloaded(tmp_path):
+    # GBK, four lines above the header, `-` cells, quoted "118,141.04", a 合计 row.
+    problems, actual = project(tmp_path, "sycm-shop-2026-01.csv", "  preset: sycm-shop\n  channel: tmall\n")
+    assert [p.code for p in problems] == ["source-unused-columns"]  # one warning for six columns
+    assert problems[0].line == 5 and "加购人数" in problems[0].message("zh")
+    # 118,141.04 + 100,000.00 + 80,000.50 + (-) + 101,858.46 = 400,000.00; the 合计 row is not a day
+    assert actual[("gmv", "tmall", "2026-01")] == 400_000.00
+    assert actual[("visitors", "tmall", "2026-01")] == 40_000  # 12,000 + 10,000 + 8,000 + 10,000
+    # the month's rate from its parts: 1,620 orders ÷ 40,000 visitors = 4.05 % (never a mean of days)
+    assert actual[("conversion_rate", "tmall", "2026-01")] == 0.0405
+
+
+def test_jd_shop_export_with_yoy_columns_and_compact_dates(tmp_path):
+    problems, actual = project(tmp_path, "jd-shop-2026-01.csv", "  preset: jd-shop\n  channel: 京东自营\n")
+    assert [p.code for p in problems] == ["source-unused-columns"]
+    assert "成交金额同比" in problems[0].message("zh")  # the 同比 columns are listed, never summed
+    assert actual[("gmv", "jd", "2026-01")] == 80_000  # 50,000 + 30,000; `channel:` takes a display name too
+    assert actual[("orders", "jd", "2026-01")] == 320  # 200 + 120
+
+
+def test_doudian_export_with_bom_yuan_signs_and_timestamps(tmp_path):
+    problems, actual = project(tmp_path, "doudian-compass-2026-01.csv", "  preset: doudian-compass\n"
+                                                                       "  channel: douyin\n")
+    assert [p.code for p in problems] == ["source-unused-columns"]  # 退款金额 has no metric
+    assert actual[("gmv", "douyin", "2026-01")] == 20_000  # ￥9,711.63 + ￥10,288.37
+
+
+def test_any_file_with_its_own_columns_chinese_labels_and_week_ranges(tmp_path):
+    # A week of 7万 from 01-27 to 02-02: five days in January (5万), two in February (2万).
+    (tmp_path / "plans/2026/data").mkdir(parents=True)
+    (tmp_path / "plans/2026/data/week.csv").write_text(
+        "周报\n时间,收入,客单价,访客数 UV\n2026-01-27~2026-02-02,7万,100,\"7,000\"\n", encoding="utf-8")
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review(
+        "data/week.csv", "  channel: tmall\n  columns: {收入: gmv}\n", as_of="2026-02-28")})
+    workspace, problems = check(tmp_path / "plans")
+    assert problems == []
+    actual = {(r["metric"], r["channel"], r["period"]): r["value"]
+              for r in report_json(compute_reports(workspace, problems)[0])["actuals"]}
+    assert actual[("gmv", "tmall", "2026-01")] == 50_000 and actual[("gmv", "tmall", "2026-02")] == 20_000
+    assert actual[("visitors", "tmall", "2026-01")] == 5_000  # 访客数 UV, the site's own label
+    assert actual[("aov", "tmall", "2026-01")] == 100  # a level holds on each day
+
+
+def test_export_values_obey_the_yaml_rules(tmp_path):
+    (tmp_path / "plans/2026/data").mkdir(parents=True)
+    (tmp_path / "plans/2026/data/bad.csv").write_text(
+        "统计日期,支付金额,支付转化率,销售额\n2026-01-01,-100,4,1\n", encoding="utf-8")
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review("data/bad.csv")})
+    _workspace, problems = check(tmp_path / "plans")
+    # 支付金额 and 销售额 are both GMV: counted twice, so an error, and nothing is read
+    assert [(p.code, p.line, p.column) for p in problems] == [("source-duplicate-column", 1, 4)]
+    (tmp_path / "plans/2026/data/bad.csv").write_text(
+        "统计日期,支付金额,支付转化率\n2026-01-01,-100,4\n20260102,--,4.1%\n", encoding="utf-8")
+    _workspace, problems = check(tmp_path / "plans")
+    assert [(p.code, p.line, p.column) for p in problems] == [("negative", 2, 2), ("rate-over-one", 2, 3)]
+
+
+def test_an_unknown_preset_and_an_unreadable_layout_are_problems(tmp_path):
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review(
+        "data/x.csv", "  preset: sycm\n"), "plans/2026/data/x.csv": "a,b\n1,2\n"})
+    _workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == ["source-preset"] and "sycm-shop" in problems[0].message("en")
+    write_files(tmp_path, {"plans/2026/review.yaml": review("data/x.csv")})
+    _workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == ["source-format"]
+
+
+def test_import_actuals_writes_monthly_long_form(tmp_path):
+    out = tmp_path / "tmall.csv"
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "import", "actuals",
+                             str(SAMPLES / "sycm-shop-2026-01.csv"), "--preset", "sycm-shop", "--channel", "tmall",
+                             "-o", str(out), "--lang", "en"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "统计日期,访客数" in result.stderr  # the GBK header line is quoted readable
+    rows = {(r["metric"]): r["value"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))}
+    # the file's own rate column, weighted by visitors: (4 % × 12,000 + 4 % × 10,000 + 3 % × 8,000
+    # + 4 % × 10,000) / 40,000 = 3.8 % (a review then recomputes it from orders and visitors)
+    assert rows["gmv"] == "400000" and rows["visitors"] == "40000" and rows["conversion_rate"] == "0.038"
+    again = subprocess.run([sys.executable, "-m", "generator.cli", "import", "actuals",
+                            str(SAMPLES / "sycm-shop-2026-01.csv"), "--preset", "sycm-shop", "-o", str(out)],
+                           cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "not overwriting" in again.stderr
+    listed = subprocess.run([sys.executable, "-m", "generator.cli", "explain", "presets"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert all(name in listed.stdout for name in ("sycm-shop", "jd-shop", "doudian-compass"))
+    assert Decimal(rows["aov"]) > 0 and json  # the weighted AOV is written too
