@@ -127,3 +127,11 @@ def test_import_actuals_writes_monthly_long_form(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert all(name in listed.stdout for name in ("sycm-shop", "jd-shop", "doudian-compass"))
     assert Decimal(rows["aov"]) > 0 and json  # the weighted AOV is written too
+
+
+def test_an_old_xls_file_says_how_to_convert_it(tmp_path):
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review("data/a.xls")})
+    (tmp_path / "plans/2026/data").mkdir()
+    (tmp_path / "plans/2026/data/a.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))  # BIFF/OLE2
+    _workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == ["source-format"] and ".xlsx" in problems[0].message("en")

@@ -95,6 +95,11 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
         problems.append(make("source-too-large", shown, 1, 1, file=shown, size=f"{size / 1024 / 1024:.0f} MB",
                              limit=f"{MAX_BYTES // 1024 // 1024} MB"))
         return [], problems
+    if file.suffix.lower() == ".xls":
+        problems.append(make("source-format", shown, 1, 1, file=shown,
+                             detail_en="an old binary Excel file (.xls): open it in Excel or WPS and save it as .xlsx",
+                             detail_zh="旧版二进制 Excel(.xls):请用 Excel 或 WPS 打开后另存为 .xlsx"))
+        return [], problems
     try:
         table = _read_table(file, encoding)
     except UnicodeDecodeError:
