@@ -345,6 +345,16 @@ CATALOG: dict[str, Entry] = {
         "map a column that is needed under `actuals: columns:` (its header → a metric id)",
         "需要其中某列时,在 `actuals:` 的 `columns:` 下写 列名 → 指标 id",
     ),
+    "source-unmapped-plans": Entry(
+        W, "{count} plans of the ad report map to no tool, their spend {spend} is not counted: {plans}",
+        "推广报表中 {count} 个计划没有对应的工具,花费 {spend} 未计入:{plans}",
+        "name each under `budget: tools:` (plan name → tool id)", "在 `budget:` 的 `tools:` 下写 计划名 → 工具 id",
+    ),
+    "budget-source-conflict": Entry(
+        W, "`{tool}` spend is written as {written} and the report `{file}` gives {from_file}; the written one counts",
+        "`{tool}` 的花费写的是 {written},推广报表 `{file}` 是 {from_file};以手写的为准",
+        "remove one of the two", "删去其中一个",
+    ),
     "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
                            "see `planbook explain presets`", "见 `planbook explain presets`"),
     "source-too-large": Entry(E, "{file} is {size}, over the {limit} a source file may have",

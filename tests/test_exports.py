@@ -135,3 +135,42 @@ def test_an_old_xls_file_says_how_to_convert_it(tmp_path):
     (tmp_path / "plans/2026/data/a.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))  # BIFF/OLE2
     _workspace, problems = check(tmp_path / "plans")
     assert [p.code for p in problems] == ["source-format"] and ".xlsx" in problems[0].message("en")
+
+
+def test_ad_reports_reach_the_reviews_budget(tmp_path):
+    plan = PLAN + ("budget:\n  total: 100万\n  tools:\n    tb_keyword: 50万\n    tb_crowd: 30万\n"
+                   "    qianchuan: 20万\n")
+    write_files(tmp_path, {
+        "plans/2026/plan.yaml": plan,
+        "plans/2026/review.yaml": review("data/none.csv", as_of="2026-01-31").replace(
+            "actuals:\n  source: data/none.csv\n", "actuals:\n  gmv: {months: [8万]}\n")
+        + "budget:\n  source: data/wxt-plan-2026-01.csv\n  preset: wxt-plan\n"
+          "  tools: {关键词-爆款: tb_keyword, 人群拉新: tb_crowd}\n",
+    })
+    (tmp_path / "plans/2026/data").mkdir()
+    shutil.copy(SAMPLES / "wxt-plan-2026-01.csv", tmp_path / "plans/2026/data")
+    workspace, problems = check(tmp_path / "plans")
+    # 测试计划 is in no `tools:` entry: one warning, its 300.00 of spend named
+    assert [p.code for p in problems] == ["source-unmapped-plans"] and "300.00" in problems[0].message("en")
+    budget = {r["tool"]: r for r in report_json(compute_reports(workspace, problems)[0])["budget"]}
+    # tb_keyword: 2,000 + 2,500 spent, 9,000 + 10,000 attributed; ROI 19,000 / 4,500 = 4.222222
+    assert (budget["tb_keyword"]["spend"], budget["tb_keyword"]["actual_gmv"]) == (4_500, 19_000)
+    assert budget["tb_keyword"]["actual_roi"] == 4.222222
+    assert (budget["tb_crowd"]["spend"], budget["tb_crowd"]["actual_gmv"]) == (2_500, 5_500)  # the 合计 row is not added
+
+
+def test_qianchuan_report_with_a_tool_written_by_hand_winning(tmp_path):
+    plan = PLAN + "budget:\n  total: 20万\n  tools:\n    qianchuan: 20万\n"
+    write_files(tmp_path, {
+        "plans/2026/plan.yaml": plan,
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  gmv: {months: [8万]}\n"
+        "budget:\n  source: data/qianchuan-2026-01.csv\n  preset: qianchuan\n  tools: {直播间-成交: qianchuan}\n"
+        "  qianchuan: {spend: 6000, gmv: 2万}\n",
+    })
+    (tmp_path / "plans/2026/data").mkdir()
+    shutil.copy(SAMPLES / "qianchuan-2026-01.csv", tmp_path / "plans/2026/data")
+    workspace, problems = check(tmp_path / "plans")
+    # the report sums 3,000 + 2,000 = 5,000; the hand-written 6,000 counts and the difference is a warning
+    assert [p.code for p in problems] == ["budget-source-conflict"] and "5,000.00" in problems[0].message("en")
+    budget = {r["tool"]: r for r in report_json(compute_reports(workspace, problems)[0])["budget"]}
+    assert budget["qianchuan"]["spend"] == 6_000

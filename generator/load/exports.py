@@ -59,6 +59,43 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
 ]}
 
 
+# Ad reports (万相台, 巨量千川): a row per day × plan, read into the review's `budget:`
+# (spend and attributed GMV per tool, through a `tools:` map of plan names).
+AD_COLUMNS: dict[str, str] = {
+    "日期": "month", "统计日期": "month", "时间": "month", "date": "month",
+    "计划名称": "plan", "计划名": "plan", "推广计划": "plan", "计划": "plan", "场景名称": "plan", "场景": "plan",
+    "花费": "spend", "消耗": "spend", "总花费": "spend", "花费(元)": "spend", "消耗(元)": "spend",
+    "总成交金额": "gmv", "成交金额": "gmv", "整体成交金额": "gmv", "支付金额": "gmv", "直接成交金额": "gmv_direct",
+}
+AD_PRESETS: dict[str, Preset] = {p.name: p for p in [
+    Preset("wxt-plan", "万相台 · 计划报表(按日 × 计划)", "Wanxiangtai plan report (day × plan)", {
+        "日期": "month", "计划名称": "plan", "场景名称": "plan", "花费": "spend", "总成交金额": "gmv"}),
+    Preset("qianchuan", "巨量千川 · 计划数据(按日 × 计划)", "Qianchuan plan data (day × plan)", {
+        "日期": "month", "计划名称": "plan", "消耗": "spend", "整体成交金额": "gmv"}),
+]}
+
+
+def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -> Layout | None:
+    """The header of an ad report: a date, a plan and a spend column."""
+    for index, row in enumerate(table[:scan]):
+        cells = ["" if cell is None else str(cell).strip() for cell in row]
+        targets = [(preset.columns.get(c) if preset else None) or AD_COLUMNS.get(plain(c)) or AD_COLUMNS.get(c)
+                   for c in cells]
+        if "month" in targets and "plan" in targets and "spend" in targets:
+            if "gmv" in targets:  # the total GMV wins over the direct one where both are there
+                targets = [None if t == "gmv_direct" else t for t in targets]
+            else:
+                targets = ["gmv" if t == "gmv_direct" else t for t in targets]
+            seen: set[str] = set()  # the first plan column (计划名称) wins over a later 场景名称
+            for at, target in enumerate(targets):
+                if target is not None and target in seen:
+                    targets[at] = None
+                elif target is not None:
+                    seen.add(target)
+            return Layout(index, targets, [c for c, t in zip(cells, targets) if c and t is None])
+    return None
+
+
 @dataclass
 class Layout:
     """Where the header is and what each column holds."""
@@ -182,7 +219,7 @@ def _one_day(text: str) -> dt.date | None:
 def presets_text(lang: str) -> str:
     """`planbook explain presets`: each preset with the columns it maps."""
     lines = []
-    for preset in PRESETS.values():
+    for preset in [*PRESETS.values(), *AD_PRESETS.values()]:
         lines.append(f"{preset.name}: {preset.zh if lang == 'zh' else preset.en}")
         lines.append("  " + ", ".join(f"{header} → {target}" for header, target in preset.columns.items()))
     return "\n".join(lines)

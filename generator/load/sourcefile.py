@@ -340,3 +340,79 @@ def _weighted_level(group: list[SourceRow], points: dict[tuple[str, str, int, in
             if weight_sum > 0:
                 return sum((r.value * (w or 0) for r, w in zip(group, weights)), Decimal(0)) / weight_sum
     return sum((r.value for r in group), Decimal(0)) / len(group)
+
+
+@dataclass(frozen=True)
+class AdRow:
+    """One day × plan of an ad report (万相台, 千川): the plan as the report names it."""
+
+    row: int
+    month: int
+    plan: str
+    spend: Decimal | None
+    gmv: Decimal | None
+
+
+def read_ad_report(file: Path, encoding: str | None, year: int,
+                   preset_name: str | None) -> tuple[list[AdRow], list[Problem]]:
+    """Rows of an ad report for a review's `budget:` (spec 4.1): spend and attributed
+    GMV per day and plan; days split over months like any source, totals rows skipped."""
+    from generator.load import exports
+
+    shown = display_path(str(file))
+    preset = exports.AD_PRESETS.get(preset_name) if preset_name else None
+    if preset_name and preset is None:
+        return [], [make("source-preset", shown, 1, 1, file=shown, preset=preset_name,
+                         presets=", ".join(exports.AD_PRESETS))]
+    try:
+        table = _read_table(file, encoding)
+    except UnicodeDecodeError:
+        return [], [make("source-encoding", shown, 1, 1, file=shown, encoding=encoding or "UTF-8")]
+    except (OSError, ValueError, KeyError, LookupError, csv.Error, zipfile.BadZipFile) as exc:
+        return [], [make("source-format", shown, 1, 1, file=shown,
+                         detail_en=f"not a readable CSV or XLSX file ({type(exc).__name__})",
+                         detail_zh=f"不是可读取的 CSV 或 XLSX 文件({type(exc).__name__})")]
+    layout = exports.ad_layout(table, preset)
+    if layout is None:
+        return [], [make("source-format", shown, 1, 1, file=shown,
+                         detail_en="no header with a date, a plan name and a spend column",
+                         detail_zh="找不到表头:需要日期、计划名称和花费列")]
+    header = [t or "" for t in layout.targets]
+    problems: list[Problem] = []
+    rows: list[AdRow] = []
+    for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
+        if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
+            continue
+        record = dict(zip(header, cells))
+        try:
+            days = _days(record.get("month"), year)
+        except MonthError as exc:
+            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
+                                 detail_zh=exc.zh))
+            continue
+        plan = _cell_text(record.get("plan"))
+        values: dict[str, Decimal | None] = {}
+        for name in ("spend", "gmv"):
+            raw = record.get(name)
+            if exports.is_missing(raw):
+                values[name] = None
+                continue
+            try:
+                quantity = parse_quantity(exports.clean_value(raw))
+            except QuantityError as exc:
+                problems.append(make("source-value", shown, index, header.index(name) + 1, file=shown, row=index,
+                                     metric=name, text=exc.args_.get("text", raw)))
+                values[name] = None
+                continue
+            if quantity.exact < 0:
+                problems.append(make("negative", shown, index, header.index(name) + 1, text=str(raw).strip(),
+                                     percent=str(raw).strip(), metric=name))
+                values[name] = None
+                continue
+            values[name] = quantity.exact
+        for month, _day in days:
+            share = Decimal(len(days))
+            rows.append(AdRow(index, month, plan,
+                              values["spend"] / share if values["spend"] is not None else None,
+                              values["gmv"] / share if values["gmv"] is not None else None))
+    return rows, problems

@@ -314,6 +314,11 @@ class Review(Header):
     columns: dict[Text, Text] = {}  # the file's own column names → metric ids (or date)
     costs: dict[str, CostValue] = {}
     budget: dict[str, ToolActual] = {}
+    # `budget: {source:, preset:, tools:}`: spend and GMV per tool from an ad report
+    budget_source: Text | None = None
+    budget_preset: Text | None = None
+    budget_encoding: Text | None = None
+    budget_tools: dict[Text, Text] = {}  # the report's plan or scene names → tool ids
     campaigns: dict[Text, CampaignReview] = {}
     products: dict[Text, ProductActual] = {}
     timeline: list[Event] = []
@@ -330,6 +335,11 @@ class Review(Header):
             lifted = {k: actuals.pop(k) for k in _SOURCE_KEYS if k in actuals}
             if lifted:
                 data = {**data, "actuals": actuals, **lifted}
+        if isinstance(data, dict) and isinstance(data.get("budget"), dict):
+            budget = dict(data["budget"])
+            lifted = {f"budget_{k}": budget.pop(k) for k in ("source", "preset", "encoding", "tools") if k in budget}
+            if lifted:
+                data = {**data, "budget": budget, **lifted}
         return data
 
 

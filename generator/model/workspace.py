@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from generator.load.sourcefile import SourceRow, read_source, resolve_source
 from generator.load.yamltree import Mark, SourceMap, parse_yaml
-from generator.model.catalog import METRICS, metric_for
+from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
 from generator.model.recovery import prune
@@ -185,7 +185,7 @@ def read_workspace(root: Path) -> Workspace:
         else:
             unloaded.append(_header_guess(file, shown))
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
-    documents = [_with_source_rows(d, plans, root) for d in documents]
+    documents = [_with_ad_report(_with_source_rows(d, plans, root), root) for d in documents]
     return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files))
 
 
@@ -237,6 +237,54 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
             continue
         rows.append(dataclasses.replace(row, channel=channel))
     return dataclasses.replace(document, source_rows=tuple(rows), source_problems=tuple(problems))
+
+
+def _with_ad_report(document: Document, root: Path) -> Document:
+    """A review whose `budget:` names an ad report (万相台, 千川): each tool's spend and
+    attributed GMV summed from the report's plans (through `tools:`), beside the tools
+    written by hand, which win; a plan the map does not name is listed once."""
+    from decimal import Decimal
+
+    from generator.load.sourcefile import read_ad_report
+    from generator.model.documents import ToolActual
+
+    review = document.model
+    if not isinstance(review, Review) or review.budget_source is None:
+        return document
+    where = ("budget", "source")
+    file = resolve_source(document.file, review.budget_source, root)
+    if file is None:
+        return dataclasses.replace(document, source_problems=(
+            *document.source_problems, document.problem("source-outside", *where, file=review.budget_source)))
+    if not file.is_file():
+        return dataclasses.replace(document, source_problems=(
+            *document.source_problems, document.problem("source-missing", *where, file=review.budget_source)))
+    rows, problems = read_ad_report(file, review.budget_encoding, review.year, review.budget_preset)
+    totals: dict[str, list[Decimal]] = {}
+    unmapped: dict[str, Decimal] = {}
+    for row in rows:
+        tool = review.budget_tools.get(row.plan) or (row.plan if row.plan in TOOLS else None)
+        if tool is None:
+            unmapped[row.plan] = unmapped.get(row.plan, Decimal(0)) + (row.spend or Decimal(0))
+            continue
+        spend, gmv = totals.setdefault(tool, [Decimal(0), Decimal(0)])
+        totals[tool] = [spend + (row.spend or 0), gmv + (row.gmv or 0)]
+    shown = display_path(str(file))
+    if unmapped:
+        problems.append(make("source-unmapped-plans", shown, 1, 1, file=shown, count=len(unmapped),
+                             plans="、".join(sorted(unmapped)),
+                             spend=f"{sum(unmapped.values(), Decimal(0)):,.2f}"))
+    merged = dict(review.budget)
+    for tool, (spend, gmv) in totals.items():
+        written = merged.get(tool)
+        if written is not None and written.spend is not None and written.spend.exact != spend:
+            problems.append(document.problem("budget-source-conflict", "budget", tool, "spend", tool=tool,
+                                             written=f"{written.spend.exact:,.2f}", from_file=f"{spend:,.2f}",
+                                             file=review.budget_source))
+        if written is None:
+            merged[tool] = ToolActual.model_validate({"spend": f"{spend}", "gmv": f"{gmv}"})
+    return dataclasses.replace(document, model=review.model_copy(update={"budget": merged}),
+                               source_problems=(*document.source_problems, *problems))
 
 
 def read_document(file: Path, shown: str, problems: list[Problem]) -> Document | None:
