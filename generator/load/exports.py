@@ -145,7 +145,7 @@ def find_layout(table: list[list[Any]], preset: Preset | None, columns: dict[str
     one metric column (or `metric` and `value` for the long form).  Title lines, a
     date-range line and blank lines above it are skipped."""
     for index, row in enumerate(table[:scan]):
-        cells = ["" if cell is None else str(cell).strip() for cell in row]
+        cells = ["" if cell is None else str(cell).strip().lstrip("\ufeff") for cell in row]
         targets = [column_target(n, preset, columns, names) for n in cells]
         if "month" not in targets:
             continue

@@ -9,16 +9,17 @@ the file and row.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import itertools
 import datetime as dt
-import io
 import os
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from generator.load.quantities import QuantityError, parse_quantity
 from generator.problems import Problem, display_path, make
@@ -100,25 +101,17 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
                              detail_en="an old binary Excel file (.xls): open it in Excel or WPS and save it as .xlsx",
                              detail_zh="旧版二进制 Excel(.xls):请用 Excel 或 WPS 打开后另存为 .xlsx"))
         return [], problems
+    table = _iter_table(file, encoding)
     try:
-        table = _read_table(file, encoding)
-    except UnicodeDecodeError:
-        problems.append(make("source-encoding", shown, 1, 1, file=shown, encoding=encoding or "UTF-8"))
+        head = list(itertools.islice(table, _HEADER_SCAN))
+    except Exception as exc:  # noqa: BLE001 - reading a user's file: every failure is a problem
+        problems.append(_read_problem(exc, shown, encoding))
         return [], problems
-    except LookupError:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail_en=f"unknown encoding `{encoding}`",
-                             detail_zh=f"未知编码 `{encoding}`"))
-        return [], problems
-    except (OSError, ValueError, KeyError, csv.Error, zipfile.BadZipFile) as exc:
-        problems.append(make("source-format", shown, 1, 1, file=shown,
-                             detail_en=f"not a readable CSV or XLSX file ({type(exc).__name__})",
-                             detail_zh=f"不是可读取的 CSV 或 XLSX 文件({type(exc).__name__})"))
-        return [], problems
-    if not table:
+    if not head:
         problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="the file is empty",
                              detail_zh="文件是空的"))
         return [], problems
-    layout = exports.find_layout(table, preset, dict(options.columns), dict(options.names))
+    layout = exports.find_layout(head, preset, dict(options.columns), dict(options.names))
     if layout is None:
         problems.append(make("source-format", shown, 1, 1, file=shown,
                              detail_en="no header row with a date (month) column and a metric column",
@@ -134,44 +127,107 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     if layout.unused:
         problems.append(make("source-unused-columns", shown, header_line, 1, file=shown,
                              columns="、".join(layout.unused), count=len(layout.unused)))
-    rows: list[SourceRow] = []
-    for index, cells in enumerate(table[layout.header_row + 1:], start=header_line + 1):
-        if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
-            continue
-        record = dict(zip(header, cells))
-        try:
-            days = _days(record.get("month"), year)
-        except MonthError as exc:
-            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
-                                 detail_zh=exc.zh))
-            continue
-        channel = _cell_text(record.get("channel")) if "channel" in header else (options.channel or "")
-        if channel.lower() == "all":
-            channel = ""
-        pairs: Iterable[tuple[str, Any]]
-        if layout.long_form:
-            pairs = [(_cell_text(record.get("metric")), record.get("value"))]
+    totals = _Totals(options.sums)
+    row_problems = 0
+    body = itertools.chain(head[layout.header_row + 1:], table)
+    index = header_line
+    try:
+        for index, cells in enumerate(body, start=header_line + 1):
+            found = _read_row(cells, index, header, layout.long_form, year, options, unit_of, shown, totals)
+            if found:
+                row_problems += len(found)
+                if row_problems <= _MAX_ROW_PROBLEMS:
+                    problems.extend(found)
+    except Exception as exc:  # noqa: BLE001 - a file that stops decoding half way is a problem at its row
+        problems.append(_read_problem(exc, shown, encoding, index + 1))
+        return [], problems
+    if row_problems > _MAX_ROW_PROBLEMS:
+        problems.append(make("source-row", shown, index, 1, file=shown, row=index,
+                             detail_en=f"{row_problems - _MAX_ROW_PROBLEMS} more rows with problems are not listed",
+                             detail_zh=f"另有 {row_problems - _MAX_ROW_PROBLEMS} 行有问题,未逐一列出"))
+    return totals.rows(), problems
+
+
+_HEADER_SCAN = 30  # title, date-range and blank lines above the header
+_MAX_ROW_PROBLEMS = 200  # a broken export is not a flood of a million messages
+
+
+class _Totals:
+    """Rows folded as they are read, so memory does not grow with the file: sums per
+    (metric, channel, month, day), levels as that day's mean.  A daily export has a
+    row per day, so the folded rows are the rows; a million-row file of many shops
+    per day folds into a few thousand."""
+
+    def __init__(self, sums: frozenset[str]) -> None:
+        self.sums = sums
+        self.points: dict[tuple[str, str, int, int | None], list[Any]] = {}  # → [first row, total, count]
+
+    def add(self, row: int, month: int, day: int | None, channel: str, metric: str, value: Decimal) -> None:
+        point = self.points.get((metric, channel, month, day))
+        if point is None:
+            self.points[(metric, channel, month, day)] = [row, value, 1]
         else:
-            pairs = [(h, record.get(h)) for h in header if h and h not in ("month", "channel")]
-        for metric, raw in pairs:
-            if exports.is_missing(raw):
-                continue
-            column = header.index(metric) + 1 if metric in header else 1
-            try:
-                quantity = parse_quantity(exports.clean_value(raw))
-            except QuantityError as exc:
-                problems.append(make(exc.code if exc.code == "not-finite" else "source-value", shown, index,
-                                     column, file=shown, row=index, metric=metric,
-                                     text=exc.args_.get("text", raw)))
-                continue
-            unit = unit_of(metric)
-            value_problem = _value_problem(quantity, unit)
-            if value_problem is not None:
-                problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
-                                     percent=str(raw).strip(), metric=metric))
-                continue
-            rows.extend(_spread(index, days, channel, metric, quantity.exact, metric in options.sums))
-    return rows, problems
+            point[1] += value
+            point[2] += 1
+
+    def rows(self) -> list[SourceRow]:
+        out = []
+        for (metric, channel, month, day), (row, total, count) in self.points.items():
+            value = total if metric in self.sums or count == 1 else total / count
+            out.append(SourceRow(row, month, day, channel, metric, value))
+        return sorted(out, key=lambda r: r.row)
+
+
+def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, year: int, options: SourceOptions,
+              unit_of: UnitLookup, shown: str, totals: _Totals) -> list[Problem]:
+    """One row of the file into `totals`; its problems."""
+    from generator.load import exports
+
+    if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
+        return []
+    record = dict(zip(header, cells))
+    try:
+        days = _days(record.get("month"), year)
+    except MonthError as exc:
+        return [make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en, detail_zh=exc.zh)]
+    channel = _cell_text(record.get("channel")) if "channel" in header else (options.channel or "")
+    if channel.lower() == "all":
+        channel = ""
+    pairs: Iterable[tuple[str, Any]]
+    if long_form:
+        pairs = [(_cell_text(record.get("metric")), record.get("value"))]
+    else:
+        pairs = [(h, record.get(h)) for h in header if h and h not in ("month", "channel")]
+    problems = []
+    for metric, raw in pairs:
+        if exports.is_missing(raw):
+            continue
+        column = header.index(metric) + 1 if metric in header else 1
+        try:
+            quantity = parse_quantity(exports.clean_value(raw))
+        except QuantityError as exc:
+            problems.append(make(exc.code if exc.code == "not-finite" else "source-value", shown, index, column,
+                                 file=shown, row=index, metric=metric, text=exc.args_.get("text", raw)))
+            continue
+        value_problem = _value_problem(quantity, unit_of(metric))
+        if value_problem is not None:
+            problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
+                                 percent=str(raw).strip(), metric=metric))
+            continue
+        for spread in _spread(index, days, channel, metric, quantity.exact, metric in options.sums):
+            totals.add(index, spread.month, spread.day, channel, metric, spread.value)
+    return problems
+
+
+def _read_problem(exc: BaseException, shown: str, encoding: str | None, row: int = 1) -> Problem:
+    if isinstance(exc, UnicodeDecodeError):
+        return make("source-encoding", shown, row, 1, file=shown, encoding=encoding or "UTF-8")
+    if isinstance(exc, LookupError):
+        return make("source-format", shown, 1, 1, file=shown, detail_en=f"unknown encoding `{encoding}`",
+                    detail_zh=f"未知编码 `{encoding}`")
+    return make("source-format", shown, row, 1, file=shown,
+                detail_en=f"not a readable CSV or XLSX file ({type(exc).__name__})",
+                detail_zh=f"不是可读取的 CSV 或 XLSX 文件({type(exc).__name__})")
 
 
 def _days(cell: Any, year: int) -> list[tuple[int, int | None]]:
@@ -224,34 +280,48 @@ def _value_problem(quantity: Any, unit: str | None) -> str | None:
 
 
 def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
+    """The whole table (small files: ad reports, the year of an import)."""
+    return list(_iter_table(file, encoding))
+
+
+def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
+    """The rows of a CSV or XLSX file, one at a time (a big export never sits in memory)."""
     if file.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl  # only when a workbook is named
-
-        try:
-            book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
-            raise ValueError(f"not a workbook: {type(exc).__name__}") from None
-        try:
-            sheet = book.worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    raw = file.read_bytes()
-    text = _decode(raw, encoding)
-    return [row for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
+        yield from _workbook_rows(file)
+        return
+    with open(file, "rb") as handle:
+        sample = handle.read(65_536)
+    chosen = encoding or _detect_encoding(sample)
+    text_sample = sample.decode(chosen, errors="ignore")
+    with open(file, encoding=chosen, newline="") as stream:
+        yield from csv.reader(stream, delimiter=_delimiter(text_sample))
 
 
-def _decode(raw: bytes, encoding: str | None) -> str:
-    """The file's text: the named encoding, else UTF-8 (with or without BOM), UTF-16
-    with its BOM, then GB18030 (a superset of GBK, what Chinese Excel writes)."""
-    if encoding:
-        return raw.decode(encoding)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+def _workbook_rows(file: Path) -> Iterator[list[Any]]:
+    import openpyxl  # only when a workbook is named
+
     try:
-        return raw.decode("utf-8-sig")
+        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise ValueError(f"not a workbook: {type(exc).__name__}") from None
+    try:
+        for row in book.worksheets[0].iter_rows(values_only=True):
+            yield list(row)
+    finally:
+        book.close()
+
+
+def _detect_encoding(sample: bytes) -> str:
+    """UTF-8 (BOM or not), UTF-16 with its BOM, else GB18030 (a superset of GBK, what
+    Chinese Excel writes), judged on the file's first 64 KB."""
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(sample, final=False)  # a character cut at the end of the sample is no error
     except UnicodeDecodeError:
-        return raw.decode("gb18030")
+        return "gb18030"
+    return "utf-8-sig"
 
 
 def _delimiter(text: str) -> str:
