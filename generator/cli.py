@@ -611,7 +611,7 @@ def _import_actuals(args: argparse.Namespace) -> int:
 
     export = Path(args.file)
     if not export.is_file():
-        raise CommandError("no-plans-folder", args.file, folder=args.file)
+        raise CommandError("source-missing", args.file, file=args.file)
     if not args.output:
         raise UsageError("import actuals needs -o OUT.csv")
     columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)

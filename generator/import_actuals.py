@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from generator.load.exports import days_of, find_layout, PRESETS, plain
-from generator.load.sourcefile import SourceOptions, monthly, read_source
+from generator.load.sourcefile import MAX_BYTES, SourceOptions, monthly, read_source
 from generator.model.catalog import METRICS, metric_for
 from generator.problems import Problem, make
 
@@ -31,6 +32,9 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
     names = _metric_names()
     sums = frozenset(m.id for m in METRICS.values() if m.sums)
     options = SourceOptions(preset, channel, tuple(columns.items()), tuple(names.items()), sums)
+    if file.stat().st_size > MAX_BYTES:  # refused (with its problem) before anything is read
+        _rows, refused = read_source(file, encoding, year or 0, options=options)
+        return None, refused
     found_year = year or _first_year(file, encoding, options)
     if found_year is None:
         return None, [make("source-format", str(file), 1, 1, file=str(file),
@@ -67,11 +71,11 @@ def _metric_names() -> dict[str, str]:
 
 def _first_year(file: Path, encoding: str | None, options: SourceOptions) -> int | None:
     """The year of the first dated row below the header."""
-    from generator.load.sourcefile import _read_table
+    from generator.load.sourcefile import _iter_table
 
     try:
-        table = _read_table(file, encoding)
-    except (OSError, ValueError, UnicodeDecodeError, LookupError):
+        table = list(itertools.islice(_iter_table(file, encoding), 2_000))  # the first rows tell the year
+    except (OSError, ValueError, UnicodeDecodeError, LookupError, csv.Error):
         return None
     preset = PRESETS.get(options.preset) if options.preset else None
     layout = find_layout(table, preset, dict(options.columns), dict(options.names))

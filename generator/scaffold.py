@@ -47,7 +47,6 @@ LUNAR_DATES: dict[str, dict[int, dt.date]] = {
              2027: dt.date(2027, 8, 8), 2028: dt.date(2028, 8, 26), 2029: dt.date(2029, 8, 16),
              2030: dt.date(2030, 8, 5)},
 }
-_SUM_GOALS = ("gmv", "orders", "new_customers", "visitors", "buyers")
 _FIGURE = re.compile(r"\d[\d,.]*\s*(亿|万|%|元)")
 
 
@@ -128,13 +127,17 @@ class _Year:
                                    f"`done` removed from {reopened} tasks (a new year's tasks start open)"))
         goals = campaign.get("goals") or {}
         for metric_id in list(goals):
-            if metric_id in _SUM_GOALS:
+            if (metric := metric_for(metric_id, None)) is not None and metric.sums:
                 goal = goals[metric_id]
                 if isinstance(goal, dict):
                     for channel in list(goal):
                         goal[channel] = _scaled(goal[channel], self.factor)
                 else:
                     goals[metric_id] = _scaled(goal, self.factor)
+        for goals_of_sku in (campaign.get("sku_goals") or {}).values():
+            if isinstance(goals_of_sku, dict):
+                for key in list(goals_of_sku):
+                    goals_of_sku[key] = _scaled(goals_of_sku[key], self.factor)  # units and GMV grow alike
         budget = campaign.get("budget")
         if isinstance(budget, dict):
             for item in list(budget):
@@ -355,6 +358,9 @@ def _scale_budget(budget: Any, factor: float) -> None:
         if isinstance(values, list):
             for index, value in enumerate(values):
                 values[index] = _scaled(value, factor)
+        elif isinstance(values, dict):  # months written as a 1–12 mapping
+            for month in list(values):
+                values[month] = _scaled(values[month], factor)
     tools = budget.get("tools") or {}
     for tool_id in list(tools):
         entry = tools[tool_id]
@@ -368,7 +374,15 @@ def _scale_budget(budget: Any, factor: float) -> None:
 
 def _move(day: Any, years: int, shift: dt.timedelta | None) -> Any:
     """A date in the new year: by the node's shift when the campaign follows a lunar
-    node, else the same day a year (or years) later."""
+    node, else the same day a year (or years) later.  A quoted date (`"2026-05-25"`)
+    moves too and stays quoted text."""
+    if isinstance(day, str):
+        try:
+            parsed = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            return day
+        moved = _move(parsed, years, shift).isoformat()
+        return type(day)(moved) if type(day) is not str else moved  # a quoted scalar stays quoted
     if not isinstance(day, dt.date):
         return day
     if shift is not None:

@@ -357,7 +357,7 @@ def test_uniform_scaling_reads_as_one_line(tmp_path):
     assert [(c["key"], c["field"]) for c in derived] == [("gmv", "all.months")]
     assert derived[0]["delta_pct"] == pytest.approx(0.10)
     text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
-    assert "~ gmv all: 每个月都 +10.0%(全年 1,000万 → 1,100万)" in text
+    assert "~ gmv all: 每个月都 +10.0%（全年 1,000万 → 1,100万）" in text
 
 
 def test_money_moved_between_tools_is_stated_as_a_move(tmp_path):

@@ -90,7 +90,7 @@ def test_tiles_say_it_in_words(tmp_path):
     rows = tile_rows(report.summary["headline"], "zh")
     assert [r.figure for r in rows] == ["gmv", "profit"]
     first, forecast, gap, time = rows[0].tiles
-    assert first.label == "1–6月 实际" and first.value == "540万" and first.status == "near"
+    assert first.label == "1–6月实际" and first.value == "540万" and first.status == "near"
     assert "同期目标 600万" in first.lines and "达成率 90.0% ▲ 接近" in first.lines
     assert gap.value == "660万" and "剩 6 个月，每月需 110万" in gap.lines
     assert time.meter == (0.5, 0.45)

@@ -43,8 +43,15 @@ def _gmv(tables: dict[str, pd.DataFrame], year: int, months_done: int | None, th
     period_target = _one(tables["variance"], metric="gmv", channel="all", period=str(year), column="target")
     on_plan = exact(rows.iloc[0]["forecast_on_plan"]) if len(rows) else None
     run_rate = exact(rows.iloc[0]["forecast_run_rate"]) if len(rows) else None
-    return _figure(period_target if period_target is not None else annual, actual, annual, on_plan, run_rate,
-                   months_done, thresholds)
+    figure = _figure(period_target if period_target is not None else annual, actual, annual, on_plan, run_rate,
+                     months_done, thresholds)
+    # The status the variance table decided on the exact figures (the tile never
+    # disagrees with the grid's year cell, also right at a threshold).
+    variance = tables["variance"]
+    row = variance[(variance["metric"] == "gmv") & (variance["channel"] == "all") & (variance["period"] == str(year))]
+    if len(row):
+        figure["attainment"], figure["status"] = row.iloc[0]["attainment"], row.iloc[0]["status"]
+    return figure
 
 
 def _profit(pnl: pd.DataFrame, months_done: int | None, thresholds: Thresholds) -> dict[str, Any]:

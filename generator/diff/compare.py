@@ -420,7 +420,12 @@ def budget_moves(old: Plan, new: Plan) -> Iterator[Change]:
         return {t: float(v) for t, entry in tools.items() if (v := tool_amount(plan, entry)) is not None}
 
     before, after = amounts(old), amounts(new)
-    deltas = {t: after.get(t, 0.0) - before.get(t, 0.0) for t in before.keys() | after.keys()}
+    tools_a = dict(old.budget.tools) if old.budget else {}
+    tools_b = dict(new.budget.tools) if new.budget else {}
+    # a tool written as an unchanged share only followed the budget total: no money moved to or from it
+    follows = {t for t in tools_a.keys() & tools_b.keys()
+               if tools_a[t].share is not None and tools_a[t].share == tools_b[t].share}
+    deltas = {t: after.get(t, 0.0) - before.get(t, 0.0) for t in (before.keys() | after.keys()) - follows}
     losing = sorted(((-d, t) for t, d in deltas.items() if d < -0.005), reverse=True)
     gaining = sorted(((d, t) for t, d in deltas.items() if d > 0.005), reverse=True)
     room = {tool: amount for amount, tool in gaining}  # what each gaining tool can still receive

@@ -130,8 +130,11 @@ def column_target(name: str, preset: Preset | None, columns: dict[str, str], nam
     if lower in COMMON_NAMES:
         return COMMON_NAMES[lower]
     # Planbook's own layout names metrics by id: an id the plan does not know is then
-    # an `unknown metric` error, not a column silently left out.
-    return lower if re.fullmatch(r"[a-z][a-z0-9_]*", lower) else None
+    # an `unknown metric` error, not a column silently left out.  A platform export
+    # (a preset) has no such columns: its other columns are simply not read.
+    if preset is None and re.fullmatch(r"[a-z][a-z0-9_]*", lower):
+        return "?" + lower
+    return None
 
 
 def plain(text: str) -> str:
@@ -150,10 +153,13 @@ def find_layout(table: list[list[Any]], preset: Preset | None, columns: dict[str
         if "month" not in targets:
             continue
         long_form = "metric" in targets and "value" in targets
-        metrics = [t for t in targets if t not in (None, "month", "channel", "metric", "value")]
-        if metrics or long_form:
+        # a header holds at least one metric it knows (an id-like word alone, such as the
+        # `all` of a filter line `终端,all`, makes no header)
+        known = [t for t in targets if t and (not t.startswith("?") or not names)  # no names given: ids are all
+                 and t not in ("month", "channel", "metric", "value")]
+        if known or long_form:
             unused = [n for n, t in zip(cells, targets) if n and t is None]
-            return Layout(index, targets, unused, long_form)
+            return Layout(index, [t[1:] if t and t.startswith("?") else t for t in targets], unused, long_form)
     return None
 
 

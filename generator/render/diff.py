@@ -91,7 +91,7 @@ def _line(change: Change, lang: str) -> str:
         channel = change.field.rsplit(".", 1)[0]
         pct = f"{change.delta_pct * 100:+.1f}%"
         old, new = show(change.old, change, lang), show(change.new, change, lang)
-        return (f"~ {change.key} {channel}: 每个月都 {pct}(全年 {old} → {new})" if lang == "zh"
+        return (f"~ {change.key} {channel}: 每个月都 {pct}（全年 {old} → {new}）" if lang == "zh"
                 else f"~ {change.key} {channel}: every month {pct} (year {old} → {new})")
     where = f"{change.key} {change.field}" if change.field else change.key
     if change.kind == "added":
@@ -159,7 +159,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "goals": ("目标", "goals"), "tasks": ("任务", "tasks"), "due": ("截止", "due"), "done": ("完成", "done"),
     "price": ("售价", "price"), "cost": ("成本", "cost"), "units": ("目标件数", "units"), "role": ("角色", "role"),
     "category": ("品类", "category"), "season": ("季节", "season"), "new": ("新品", "new"),
-    "phasing": ("月度拆分", "phasing"), "months": ("每月同比例(全年)", "every month alike (year)"), "quarters": ("季度", "quarters"),
+    "phasing": ("月度拆分", "phasing"), "months": ("月度", "months"), "quarters": ("季度", "quarters"),
     "date": ("日期", "date"), "weights": ("权重", "weights"), "sku": ("SKU", "SKU"), "id": ("ID", "id"),
     "value": ("数值", "value"), "placement": ("站内/站外", "placement"), "platform": ("平台", "platform"),
     "unit": ("单位", "unit"), "label": ("名称", "label"), "sums": ("可累加", "sums"),
@@ -208,6 +208,10 @@ class ChangeNamer:
         return key
 
     def field(self, change: Change) -> str:
+        if change.computed and change.field.endswith(".months"):  # a folded uniform change
+            channel = change.field.rsplit(".", 1)[0]
+            alike = "每月同比例(全年)" if self.lang == "zh" else "every month alike (year)"
+            return f"{self._part(channel, change)} · {alike}"
         parts = [self._part(part, change) for part in change.field.split(".")] if change.field else []
         return " · ".join(parts)
 
@@ -371,7 +375,7 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
             out.append(f"| {mark} | {_md(key)} | {_md(field)} | {_md(old)} | {_md(new)} | {_md(delta_text(c, lang))} |")
         out.append("")
     if any(c.computed for c in changes):
-        out.append(labels.pick(MARKS["computed"], lang) + ":" + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
+        out.append(labels.pick(MARKS["computed"], lang) + ("：" if zh else ": ") + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
                           "computed from the plans (annual and quarterly totals, onsite/offsite budget, planned profit)."))
     return "\n".join(out).rstrip() + "\n"
 

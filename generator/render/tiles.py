@@ -52,7 +52,7 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
     period = months_label(months_done, lang)
     status = f.get("status")
     tiles = [Tile(
-        f"{period} {word('tile_actual', lang)}",
+        f"{period}{word('tile_actual', lang)}",
         money(f["actual"]),
         [f"{word('target_of_period', lang)} {money(f['target'])}",
          f"{word('attainment', lang)} {filters.attainment(f['attainment'])} {filters.status_word(status, lang)}"],
@@ -66,7 +66,9 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
              f"({filters.rate(f.get('forecast_run_rate_attainment'))})",
              f"{word('annual_target', lang)} {money(f.get('annual_target'))}"]))
     gap = f.get("gap")
-    if gap:
+    if f.get("annual_target") is None:
+        pass  # no target (a review without a plan): nothing to close
+    elif gap:
         lines = [f"{word('annual_target', lang)} {money(f.get('annual_target'))}"]
         if f.get("run_rate_needed") is not None:
             lines.insert(0, f"{word('per_month_needed', lang, months=f['months_left'])} {money(f['run_rate_needed'])}")
@@ -75,8 +77,9 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
         tiles.append(Tile(word("annual_target", lang), money(f.get("annual_target")), [word("gap_closed", lang)],
                           "met"))
     elapsed, completion = months_done / 12, f.get("completion")
-    tiles.append(Tile(
-        word("time_elapsed", lang), f"{filters.rate(elapsed)} / {filters.rate(completion)}",
-        [f"{filters.rate(elapsed)} {word('of_year', lang)}", f"{filters.rate(completion)} {word('of_target', lang)}"],
-        None, (elapsed, min(float(completion or 0), 1.0))))
+    if completion is not None and months_done < 12:
+        tiles.append(Tile(
+            word("time_elapsed", lang), f"{filters.rate(elapsed)} / {filters.rate(completion)}",
+            [word("of_year", lang, rate=filters.rate(elapsed)), word("of_target", lang, rate=filters.rate(completion))],
+            None, (elapsed, min(float(completion), 1.0))))
     return tiles

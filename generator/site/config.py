@@ -55,8 +55,16 @@ def _offline_search(config: dict[str, Any]) -> None:
     site itself (the plugin would otherwise load it from unpkg.com)."""
     from generator.render.site import SEARCH_SHIM
 
+    from generator.site.search import SEPARATOR
+
     plugins = list(config.get("plugins") or ["search"])
     names = [p if isinstance(p, str) else next(iter(p), "") for p in plugins]
+    if "search" in names:  # Chinese split as the index and the query need it, unless the project says otherwise
+        at = names.index("search")
+        entry = plugins[at]
+        options = dict(entry["search"] or {}) if isinstance(entry, dict) else {}
+        options.setdefault("separator", SEPARATOR)
+        plugins[at] = {"search": options}
     if "search" in names and "offline" not in names:
         plugins.insert(names.index("search") + 1, "offline")
     config["plugins"] = plugins

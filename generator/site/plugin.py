@@ -39,9 +39,12 @@ def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
     if not errors and not warnings and not message:
         return ""
     zh = lang != "en"
-    if errors or message:
+    if errors:
         title = (f"计划有 {len(errors)} 个错误:页面显示上一次正确的结果" if zh
                  else f"The plans have {len(errors)} errors: pages show the last good render")
+        kind = "failure"
+    elif message:
+        title = "站点没有更新:页面显示上一次正确的结果" if zh else "The site was not rebuilt: pages show the last good render"
         kind = "failure"
     else:
         title = f"{len(warnings)} 个警告" if zh else f"{len(warnings)} warnings"
