@@ -355,6 +355,11 @@ CATALOG: dict[str, Entry] = {
         "`{tool}` 的花费写的是 {written},推广报表 `{file}` 是 {from_file};以手写的为准",
         "remove one of the two", "删去其中一个",
     ),
+    "source-unknown-skus": Entry(
+        W, "{count} products of the item report are not among the plan's SKUs and are not counted: {skus}",
+        "商品报表中 {count} 个商品不在计划的 SKU 里,未计入:{skus}",
+        "add them to the plan's `products:` if they belong to it", "如属于本年计划,请加入计划的 `products:`",
+    ),
     "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
                            "see `planbook explain presets`", "见 `planbook explain presets`"),
     "source-too-large": Entry(E, "{file} is {size}, over the {limit} a source file may have",

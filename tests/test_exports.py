@@ -129,14 +129,6 @@ def test_import_actuals_writes_monthly_long_form(tmp_path):
     assert Decimal(rows["aov"]) > 0 and json  # the weighted AOV is written too
 
 
-def test_an_old_xls_file_says_how_to_convert_it(tmp_path):
-    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review("data/a.xls")})
-    (tmp_path / "plans/2026/data").mkdir()
-    (tmp_path / "plans/2026/data/a.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))  # BIFF/OLE2
-    _workspace, problems = check(tmp_path / "plans")
-    assert [p.code for p in problems] == ["source-format"] and ".xlsx" in problems[0].message("en")
-
-
 def test_ad_reports_reach_the_reviews_budget(tmp_path):
     plan = PLAN + ("budget:\n  total: 100万\n  tools:\n    tb_keyword: 50万\n    tb_crowd: 30万\n"
                    "    qianchuan: 20万\n")
@@ -174,3 +166,30 @@ def test_qianchuan_report_with_a_tool_written_by_hand_winning(tmp_path):
     assert [p.code for p in problems] == ["budget-source-conflict"] and "5,000.00" in problems[0].message("en")
     budget = {r["tool"]: r for r in report_json(compute_reports(workspace, problems)[0])["budget"]}
     assert budget["qianchuan"]["spend"] == 6_000
+
+
+def test_sycm_item_xls_reaches_the_reviews_products(tmp_path):
+    # 生意参谋 商品效果 as downloaded: an old binary .xls, the header on row 5, a 合计 row,
+    # a product without the shop's code (a free sample) and one the plan does not have.
+    plan = PLAN + ("products:\n  - {sku: GB-001, name: 面膜, role: traffic, price: 59, units: 20万}\n"
+                   "  - {sku: GB-201, name: 面霜, role: image, price: 399, units: 1万}\n")
+    write_files(tmp_path, {
+        "plans/2026/plan.yaml": plan,
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  gmv: {months: [250万]}\n"
+        "products:\n  source: data/sycm-item-2026-01.xls\n  preset: sycm-item\n",
+    })
+    (tmp_path / "plans/2026/data").mkdir()
+    shutil.copy(SAMPLES / "sycm-item-2026-01.xls", tmp_path / "plans/2026/data")
+    workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == ["source-unknown-skus"] and "GB-101" in problems[0].message("en")
+    products = {r["sku"]: r for r in report_json(compute_reports(workspace, problems)[0])["products"]}
+    assert products["GB-001"]["units_sold"] == 21_000 and products["GB-001"]["revenue"] == 1_239_000
+    assert products["GB-201"]["units_sold"] is None  # `-` in the report: nothing sold is not 0 written
+
+
+def test_a_corrupt_xls_is_a_problem_not_a_crash(tmp_path):
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review("data/a.xls")})
+    (tmp_path / "plans/2026/data").mkdir()
+    (tmp_path / "plans/2026/data/a.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    _workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == ["source-format"]

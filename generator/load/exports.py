@@ -75,6 +75,27 @@ AD_PRESETS: dict[str, Preset] = {p.name: p for p in [
 ]}
 
 
+# Item reports (生意参谋 商品): a row per product, read into the review's `products:`.
+ITEM_COLUMNS: dict[str, str] = {"商家编码": "sku", "sku": "sku", "货号": "sku", "商品编码": "sku",
+                                "支付件数": "units", "销量": "units", "成交件数": "units",
+                                "支付金额": "revenue", "成交金额": "revenue", "销售额": "revenue"}
+ITEM_PRESETS: dict[str, Preset] = {p.name: p for p in [
+    Preset("sycm-item", "生意参谋 · 商品效果(按商品)", "Sycm item performance (per product)", {
+        "商家编码": "sku", "支付件数": "units", "支付金额": "revenue"}),
+]}
+
+
+def item_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -> Layout | None:
+    """The header of an item report: a SKU column and units or revenue."""
+    for index, row in enumerate(table[:scan]):
+        cells = ["" if cell is None else str(cell).strip().lstrip("\ufeff") for cell in row]
+        targets = [(preset.columns.get(c) if preset else None) or ITEM_COLUMNS.get(plain(c)) or ITEM_COLUMNS.get(c)
+                   for c in cells]
+        if "sku" in targets and ("units" in targets or "revenue" in targets):
+            return Layout(index, targets, [c for c, t in zip(cells, targets) if c and t is None])
+    return None
+
+
 def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -> Layout | None:
     """The header of an ad report: a date, a plan and a spend column."""
     for index, row in enumerate(table[:scan]):
@@ -225,7 +246,7 @@ def _one_day(text: str) -> dt.date | None:
 def presets_text(lang: str) -> str:
     """`planbook explain presets`: each preset with the columns it maps."""
     lines = []
-    for preset in [*PRESETS.values(), *AD_PRESETS.values()]:
+    for preset in [*PRESETS.values(), *ITEM_PRESETS.values(), *AD_PRESETS.values()]:
         lines.append(f"{preset.name}: {preset.zh if lang == 'zh' else preset.en}")
         lines.append("  " + ", ".join(f"{header} → {target}" for header, target in preset.columns.items()))
     return "\n".join(lines)

@@ -96,11 +96,6 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
         problems.append(make("source-too-large", shown, 1, 1, file=shown, size=f"{size / 1024 / 1024:.0f} MB",
                              limit=f"{MAX_BYTES // 1024 // 1024} MB"))
         return [], problems
-    if file.suffix.lower() == ".xls":
-        problems.append(make("source-format", shown, 1, 1, file=shown,
-                             detail_en="an old binary Excel file (.xls): open it in Excel or WPS and save it as .xlsx",
-                             detail_zh="旧版二进制 Excel(.xls):请用 Excel 或 WPS 打开后另存为 .xlsx"))
-        return [], problems
     table = _iter_table(file, encoding)
     try:
         head = list(itertools.islice(table, _HEADER_SCAN))
@@ -289,6 +284,9 @@ def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
     if file.suffix.lower() in (".xlsx", ".xlsm"):
         yield from _workbook_rows(file)
         return
+    if file.suffix.lower() == ".xls":
+        yield from _biff_rows(file)
+        return
     with open(file, "rb") as handle:
         sample = handle.read(65_536)
     chosen = encoding or _detect_encoding(sample)
@@ -309,6 +307,31 @@ def _workbook_rows(file: Path) -> Iterator[list[Any]]:
             yield list(row)
     finally:
         book.close()
+
+
+def _biff_rows(file: Path) -> Iterator[list[Any]]:
+    """The old binary Excel (.xls) that 生意参谋 still downloads, read with xlrd 2
+    (BIFF only, maintained); dates come back as dates."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(file), on_demand=True)
+    except Exception as exc:  # xlrd raises many kinds for a damaged or mislabelled file
+        raise ValueError(f"not an .xls workbook: {type(exc).__name__}") from None
+    try:
+        sheet = book.sheet_by_index(0)
+        for index in range(sheet.nrows):
+            row = []
+            for cell in sheet.row(index):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                elif cell.ctype == xlrd.XL_CELL_EMPTY:
+                    row.append(None)
+                else:
+                    row.append(cell.value)
+            yield row
+    finally:
+        book.release_resources()
 
 
 def _detect_encoding(sample: bytes) -> str:
@@ -489,4 +512,67 @@ def read_ad_report(file: Path, encoding: str | None, year: int,
             rows.append(AdRow(index, month, plan,
                               values["spend"] / share if values["spend"] is not None else None,
                               values["gmv"] / share if values["gmv"] is not None else None))
+    return rows, problems
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One product of an item report (生意参谋 商品): its SKU as the shop codes it."""
+
+    row: int
+    sku: str
+    units: Decimal | None
+    revenue: Decimal | None
+
+
+def read_item_report(file: Path, encoding: str | None, preset_name: str | None) -> tuple[list[ItemRow], list[Problem]]:
+    """Units sold and revenue per SKU for a review's `products:` (spec 4.1, `sycm-item`)."""
+    from generator.load import exports
+
+    shown = display_path(str(file))
+    preset = exports.ITEM_PRESETS.get(preset_name) if preset_name else None
+    if preset_name and preset is None:
+        return [], [make("source-preset", shown, 1, 1, file=shown, preset=preset_name,
+                         presets=", ".join(exports.ITEM_PRESETS))]
+    try:
+        table = _read_table(file, encoding)
+    except UnicodeDecodeError:
+        return [], [make("source-encoding", shown, 1, 1, file=shown, encoding=encoding or "UTF-8")]
+    except (OSError, ValueError, KeyError, LookupError, csv.Error, zipfile.BadZipFile) as exc:
+        return [], [_read_problem(exc, shown, encoding)]
+    layout = exports.item_layout(table, preset)
+    if layout is None:
+        return [], [make("source-format", shown, 1, 1, file=shown,
+                         detail_en="no header with a SKU (商家编码) and a units or revenue column",
+                         detail_zh="找不到表头:需要商家编码(SKU)和支付件数或支付金额列")]
+    header = [t or "" for t in layout.targets]
+    problems: list[Problem] = []
+    rows: list[ItemRow] = []
+    for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
+        if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
+            continue
+        record = dict(zip(header, cells))
+        sku = _cell_text(record.get("sku"))
+        if not sku:
+            continue  # a product without the shop's own code (a free sample) is not one of the plan's SKUs
+        values: dict[str, Decimal | None] = {}
+        for name in ("units", "revenue"):
+            raw = record.get(name)
+            if name not in header or exports.is_missing(raw):
+                values[name] = None
+                continue
+            try:
+                quantity = parse_quantity(exports.clean_value(raw))
+            except QuantityError as exc:
+                problems.append(make("source-value", shown, index, header.index(name) + 1, file=shown, row=index,
+                                     metric=name, text=exc.args_.get("text", raw)))
+                values[name] = None
+                continue
+            if quantity.exact < 0:
+                problems.append(make("negative", shown, index, header.index(name) + 1, text=str(raw).strip(),
+                                     percent=str(raw).strip(), metric=name))
+                values[name] = None
+                continue
+            values[name] = quantity.exact
+        rows.append(ItemRow(index, sku, values["units"], values["revenue"]))
     return rows, problems

@@ -321,6 +321,10 @@ class Review(Header):
     budget_tools: dict[Text, Text] = {}  # the report's plan or scene names → tool ids
     campaigns: dict[Text, CampaignReview] = {}
     products: dict[Text, ProductActual] = {}
+    # `products: {source:, preset:}`: units sold and revenue per SKU from an item report
+    products_source: Text | None = None
+    products_preset: Text | None = None
+    products_encoding: Text | None = None
     timeline: list[Event] = []
     causes: list[Cause] = []
     actions: Actions | None = None
@@ -335,6 +339,11 @@ class Review(Header):
             lifted = {k: actuals.pop(k) for k in _SOURCE_KEYS if k in actuals}
             if lifted:
                 data = {**data, "actuals": actuals, **lifted}
+        if isinstance(data, dict) and isinstance(data.get("products"), dict):
+            products = dict(data["products"])
+            lifted = {f"products_{k}": products.pop(k) for k in ("source", "preset", "encoding") if k in products}
+            if lifted:
+                data = {**data, "products": products, **lifted}
         if isinstance(data, dict) and isinstance(data.get("budget"), dict):
             budget = dict(data["budget"])
             lifted = {f"budget_{k}": budget.pop(k) for k in ("source", "preset", "encoding", "tools") if k in budget}

@@ -185,7 +185,8 @@ def read_workspace(root: Path) -> Workspace:
         else:
             unloaded.append(_header_guess(file, shown))
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
-    documents = [_with_ad_report(_with_source_rows(d, plans, root), root) for d in documents]
+    documents = [_with_item_report(_with_ad_report(_with_source_rows(d, plans, root), root), plans, root)
+                 for d in documents]
     return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files))
 
 
@@ -285,6 +286,53 @@ def _with_ad_report(document: Document, root: Path) -> Document:
             merged[tool] = ToolActual.model_validate({"spend": f"{spend}", "gmv": f"{gmv}"})
     return dataclasses.replace(document, model=review.model_copy(update={"budget": merged}),
                                source_problems=(*document.source_problems, *problems))
+
+
+def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], root: Path) -> Document:
+    """A review whose `products:` names an item report (生意参谋 商品): units sold and
+    revenue per SKU of the plan, beside the SKUs written by hand, which win; the
+    report's SKUs that the plan does not have are listed once."""
+    from decimal import Decimal
+
+    from generator.load.sourcefile import read_item_report
+    from generator.model.documents import ProductActual
+
+    review = document.model
+    if not isinstance(review, Review) or review.products_source is None:
+        return document
+    where = ("products", "source")
+    file = resolve_source(document.file, review.products_source, root)
+    if file is None or not file.is_file():
+        code = "source-outside" if file is None else "source-missing"
+        return dataclasses.replace(document, source_problems=(
+            *document.source_problems, document.problem(code, *where, file=review.products_source)))
+    rows, problems = read_item_report(file, review.products_encoding, review.products_preset)
+    plan = plans.get((review.unit, review.year))
+    skus = {p.sku for p in plan.products} if plan else set()
+    totals: dict[str, list[Decimal | None]] = {}
+    unknown: list[str] = []
+    for row in rows:
+        if skus and row.sku not in skus:
+            unknown.append(row.sku)
+            continue
+        units, revenue = totals.get(row.sku, [None, None])
+        totals[row.sku] = [_plus(units, row.units), _plus(revenue, row.revenue)]
+    shown = display_path(str(file))
+    if unknown:
+        problems.append(make("source-unknown-skus", shown, 1, 1, file=shown, count=len(unknown),
+                             skus="、".join(sorted(set(unknown)))))
+    merged = dict(review.products)
+    for sku, (units, revenue) in totals.items():
+        if sku in merged:
+            continue  # written by hand: the review wins
+        merged[sku] = ProductActual.model_validate(
+            {k: f"{v}" for k, v in (("units", units), ("revenue", revenue)) if v is not None})
+    return dataclasses.replace(document, model=review.model_copy(update={"products": merged}),
+                               source_problems=(*document.source_problems, *problems))
+
+
+def _plus(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else a + b
 
 
 def read_document(file: Path, shown: str, problems: list[Problem]) -> Document | None:
