@@ -360,6 +360,13 @@ CATALOG: dict[str, Entry] = {
         "商品报表中 {count} 个商品不在计划的 SKU 里,未计入:{skus}",
         "add them to the plan's `products:` if they belong to it", "如属于本年计划,请加入计划的 `products:`",
     ),
+    "source-rate-differs": Entry(
+        W, "`{metric}` in the file is {from_file} for {period}, its parts give {recomputed} ({part} ÷ {base}); "
+           "the month is computed from the parts",
+        "文件中 {period} 的 `{metric}` 是 {from_file},由 {part} ÷ {base} 重算为 {recomputed};按重算值计",
+        "platforms often count per buyer, Planbook per order: check which the file means",
+        "平台常按买家计算,Planbook 按订单:请核对文件的口径",
+    ),
     "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
                            "see `planbook explain presets`", "见 `planbook explain presets`"),
     "source-too-large": Entry(E, "{file} is {size}, over the {limit} a source file may have",

@@ -44,8 +44,13 @@ def project(tmp_path: Path, sample: str, extra: str) -> tuple[list, dict]:
 def test_sycm_shop_export_as_downloaded(tmp_path):
     # GBK, four lines above the header, `-` cells, quoted "118,141.04", a 合计 row.
     problems, actual = project(tmp_path, "sycm-shop-2026-01.csv", "  preset: sycm-shop\n  channel: tmall\n")
-    assert [p.code for p in problems] == ["source-unused-columns"]  # one warning for six columns
+    # one warning for six columns Planbook does not read
+    assert [p.code for p in problems][0] == "source-unused-columns"
     assert problems[0].line == 5 and "加购人数" in problems[0].message("zh")
+    # the file's own rates against its parts: 支付转化率 (per buyer) 3.80 % against 1,620 orders ÷
+    # 40,000 visitors = 4.05 %; 客单价 263.31 against 400,000 ÷ 1,620 orders = 246.91
+    rates = [p.message("en") for p in problems if p.code == "source-rate-differs"]
+    assert len(rates) == 2 and "3.80%" in rates[0] and "4.05%" in rates[0] and "246.91" in rates[1]
     # 118,141.04 + 100,000.00 + 80,000.50 + (-) + 101,858.46 = 400,000.00; the 合计 row is not a day
     assert actual[("gmv", "tmall", "2026-01")] == 400_000.00
     assert actual[("visitors", "tmall", "2026-01")] == 40_000  # 12,000 + 10,000 + 8,000 + 10,000
@@ -64,7 +69,9 @@ def test_jd_shop_export_with_yoy_columns_and_compact_dates(tmp_path):
 def test_doudian_export_with_bom_yuan_signs_and_timestamps(tmp_path):
     problems, actual = project(tmp_path, "doudian-compass-2026-01.csv", "  preset: doudian-compass\n"
                                                                        "  channel: douyin\n")
-    assert [p.code for p in problems] == ["source-unused-columns"]  # 退款金额 has no metric
+    # 退款金额 has no metric; the rates per buyer differ from 102 orders ÷ 2,450 visitors = 4.16 %
+    assert [p.code for p in problems] == ["source-unused-columns", "source-rate-differs", "source-rate-differs"]
+    assert "4.16%" in problems[1].message("en")
     assert actual[("gmv", "douyin", "2026-01")] == 20_000  # ￥9,711.63 + ￥10,288.37
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any, Iterator
 
 from generator.load.sourcefile import SourceRow, monthly
@@ -11,7 +12,7 @@ from generator.model.documents import Plan, Review
 from generator.model.errors import suggest
 from generator.model.fields import month_values
 from generator.model.workspace import Document, Workspace, campaigns_of
-from generator.problems import Problem
+from generator.problems import Problem, display_path, make
 from generator.validate.common import close, declared_list, known_metrics, metric_of, number, reviews, total
 
 
@@ -95,6 +96,45 @@ def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
                         yield doc.problem("source-conflict", *path, "months", index, metric=metric_id,
                                           period=f"{review.year}-{month:02d}", written=number(q.value),
                                           from_file=number(other), file=review.source)
+
+
+def source_rates(workspace: Workspace) -> Iterator[Problem]:
+    """A rate column of a source file against the same rate recomputed from the file's
+    own parts (conversion rate = orders ÷ visitors, AOV = GMV ÷ orders, ROI = GMV ÷
+    spend): more than 0.5 % apart is a warning, once per metric (the platform may
+    count per buyer, Planbook per order)."""
+    from generator.model.catalog import DERIVED
+
+    for doc, review in reviews(workspace):
+        rows, _problems = source_rows(workspace, doc)
+        if not rows:
+            continue
+        plan = _plan_of(workspace, review)
+
+        def sums(metric: str, plan: Plan | None = plan) -> bool:
+            found = metric_of(plan, metric)
+            return found is None or found.sums
+
+        totals = monthly(rows, sums)
+        for metric, (part, base) in DERIVED.items():
+            for (found, channel, month), value in sorted(totals.items()):
+                if found != metric:
+                    continue
+                top, bottom = totals.get((part, channel, month)), totals.get((base, channel, month))
+                if top is None or not bottom:
+                    continue
+                recomputed = top / bottom
+                if recomputed and abs(value - recomputed) > abs(recomputed) * Decimal("0.005"):
+                    first = next(r for r in rows if r.metric == metric)
+                    shown = display_path(str(doc.file.parent / (review.source or "")))
+                    yield make("source-rate-differs", shown, first.row, 1, file=shown, metric=metric,
+                               period=f"{review.year}-{month:02d}", from_file=_shown_rate(metric, value),
+                               recomputed=_shown_rate(metric, recomputed), part=part, base=base)
+                    break
+
+
+def _shown_rate(metric: str, value: Decimal) -> str:
+    return f"{value * 100:.2f}%" if metric == "conversion_rate" else f"{value:.2f}"
 
 
 def as_of_in_year(workspace: Workspace) -> Iterator[Problem]:
@@ -205,4 +245,4 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
                                   suggestion=suggest(cause.metric, known_metrics(plan)))
 
 
-RULES = [source_files, source_conflicts, as_of_in_year, actual_entries, actual_channel_sums, review_references]
+RULES = [source_files, source_conflicts, source_rates, as_of_in_year, actual_entries, actual_channel_sums, review_references]
