@@ -30,3 +30,12 @@ def test_benchmark_smoke(tmp_path):
     for key in ("bare_parse_s", "check_s", "report_s", "render_s", "mkdocs_s", "build_s", "serve_rebuild_s"):
         assert row[key] > 0
     assert "check/parse" in result.stdout
+
+
+def test_source_benchmark_smoke():
+    # a big export against pandas.read_csv: small here (above the column-wise threshold
+    # the benchmark measures the bulk path; this only keeps the script working)
+    result = subprocess.run([sys.executable, "benchmarks/source.py", "--rows", "3000", "--repeat", "1"],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "pandas.read_csv s" in result.stdout and "3,000 |" in result.stdout

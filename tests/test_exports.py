@@ -200,3 +200,46 @@ def test_a_corrupt_xls_is_a_problem_not_a_crash(tmp_path):
     (tmp_path / "plans/2026/data/a.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     _workspace, problems = check(tmp_path / "plans")
     assert [p.code for p in problems] == ["source-format"]
+
+
+def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeypatch):
+    """Over 2 MB a CSV takes the column-wise path (generator/load/bulk.py); the rows it
+    cannot judge plainly go to the row-by-row reader. Both paths must agree to the fen,
+    problems included (here with the threshold lowered and small chunks, so a small
+    file crosses several chunks)."""
+    from generator.load import bulk, sourcefile
+    from generator.load.sourcefile import SourceOptions, monthly, read_source
+
+    lines = ["店铺整体", "统计日期,商品ID,支付金额,访客数,支付转化率"]
+    for n in range(6_000):
+        day = f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        lines.append(f'{day},{n % 97},"{1000 + n % 5000:,}.{n % 100:02d}",{100 + n % 900},{(n % 40) / 10:.1f}%')
+    lines[100] = "2026-03-02~2026-03-08,1,7万,700,3.0%"  # a week range and a 万 amount
+    lines[200] = "2026/4/5,2,-,-,-"  # another date form, all missing
+    lines[300] = "2026-05-05,3,-20.00,10,1.0%"  # a negative amount: a problem
+    lines[400] = "2026-06-06,4,10.00,10,4"  # a bare rate above 1: a problem
+    lines[500] = "2025-12-31,5,10.00,10,1.0%"  # another year: a problem
+    lines.append("合计,,\"1,000,000.00\",1,1%")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(sourcefile, "BULK_BYTES", 1)
+    monkeypatch.setattr(bulk, "_CHUNK", 1_000)
+    options = SourceOptions(channel="tmall", names=(("gmv", "gmv"), ("visitors", "visitors"),
+                                                    ("conversion_rate", "conversion_rate")),
+                            sums=frozenset({"gmv", "visitors"}))
+
+    def unit_of(metric: str) -> str:
+        return "rate" if metric == "conversion_rate" else "money"
+
+    bulk_rows, bulk_problems = read_source(path, None, 2026, unit_of, options)
+    monkeypatch.setattr(sourcefile, "BULK_BYTES", 10**12)
+    plain_rows, plain_problems = read_source(path, None, 2026, unit_of, options)
+    assert [(p.code, p.line, p.column) for p in bulk_problems] == [(p.code, p.line, p.column) for p in plain_problems]
+    assert {(p.code, p.line) for p in bulk_problems} >= {("negative", 301), ("rate-over-one", 401), ("source-row", 501)}
+
+    def sums(metric: str) -> bool:
+        return metric in ("gmv", "visitors")
+
+    assert monthly(bulk_rows, sums) == monthly(plain_rows, sums)
+    assert sorted((r.metric, r.month, r.day, r.value) for r in bulk_rows) == \
+        sorted((r.metric, r.month, r.day, r.value) for r in plain_rows)

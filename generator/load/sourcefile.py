@@ -124,10 +124,19 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
                              columns="、".join(layout.unused), count=len(layout.unused)))
     totals = _Totals(options.sums)
     row_problems = 0
-    body = itertools.chain(head[layout.header_row + 1:], table)
+    body: Iterable[tuple[int, list[Any]]] = enumerate(itertools.chain(head[layout.header_row + 1:], table),
+                                                      start=header_line + 1)
+    if _bulk(file, layout.long_form):
+        from generator.load.bulk import bulk_rows
+
+        with open(file, "rb") as handle:
+            sample = handle.read(65_536)
+        chosen = encoding or _detect_encoding(sample)
+        body = bulk_rows(file, chosen, _delimiter(sample.decode(chosen, errors="ignore")), layout.header_row,
+                         header, year, options.channel or "", unit_of, totals.add)
     index = header_line
     try:
-        for index, cells in enumerate(body, start=header_line + 1):
+        for index, cells in body:
             found = _read_row(cells, index, header, layout.long_form, year, options, unit_of, shown, totals)
             if found:
                 row_problems += len(found)
@@ -144,6 +153,17 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
 
 
 _HEADER_SCAN = 30  # title, date-range and blank lines above the header
+BULK_BYTES = 2 * 1024 * 1024  # a CSV this big is read column-wise (generator/load/bulk.py)
+
+
+def _bulk(file: Path, long_form: bool) -> bool:
+    """Big CSV files in the wide layout take the column-wise path; small ones and
+    workbooks are read row by row (the same figures and problems either way)."""
+    try:
+        return (not long_form and file.suffix.lower() not in (".xlsx", ".xlsm", ".xls")
+                and file.stat().st_size >= BULK_BYTES)
+    except OSError:
+        return False
 _MAX_ROW_PROBLEMS = 200  # a broken export is not a flood of a million messages
 
 
@@ -157,13 +177,16 @@ class _Totals:
         self.sums = sums
         self.points: dict[tuple[str, str, int, int | None], list[Any]] = {}  # → [first row, total, count]
 
-    def add(self, row: int, month: int, day: int | None, channel: str, metric: str, value: Decimal) -> None:
+    def add(self, row: int, month: int, day: int | None, channel: str, metric: str, value: Decimal,
+            count: int = 1) -> None:
+        """`value` is the total of `count` rows (the bulk path adds a day's rows at once)."""
         point = self.points.get((metric, channel, month, day))
         if point is None:
-            self.points[(metric, channel, month, day)] = [row, value, 1]
+            self.points[(metric, channel, month, day)] = [row, value, count]
         else:
+            point[0] = min(point[0], row)
             point[1] += value
-            point[2] += 1
+            point[2] += count
 
     def rows(self) -> list[SourceRow]:
         out = []
