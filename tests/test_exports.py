@@ -243,3 +243,38 @@ def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeyp
     assert monthly(bulk_rows, sums) == monthly(plain_rows, sums)
     assert sorted((r.metric, r.month, r.day, r.value) for r in bulk_rows) == \
         sorted((r.metric, r.month, r.day, r.value) for r in plain_rows)
+
+
+def _read(tmp_path: Path, data: bytes, extra: str = "  channel: tmall\n", name: str = "f.csv") -> tuple[list, dict]:
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN,
+                           "plans/2026/review.yaml": review(f"data/{name}", extra, as_of="2026-03-31")})
+    (tmp_path / "plans/2026/data").mkdir(exist_ok=True)
+    (tmp_path / "plans/2026/data" / name).write_bytes(data)
+    workspace, problems = check(tmp_path / "plans")
+    report = report_json(compute_reports(workspace, problems)[0])
+    return problems, {(r["metric"], r["channel"], r["period"]): r["value"] for r in report["actuals"]}
+
+
+def test_chinese_dates_and_a_utf16_tab_separated_export(tmp_path):
+    # UTF-16 with its BOM and tabs (what Excel's "Unicode text" writes); 2026年1月5日 dates;
+    # thousands commas inside tab-separated numbers: 1,200.50 + 800.00 = 2,000.50
+    text = "日期\t支付金额\t访客数\n2026年1月5日\t1,200.50\t30\n2026年1月6日\t800.00\t20\n"
+    problems, actual = _read(tmp_path, text.encode("utf-16"))
+    assert problems == []
+    assert actual[("gmv", "tmall", "2026-01")] == 2_000.50 and actual[("visitors", "tmall", "2026-01")] == 50
+
+
+def test_semicolons_and_shop_names_as_the_export_writes_them(tmp_path):
+    # 店铺 holds the shop's name; `actuals: channels:` maps it to the plan's channel
+    text = "统计日期;店铺;支付金额\n2026/2/1;光研官方旗舰店;100\n2026/2/2;光研京东自营店;50\n"
+    problems, actual = _read(tmp_path, text.encode("utf-8"),
+                             "  channels: {光研官方旗舰店: tmall, 光研京东自营店: jd}\n")
+    assert problems == []
+    assert actual[("gmv", "tmall", "2026-02")] == 100 and actual[("gmv", "jd", "2026-02")] == 50
+
+
+def test_an_unknown_shop_name_is_a_problem_at_its_row(tmp_path):
+    text = "统计日期,店铺,支付金额\n2026-02-01,别人家的店,100\n"
+    problems, _actual = _read(tmp_path, text.encode("utf-8"), "")
+    assert [(p.code, p.line) for p in problems] == [("source-row", 2)]
+    assert "别人家的店" in problems[0].message("zh")

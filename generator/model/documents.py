@@ -312,6 +312,7 @@ class Review(Header):
     preset: Text | None = None  # a built-in column map of a platform export (spec 4.1)
     channel: Text | None = None  # every row of the source file belongs to this channel
     columns: dict[Text, Text] = {}  # the file's own column names → metric ids (or date)
+    source_channels: dict[Text, Text] = {}  # `actuals: channels:` the file's shop names → channel ids
     costs: dict[str, CostValue] = {}
     budget: dict[str, ToolActual] = {}
     # `budget: {source:, preset:, tools:}`: spend and GMV per tool from an ad report
@@ -337,6 +338,8 @@ class Review(Header):
         if isinstance(data, dict) and isinstance(data.get("actuals"), dict):
             actuals = dict(data["actuals"])
             lifted = {k: actuals.pop(k) for k in _SOURCE_KEYS if k in actuals}
+            if isinstance(actuals.get("channels"), dict):  # the file's shop names → channel ids
+                lifted["source_channels"] = actuals.pop("channels")
             if lifted:
                 data = {**data, "actuals": actuals, **lifted}
         if isinstance(data, dict) and isinstance(data.get("products"), dict):

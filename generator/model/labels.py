@@ -77,6 +77,8 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "preset": ("平台导出预设:sycm-shop / jd-shop / doudian-compass;商品 sycm-item;推广报表 wxt-plan / qianchuan",
                "Platform export preset: sycm-shop, jd-shop, doudian-compass; items sycm-item; ads wxt-plan, qianchuan"),
     "columns": ("数据文件的列名 → 指标 id(或 date)", "The file's column names → metric ids (or date)"),
+    "source_channels": ("数据文件的店铺名 → 渠道 id(写在 actuals: channels: 下)",
+                        "The file's shop names → channel ids (written as actuals: channels:)"),
     "spend": ("实际花费", "Actual spend"),
     "gmv": ("销售额 GMV", "GMV"),
     "actual": ("实际结果", "Actual results"),

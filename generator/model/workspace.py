@@ -224,9 +224,11 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
         for name in (metric_id, label, label.split(" ")[0]):
             names.setdefault(plain(name), metric_id)
     sums = frozenset(m for m in names.values() if (found := metric_for(m, declared)) and found.sums)
-    options = SourceOptions(review.preset, review.channel, tuple(review.columns.items()), tuple(names.items()), sums)
-    read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     by_name = {name: cid for cid, name in channels.items()}
+    by_name.update(review.source_channels)  # shop names as the export writes them
+    channel = by_name.get(review.channel, review.channel) if review.channel else None
+    options = SourceOptions(review.preset, channel, tuple(review.columns.items()), tuple(names.items()), sums)
+    read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     rows: list[SourceRow] = []
     for row in read:
         channel = row.channel if row.channel in channels or not row.channel else by_name.get(row.channel)
