@@ -54,7 +54,7 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
     tiles = [Tile(
         f"{period}{word('tile_actual', lang)}",
         money(f["actual"]),
-        [f"{word('target_of_period', lang)} {money(f['target'])}",
+        [f"{word('target_of_period' if months_done < 12 else 'annual_target', lang)} {money(f['target'])}",
          f"{word('attainment', lang)} {filters.attainment(f['attainment'])} {filters.status_word(status, lang)}"],
         status)]
     if months_done < 12:
@@ -66,8 +66,8 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
              f"({filters.rate(f.get('forecast_run_rate_attainment'))})",
              f"{word('annual_target', lang)} {money(f.get('annual_target'))}"]))
     gap = f.get("gap")
-    if f.get("annual_target") is None:
-        pass  # no target (a review without a plan): nothing to close
+    if f.get("annual_target") is None or (months_done >= 12 and not gap):
+        pass  # no target (a review without a plan), or a closed year that made it: the first tile says so
     elif gap:
         lines = [f"{word('annual_target', lang)} {money(f.get('annual_target'))}"]
         if f.get("run_rate_needed") is not None:

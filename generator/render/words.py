@@ -108,7 +108,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "review_2": ("年的复盘。", "review."),
     "budget_by_tool": ("推广预算变化", "Budget by tool"),
     "plans_and_reviews": ("经营计划与复盘", "Plans and reviews"),
-    "ytd_same_months_note": ("年中复盘：实际与目标均为累计至今", "year to date: actual and target cover the same months"),
+    "ytd_same_months_note": ("累计至今：实际与目标为同一段月份", "year to date: actual and target cover the same months"),
     "full_stop": ("。", "."),
     "every_key": ("所有键", "Every key"),
     "every_key_2": ("所有键 · Every key", "Every key"),
