@@ -172,6 +172,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     writer.write("assets/planbook.css", env.get_template("planbook.css").render())
     writer.copy(SEARCH_SHIM, PACKAGED_TEMPLATES / SEARCH_SHIM)
     years_nav: list[dict[str, Any]] = []
+    by_unit: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for report in reports:
         base = f"{report.unit}/{report.year}"
         key = (report.unit, report.year)
@@ -181,11 +182,16 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         else:
             nav_entries = _render_year(writer, env, workspace, report, options, base)
         writer.result.year_navs[key] = nav_entries
-        title = f"{report.unit} · {report.year}" if len(_units(reports)) > 1 else str(report.year)
-        years_nav.append({title: nav_entries})
-    # newest year first in the navigation, as on the home page (rendered in file order)
-    order = {f"{r.unit} · {r.year}" if len(_units(reports)) > 1 else str(r.year): (r.unit, -r.year) for r in reports}
-    years_nav.sort(key=lambda entry: order[next(iter(entry))])
+        by_unit.setdefault(report.unit, []).append((report.year, {str(report.year): nav_entries}))
+    # Newest year first, as on the home page.  Several units nest as unit → year, so
+    # that with `navigation.prune` a page carries its own unit's years and one line
+    # per other unit: the page does not grow with every (unit, year) of the group.
+    for unit in sorted(by_unit):
+        years = [entry for _year, entry in sorted(by_unit[unit], key=lambda pair: -pair[0])]
+        if len(by_unit) > 1:
+            years_nav.append({unit: years})
+        else:
+            years_nav.extend(years)
     # Operators' pages are sanitized: only those this render (or an earlier one, for a
     # year kept under serve) wrote for them, never a generated page they collided with.
     writer.result.own_pages.extend(
