@@ -73,8 +73,10 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
     """`planbook diff --rev REV`: every plan whose documents changed between REV and the working tree."""
     root = repo_root(plans)
     relative = str(plans.resolve().relative_to(root))
-    changed = git(root, "diff", "--name-only", rev, "--", relative).decode("utf-8").splitlines()
-    changed += git(root, "ls-files", "--others", "--exclude-standard", "--", relative).decode("utf-8").splitlines()
+    # -z: file names as they are (a plan file named in Chinese is not quoted and escaped)
+    changed = [n for n in git(root, "diff", "-z", "--name-only", rev, "--", relative).decode("utf-8").split("\0") if n]
+    changed += [n for n in git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", relative)
+                .decode("utf-8").split("\0") if n]
     changed_files = {(root / name).resolve() for name in changed if name.endswith((".yaml", ".yml"))}
     diffs = []
     with workspace_at(plans, rev) as old_ws:

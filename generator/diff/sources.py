@@ -62,7 +62,9 @@ def workspace_at(plans: Path, rev: str | None) -> Iterator[Workspace]:
         return
     root = repo_root(plans)
     relative = plans.resolve().relative_to(root)
-    names = git(root, "ls-tree", "-r", "--name-only", rev, "--", str(relative)).decode("utf-8").splitlines()
+    # -z: names as they are (a data file named in Chinese is not quoted and escaped)
+    names = [n for n in git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", str(relative))
+             .decode("utf-8").split("\0") if n]
     with tempfile.TemporaryDirectory(prefix="planbook-diff-") as folder:
         copy = Path(folder) / relative
         copy.mkdir(parents=True, exist_ok=True)

@@ -26,8 +26,32 @@ def document_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "Planbook document (年度运营计划 / 复盘 / 活动)"
+    _source_keys(schema)
     _label_properties(schema)
     return schema
+
+
+_TEXT = {"type": "string"}
+_NAMES = {"type": "object", "additionalProperties": {"type": "string"}}
+# The keys a review writes beside its entries to read them from a file (spec 4.1);
+# the model lifts them out before validating, the schema lists them where they are written.
+_SOURCE_PROPERTIES = {
+    "actuals": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT, "channel": _TEXT, "columns": _NAMES,
+                "channels": _NAMES},
+    "budget": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT, "tools": _NAMES},
+    "products": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT},
+}
+
+
+def _source_keys(schema: dict[str, Any]) -> None:
+    review = schema.get("$defs", {}).get("Review", {}).get("properties", {})
+    for section, extra in _SOURCE_PROPERTIES.items():
+        if section in review:
+            review[section] = {**review[section], "properties": {**review[section].get("properties", {}), **extra}}
+    for lifted in ("source", "encoding", "preset", "channel", "columns", "source_channels", "budget_source",
+                   "budget_preset", "budget_encoding", "budget_tools", "products_source", "products_preset",
+                   "products_encoding"):
+        review.pop(lifted, None)  # written inside actuals:, budget: or products:, never at the top
 
 
 def _label_properties(node: Any) -> None:
