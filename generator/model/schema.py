@@ -35,7 +35,7 @@ _TEXT = {"type": "string"}
 _NAMES = {"type": "object", "additionalProperties": {"type": "string"}}
 # The keys a review writes beside its entries to read them from a file (spec 4.1);
 # the model lifts them out before validating, the schema lists them where they are written.
-_SOURCE_PROPERTIES = {
+_SOURCE_PROPERTIES: dict[str, dict[str, Any]] = {
     "actuals": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT, "channel": _TEXT, "columns": _NAMES,
                 "channels": _NAMES},
     "budget": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT, "tools": _NAMES},
