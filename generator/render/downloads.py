@@ -107,12 +107,14 @@ def workbook(report: YearReport, lang: str) -> bytes:
             cells = []
             unit = labels.metric_unit(str(row[metric_at]), _declared(report)) if metric_at is not None else None
             for column, value, number_format in zip(id_head, row, formats):
-                cell = WriteOnlyCell(sheet, value=safe_text(value))
                 if unit is not None and column in _METRIC_FIGURES:
                     number_format = _unit_format(unit, value, lang)
                 if number_format and isinstance(value, (int, float)):
+                    cell = WriteOnlyCell(sheet, value=value)
                     cell.number_format = number_format
-                cells.append(cell)
+                    cells.append(cell)
+                else:  # text and plain values go in as they are: a styled cell costs ten times more
+                    cells.append(safe_text(value))
             sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)
