@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from generator.load.exports import days_of, find_layout, PRESETS, plain
+from generator.load.exports import days_of, find_layout, PRESETS
 from generator.load.sourcefile import MAX_BYTES, SourceOptions, monthly, read_source
 from generator.model.catalog import METRICS, metric_for
+from generator.model.workspace import header_names
 from generator.problems import Problem, make
 
 _RATE_PLACES = Decimal("0.000001")
@@ -29,7 +30,7 @@ class Imported:
 
 def import_actuals(file: Path, preset: str | None, channel: str | None, year: int | None,
                    encoding: str | None, columns: dict[str, str]) -> tuple[Imported | None, list[Problem]]:
-    names = _metric_names()
+    names = header_names(None)
     sums = frozenset(m.id for m in METRICS.values() if m.sums)
     options = SourceOptions(preset, channel, tuple(columns.items()), tuple(names.items()), sums)
     if file.stat().st_size > MAX_BYTES:  # refused (with its problem) before anything is read
@@ -59,14 +60,6 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
         shown = value.quantize(_RATE_PLACES if unit in ("rate", "ratio") else _FEN).normalize()
         writer.writerow([f"{found_year}-{month:02d}", row_channel, metric, f"{shown:f}"])
     return Imported(found_year, out.getvalue(), len(totals)), problems
-
-
-def _metric_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for metric in METRICS.values():
-        for name in (metric.id, metric.zh, metric.zh.split(" ")[0]):
-            names.setdefault(plain(name), metric.id)
-    return names
 
 
 def _first_year(file: Path, encoding: str | None, options: SourceOptions) -> int | None:

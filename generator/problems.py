@@ -8,6 +8,8 @@ can be printed in either language and a script can rely on the code.
 
 from __future__ import annotations
 
+import codecs
+
 import json
 import os
 from dataclasses import dataclass, field
@@ -174,15 +176,21 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
     return text if len(text) <= 300 else text[:300] + "…"
 
 
-def _decoded(data: bytes) -> str:
-    """A file's text as the reader decoded it: UTF-8 (BOM or not), UTF-16 with its
-    BOM, else GB18030 (a GBK export's line is quoted readable, not garbled)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+def detect_encoding(sample: bytes) -> str:
+    """The encoding of a user's file, judged on its first bytes: UTF-16 with its BOM,
+    UTF-8 (BOM or not), else GB18030 (a superset of GBK, what Chinese Excel writes).
+    Source files are read with it, and their lines quoted with it."""
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
     try:
-        return data.decode("utf-8-sig")
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)  # a cut character at the end is no error
     except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
+        return "gb18030"
+    return "utf-8-sig"
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode(detect_encoding(data), errors="replace")
 
 
 class CommandError(Exception):

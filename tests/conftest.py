@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import textwrap
 from pathlib import Path
@@ -42,3 +43,30 @@ def problems_of(root: Path, files: dict[str, str]) -> list[Problem]:
 def codes(problems: list[Problem]) -> list[tuple[str, int, int]]:
     """(code, line, column) of each problem, for exact assertions."""
     return [(p.code, p.line, p.column) for p in problems]
+
+
+# --- headless Chromium, shared by the browser tests --------------------------------------
+# Debian's chromium through playwright (never a downloaded browser); the browser tests
+# are skipped with a reason only where /usr/bin/chromium is absent.
+CHROMIUM = "/usr/bin/chromium"
+NEEDS_CHROMIUM = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
+                                    "(apt-get install chromium; .ci/run does this)")
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site without a log line per request."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()

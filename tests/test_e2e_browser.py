@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from urllib.parse import urlparse
 
 import pytest
 
 from generator.site.build import build
-from tests.conftest import DEMO, REPO
+from tests.conftest import DEMO, NEEDS_CHROMIUM, REPO, QuietHandler
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
-                                "(apt-get install chromium; .ci/run does this)")
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -29,27 +24,12 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("demo")
     outcome = build(REPO, root / "site", root / "build", DEMO)
     assert outcome.ok, (outcome.message, outcome.problems)
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 class Recorder:

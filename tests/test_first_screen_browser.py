@@ -17,19 +17,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 
 import pytest
 
 from generator.site.build import build
-from tests.conftest import DEMO, REPO
+from tests.conftest import DEMO, NEEDS_CHROMIUM, REPO, QuietHandler
 
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed "
-                                "(apt-get install chromium; .ci/run does this)")
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = NEEDS_CHROMIUM  # the `browser` fixture is conftest's
+
 PAGES = ["index.html", "glow-beauty/2026/plan.html", "glow-beauty/2026/review.html",
          "glow-beauty/2026/changes.html", "glow-beauty/2026/campaigns/index.html",
          "glow-beauty/2026/campaigns/double11.html", "glow-beauty/2026/campaigns/brand-day.html",
@@ -39,30 +35,15 @@ RAW_IDS = ["tmall", "douyin", "ads_onsite", "ads_offsite", "platform", "brand_da
            "channels.", "quarters.Q", "new_customers", "role traffic", "False", "objective", "subjective"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("first-screen")
     outcome = build(REPO, root / "site", root / "build", DEMO)
     assert outcome.ok, (outcome.message, outcome.problems)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield root / "site", f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 def _tiles(page, figure: str) -> list[str]:

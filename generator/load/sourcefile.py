@@ -9,20 +9,18 @@ the file and row.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import itertools
 import datetime as dt
 import os
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
 
 from generator.load.quantities import QuantityError, parse_quantity
-from generator.problems import Problem, display_path, make
+from generator.problems import Problem, detect_encoding, display_path, make
 
 _MONTH = re.compile(r"(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?")
 
@@ -131,7 +129,7 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
 
         with open(file, "rb") as handle:
             sample = handle.read(65_536)
-        chosen = encoding or _detect_encoding(sample)
+        chosen = encoding or detect_encoding(sample)
         body = bulk_rows(file, chosen, _delimiter(sample.decode(chosen, errors="ignore")), layout.header_row,
                          header, year, options.channel or "", unit_of, totals.add)
     index = header_line
@@ -312,7 +310,7 @@ def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
         return
     with open(file, "rb") as handle:
         sample = handle.read(65_536)
-    chosen = encoding or _detect_encoding(sample)
+    chosen = encoding or detect_encoding(sample)
     text_sample = sample.decode(chosen, errors="ignore")
     with open(file, encoding=chosen, newline="") as stream:
         yield from csv.reader(stream, delimiter=_delimiter(text_sample))
@@ -355,19 +353,6 @@ def _biff_rows(file: Path) -> Iterator[list[Any]]:
             yield row
     finally:
         book.release_resources()
-
-
-def _detect_encoding(sample: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with its BOM, else GB18030 (a superset of GBK, what
-    Chinese Excel writes), judged on the file's first 64 KB."""
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        decoder.decode(sample, final=False)  # a character cut at the end of the sample is no error
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig"
 
 
 def _delimiter(text: str) -> str:
@@ -480,62 +465,80 @@ def read_ad_report(file: Path, encoding: str | None, year: int,
     from generator.load import exports
 
     shown = display_path(str(file))
-    preset = exports.AD_PRESETS.get(preset_name) if preset_name else None
-    if preset_name and preset is None:
-        return [], [make("source-preset", shown, 1, 1, file=shown, preset=preset_name,
-                         presets=", ".join(exports.AD_PRESETS))]
-    try:
-        table = _read_table(file, encoding)
-    except UnicodeDecodeError:
-        return [], [make("source-encoding", shown, 1, 1, file=shown, encoding=encoding or "UTF-8")]
-    except (OSError, ValueError, KeyError, LookupError, csv.Error, zipfile.BadZipFile) as exc:
-        return [], [make("source-format", shown, 1, 1, file=shown,
-                         detail_en=f"not a readable CSV or XLSX file ({type(exc).__name__})",
-                         detail_zh=f"不是可读取的 CSV 或 XLSX 文件({type(exc).__name__})")]
-    layout = exports.ad_layout(table, preset)
-    if layout is None:
-        return [], [make("source-format", shown, 1, 1, file=shown,
-                         detail_en="no header with a date, a plan name and a spend column",
-                         detail_zh="找不到表头:需要日期、计划名称和花费列")]
-    header = [t or "" for t in layout.targets]
+    read = _report(file, encoding, preset_name, exports.AD_PRESETS, exports.ad_layout, shown,
+                   "no header with a date, a plan name and a spend column", "找不到表头:需要日期、计划名称和花费列")
+    if isinstance(read, list):
+        return [], read
     problems: list[Problem] = []
     rows: list[AdRow] = []
-    for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
-        if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
-            continue
-        record = dict(zip(header, cells))
+    for index, record, header in read:
         try:
             days = _days(record.get("month"), year)
         except MonthError as exc:
             problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
                                  detail_zh=exc.zh))
             continue
-        plan = _cell_text(record.get("plan"))
-        values: dict[str, Decimal | None] = {}
-        for name in ("spend", "gmv"):
-            raw = record.get(name)
-            if exports.is_missing(raw):
-                values[name] = None
-                continue
-            try:
-                quantity = parse_quantity(exports.clean_value(raw))
-            except QuantityError as exc:
-                problems.append(make("source-value", shown, index, header.index(name) + 1, file=shown, row=index,
-                                     metric=name, text=exc.args_.get("text", raw)))
-                values[name] = None
-                continue
-            if quantity.exact < 0:
-                problems.append(make("negative", shown, index, header.index(name) + 1, text=str(raw).strip(),
-                                     percent=str(raw).strip(), metric=name))
-                values[name] = None
-                continue
-            values[name] = quantity.exact
+        values = _amounts(record, header, ("spend", "gmv"), shown, index, problems)
+        share = Decimal(len(days))
         for month, _day in days:
-            share = Decimal(len(days))
-            rows.append(AdRow(index, month, plan,
+            rows.append(AdRow(index, month, _cell_text(record.get("plan")),
                               values["spend"] / share if values["spend"] is not None else None,
                               values["gmv"] / share if values["gmv"] is not None else None))
     return rows, problems
+
+
+def _report(file: Path, encoding: str | None, preset_name: str | None, presets: dict[str, Any], layout_of: Any,
+            shown: str, no_header_en: str, no_header_zh: str) -> list[Problem] | Iterator[tuple[int, dict[str, Any],
+                                                                                                   list[str]]]:
+    """A report's data rows as (row number, record by target, header), totals and blank
+    rows left out; or the problems that stop it (unknown preset, unreadable file, no header)."""
+    from generator.load import exports
+
+    preset = presets.get(preset_name) if preset_name else None
+    if preset_name and preset is None:
+        return [make("source-preset", shown, 1, 1, file=shown, preset=preset_name, presets=", ".join(presets))]
+    try:
+        table = _read_table(file, encoding)
+    except Exception as exc:  # noqa: BLE001 - reading a user's file: every failure is a problem
+        return [_read_problem(exc, shown, encoding)]
+    layout = layout_of(table, preset)
+    if layout is None:
+        return [make("source-format", shown, 1, 1, file=shown, detail_en=no_header_en, detail_zh=no_header_zh)]
+    header = [t or "" for t in layout.targets]
+
+    def records() -> Iterator[tuple[int, dict[str, Any], list[str]]]:
+        for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
+            if any(str(c).strip() for c in cells if c is not None) and not exports.is_total_row(list(cells)):
+                yield index, dict(zip(header, cells)), header
+
+    return records()
+
+
+def _amounts(record: dict[str, Any], header: list[str], names: tuple[str, ...], shown: str, index: int,
+             problems: list[Problem]) -> dict[str, Decimal | None]:
+    """Money and counts of a report row: missing is None; a bad or negative value is a
+    problem (added to `problems`) and None."""
+    from generator.load import exports
+
+    values: dict[str, Decimal | None] = {}
+    for name in names:
+        values[name] = None
+        raw = record.get(name)
+        if name not in header or exports.is_missing(raw):
+            continue
+        column = header.index(name) + 1
+        try:
+            quantity = parse_quantity(exports.clean_value(raw))
+        except QuantityError as exc:
+            problems.append(make("source-value", shown, index, column, file=shown, row=index, metric=name,
+                                 text=exc.args_.get("text", raw)))
+            continue
+        if quantity.exact < 0:
+            problems.append(make("negative", shown, index, column, text=str(raw).strip(), percent=str(raw).strip(),
+                                 metric=name))
+            continue
+        values[name] = quantity.exact
+    return values
 
 
 @dataclass(frozen=True)
@@ -553,49 +556,17 @@ def read_item_report(file: Path, encoding: str | None, preset_name: str | None) 
     from generator.load import exports
 
     shown = display_path(str(file))
-    preset = exports.ITEM_PRESETS.get(preset_name) if preset_name else None
-    if preset_name and preset is None:
-        return [], [make("source-preset", shown, 1, 1, file=shown, preset=preset_name,
-                         presets=", ".join(exports.ITEM_PRESETS))]
-    try:
-        table = _read_table(file, encoding)
-    except UnicodeDecodeError:
-        return [], [make("source-encoding", shown, 1, 1, file=shown, encoding=encoding or "UTF-8")]
-    except (OSError, ValueError, KeyError, LookupError, csv.Error, zipfile.BadZipFile) as exc:
-        return [], [_read_problem(exc, shown, encoding)]
-    layout = exports.item_layout(table, preset)
-    if layout is None:
-        return [], [make("source-format", shown, 1, 1, file=shown,
-                         detail_en="no header with a SKU (商家编码) and a units or revenue column",
-                         detail_zh="找不到表头:需要商家编码(SKU)和支付件数或支付金额列")]
-    header = [t or "" for t in layout.targets]
+    read = _report(file, encoding, preset_name, exports.ITEM_PRESETS, exports.item_layout, shown,
+                   "no header with a SKU (商家编码) and a units or revenue column",
+                   "找不到表头:需要商家编码(SKU)和支付件数或支付金额列")
+    if isinstance(read, list):
+        return [], read
     problems: list[Problem] = []
     rows: list[ItemRow] = []
-    for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
-        if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
-            continue
-        record = dict(zip(header, cells))
+    for index, record, header in read:
         sku = _cell_text(record.get("sku"))
         if not sku:
             continue  # a product without the shop's own code (a free sample) is not one of the plan's SKUs
-        values: dict[str, Decimal | None] = {}
-        for name in ("units", "revenue"):
-            raw = record.get(name)
-            if name not in header or exports.is_missing(raw):
-                values[name] = None
-                continue
-            try:
-                quantity = parse_quantity(exports.clean_value(raw))
-            except QuantityError as exc:
-                problems.append(make("source-value", shown, index, header.index(name) + 1, file=shown, row=index,
-                                     metric=name, text=exc.args_.get("text", raw)))
-                values[name] = None
-                continue
-            if quantity.exact < 0:
-                problems.append(make("negative", shown, index, header.index(name) + 1, text=str(raw).strip(),
-                                     percent=str(raw).strip(), metric=name))
-                values[name] = None
-                continue
-            values[name] = quantity.exact
+        values = _amounts(record, header, ("units", "revenue"), shown, index, problems)
         rows.append(ItemRow(index, sku, values["units"], values["revenue"]))
     return rows, problems

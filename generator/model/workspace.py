@@ -190,6 +190,20 @@ def read_workspace(root: Path) -> Workspace:
     return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files))
 
 
+def header_names(declared: dict[str, Any] | None) -> dict[str, str]:
+    """The metric names a source file's header may carry, keyed as `exports.plain`
+    compares them: ids and Chinese labels (访客数 UV, and 访客数) of the catalog and
+    of the plan's own metrics."""
+    from generator.load.exports import plain
+
+    names: dict[str, str] = {}
+    labelled = [(m.id, m.zh) for m in METRICS.values()] + [(k, d.label) for k, d in (declared or {}).items()]
+    for metric_id, label in labelled:
+        for name in (metric_id, label, label.split(" ")[0]):
+            names.setdefault(plain(name), metric_id)
+    return names
+
+
 def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], root: Path) -> Document:
     """A review with the rows of its `source:` file, read once (channel display
     names mapped to ids, values checked against the metrics' units)."""
@@ -214,15 +228,9 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     if not file.is_file():
         return dataclasses.replace(document, source_problems=(
             document.problem("source-missing", *where, file=review.source),))
-    from generator.load.exports import plain
     from generator.load.sourcefile import SourceOptions
 
-    # Metric names a header may carry: ids and Chinese labels (访客数 UV, and 访客数).
-    names: dict[str, str] = {}
-    labelled = [(m.id, m.zh) for m in METRICS.values()] + [(k, d.label) for k, d in (declared or {}).items()]
-    for metric_id, label in labelled:
-        for name in (metric_id, label, label.split(" ")[0]):
-            names.setdefault(plain(name), metric_id)
+    names = header_names(declared)
     sums = frozenset(m for m in names.values() if (found := metric_for(m, declared)) and found.sums)
     by_name = {name: cid for cid, name in channels.items()}
     by_name.update(review.source_channels)  # shop names as the export writes them

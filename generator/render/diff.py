@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 from collections import Counter
 from typing import Any
 
@@ -180,11 +181,15 @@ class ChangeNamer:
     def __init__(self, old: Any, new: Any, lang: str) -> None:
         self.lang = lang
         self.plans = [p for p in (new, old) if p is not None]
+        # Both years' declared metrics and channel names, the newer winning; read once.
+        self.metrics: dict[str, Any] = {k: v for p in reversed(self.plans) for k, v in dict(p.metrics).items()}
+        self.channel_names = SimpleNamespace(channels={k: v for p in reversed(self.plans) for k, v in p.channels.items()})
+        self.channel_ids = set(self.channel_names.channels)
 
     def key(self, change: Change) -> str:
         key, lang = change.key, self.lang
         if change.section == "targets" or change.section == "metrics":
-            return labels.metric(key, lang, self._metrics())
+            return labels.metric(key, lang, self.metrics)
         if change.section == "budget":
             return ("预算总额" if lang == "zh" else "Total budget") if key == "total" else self._tool(key)
         if change.section == "costs":
@@ -195,7 +200,7 @@ class ChangeNamer:
             name = next((x.name for p in self.plans for x in p.products if x.sku == key), None)
             return f"{key} {name}" if name else key
         if change.section == "channels":
-            return labels.channel(key, lang, self._channels())
+            return labels.channel(key, lang, self.channel_names)
         if change.section == "calendar":
             return labels.node(key, lang, self.plans[0] if self.plans else None)
         if change.section == "positioning":
@@ -246,13 +251,13 @@ class ChangeNamer:
             return ("是" if value == "true" else "否") if lang == "zh" else ("yes" if value == "true" else "no")
         if key == "channels" and value.startswith("["):
             return labels.channels([v.strip() for v in value.strip("[]").split(",") if v.strip()], lang,
-                                   self._channels())
+                                   self.channel_names)
         if key in ("budget", "goals") and value.startswith("{"):
             inner = []
             for piece in _top_level_split(value[1:-1], ", "):
                 name, _sep, amount = piece.partition(": ")
                 shown = labels.budget_item(name, lang, self.plans[0] if self.plans else None) if key == "budget" \
-                    else labels.metric(name, lang, self._metrics())
+                    else labels.metric(name, lang, self.metrics)
                 inner.append(f"{shown} {self._nested(amount)}")
             return ("、" if lang == "zh" else ", ").join(inner)
         return self._nested(value)
@@ -262,7 +267,7 @@ class ChangeNamer:
         if key == "lever":
             return labels.pick(labels.LEVERS.get(value, (value, value)), lang)
         if key == "metric":
-            return labels.metric(value, lang, self._metrics())
+            return labels.metric(value, lang, self.metrics)
         if key == "season":
             return labels.pick(labels.SEASONS.get(value, (value, value)), lang)
         return labels.pick(_METRIC_VALUES[key].get(value, (value, value)), lang)
@@ -271,51 +276,36 @@ class ChangeNamer:
         """Keys inside a nested value (`{tmall: 1300万}`, `[{name: …; due: …}]`) named too."""
         def name(match: re.Match[str]) -> str:
             key = match.group(1)
-            if key in self._channel_ids():
-                shown = labels.channel(key, self.lang, self._channels())
+            if key in self.channel_ids:
+                shown = labels.channel(key, self.lang, self.channel_names)
             elif key in FIELD_LABELS:
                 shown = labels.pick(FIELD_LABELS[key], self.lang)
             else:
-                shown = labels.metric(key, self.lang, self._metrics())
+                shown = labels.metric(key, self.lang, self.metrics)
             return f"{shown}: "
         named = re.sub(r"(?<![\w-])([a-z][a-z0-9_]*): ", name, value)
         yes, no = ("是", "否") if self.lang == "zh" else ("yes", "no")
         return re.sub(r": true\b", f": {yes}", re.sub(r": false\b", f": {no}", named))
 
     def _part(self, part: str, change: Change) -> str:
-        if change.section in ("targets", "budget") and self._channel_ids() and part in self._channel_ids():
-            return labels.channel(part, self.lang, self._channels())
+        if change.section in ("targets", "budget") and self.channel_ids and part in self.channel_ids:
+            return labels.channel(part, self.lang, self.channel_names)
         if part in FIELD_LABELS:
             return labels.pick(FIELD_LABELS[part], self.lang)
         if part.isdigit() and 1 <= int(part) <= 12:
             return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
         if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):
-            return labels.metric(part, self.lang, self._metrics())
+            return labels.metric(part, self.lang, self.metrics)
         return part
 
     def tool_name(self, key: Any) -> str:
         return self._tool(str(key))
 
     def _tool(self, key: str) -> str:
-        return labels.budget_item(key, self.lang, self.plans[0] if self.plans else None) if not any(
-            key in getattr(p.budget, "tools_declared", {}) for p in self.plans[1:2]) else \
-            labels.budget_item(key, self.lang, self.plans[1])
-
-    def _metrics(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for plan in reversed(self.plans):
-            out.update(dict(plan.metrics))
-        return out
-
-    def _channels(self) -> Any:
-        class _Names:  # the union of both years' channel names, as labels.channel reads them
-            channels: dict[str, str] = {}
-        names = _Names()
-        names.channels = {k: v for p in reversed(self.plans) for k, v in p.channels.items()}
-        return names
-
-    def _channel_ids(self) -> set[str]:
-        return {k for p in self.plans for k in p.channels}
+        """A tool's name: the old plan's where it declared the tool, else the new plan's or the catalog's."""
+        old = self.plans[1] if len(self.plans) > 1 else None
+        declares = old is not None and old.budget is not None and key in old.budget.tools_declared
+        return labels.budget_item(key, self.lang, old if declares else (self.plans[0] if self.plans else None))
 
 
 _METRIC_VALUES = {"unit": labels.UNITS, "better": labels.BETTER, "family": labels.FAMILIES}

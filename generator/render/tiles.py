@@ -38,11 +38,12 @@ def tile_rows(headline: dict[str, Any], lang: str) -> list[TileRow]:
         figures = headline.get(figure) or {}
         if figures.get("annual_target") is None and figures.get("actual") is None:
             continue
-        rows.append(TileRow(figure, word(figure, lang), _tiles(figures, headline.get("months_done"), lang)))
+        rows.append(TileRow(figure, word(figure, lang),
+                            _tiles(figures, headline.get("months_done"), headline.get("elapsed"), lang)))
     return rows
 
 
-def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
+def _tiles(f: dict[str, Any], months_done: int | None, elapsed: float | None, lang: str) -> list[Tile]:
     def money(value: Any) -> str:
         return filters.money(value, lang)
 
@@ -76,8 +77,8 @@ def _tiles(f: dict[str, Any], months_done: int | None, lang: str) -> list[Tile]:
     else:
         tiles.append(Tile(word("annual_target", lang), money(f.get("annual_target")), [word("gap_closed", lang)],
                           "met"))
-    elapsed, completion = months_done / 12, f.get("completion")
-    if completion is not None and months_done < 12:
+    completion = f.get("completion")
+    if completion is not None and elapsed is not None and months_done < 12:
         tiles.append(Tile(
             word("time_elapsed", lang), f"{filters.rate(elapsed)} / {filters.rate(completion)}",
             [word("of_year", lang, rate=filters.rate(elapsed)), word("of_target", lang, rate=filters.rate(completion))],

@@ -26,9 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "of_year": ("已过全年时间 {rate}", "{rate} of the year gone"),
     "of_target": ("已完成全年目标 {rate}", "{rate} of the annual target reached"),
     "no_actuals": ("尚无实际", "No actuals yet"),
-    "planned_profit": ("计划利润", "Planned profit"),
     "plan_only": ("只有计划，尚无复盘", "Plan only, no review yet"),
-    "grid_title": ("达成率：渠道 × 月份", "Attainment by channel and month"),
     "grid_hint": ("格子里是达成率（实际 ÷ 目标；退款率这类越低越好的指标为 目标 ÷ 实际）："
                   "绿 ≥ {met} 达成，橙 ≥ {near} 接近，红 未达成；悬停看实际、目标与同比。",
                   "Cells are attainments (actual ÷ target; target ÷ actual where lower is better, such as "
@@ -38,7 +36,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "details": ("明细表", "Detail table"),
     "unit_wan": ("单位：万", "in 10,000s"),
     "unit_k": ("单位：千", "in thousands"),
-    "all_channels": ("全部", "All"),
     "year": ("全年", "Year"),
     "open_plan": ("年度计划", "Plan"),
     "open_review": ("复盘", "Review"),

@@ -72,8 +72,10 @@ def source_files(workspace: Workspace) -> Iterator[Problem]:
                                    f"未知指标 `{metric}`")
 
 
-def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
-    """A month written in the review and in its source file must agree; the review wins."""
+def _file_months(workspace: Workspace) -> Iterator[tuple[Document, Review, list[SourceRow],
+                                                       dict[tuple[str, str, int], Decimal]]]:
+    """Each review with a source file: its rows and their monthly totals (sums added,
+    levels weighted), as the compute layer folds them."""
     for doc, review in reviews(workspace):
         rows, _problems = source_rows(workspace, doc)
         if not rows:
@@ -84,7 +86,12 @@ def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
             found = metric_of(plan, metric)
             return found is None or found.sums
 
-        from_file = monthly(rows, sums)
+        yield doc, review, rows, monthly(rows, sums)
+
+
+def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
+    """A month written in the review and in its source file must agree; the review wins."""
+    for doc, review, _rows, from_file in _file_months(workspace):
         for metric_id, actual in review.actuals.items():
             spreads = [("", actual)] + list((actual.channels or {}).items())
             for channel, spread in spreads:
@@ -105,17 +112,7 @@ def source_rates(workspace: Workspace) -> Iterator[Problem]:
     count per buyer, Planbook per order)."""
     from generator.model.catalog import DERIVED
 
-    for doc, review in reviews(workspace):
-        rows, _problems = source_rows(workspace, doc)
-        if not rows:
-            continue
-        plan = _plan_of(workspace, review)
-
-        def sums(metric: str, plan: Plan | None = plan) -> bool:
-            found = metric_of(plan, metric)
-            return found is None or found.sums
-
-        totals = monthly(rows, sums)
+    for doc, review, rows, totals in _file_months(workspace):
         for metric, (part, base) in DERIVED.items():
             for (found, channel, month), value in sorted(totals.items()):
                 if found != metric:
