@@ -22,9 +22,7 @@ from generator.render import filters, labels
 from generator.render.export import safe_text
 
 # Columns whose values are ids: shown by label, the id kept in a column after them.
-_ID_COLUMNS = {"metric", "channel", "item", "role", "placement", "status", "type", "node", "tool", "platform"}
-_PLATFORMS = {"jd": ("京东", "JD"), "taobao": ("淘宝天猫", "Taobao/Tmall"), "tmall": ("天猫", "Tmall"),
-              "douyin": ("抖音", "Douyin"), "pdd": ("拼多多", "Pinduoduo"), "xiaohongshu": ("小红书", "Xiaohongshu")}
+_ID_COLUMNS = {*labels.ID_COLUMNS, "status"}
 
 
 def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list[str], list[list[Any]]]:
@@ -55,20 +53,9 @@ def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list
 def _label(column: str, value: Any, lang: str, plan: Any) -> Any:
     if value is None:
         return None
-    text = str(value)
-    declared = dict(plan.metrics) if plan is not None else None
-    return {
-        "metric": lambda: labels.metric(text, lang, declared),
-        "channel": lambda: labels.channel(text, lang, plan),
-        "item": lambda: labels.item(text, lang),
-        "role": lambda: labels.role(text, lang),
-        "placement": lambda: labels.pick(labels.PLACEMENTS.get(text, (text, text)), lang),
-        "status": lambda: filters.status_word(text, lang),
-        "type": lambda: labels.campaign_type(text, lang),
-        "node": lambda: labels.node(text, lang, plan),
-        "tool": lambda: labels.budget_item(text, lang, plan) if text != "all" else labels.channel("all", lang),
-        "platform": lambda: labels.pick(_PLATFORMS.get(text, (text, text)), lang),
-    }[column]()
+    if column == "status":
+        return filters.status_word(str(value), lang)
+    return labels.of_id(column, str(value), lang, plan)
 
 
 def table_csv(frame: pd.DataFrame, lang: str, plan: Any) -> str:

@@ -168,3 +168,35 @@ BETTER: dict[str, tuple[str, str]] = {"higher": ("越高越好", "higher"), "low
 FAMILIES: dict[str, tuple[str, str]] = {"finance": ("财务", "finance"), "traffic": ("流量", "traffic"),
                                         "membership": ("会员", "membership"), "conversion": ("转化", "conversion"),
                                         "market": ("市场", "market")}
+
+
+PLATFORMS: dict[str, tuple[str, str]] = {"jd": ("京东", "JD"), "taobao": ("淘宝天猫", "Taobao/Tmall"),
+                                         "tmall": ("天猫", "Tmall"), "douyin": ("抖音", "Douyin"),
+                                         "pdd": ("拼多多", "Pinduoduo"), "xiaohongshu": ("小红书", "Xiaohongshu")}
+# The columns of the computed tables whose values are ids, and how each reads.
+ID_COLUMNS = ("metric", "channel", "item", "role", "node", "placement", "type", "tool", "platform")
+
+
+def of_id(column: str, value: str, lang: str, plan: Any = None) -> str:
+    """The label of an id in one of `ID_COLUMNS`: the site's tables and its downloads
+    name ids the same way."""
+    declared = dict(plan.metrics) if plan is not None else None
+    if column == "metric":
+        return metric(value, lang, declared)
+    if column == "channel":
+        return channel(value, lang, plan)
+    if column == "item":
+        return item(value, lang)
+    if column == "role":
+        return role(value, lang)
+    if column == "node":
+        return node(value, lang, plan)
+    if column == "placement":
+        return pick(PLACEMENTS.get(value, (value, value)), lang)
+    if column == "type":
+        return campaign_type(value, lang)
+    if column == "tool":
+        return channel("all", lang) if value == "all" else budget_item(value, lang, plan)
+    if column == "platform":
+        return pick(PLATFORMS.get(value, (value, value)), lang)
+    return value

@@ -28,14 +28,8 @@ def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
     """A cell as display text, by its column and (for figures) the row's metric unit."""
     value = row[column]
     declared = dict(plan.metrics) if plan is not None else None
-    if column == "metric":
-        return labels.metric(str(value), lang, declared)
-    if column == "channel":
-        return labels.channel(str(value), lang, plan)
-    if column == "item":
-        return labels.item(str(value), lang)
-    if column == "role":
-        return labels.role(str(value), lang)
+    if column in ("metric", "channel", "item", "role", "placement"):
+        return labels.of_id(column, str(value), lang, plan)
     if column == "node":
         return labels.node(value if isinstance(value, str) else None, lang, plan)
     if column == "type" and isinstance(value, str) and value in labels.CAMPAIGN_TYPES:
@@ -46,8 +40,6 @@ def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
         return labels.split_group(str(row["by"]), str(value), lang)
     if column == "season" and isinstance(value, str):
         return labels.pick(labels.SEASONS.get(value, (value, value)), lang)
-    if column == "placement":
-        return labels.pick(labels.PLACEMENTS.get(str(value), (str(value), str(value))), lang)
     if column == "yoy":
         return filters.signed_rate(value)
     if column == "delta" and "metric" in row and not filters.missing(value):
