@@ -20,6 +20,7 @@ import pandas as pd
 from generator.compute.report import TABLES, YearReport, plain
 from generator.render import filters, labels
 from generator.render.export import safe_text
+from generator.render.xlsx import Sheet, workbook_bytes
 
 # Columns whose values are ids: shown by label, the id kept in a column after them.
 _ID_COLUMNS = {*labels.ID_COLUMNS, "status"}
@@ -72,40 +73,26 @@ def table_csv(frame: pd.DataFrame, lang: str, plan: Any) -> str:
 
 def workbook(report: YearReport, lang: str) -> bytes:
     """The year's workbook: a sheet per table named as on the page."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook(write_only=True)
+    sheets = []
     for name in TABLES:
         frame = report.tables[name]
         if frame.empty:
             continue
         label_head, id_head, rows = labelled(frame, lang, report.plan)
-        sheet = book.create_sheet(title=_sheet_name(labels.table_title(name, lang)))
+        sheet = Sheet(labels.table_title(name, lang), freeze="B3", rows=[label_head, id_head],
+                      widths=[max(10, min(40, 2 * len(head) + 4)) for head in label_head])
         formats = [_number_format(column, frame, lang) for column in id_head]
-        for index, head in enumerate(label_head, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = max(10, min(40, 2 * len(head) + 4))
-        sheet.freeze_panes = "B3"
-        sheet.append(label_head)
-        sheet.append(id_head)
         metric_at = id_head.index("metric_id") if "metric_id" in id_head else None
         for row in rows:
-            cells = []
+            cells: list[Any] = []
             unit = labels.metric_unit(str(row[metric_at]), _declared(report)) if metric_at is not None else None
             for column, value, number_format in zip(id_head, row, formats):
                 if unit is not None and column in _METRIC_FIGURES:
                     number_format = _unit_format(unit, value, lang)
-                if number_format and isinstance(value, (int, float)):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = number_format
-                    cells.append(cell)
-                else:  # text and plain values go in as they are: a styled cell costs ten times more
-                    cells.append(safe_text(value))
-            sheet.append(cells)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+                cells.append((value, number_format) if number_format else safe_text(value))
+            sheet.rows.append(cells)
+        sheets.append(sheet)
+    return workbook_bytes(sheets)
 
 
 _WAN = '0!.0,"万"'  # 12345678 shows 1234.6万: the cell keeps the exact number
@@ -142,8 +129,3 @@ def _unit_format(unit: str, value: Any, lang: str) -> str:
 
 def _declared(report: YearReport) -> dict[str, Any] | None:
     return dict(report.plan.metrics) if report.plan is not None else None
-
-
-def _sheet_name(title: str) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
-    return "".join(c for c in title if c not in "[]:*?/\\")[:31]

@@ -406,26 +406,7 @@ def _write_downloads(writer: SiteWriter, report: YearReport, base: str, lang: st
         frame = report.tables[name]
         if not frame.empty:
             writer.write(f"{base}/downloads/{name}.csv", table_csv(frame, lang, report.plan))
-    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", _stable_xlsx(workbook(report, lang)))
-
-
-def _stable_xlsx(data: bytes) -> bytes:
-    """openpyxl stamps the time into docProps/core.xml; fix it so unchanged
-    workbooks keep their bytes (and MkDocs can skip them)."""
-    import io
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", content)
-            stamp = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            stamp.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(stamp, content)
-    return out.getvalue()
+    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", workbook(report, lang))
 
 
 def _problem_row(problem: Problem, lang: str) -> dict[str, Any]:

@@ -26,10 +26,60 @@ from generator.site.config import ProjectSettings, dump, load_config, settings_o
 
 @dataclass
 class RenderCache:
-    """What `serve` keeps between rebuilds: each (unit, year)'s input fingerprint,
-    its computed report and its navigation, so a one-file change re-renders one year."""
+    """Each (unit, year)'s input fingerprint, its computed report and its navigation,
+    so a build re-renders only the years whose inputs changed.
+
+    `serve` keeps one in memory between rebuilds; `build` keeps one in the build
+    folder (`build/.planbook-cache/`), so a second build, or a CI job that keeps
+    `build/` between runs, re-renders only what a commit changed.  The fingerprint
+    covers the documents, source files, templates, options and Planbook's own code:
+    anything else that a page is made of is rendered every time."""
 
     entries: dict[tuple[str, int], tuple[str, Any, list[Any]]] = field(default_factory=dict)
+    folder: Path | None = None
+
+    def get(self, key: tuple[str, int], fingerprint: str) -> tuple[Any, list[Any]] | None:
+        """(report, navigation) rendered from exactly these inputs, or None."""
+        entry = self.entries.get(key)
+        if entry is not None and entry[0] == fingerprint:
+            return entry[1], entry[2]
+        if self.folder is None:
+            return None
+        import pickle
+
+        try:
+            with open(self.folder / _cache_name(key, fingerprint), "rb") as handle:
+                version, stored_key, report, nav = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing, damaged or from another version: a miss, never an error
+            return None
+        return (report, nav) if (version, stored_key) == (_CACHE_VERSION, key) else None
+
+    def update(self, entries: dict[tuple[str, int], tuple[str, Any, list[Any]]]) -> None:
+        """Keep this render's entries; on disk, write the new ones and drop the rest."""
+        self.entries = entries
+        if self.folder is None:
+            return
+        import pickle
+
+        from generator.render.export import write_atomically
+
+        names = {_cache_name(key, fingerprint): (key, report, nav) for key, (fingerprint, report, nav) in entries.items()}
+        for name, (key, report, nav) in names.items():
+            if not (self.folder / name).exists():  # the name is the fingerprint: an existing file is current
+                write_atomically(self.folder / name,
+                                 pickle.dumps((_CACHE_VERSION, key, report, nav), protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in self.folder.glob("*.pickle"):
+            if stale.name not in names:
+                stale.unlink(missing_ok=True)
+
+
+_CACHE_VERSION = 1
+
+
+def _cache_name(key: tuple[str, int], fingerprint: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{key[0]}\0{key[1]}\0{fingerprint}".encode()).hexdigest()[:40] + ".pickle"
 
 
 @dataclass
@@ -56,6 +106,8 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     problems = setting_problems + problems
     if has_errors(problems, strict):
         return Outcome(False, problems)
+    if cache is None:
+        cache = RenderCache(folder=out / ".planbook-cache")
     with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
         return _render_pages(project, out, config, own, workspace, problems, plans_dir, serving, cache,
                              mkdocs_site_dir)
@@ -74,17 +126,17 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         fingerprints = year_fingerprints(workspace, project, repr(options))
         reports, unchanged = [], {}
         for key in workspace.units_years():
-            cached = cache.entries.get(key) if cache is not None else None
-            if cached is not None and cached[0] == fingerprints[key] and (out / "docs").exists():
-                report, unchanged[key] = cached[1], cached[2]
+            cached = cache.get(key, fingerprints[key]) if cache is not None else None
+            if cached is not None and (out / "docs" / key[0] / str(key[1])).is_dir():
+                report, unchanged[key] = cached
             else:
                 unit, year = key
                 report = compute_year(workspace, unit, year, problems, own.thresholds)
             reports.append(report)
         rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged)
         if cache is not None:
-            cache.entries = {(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
-                             for r in reports}
+            cache.update({(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
+                          for r in reports})
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
@@ -112,10 +164,11 @@ def year_fingerprints(workspace: Any, project: Path, options: str) -> dict[tuple
     templates = hashlib.sha256(options.encode())
     from generator.render.site import PACKAGED_TEMPLATES
 
-    for folder in (project / "site_templates", PACKAGED_TEMPLATES):
+    # Planbook's own code too: an upgraded Planbook renders everything again.
+    for folder in (project / "site_templates", PACKAGED_TEMPLATES, Path(__file__).resolve().parents[1]):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
+                if path.is_file() and "__pycache__" not in path.parts:
                     stat = path.stat()
                     templates.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     fingerprints = {}

@@ -84,10 +84,10 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         # MkDocs' serve loads the configuration (and a new plugin) on every rebuild,
         # so the cache lives at module level, one per build folder: the single piece
         # of process state in Planbook, and only under `serve`.
-        cache = _CACHES.setdefault(str(Path(config["docs_dir"]).resolve()), RenderCache())
+        build_dir = Path(config["docs_dir"]).parent
+        cache = _CACHES.setdefault(str(build_dir.resolve()), RenderCache(folder=build_dir / ".planbook-cache"))
 
         project = Path(self.config.project)
-        build_dir = Path(config["docs_dir"]).parent
         plans = Path(self.config.plans) if self.config.plans else None
         outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
         if not outcome.ok:
