@@ -142,6 +142,13 @@ class SiteWriter:
         shutil.copyfile(source, path)
         self.result.written.append(relative)
 
+    def adopt(self, owners: dict[str, str], written: list[str], collisions: list[tuple[str, str, str]]) -> None:
+        """Files another writer wrote in this render (a year rendered in a second process)."""
+        self.owners.update(owners)
+        self.expected.update(self.docs / relative for relative in owners)
+        self.result.written.extend(written)
+        self.result.collisions.extend(collisions)
+
     def keep(self, folder: str) -> None:
         """Files of an unchanged (unit, year) stay as they are."""
         root = self.docs / folder
@@ -159,12 +166,38 @@ class SiteWriter:
                 path.rmdir()
 
 
+@dataclass
+class YearRendered:
+    """One (unit, year) rendered on its own (in a second process): its navigation,
+    every file it owns, those it changed and its page collisions."""
+
+    nav: list[Any]
+    owners: dict[str, str]
+    written: list[str]
+    collisions: list[tuple[str, str, str]]
+
+
+def render_years(workspace: Workspace, reports: list[YearReport], docs: Path,
+                 options: SiteOptions) -> dict[tuple[str, int], YearRendered]:
+    """Only the (unit, year) folders of `reports`; `render_site` adds the rest of the site."""
+    env = environment(options)
+    result = {}
+    for report in reports:
+        writer = SiteWriter(docs)
+        nav = _render_year(writer, env, workspace, report, options, f"{report.unit}/{report.year}")
+        result[(report.unit, report.year)] = YearRendered(nav, writer.owners, writer.result.written,
+                                                          writer.result.collisions)
+    return result
+
+
 def render_site(workspace: Workspace, reports: list[YearReport], problems: list[Problem], docs: Path,
-                options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None) -> Rendered:
+                options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None,
+                rendered_years: dict[tuple[str, int], YearRendered] | None = None) -> Rendered:
     """Every page, download and asset of the site into `docs`.
 
     `unchanged` maps the (unit, year)s whose inputs did not change since the last
-    render (under `serve`) to their navigation: their files are kept as they are."""
+    render to their navigation: their files are kept as they are.  `rendered_years`
+    are the years `render_years` already wrote in this render."""
     env = environment(options)
     writer = SiteWriter(docs)
     lang = options.lang
@@ -179,6 +212,10 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         if unchanged and key in unchanged:
             writer.keep(base)
             nav_entries = unchanged[key]
+        elif rendered_years and key in rendered_years:
+            done = rendered_years[key]
+            writer.adopt(done.owners, done.written, done.collisions)
+            nav_entries = done.nav
         else:
             nav_entries = _render_year(writer, env, workspace, report, options, base)
         writer.result.year_navs[key] = nav_entries

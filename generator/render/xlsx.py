@@ -128,10 +128,10 @@ def _sheet_xml(sheet: Sheet, styles: _Styles) -> str:
     parts = [f"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
              f"<worksheet xmlns=\"{_MAIN}\" xmlns:r=\"{_REL}\"><sheetViews><sheetView workbookViewId=\"0\">"]
     if sheet.freeze:
-        row, column = cell_reference(sheet.freeze)
-        split = (f" xSplit=\"{column - 1}\"" if column > 1 else "") + (f" ySplit=\"{row - 1}\"" if row > 1 else "")
+        top, left = cell_reference(sheet.freeze)
+        split = (f" xSplit=\"{left - 1}\"" if left > 1 else "") + (f" ySplit=\"{top - 1}\"" if top > 1 else "")
         pane = {(True, True): "bottomRight", (True, False): "topRight", (False, True): "bottomLeft"}.get(
-            (column > 1, row > 1))
+            (left > 1, top > 1))
         if pane:
             parts.append(f"<pane{split} topLeftCell=\"{sheet.freeze}\" activePane=\"{pane}\" state=\"frozen\"/>"
                          f"<selection pane=\"{pane}\" activeCell=\"{sheet.freeze}\" sqref=\"{sheet.freeze}\"/>")

@@ -118,22 +118,23 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
                   mkdocs_site_dir: str) -> Outcome:
     from jinja2 import TemplateError
 
-    from generator.compute.report import compute_year
     from generator.render.site import SiteOptions, render_site
+    from generator.site.years import compute_and_render
 
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name, today=dt.date.today())
     try:
         fingerprints = year_fingerprints(workspace, project, repr(options))
-        reports, unchanged = [], {}
+        cached_reports, unchanged = {}, {}
         for key in workspace.units_years():
             cached = cache.get(key, fingerprints[key]) if cache is not None else None
             if cached is not None and (out / "docs" / key[0] / str(key[1])).is_dir():
-                report, unchanged[key] = cached
-            else:
-                unit, year = key
-                report = compute_year(workspace, unit, year, problems, own.thresholds)
-            reports.append(report)
-        rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged)
+                cached_reports[key], unchanged[key] = cached
+        todo = [key for key in workspace.units_years() if key not in unchanged]
+        # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
+        fresh, years = compute_and_render(workspace, todo, problems, own.thresholds, out / "docs", options,
+                                          parallel=not serving)
+        reports = [cached_reports[key] if key in cached_reports else fresh[key] for key in workspace.units_years()]
+        rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged, years)
         if cache is not None:
             cache.update({(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
                           for r in reports})

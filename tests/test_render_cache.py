@@ -1,0 +1,90 @@
+"""The render cache a build keeps in its build folder (build/.planbook-cache)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.compute import report as report_module
+from generator.site.build import render_site_folder
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    return tmp_path
+
+
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """The (unit, year)s a render computes (the rest came from the cache)."""
+    calls: list[tuple[str, int]] = []
+    real = report_module.compute_year
+
+    def counting(workspace, unit, year, problems, thresholds=report_module.DEFAULT_THRESHOLDS):
+        calls.append((unit, year))
+        return real(workspace, unit, year, problems, thresholds)
+
+    monkeypatch.setattr(report_module, "compute_year", counting)
+    return calls
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_second_render_reuses_every_year_and_writes_the_same_site(project: Path, computed: list) -> None:
+    out = project / "build"
+    assert render_site_folder(project, out).ok
+    first = _files(out / "docs")
+    years = sorted(set(computed))
+    assert len(years) >= 2 and sorted((out / ".planbook-cache").glob("*.pickle"))
+    computed.clear()
+    outcome = render_site_folder(project, out)
+    assert outcome.ok and computed == [] and outcome.written == []
+    assert _files(out / "docs") == first
+
+
+@pytest.mark.parametrize(("edited", "recomputed"), [(2026, [2026]), (2025, [2025, 2026])])
+def test_an_edited_plan_recomputes_its_year_and_the_years_compared_with_it(project: Path, computed: list,
+                                                                          edited: int, recomputed: list) -> None:
+    out = project / "build"
+    assert render_site_folder(project, out).ok
+    assert sorted(year for _unit, year in computed) == [2025, 2026]
+    unit = computed[0][0]
+    computed.clear()
+    plan = project / "plans" / str(edited) / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "\ntitle: " in text
+    plan.write_text(text.replace("\ntitle: ", "\ntitle: 修订版", 1), encoding="utf-8")
+    assert render_site_folder(project, out).ok
+    # 2026 compares with 2025's review (同比), so a 2025 edit renders 2026 again too.
+    assert sorted(computed) == [(unit, year) for year in recomputed]
+    assert "修订版" in (out / "docs" / unit / str(edited) / "plan.md").read_text(encoding="utf-8")
+
+
+def test_a_damaged_or_deleted_cache_only_costs_time(project: Path, computed: list) -> None:
+    out = project / "build"
+    assert render_site_folder(project, out).ok
+    first = _files(out / "docs")
+    for stored in (out / ".planbook-cache").glob("*.pickle"):
+        stored.write_bytes(b"not a pickle")
+    assert render_site_folder(project, out).ok
+    assert _files(out / "docs") == first
+    shutil.rmtree(out / ".planbook-cache")
+    assert render_site_folder(project, out).ok
+    assert _files(out / "docs") == first
+
+
+def test_a_year_whose_pages_were_removed_is_rendered_again(project: Path, computed: list) -> None:
+    out = project / "build"
+    assert render_site_folder(project, out).ok
+    first = _files(out / "docs")
+    shutil.rmtree(out / "docs" / "glow-beauty" / "2025")
+    computed.clear()
+    assert render_site_folder(project, out).ok
+    assert [year for _unit, year in computed] == [2025]
+    assert _files(out / "docs") == first
