@@ -65,6 +65,7 @@ class Rendered:
     nav: list[Any] = field(default_factory=list)
     own_pages: list[str] = field(default_factory=list)  # operators' Markdown, sanitized after rendering
     year_navs: dict[tuple[str, int], list[Any]] = field(default_factory=dict)
+    units: list[str] = field(default_factory=list)  # the units' folders when there are several (nested nav)
     # (page, what wrote it first, what wanted it too): a page is never written twice
     collisions: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -227,6 +228,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         years = [entry for _year, entry in sorted(by_unit[unit], key=lambda pair: -pair[0])]
         if len(by_unit) > 1:
             years_nav.append({unit: years})
+            writer.result.units.append(unit)
         else:
             years_nav.extend(years)
     # Operators' pages are sanitized: only those this render (or an earlier one, for a

@@ -150,6 +150,8 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         return Outcome(False, problems + collided)
     final = site_config(config, rendered.nav, docs_dir="docs", site_dir=mkdocs_site_dir)
     plugin: dict[str, Any] = {"sanitize": sorted(rendered.own_pages)}
+    if rendered.units:
+        plugin["units"] = sorted(rendered.units)
     if serving:
         plugin.update({"rerender": True, "project": str(project.resolve()), "plans": str(plans_dir.resolve())})
     final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]

@@ -20,6 +20,7 @@ class PlanbookConfig(Config):
     plans = config_options.Type(str, default="")
     rerender = config_options.Type(bool, default=False)  # under `planbook serve`
     sanitize = config_options.Type(list, default=[])  # the operators' own pages
+    units = config_options.Type(list, default=[])  # the units' folders, when there are several
 
 
 def sanitize_html(html: str) -> str:
@@ -61,8 +62,40 @@ def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _first_page_folder(item: Any) -> str | None:
+    """The first folder of the first page under a navigation item."""
+    while getattr(item, "children", None):
+        item = item.children[0]
+    file = getattr(item, "file", None)
+    return file.src_uri.split("/", 1)[0] if file is not None and "/" in file.src_uri else None
+
+
 class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     """Sanitizes the operators' pages; under serve, re-renders before every rebuild."""
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        """Note the navigation's unit sections (unit → years), for `on_page_context`."""
+        units = set(self.config.units)
+        self.unit_sections = {id(item) for item in nav.items if _first_page_folder(item) in units}
+        return nav
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+        """Each page's navigation holds its own unit's section and no other unit's.
+
+        With `navigation.prune` a page still listed every unit once, so pages grew
+        with the group (2.4 KB per unit per page) and so did the build.  The home
+        page lists every unit's years: that is where another unit is found."""
+        sections = getattr(self, "unit_sections", set())
+        if len(sections) < 2:
+            return context
+        from mkdocs.structure.nav import Navigation
+
+        top = page
+        while top.parent is not None:
+            top = top.parent
+        items = [item for item in nav.items if id(item) not in sections or item is top]
+        context["nav"] = Navigation(items, nav.pages)
+        return context
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         if page.file.src_uri in self.config.sanitize:
