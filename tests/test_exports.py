@@ -219,6 +219,11 @@ def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeyp
     lines[300] = "2026-05-05,3,-20.00,10,1.0%"  # a negative amount: a problem
     lines[400] = "2026-06-06,4,10.00,10,4"  # a bare rate above 1: a problem
     lines[500] = "2025-12-31,5,10.00,10,1.0%"  # another year: a problem
+    lines[600] = "2026-07-07,6,-,100,2.0%"  # a plain row with one cell missing
+    lines[601] = '2026-07-08,7,"￥1,234.50",100,2.0%'  # a currency mark
+    lines[602] = "2026-07-09,8,12.1234567,100,2.0%"  # finer than the fen's millionths: the row reader
+    lines[603] = "2026-07-10,9,１２,100,2.0%"  # full-width digits: the row reader decides
+    lines[604] = "2026-07-11 ,10,12.00,100,2.0%"  # a space after the date
     lines.append("合计,,\"1,000,000.00\",1,1%")
     path = tmp_path / "big.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

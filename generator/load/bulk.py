@@ -46,33 +46,35 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
     for chunk in reader:
         rows = np.arange(first_row, first_row + len(chunk))
         first_row += len(chunk)
-        date_text = chunk[date_at].fillna("").astype(str).str.strip()
+        date_text = chunk[date_at].fillna("")
+        # A plain date needs no cleaning; only the rows that are not one are looked
+        # at as text (blank lines, 合计 rows, other date forms for the row reader).
         dates = pd.to_datetime(date_text, format="%Y-%m-%d", errors="coerce")
-        blank = chunk.isna().all(axis=1) | (date_text == "") & chunk[metrics].isna().all(axis=1)
-        total = date_text.str.lower().isin(TOTAL_WORDS)
-        plain = dates.notna() & (dates.dt.year == year)
+        plain = np.array(dates.notna() & (dates.dt.year == year), dtype=bool)
+        blank = np.zeros(len(chunk), dtype=bool)
+        total = np.zeros(len(chunk), dtype=bool)
+        odd = np.flatnonzero(~plain)
+        if len(odd):
+            odd_text = date_text.iloc[odd].astype(str).str.strip()
+            total[odd] = odd_text.str.lower().isin(TOTAL_WORDS).to_numpy()
+            blank[odd] = ((odd_text == "").to_numpy() & chunk[metrics].iloc[odd].isna().all(axis=1).to_numpy()) \
+                | chunk.iloc[odd].isna().all(axis=1).to_numpy()
         values: dict[int, Any] = {}
         for at in metrics:
             column = chunk[at]
-            missing = column.isna()
+            missing = column.isna().to_numpy()
             if pd.api.types.is_numeric_dtype(column):
-                number, percent, too_fine = column.astype("float64"), pd.Series(False, index=column.index), None
+                number = column.to_numpy(dtype="float64", na_value=np.nan)
+                percent = np.zeros(len(chunk), dtype=bool)
+                ok = ~np.isnan(number) & (number >= 0)
             else:
-                cells = column.astype(str).str.strip()
-                percent = cells.str.endswith("%")
-                cleaned = cells.str.replace(r"[￥¥,%]", "", regex=True)
-                number = pd.to_numeric(cleaned, errors="coerce")
-                too_fine = cleaned.str.contains(r"\.\d{7,}", regex=True)
-            unit = unit_of(names[at])
-            ok = number.notna() & (number >= 0)
-            if unit == "rate":
-                ok &= percent | (number.abs() <= 1)
-            if too_fine is not None:
-                ok &= ~too_fine
+                number, percent, ok = _text_numbers(column, missing)
+            if unit_of(names[at]) == "rate":
+                ok &= percent | (np.abs(number) <= 1)
             plain &= missing | ok
-            scaled = (number * (_SCALE // 100)).where(percent, number * _SCALE)
-            values[at] = (scaled.round(), missing)
-        for index in np.flatnonzero((~plain & ~blank & ~total).to_numpy()):
+            scaled = np.where(percent, number * (_SCALE // 100), number * _SCALE)
+            values[at] = (np.round(scaled), missing)
+        for index in np.flatnonzero(~plain & ~blank & ~total):
             row_cells: list[Any] = [None] * len(header)
             for at, value in zip(chunk.columns, chunk.iloc[index].tolist()):
                 if hasattr(value, "item"):  # a numpy scalar the C parser made: the reader wants Python values
@@ -81,20 +83,64 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
                     value = int(value)
                 row_cells[int(at)] = None if isinstance(value, float) and value != value else value
             yield int(rows[index]), row_cells
-        frame = pd.DataFrame({"row": rows, "month": dates.dt.month, "day": dates.dt.day,
-                              "channel": chunk[channel_at].fillna("").astype(str).str.strip()
-                              if channel_at is not None else channel_default})
-        frame["channel"] = frame["channel"].where(frame["channel"].str.lower() != "all", "")
-        keep = plain.to_numpy()
-        for at in metrics:
-            scaled, missing = values[at]
-            part = frame[keep & ~missing.to_numpy()].assign(value=scaled[keep & ~missing.to_numpy()].astype("int64"))
-            if part.empty:
-                continue
-            grouped = part.groupby(["month", "day", "channel"], sort=False).agg(
-                row=("row", "min"), total=("value", "sum"), count=("value", "size")).reset_index()
-            for month, day, channel, row, total_value, count in zip(
-                    grouped["month"].tolist(), grouped["day"].tolist(), grouped["channel"].tolist(),
-                    grouped["row"].tolist(), grouped["total"].tolist(), grouped["count"].tolist()):
-                add(int(row), int(month), int(day), str(channel), names[at], Decimal(int(total_value)) / _SCALE,
+        _fold(chunk, plain, rows, dates, channel_at, channel_default, metrics, names, values, add)
+
+
+def _fold(chunk: Any, keep: Any, rows: Any, dates: Any, channel_at: int | None, channel_default: str,
+          metrics: list[int], names: dict[int, str], values: dict[int, Any],
+          add: Callable[[int, int, int | None, str, str, Decimal, int], None]) -> None:
+    """Sum the plain rows of a chunk by (month, day, channel), every metric in one
+    grouping: per metric its total, its count of present cells and its first row."""
+    import numpy as np
+    import pandas as pd
+
+    channel = (chunk[channel_at].fillna("").astype(str).str.strip()[keep] if channel_at is not None
+               else pd.Series(channel_default, index=chunk.index[keep]))
+    data: dict[str, Any] = {"month": dates.dt.month[keep], "day": dates.dt.day[keep],
+                            "channel": channel.where(channel.str.lower() != "all", "")}
+    kept_rows = rows[keep]
+    last = np.iinfo(np.int64).max
+    aggregations: dict[str, str] = {}
+    for i, at in enumerate(metrics):
+        scaled, missing = values[at]
+        present = ~missing[keep]
+        data[f"total{i}"] = np.where(present, scaled[keep], 0).astype("int64")
+        data[f"count{i}"] = present.astype("int64")
+        data[f"row{i}"] = np.where(present, kept_rows, last)
+        aggregations.update({f"total{i}": "sum", f"count{i}": "sum", f"row{i}": "min"})
+    frame = pd.DataFrame({key: np.asarray(value) for key, value in data.items()})
+    if frame.empty:
+        return
+    grouped = frame.groupby(["month", "day", "channel"], sort=False).agg(aggregations).reset_index()
+    months, days, channels = grouped["month"].tolist(), grouped["day"].tolist(), grouped["channel"].tolist()
+    for i, at in enumerate(metrics):
+        for month, day, channel_id, row, total_value, count in zip(
+                months, days, channels, grouped[f"row{i}"].tolist(), grouped[f"total{i}"].tolist(),
+                grouped[f"count{i}"].tolist()):
+            if count:
+                add(int(row), int(month), int(day), str(channel_id), names[at], Decimal(int(total_value)) / _SCALE,
                     int(count))
+
+
+def _text_numbers(column: Any, missing: Any) -> tuple[Any, Any, Any]:
+    """(number, written with %, plain) of a column the C parser left as text
+    (3.98%, ￥9,711.63), cleaned with NumPy's string ufuncs: no Python call per cell.
+
+    Plain is a non-negative decimal with at most six decimals once ￥ ¥ , % are
+    removed; anything else (a word, 万, a sign, an exponent) goes to the row reader."""
+    import numpy as np
+
+    cells = np.strings.strip(column.to_numpy(dtype=object, na_value="").astype(str))
+    percent = np.strings.endswith(cells, "%")
+    cleaned = cells
+    for mark in ("￥", "¥", ",", "%"):
+        cleaned = np.strings.replace(cleaned, mark, "")
+    point = np.strings.find(cleaned, ".")
+    digits = np.strings.replace(cleaned, ".", "", count=1)
+    # isdecimal also takes other scripts' digits (٣): only ASCII ones are plain here.
+    ascii_only = (digits.view(np.uint32).reshape(len(digits), -1) < 128).all(axis=1) if digits.size else digits
+    ok = np.strings.isdecimal(digits) & ascii_only
+    ok &= (point < 0) | (np.strings.str_len(cleaned) - point - 1 <= 6)
+    ok &= ~missing
+    number = np.where(ok, cleaned, "0").astype("float64")
+    return number, percent, ok
