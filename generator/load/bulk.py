@@ -138,7 +138,8 @@ def _text_numbers(column: Any, missing: Any) -> tuple[Any, Any, Any]:
     point = np.strings.find(cleaned, ".")
     digits = np.strings.replace(cleaned, ".", "", count=1)
     # isdecimal also takes other scripts' digits (٣): only ASCII ones are plain here.
-    ascii_only = (digits.view(np.uint32).reshape(len(digits), -1) < 128).all(axis=1) if digits.size else digits
+    ascii_only = ((digits.view(np.uint32).reshape(len(digits), -1) < 128).all(axis=1) if digits.size
+                  else np.ones(0, dtype=bool))
     ok = np.strings.isdecimal(digits) & ascii_only
     ok &= (point < 0) | (np.strings.str_len(cleaned) - point - 1 <= 6)
     ok &= ~missing

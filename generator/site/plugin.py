@@ -79,13 +79,13 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         self.unit_sections = {id(item) for item in nav.items if _first_page_folder(item) in units}
         return nav
 
-    def on_page_context(self, context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         """Each page's navigation holds its own unit's section and no other unit's.
 
         With `navigation.prune` a page still listed every unit once, so pages grew
         with the group (2.4 KB per unit per page) and so did the build.  The home
         page lists every unit's years: that is where another unit is found."""
-        sections = getattr(self, "unit_sections", set())
+        sections: set[int] = getattr(self, "unit_sections", set())
         if len(sections) < 2:
             return context
         from mkdocs.structure.nav import Navigation
