@@ -27,7 +27,8 @@ def test_benchmark_smoke(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     row = json.loads(out.read_text())["rows"][0]
     assert row["documents"] == 6
-    for key in ("bare_parse_s", "check_s", "report_s", "render_s", "mkdocs_s", "build_s", "serve_rebuild_s"):
+    for key in ("bare_parse_s", "check_s", "report_s", "render_s", "mkdocs_s", "build_s", "build_warm_s",
+                "serve_http_s", "pages", "page_kb"):
         assert row[key] > 0
     assert "check/parse" in result.stdout
 

@@ -181,3 +181,18 @@ def test_user_guide_and_problem_reference_are_in_the_site(small_site):
     assert all(f"<code>{code}</code>" in reference for code in REFERENCE)
     plan = (guide / "plan.html").read_text(encoding="utf-8")
     assert "kind</span><span" in plan or "kind: plan" in plan  # this repository's own plan as the example
+
+
+def test_the_chart_script_loads_once_and_only_where_a_chart_is(tmp_path):
+    from generator.render.site import _without_unused_chart_script
+
+    assert render_site_folder(tmp_path, tmp_path / "demo", REPO / "plans").ok
+    docs = tmp_path / "demo" / "docs"
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("assets/plotly.min.js") == ('class="plotly-graph-div"' in text), page
+    assert 'class="plotly-graph-div"' in (docs / "glow-beauty" / "2026" / "plan.md").read_text(encoding="utf-8")
+    head = '---\ntitle: x\n---\n<script src="../../assets/plotly.min.js"></script>\n\n# x\n'
+    assert _without_unused_chart_script(head) == "---\ntitle: x\n---\n\n# x\n"
+    charted = head + '<div id="c" class="plotly-graph-div"></div>\n'
+    assert _without_unused_chart_script(charted) == charted

@@ -322,12 +322,12 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
     for kind, title in _year_pages(report, lang):
         body = env.get_template(f"{kind}.md.j2").render(**builders[kind]().fields(), page=kind,
                                                         root=_root(f"{base}/{kind}.md"))
-        writer.write(f"{base}/{kind}.md", body)
+        writer.write(f"{base}/{kind}.md", _without_unused_chart_script(body))
         nav_entries.append({title: f"{base}/{kind}.md"})
     if contexts.campaigns:
         campaign_nav: list[Any] = [{words.word("nav_calendar", lang): f"{base}/campaigns/index.md"}]
-        writer.write(f"{base}/campaigns/index.md", env.get_template("calendar.md.j2").render(
-            **contexts.calendar_page().fields(), page="calendar", root=_root(f"{base}/campaigns/index.md")))
+        writer.write(f"{base}/campaigns/index.md", _without_unused_chart_script(env.get_template("calendar.md.j2").render(
+            **contexts.calendar_page().fields(), page="calendar", root=_root(f"{base}/campaigns/index.md"))))
         for campaign in contexts.campaigns:
             path = f"{base}/campaigns/{_slug(campaign['id'])}.md"
             writer.write(path, env.get_template("campaign.md.j2").render(
@@ -341,6 +341,14 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
             nav_entries.append({nav_title(_page_title(page)): path})
     _write_downloads(writer, report, base, lang)
     return nav_entries
+
+
+def _without_unused_chart_script(body: str) -> str:
+    """The chart script (4.8 MB) is loaded at the top of a page, before its charts; a
+    page that ended up with no chart (a plan without channels or budget) drops it."""
+    if 'class="plotly-graph-div"' in body:
+        return body
+    return re.sub(r'^<script src="[./]*assets/plotly\.min\.js"></script>\n', "", body, count=1, flags=re.M)
 
 
 def nav_title(text: str) -> str:
