@@ -27,7 +27,7 @@ from generator.load.quantities import Quantity, QuantityError, parse_quantity
 class Model(BaseModel):
     """Base of every document part: unknown keys are errors, values frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 def _text(value: Any) -> Any:
