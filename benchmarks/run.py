@@ -103,8 +103,7 @@ def serve_over_http(project: Path, plans: Path, build_dir: Path, repeat: int) ->
         port = probe.getsockname()[1]
     target = sorted(plans.rglob("plan.yaml"))[0]
     unit, year = target.parent.parent.name, target.parent.name
-    several = len([p for p in plans.iterdir() if p.is_dir()]) > 1
-    url = f"http://127.0.0.1:{port}/" + (f"{unit}/" if several else "") + f"{year}/plan.html"
+    url = f"http://127.0.0.1:{port}/{unit}/{year}/plan.html"
     original = target.read_text(encoding="utf-8")
     server = subprocess.Popen([PY, "-m", "generator.cli", "serve", "--plans", str(plans), "--build-dir",
                                str(build_dir), "--dev-addr", f"127.0.0.1:{port}"], cwd=project,

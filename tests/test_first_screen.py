@@ -16,7 +16,7 @@ from generator.render import charts, grids
 from generator.render.downloads import table_csv
 from generator.render.tiles import tile_rows
 from generator.settings import Thresholds
-from generator.site.plugin import problem_banner
+from generator.site.serve import problem_banner
 from generator.site.search import SEPARATOR, clean_search_index
 from generator.validate import check
 from tests.conftest import write_files
@@ -171,18 +171,41 @@ def test_serve_banner_lists_errors_first(tmp_path):
 
 def test_serve_rebuild_with_a_broken_plan_shows_a_banner_on_every_page(tmp_path):
     """`planbook serve`'s rebuild path, run for real: the first render is good, then
-    the operator breaks the plan; MkDocs rebuilds through the plugin, every page
-    keeps its last good content and gets the problem on top."""
-    from generator.site.build import mkdocs_build, render_site_folder
+    the operator breaks the plan; the re-render keeps every page's last good content,
+    the dirty MkDocs build rebuilds only what changed, and every page fetches the
+    problems of the last render (the browser side: test_first_screen_browser.py)."""
+    import json
+
+    from generator.site.build import RenderCache, mkdocs_build, serve_render
 
     write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": REVIEW})
-    out = tmp_path / "build"
-    assert render_site_folder(tmp_path, out, tmp_path / "plans", serving=True).ok
+    out, site = tmp_path / "build", tmp_path / "site"
+    cache = RenderCache(folder=out / ".planbook-cache")
+    assert serve_render(tmp_path, out, tmp_path / "plans", cache).ok
+    mkdocs_build(out / "mkdocs.yml", site, dirty=True)
+    assert json.loads((site / "_planbook/status.json").read_text(encoding="utf-8")) == {"banner": ""}
     (tmp_path / "plans/2026/plan.yaml").write_text(PLAN.replace("75%", "70%"), encoding="utf-8")
-    mkdocs_build(out / "mkdocs.yml", tmp_path / "site")
+    assert not serve_render(tmp_path, out, tmp_path / "plans", cache).ok
+    mkdocs_build(out / "mkdocs.yml", site, dirty=True)
+    banner = json.loads((site / "_planbook/status.json").read_text(encoding="utf-8"))["banner"]
+    assert "计划有 1 个错误" in banner and "plans/2026/plan.yaml:" in banner and "share-sum" in banner
+    assert "<script" not in banner.replace("<script>", "")  # HTML made from escaped text only
     for page in ("index.html", "main/2026/plan.html", "main/2026/review.html"):
-        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
-        assert "计划有 1 个错误" in html, page
-        assert "plans/2026/plan.yaml:" in html and "share-sum" in html, page
-    plan_page = (tmp_path / "site" / "main/2026/plan.html").read_text(encoding="utf-8")
+        html = (site / page).read_text(encoding="utf-8")
+        assert "_planbook/status.json" in html, page  # the page shows the banner it fetches
+    assert "share-sum" in (site / "index.html").read_text(encoding="utf-8")  # the problems listed at home
+    plan_page = (site / "main/2026/plan.html").read_text(encoding="utf-8")
     assert 'title="1,200万"' in plan_page  # the last good render (the year's GMV target) is still there
+
+
+def test_serve_banner_is_inert_html(tmp_path):
+    """The serve banner is HTML a page inserts: plan text in a message stays text."""
+    import json
+
+    from generator.site.serve import status_json
+
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN + '"<img src=x onerror=alert(1)>": 1\n'})
+    _workspace, problems = check(tmp_path)
+    assert problems
+    banner = json.loads(status_json(problems, None, "zh"))["banner"]
+    assert "onerror" in banner and "<img" not in banner and "&lt;img" in banner

@@ -136,3 +136,65 @@ def _search(page, words: str) -> tuple[list[str], list[str]]:
                                        "els => els.map(e => e.textContent)")
     links = [a.get_attribute("href") or "" for a in page.query_selector_all(".md-search-result__link")]
     return titles, links
+
+
+@NEEDS_CHROMIUM
+def test_serve_shows_a_broken_plan_on_the_page_being_read(tmp_path, browser):
+    """Under `planbook serve` a page shows the problems of the last render on top,
+    without a rebuild of every page (site/serve.py), and drops them once fixed."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    shutil.copytree(REPO / "tests" / "cases" / "small" / "plans", tmp_path / "plans")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status = f"http://127.0.0.1:{port}/_planbook/status.json"
+
+    def status_has(text: str) -> bool:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(status, timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    def open_page(page) -> None:
+        # livereload reloads the page when a rebuild lands: a navigation can be cut short
+        for _attempt in range(20):
+            try:
+                page.goto(f"http://127.0.0.1:{port}/shop/2026/review.html")
+                page.wait_for_timeout(1000)
+                return
+            except Exception:  # noqa: BLE001 - playwright's navigation error, tried again
+                time.sleep(0.5)
+        raise AssertionError("the page did not load")
+
+    try:
+        assert status_has('"banner": ""')
+        plan = tmp_path / "plans" / "2026" / "plan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 70%", "tmall: 60%"), encoding="utf-8")
+        assert status_has("share-sum")
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        open_page(page)
+        banner = page.locator(".pb-serve-banner .admonition.failure")
+        banner.wait_for(timeout=10_000)
+        assert "1 个错误" in banner.inner_text() and "share-sum" in banner.inner_text()
+        assert banner.bounding_box()["y"] < 300  # on top of the page, where it is read first
+        plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 60%", "tmall: 70%"), encoding="utf-8")
+        assert status_has('"banner": ""')
+        open_page(page)
+        assert page.locator(".pb-serve-banner").count() == 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

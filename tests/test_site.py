@@ -30,13 +30,14 @@ def test_golden_pages(tmp_path, request, case):
     assert outcome.ok, outcome.problems
     rendered = _tree(out / "docs", (".md",))
     rendered["mkdocs.yml"] = (out / "mkdocs.yml").read_bytes()
+    rendered["nav.json"] = (out / "nav.json").read_bytes()
     expected_dir = CASES / case / "expected"
     if request.config.getoption("--update-golden"):
         shutil.rmtree(expected_dir, ignore_errors=True)
         for name, data in rendered.items():
             (expected_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / name).write_bytes(data)
-    expected = _tree(expected_dir, (".md", ".yml"))
+    expected = _tree(expected_dir, (".md", ".yml", ".json"))
     assert sorted(rendered) == sorted(expected)
     for name in expected:
         assert rendered[name].decode() == expected[name].decode(), name
@@ -165,6 +166,11 @@ def test_serve_rebuilds_on_change_and_shows_problems(tmp_path):
         assert wait_for("shop/2026/plan.html", "2026 计划第二版")
         plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 70%", "tmall: 60%"), encoding="utf-8")
         assert wait_for("index.html", "share-sum")
+        # every page shows the problems: it fetches them (no rebuild of every page)
+        assert wait_for("_planbook/status.json", "share-sum")
+        assert wait_for("shop/2026/review.html", "../../_planbook/status.json")
+        plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 60%", "tmall: 70%"), encoding="utf-8")
+        assert wait_for("_planbook/status.json", '"banner": ""')
         assert server.poll() is None  # still serving
     finally:
         server.terminate()

@@ -161,8 +161,16 @@ def plan_files(root: Path) -> list[Path]:
     return found
 
 
-def read_workspace(root: Path) -> Workspace:
-    """Load and type every document under `root`; bad input becomes problems."""
+# A file's bytes → its document and the problems reading it gave (under `serve`).
+ParsedCache = dict[str, tuple[bytes, "Document | None", tuple[Problem, ...]]]
+
+
+def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
+    """Load and type every document under `root`; bad input becomes problems.
+
+    With `parsed` (kept by `serve` between renders), a file whose bytes did not
+    change is not parsed and typed again: at 240 documents that was most of a
+    one-file re-render.  Cross-document rules always run on the whole workspace."""
     documents: list[Document] = []
     pages: list[Page] = []
     problems: list[Problem] = []
@@ -179,7 +187,7 @@ def read_workspace(root: Path) -> Workspace:
         if file.suffix == ".md":
             pages.append(_read_page(file, shown, problems))
             continue
-        document = read_document(file, shown, problems)
+        document = _read_remembered(file, shown, problems, parsed)
         if document is not None:
             documents.append(document)
         else:
@@ -343,6 +351,24 @@ def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], ro
 
 def _plus(a: Any, b: Any) -> Any:
     return b if a is None else a if b is None else a + b
+
+
+def _read_remembered(file: Path, shown: str, problems: list[Problem], parsed: ParsedCache | None) -> Document | None:
+    if parsed is None:
+        return read_document(file, shown, problems)
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return read_document(file, shown, problems)  # which reports it
+    remembered = parsed.get(shown)
+    if remembered is not None and remembered[0] == raw:
+        problems.extend(remembered[2])
+        return remembered[1]
+    found: list[Problem] = []
+    document = read_document(file, shown, found)
+    parsed[shown] = (raw, document, tuple(found))
+    problems.extend(found)
+    return document
 
 
 def read_document(file: Path, shown: str, problems: list[Problem]) -> Document | None:

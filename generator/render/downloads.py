@@ -38,7 +38,7 @@ def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list
             label_head.append(f"{labels.column(column, lang)} ID")
             id_head.append(f"{column}_id")
     rows = []
-    for record in frame.itertuples(index=False):
+    for record in zip(*(frame[column].tolist() for column in frame.columns)):  # Python values, column-wise
         row: list[Any] = []
         for column, value in zip(columns, record):
             value = plain(value)
@@ -59,9 +59,18 @@ def _label(column: str, value: Any, lang: str, plan: Any) -> Any:
     return labels.of_id(column, str(value), lang, plan)
 
 
-def table_csv(frame: pd.DataFrame, lang: str, plan: Any) -> str:
+Labelled = tuple[list[str], list[str], list[list[Any]]]
+
+
+def labelled_tables(report: YearReport, lang: str) -> dict[str, Labelled]:
+    """Every non-empty table of the year, labelled once for both its CSV and the workbook."""
+    return {name: labelled(report.tables[name], lang, report.plan) for name in TABLES
+            if not report.tables[name].empty}
+
+
+def table_csv(frame: pd.DataFrame, lang: str, plan: Any, table: Labelled | None = None) -> str:
     """CSV with a BOM (Excel reads UTF-8), the label header, then the id header."""
-    label_head, id_head, rows = labelled(frame, lang, plan)
+    label_head, id_head, rows = table or labelled(frame, lang, plan)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(label_head)
@@ -71,14 +80,15 @@ def table_csv(frame: pd.DataFrame, lang: str, plan: Any) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def workbook(report: YearReport, lang: str) -> bytes:
+def workbook(report: YearReport, lang: str, tables: dict[str, Labelled] | None = None) -> bytes:
     """The year's workbook: a sheet per table named as on the page."""
+    tables = tables if tables is not None else labelled_tables(report, lang)
     sheets = []
     for name in TABLES:
         frame = report.tables[name]
-        if frame.empty:
+        if name not in tables:
             continue
-        label_head, id_head, rows = labelled(frame, lang, report.plan)
+        label_head, id_head, rows = tables[name]
         sheet = Sheet(labels.table_title(name, lang), freeze="B3", rows=[label_head, id_head],
                       widths=[max(10, min(40, 2 * len(head) + 4)) for head in label_head])
         formats = [_number_format(column, frame, lang) for column in id_head]

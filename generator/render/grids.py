@@ -45,14 +45,17 @@ def status_grid(variance: pd.DataFrame, year: int, unit: str, lang: str, plan: A
            '<div class="pb-grid-wrap"><table class="pb-grid pb-grid--status">',
            "<thead><tr>" + f'<th>{html.escape(labels.column("channel", lang))}</th>'
            + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
+    by_channel: dict[str, dict[str, dict[str, Any]]] = {}
+    for record in variance.to_dict("records"):  # plain records: a .loc per cell was most of the page's time
+        by_channel.setdefault(record["channel"], {}).setdefault(record["period"], record)
     for channel in _channel_order(variance["channel"]):
-        rows = variance[variance["channel"] == channel].set_index("period")
+        rows = by_channel[channel]
         cells = [f"<th>{html.escape(labels.channel(channel, lang, plan))}</th>"]
         for period, _head in heads:
-            if period not in rows.index:
+            if period not in rows:
                 cells.append(f'<td class="{_kind(period)} pb-cell--none">·</td>')
                 continue
-            row = rows.loc[period]
+            row = rows[period]
             status = row["status"] if isinstance(row["status"], str) else None
             title = (f'{labels.column("actual", lang)} {filters.metric_value(row["actual"], unit, lang)} · '
                      f'{labels.column("target", lang)} {filters.metric_value(row["target"], unit, lang)} · '
@@ -94,8 +97,11 @@ def value_grid(targets: pd.DataFrame, year: int, unit: str, lang: str, plan: Any
            '<div class="pb-grid-wrap"><table class="pb-grid pb-grid--values">',
            "<thead><tr>" + f"<th>{html.escape(corner)}</th>"
            + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
+    by_channel: dict[str, dict[str, Any]] = {}
+    for channel, period, value in zip(targets["channel"], targets["period"], targets["value"]):
+        by_channel.setdefault(channel, {}).setdefault(period, value)
     for channel in _channel_order(targets["channel"]):
-        values = targets[targets["channel"] == channel].set_index("period")["value"]
+        values = by_channel[channel]
         cells = [f"<th>{html.escape(labels.channel(channel, lang, plan))}</th>"]
         for period, _head in heads:
             value = values.get(period)

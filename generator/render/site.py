@@ -8,9 +8,11 @@ change is not rewritten, so MkDocs' dirty rebuild under `serve` can skip it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from typing import Any, Callable, Sequence
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
-from generator.compute.report import TABLES, YearReport
+from generator.compute.report import YearReport
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
 from generator.model.workspace import Page, Workspace
@@ -43,6 +45,8 @@ PACKAGED_TEMPLATES = _packaged_templates()
 # Lets Material's search worker run from file:// (see site/config.py: the offline plugin).
 SEARCH_SHIM = "assets/iframe-worker-shim.js"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+# `planbook serve` keeps the problems of the last render here (site/serve.py STATUS).
+SERVE_FOLDER = "_planbook"
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,19 @@ class Rendered:
 
 
 def environment(options: SiteOptions) -> Environment:
-    """Jinja2 with StrictUndefined and autoescape on: plan text is data, never markup."""
+    """Jinja2 with StrictUndefined and autoescape on: plan text is data, never markup.
+
+    One per options and state of the project's site_templates/ for the process:
+    `serve` renders many times, and compiling the templates was a third of a
+    one-year re-render.  A template added, edited or removed there makes a new one."""
+    folder = options.templates
+    listing = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())) \
+        if folder is not None and folder.is_dir() else ()
+    return _environment(options, listing)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(options: SiteOptions, _project_templates: tuple[tuple[str, int], ...]) -> Environment:
     loaders = [FileSystemLoader(str(options.templates))] if options.templates and options.templates.is_dir() else []
     loaders.append(FileSystemLoader(str(PACKAGED_TEMPLATES)))
     env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined, autoescape=True,
@@ -116,6 +132,7 @@ class SiteWriter:
         self.result = Rendered()
         self.expected: set[Path] = set()
         self.owners: dict[str, str] = {}  # page → what wrote it in this render
+        self.kept: set[Path] = set()  # folders of unchanged years
 
     def write(self, relative: str, data: str | bytes, owner: str = "planbook") -> bool:
         """Write one file; False (and a recorded collision) when this render already
@@ -151,20 +168,26 @@ class SiteWriter:
         self.result.collisions.extend(collisions)
 
     def keep(self, folder: str) -> None:
-        """Files of an unchanged (unit, year) stay as they are."""
-        root = self.docs / folder
-        if root.exists():
-            self.expected.update(p for p in root.rglob("*") if p.is_file())
+        """Files of an unchanged (unit, year) stay as they are (and are not walked:
+        nothing in them is stale)."""
+        self.kept.add(self.docs / folder)
 
     def remove_stale(self) -> None:
         """Files left from an earlier render (a deleted campaign) are removed."""
         if not self.docs.exists():
             return
-        for path in sorted(self.docs.rglob("*"), reverse=True):
-            if path.is_file() and path not in self.expected:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        skipped = self.kept | {self.docs / SERVE_FOLDER}  # SERVE_FOLDER: written by `serve` after the render
+        walked = []
+        for folder, subfolders, files in os.walk(self.docs):
+            here = Path(folder)
+            subfolders[:] = [name for name in subfolders if here / name not in skipped]
+            walked.append((here, files))
+        for here, files in reversed(walked):  # a folder after its subfolders, to remove it when emptied
+            for name in files:
+                if here / name not in self.expected:
+                    (here / name).unlink()
+            if here != self.docs and not any(here.iterdir()):
+                here.rmdir()
 
 
 @dataclass
@@ -447,13 +470,12 @@ def _page_title(page: Page) -> str:
 
 
 def _write_downloads(writer: SiteWriter, report: YearReport, base: str, lang: str) -> None:
-    from generator.render.downloads import table_csv, workbook
+    from generator.render.downloads import labelled_tables, table_csv, workbook
 
-    for name in TABLES:
-        frame = report.tables[name]
-        if not frame.empty:
-            writer.write(f"{base}/downloads/{name}.csv", table_csv(frame, lang, report.plan))
-    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", workbook(report, lang))
+    tables = labelled_tables(report, lang)
+    for name, table in tables.items():
+        writer.write(f"{base}/downloads/{name}.csv", table_csv(report.tables[name], lang, report.plan, table))
+    writer.write(f"{base}/downloads/{report.unit}-{report.year}.xlsx", workbook(report, lang, tables))
 
 
 def _problem_row(problem: Problem, lang: str) -> dict[str, Any]:

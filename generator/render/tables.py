@@ -24,10 +24,14 @@ def md(text: Any) -> Markup:
     return Markup(escaped.replace("\r", " ").replace("\n", " "))
 
 
-def cell_text(column: str, row: Any, lang: str, plan: Any) -> str:
-    """A cell as display text, by its column and (for figures) the row's metric unit."""
+def cell_text(column: str, row: Any, lang: str, plan: Any, declared: Any = ...) -> str:
+    """A cell as display text, by its column and (for figures) the row's metric unit.
+
+    `row` is a record (a dict or a pandas row); `declared` the plan's own metrics,
+    when the caller has them at hand (a table asks once, not per cell)."""
     value = row[column]
-    declared = dict(plan.metrics) if plan is not None else None
+    if declared is ...:
+        declared = dict(plan.metrics) if plan is not None else None
     if column in ("metric", "channel", "item", "role", "placement"):
         return labels.of_id(column, str(value), lang, plan)
     if column == "node":
@@ -69,10 +73,12 @@ def markdown_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any
     header = "| " + " | ".join(md(labels.column(c, lang)) for c in columns) + " |"
     rule = "|" + "|".join("---:" if c in numeric else "---" for c in columns) + "|"
     lines = [header, rule]
-    for _, row in frame.iterrows():
+    declared = dict(plan.metrics) if plan is not None else None
+    # records, not iterrows(): a pandas row per line cost more than the whole table's text
+    for row in frame.to_dict("records"):
         cells = []
         for column in columns:
-            text = str(md(cell_text(column, row, lang, plan)))
+            text = str(md(cell_text(column, row, lang, plan, declared)))
             if column == "status" and isinstance(row[column], str) and row[column] in _STATUS_CLASS:
                 text = f'<span class="pb-status {_STATUS_CLASS[row[column]]}">{text}</span>'
             cells.append(text)

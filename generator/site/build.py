@@ -37,6 +37,7 @@ class RenderCache:
 
     entries: dict[tuple[str, int], tuple[str, Any, list[Any]]] = field(default_factory=dict)
     folder: Path | None = None
+    parsed: dict[str, Any] = field(default_factory=dict)  # each file's document, while its bytes stay the same
 
     def get(self, key: tuple[str, int], fingerprint: str) -> tuple[Any, list[Any]] | None:
         """(report, navigation) rendered from exactly these inputs, or None."""
@@ -102,12 +103,12 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     plans_dir = plans or (project / own.plans)
     if not plans_dir.exists():
         return Outcome(False, setting_problems, message=f"{plans_dir}: no such folder")
-    workspace, problems = check(plans_dir)
+    if cache is None:
+        cache = RenderCache(folder=out / ".planbook-cache")
+    workspace, problems = check(plans_dir, cache.parsed)
     problems = setting_problems + problems
     if has_errors(problems, strict):
         return Outcome(False, problems)
-    if cache is None:
-        cache = RenderCache(folder=out / ".planbook-cache")
     with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
         return _render_pages(project, out, config, own, workspace, problems, plans_dir, serving, cache,
                              mkdocs_site_dir)
@@ -153,10 +154,21 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     if rendered.units:
         plugin["units"] = sorted(rendered.units)
     if serving:
-        plugin.update({"rerender": True, "project": str(project.resolve()), "plans": str(plans_dir.resolve())})
+        plugin["serving"] = True
+    if config.get("nav") is None:
+        # The generated navigation (every page of every year) goes to nav.json, which
+        # the plugin reads: in mkdocs.yml it was thousands of YAML nodes that MkDocs
+        # parses in pure Python on every build and every serve rebuild.
+        import json
+
+        _write_if_changed(out / NAV_FILE, json.dumps(final.pop("nav"), ensure_ascii=False, indent=1) + "\n")
+        plugin["nav_file"] = NAV_FILE
     final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]
     _write_if_changed(out / "mkdocs.yml", dump(final))
     return Outcome(True, problems, written=rendered.written)
+
+
+NAV_FILE = "nav.json"
 
 
 def year_fingerprints(workspace: Any, project: Path, options: str) -> dict[tuple[str, int], str]:
@@ -311,22 +323,44 @@ def _swap(fresh: Path, site_dir: Path) -> None:
 
 
 def serve(project: Path, build_dir: Path, address: str, plans: Path | None = None) -> Outcome:
-    """Live preview: MkDocs' server, re-rendering on every change under plans/ or site_templates/."""
-    outcome = render_site_folder(project, build_dir, plans, serving=True)
+    """Live preview (site/serve.py): Planbook re-renders on every change under the
+    plans or the project's templates, MkDocs rebuilds the changed pages only."""
+    from generator.site.serve import PlanWatcher
+
+    own: ProjectSettings = settings_of(project)[0]
+    cache = RenderCache(folder=build_dir / ".planbook-cache")
+
+    def rerender() -> Outcome:
+        return serve_render(project, build_dir, plans, cache)
+
+    outcome = rerender()
     if not outcome.ok and not outcome.problems:
-        return outcome
-    if not outcome.ok:
-        # Still serve: the plugin writes the problems onto the pages.
-        render_problem_pages(project, build_dir, outcome, plans)
+        return outcome  # nothing to show: no plans folder, a template error
     _quiet_mkdocs()
     from mkdocs.commands.serve import serve as run_serve
 
-    own: ProjectSettings = settings_of(project)[0]
-    watch = [str((plans or project / own.plans).resolve())]
-    if (project / "site_templates").is_dir():
-        watch.append(str((project / "site_templates").resolve()))
-    run_serve(config_file=str(build_dir / "mkdocs.yml"), livereload=True, watch=watch, dev_addr=address)
+    watched = [(plans or project / own.plans).resolve(), (project / "site_templates").resolve()]
+    watcher = PlanWatcher(watched, rerender, ignore=build_dir)
+    watcher.start()
+    try:
+        run_serve(config_file=str(build_dir / "mkdocs.yml"), livereload=True, build_type="dirty", dev_addr=address)
+    finally:
+        watcher.stop()
     return Outcome(True, outcome.problems)
+
+
+def serve_render(project: Path, build_dir: Path, plans: Path | None, cache: RenderCache) -> Outcome:
+    """One render under serve: the pages of what changed, or (when the plans have
+    errors) the last good pages kept and the problems on the home and problems
+    pages; the problems of this render in `_planbook/status.json` for every page."""
+    from generator.site.serve import STATUS, status_json, write_if_changed
+
+    outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
+    if not outcome.ok and outcome.problems:
+        render_problem_pages(project, build_dir, outcome, plans)
+    lang = settings_of(project)[0].lang
+    write_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
+    return outcome
 
 
 def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Path | None) -> None:

@@ -1,5 +1,6 @@
-"""The `planbook` MkDocs plugin: under `planbook serve`, re-render the pages
-before every rebuild, and show validation problems on the page instead of dying."""
+"""The `planbook` MkDocs plugin: sanitizes the operators' pages, gives each page its
+own unit's navigation, cleans the search index; under `planbook serve`, each page
+shows the problems of the last render (site/serve.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from mkdocs.plugins import BasePlugin
 
 
 
-_CACHES: dict[str, Any] = {}
+# Under serve, the last full search index per site folder: a dirty build's index
+# holds only the pages it rebuilt (MkDocs loads a new plugin for every rebuild).
+_SEARCH_INDEXES: dict[str, Any] = {}
 
 
 class PlanbookConfig(Config):
-    project = config_options.Type(str, default=".")
-    plans = config_options.Type(str, default="")
-    rerender = config_options.Type(bool, default=False)  # under `planbook serve`
+    serving = config_options.Type(bool, default=False)  # under `planbook serve`
+    nav_file = config_options.Type(str, default="")  # the generated navigation, beside mkdocs.yml
     sanitize = config_options.Type(list, default=[])  # the operators' own pages
     units = config_options.Type(list, default=[])  # the units' folders, when there are several
 
@@ -28,38 +30,6 @@ def sanitize_html(html: str) -> str:
     from generator.render.sanitize import clean_html
 
     return clean_html(html)
-
-
-def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
-    """An admonition that lists the problems, errors first (the root cause leads),
-    with file and line; empty when there is nothing to say."""
-    from generator.render.tables import md
-
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
-    if not errors and not warnings and not message:
-        return ""
-    zh = lang != "en"
-    if errors:
-        title = (f"计划有 {len(errors)} 个错误:页面显示上一次正确的结果" if zh
-                 else f"The plans have {len(errors)} errors: pages show the last good render")
-        kind = "failure"
-    elif message:
-        title = "站点没有更新:页面显示上一次正确的结果" if zh else "The site was not rebuilt: pages show the last good render"
-        kind = "failure"
-    else:
-        title = f"{len(warnings)} 个警告" if zh else f"{len(warnings)} warnings"
-        kind = "warning"
-    lines = [f'!!! {kind} "{title}"', ""]
-    if message and not problems:
-        lines.append(f"    {md(message)}")
-    for problem in [*errors, *warnings][:20]:
-        mark = "✘" if problem.is_error else "⚠"
-        lines.append(f"    - {mark} `{problem.path}:{problem.line}:{problem.column}` "
-                     f"{md(problem.message('zh' if zh else 'en'))} `[{problem.code}]`")
-    if len(problems) > 20:
-        lines.append(f"    - … {len(problems) - 20} " + ("个更多" if zh else "more"))
-    return "\n".join(lines)
 
 
 def _first_page_folder(item: Any) -> str | None:
@@ -72,6 +42,15 @@ def _first_page_folder(item: Any) -> str | None:
 
 class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     """Sanitizes the operators' pages; under serve, re-renders before every rebuild."""
+
+    def on_config(self, config: Any) -> Any:
+        """The navigation Planbook generated, from its JSON file."""
+        if self.config.nav_file:
+            import json
+
+            path = Path(config.config_file_path).parent / self.config.nav_file
+            config["nav"] = json.loads(path.read_text(encoding="utf-8"))
+        return config
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         """Note the navigation's unit sections (unit → years), for `on_page_context`."""
@@ -97,6 +76,19 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         context["nav"] = Navigation(items, nav.pages)
         return context
 
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        """Material's templates compiled once, kept beside the render cache: MkDocs
+        compiles them again on every build and every serve rebuild (half a second)."""
+        from jinja2 import FileSystemBytecodeCache
+
+        folder = Path(config["docs_dir"]).parent / ".planbook-cache" / "jinja"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env  # a read-only build folder: compile as usual
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         if page.file.src_uri in self.config.sanitize:
             return sanitize_html(html)
@@ -107,27 +99,18 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         Chinese words (the text keeps them: that is how the index is segmented)."""
         from generator.site.search import clean_search_index
 
-        clean_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+        index = Path(config["site_dir"]) / "search" / "search_index.json"
+        key = str(Path(config["site_dir"]).resolve())
+        cleaned = clean_search_index(index, _SEARCH_INDEXES.get(key), merge=self.config.serving)
+        if self.config.serving:
+            _SEARCH_INDEXES[key] = cleaned
 
-    def on_pre_build(self, config: Any) -> None:
-        if not self.config.rerender:
-            return
-        from generator.site.build import RenderCache, render_problem_pages, render_site_folder
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Under serve, the page shows the problems of the last render (fetched, so a
+        broken plan shows on every page at once without rebuilding them)."""
+        if not self.config.serving:
+            return output
+        from generator.site.serve import serve_script
 
-        # MkDocs' serve loads the configuration (and a new plugin) on every rebuild,
-        # so the cache lives at module level, one per build folder: the single piece
-        # of process state in Planbook, and only under `serve`.
-        build_dir = Path(config["docs_dir"]).parent
-        cache = _CACHES.setdefault(str(build_dir.resolve()), RenderCache(folder=build_dir / ".planbook-cache"))
-
-        project = Path(self.config.project)
-        plans = Path(self.config.plans) if self.config.plans else None
-        outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
-        if not outcome.ok:
-            render_problem_pages(project, build_dir, outcome, plans)
-        self.banner = problem_banner(outcome.problems, outcome.message, config.get("theme", {}).get("language", "zh"))
-
-    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
-        """Under serve, the problems of the last render on top of every page."""
-        banner = getattr(self, "banner", "")
-        return f"{banner}\n\n{markdown}" if banner else markdown
+        root = "../" * page.file.url.count("/")
+        return output.replace("</body>", serve_script(root) + "</body>", 1)

@@ -16,21 +16,31 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）()《》“”]+"
              rf"|(?<=[{_HAN}])(?=[0-9A-Za-z{_HAN}])|(?<=[0-9A-Za-z])(?=[{_HAN}])")
 
 
-def clean_search_index(path: Path) -> None:
+def clean_search_index(path: Path, previous: dict[str, Any] | None = None,
+                       merge: bool = False) -> dict[str, Any] | None:
+    """Rewrite the search index with result titles cleaned; with `merge` (a dirty
+    build under serve, whose index holds only the pages it rebuilt), the entries of
+    the other pages are taken from `previous`.  Returns the index as written."""
     if not path.is_file():
-        return
-    data = json.loads(path.read_text(encoding="utf-8"))
-    changed = False
+        return previous
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if merge and previous is not None:
+        rebuilt = {_page_of(doc) for doc in data.get("docs", [])}
+        data["docs"] = [doc for doc in previous.get("docs", []) if _page_of(doc) not in rebuilt] + data.get("docs", [])
     for doc in data.get("docs", []):
         title = doc.get("title")
         if isinstance(title, str) and "\u200b" in title:
             doc["title"] = title.replace("\u200b", "")
-            changed = True
-    if changed:
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return data
+
+
+def _page_of(doc: dict[str, Any]) -> str:
+    return str(doc.get("location", "")).split("#", 1)[0]

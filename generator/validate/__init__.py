@@ -11,7 +11,7 @@ import gc
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from generator.model.workspace import Workspace, read_workspace
+from generator.model.workspace import ParsedCache, Workspace, read_workspace
 from generator.problems import Problem, make, sort_problems
 from generator.validate import budget, campaigns, documents, products, review, targets
 
@@ -56,10 +56,12 @@ def validate(workspace: Workspace) -> list[Problem]:
     return kept
 
 
-def check(root: Path) -> tuple[Workspace, list[Problem]]:
-    """Load, type and validate a plans folder: the workspace and all problems in file order."""
+def check(root: Path, parsed: ParsedCache | None = None) -> tuple[Workspace, list[Problem]]:
+    """Load, type and validate a plans folder: the workspace and all problems in file order.
+
+    `parsed`: the documents of an earlier check, reused where a file's bytes are unchanged."""
     with gc_paused():
-        workspace = read_workspace(root)
+        workspace = read_workspace(root, parsed)
         problems = list(workspace.problems) + validate(workspace)
     return workspace, root_causes_first(workspace, sort_problems(problems))
 

@@ -1,0 +1,140 @@
+"""`planbook serve`: edit a plan, see the page — in about a second, at any size.
+
+MkDocs' own serve rebuilds the whole site on every change, and a render started
+from inside that rebuild writes into the folder MkDocs watches, which asks for a
+second rebuild.  Instead:
+
+- Planbook watches the plans (and the project's templates) itself and re-renders
+  what changed into the build folder, years whose inputs did not change
+  untouched (the render cache);
+- MkDocs watches only the build folder and rebuilds dirty: just the pages whose
+  Markdown changed;
+- the problems banner does not need a rebuild: each page fetches
+  `_planbook/status.json` when it loads (livereload reloads it after every
+  rebuild) and shows the problems of the last render on top;
+- the search index of a dirty build holds only the pages it rebuilt; the
+  planbook plugin merges it into the previous one (site/search.py).
+
+Measured end to end over HTTP (benchmarks/run.py, "serve edit→page").
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from generator.render.site import SERVE_FOLDER
+
+STATUS = f"{SERVE_FOLDER}/status.json"
+# Editors write a file in several steps (truncate, write, rename): wait for quiet.
+_QUIET_S = 0.1
+
+
+def status_json(problems: list[Any], message: str | None, lang: str) -> str:
+    """The banner for every page, as the serve script shows it (HTML, escaped)."""
+    from markdown import markdown
+
+    banner = problem_banner(problems, message, lang)
+    html = markdown(banner, extensions=["admonition"]) if banner else ""
+    return json.dumps({"banner": html}, ensure_ascii=False)
+
+
+def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
+    """An admonition that lists the problems, errors first (the root cause leads),
+    with file and line; empty when there is nothing to say."""
+    from generator.render.tables import md
+
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if not errors and not warnings and not message:
+        return ""
+    zh = lang != "en"
+    if errors:
+        title = (f"计划有 {len(errors)} 个错误:页面显示上一次正确的结果" if zh
+                 else f"The plans have {len(errors)} errors: pages show the last good render")
+        kind = "failure"
+    elif message:
+        title = "站点没有更新:页面显示上一次正确的结果" if zh else "The site was not rebuilt: pages show the last good render"
+        kind = "failure"
+    else:
+        title = f"{len(warnings)} 个警告" if zh else f"{len(warnings)} warnings"
+        kind = "warning"
+    lines = [f'!!! {kind} "{title}"', ""]
+    if message and not problems:
+        lines.append(f"    {md(message)}")
+    for problem in [*errors, *warnings][:20]:
+        mark = "✘" if problem.is_error else "⚠"
+        lines.append(f"    - {mark} `{problem.path}:{problem.line}:{problem.column}` "
+                     f"{md(problem.message('zh' if zh else 'en'))} `[{problem.code}]`")
+    if len(problems) > 20:
+        lines.append(f"    - … {len(problems) - 20} " + ("个更多" if zh else "more"))
+    return "\n".join(lines)
+
+
+class PlanWatcher:
+    """Calls `rerender` once after each burst of changes under `folders`."""
+
+    def __init__(self, folders: list[Path], rerender: Callable[[], object], ignore: Path) -> None:
+        self.folders, self.rerender, self.ignore = folders, rerender, ignore.resolve()
+        self.changed = threading.Event()
+        self.stopped = threading.Event()
+        self.observer: Any = None
+
+    def start(self) -> None:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                path = Path(str(event.src_path)).resolve()
+                if watcher.ignore in path.parents or path == watcher.ignore:
+                    return  # the build folder, when it sits inside the plans folder
+                watcher.changed.set()
+
+        self.observer = Observer()
+        for folder in self.folders:
+            if folder.is_dir():
+                self.observer.schedule(Handler(), str(folder), recursive=True)
+        self.observer.daemon = True
+        self.observer.start()
+        threading.Thread(target=self._loop, name="planbook-rerender", daemon=True).start()
+
+    def _loop(self) -> None:
+        while not self.stopped.is_set():
+            if not self.changed.wait(timeout=0.5):
+                continue
+            while True:  # the burst is over when nothing changed for a moment
+                self.changed.clear()
+                if not self.changed.wait(timeout=_QUIET_S):
+                    break
+            try:
+                self.rerender()
+            except Exception:  # noqa: BLE001 - a failed render must not stop the preview
+                import logging
+
+                logging.getLogger("planbook").exception("re-render failed")
+
+    def stop(self) -> None:
+        self.stopped.set()
+        if self.observer is not None:
+            self.observer.stop()
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def serve_script(root: str) -> str:
+    """Shows the banner of the last render on top of the page (serve only)."""
+    return ("<script>fetch(" + json.dumps(root + STATUS) + ",{cache:'no-store'}).then(r=>r.json()).then(s=>{"
+            "if(!s.banner)return;const a=document.querySelector('article');if(!a)return;"
+            "const d=document.createElement('div');d.className='pb-serve-banner';d.innerHTML=s.banner;"
+            "a.prepend(d);}).catch(()=>{});</script>")
