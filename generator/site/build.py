@@ -353,28 +353,35 @@ def serve_render(project: Path, build_dir: Path, plans: Path | None, cache: Rend
     """One render under serve: the pages of what changed, or (when the plans have
     errors) the last good pages kept and the problems on the home and problems
     pages; the problems of this render in `_planbook/status.json` for every page."""
-    from generator.site.serve import STATUS, status_json, write_if_changed
+    from generator.site.serve import STATUS, request_rebuild, status_json, write_if_changed
 
     outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
+    changed = bool(outcome.written)
     if not outcome.ok and outcome.problems:
-        render_problem_pages(project, build_dir, outcome, plans)
+        changed |= render_problem_pages(project, build_dir, outcome, plans)
     lang = settings_of(project)[0].lang
-    write_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
+    changed |= write_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
+    if changed:
+        request_rebuild(build_dir / "docs")
     return outcome
 
 
-def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Path | None) -> None:
-    """The plans do not validate: say so on the home and problems pages, keep the rest."""
+def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Path | None) -> bool:
+    """The plans do not validate: say so on the home and problems pages, keep the rest.
+    True when a page changed."""
     docs = build_dir / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     listing = format_text(outcome.problems, "zh") if outcome.problems else (outcome.message or "")
     body = ("# 计划有错误 / The plans have errors\n\n"
             "!!! failure \"planbook check\"\n    页面在修正前显示上一次的结果。 Pages show the last good render.\n\n"
             "```text\n" + listing.replace("```", "`​``") + "\n```\n")
+    changed = False
     for name in ("index.md", "problems.md"):
         path = docs / name
         if not path.exists() or path.read_text(encoding="utf-8") != body:
             path.write_text(body, encoding="utf-8")
+            changed = True
     config = build_dir / "mkdocs.yml"
     if not config.exists():
         config.write_text(dump(site_config(load_config(project), [{"Problems": "index.md"}])), encoding="utf-8")
+    return changed

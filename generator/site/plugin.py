@@ -105,6 +105,14 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         if self.config.serving:
             _SEARCH_INDEXES[key] = cleaned
 
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """Under `planbook serve`, Planbook asks for the rebuilds (site/serve.py)."""
+        if self.config.serving:
+            from generator.site.serve import attach_server
+
+            attach_server(Path(config["docs_dir"]), server)
+        return server
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Under serve, the page shows the problems of the last render (fetched, so a
         broken plan shows on every page at once without rebuilding them)."""

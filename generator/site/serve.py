@@ -7,8 +7,10 @@ second rebuild.  Instead:
 - Planbook watches the plans (and the project's templates) itself and re-renders
   what changed into the build folder, years whose inputs did not change
   untouched (the render cache);
-- MkDocs watches only the build folder and rebuilds dirty: just the pages whose
-  Markdown changed;
+- MkDocs rebuilds dirty (just the pages whose Markdown changed), when Planbook
+  asks, once a render has written all its files: MkDocs' own watcher polls the
+  build folder every half second and could start a rebuild between two files
+  of one render (`attach_server`, through the plugin's `on_serve`);
 - the problems banner does not need a rebuild: each page fetches
   `_planbook/status.json` when it loads (livereload reloads it after every
   rebuild) and shows the problems of the last render on top;
@@ -29,7 +31,7 @@ from generator.render.site import SERVE_FOLDER
 
 STATUS = f"{SERVE_FOLDER}/status.json"
 # Editors write a file in several steps (truncate, write, rename): wait for quiet.
-_QUIET_S = 0.1
+_QUIET_S = 0.05
 
 
 def status_json(problems: list[Any], message: str | None, lang: str) -> str:
@@ -126,10 +128,41 @@ class PlanWatcher:
             self.observer.stop()
 
 
-def write_if_changed(path: Path, text: str) -> None:
+def write_if_changed(path: Path, text: str) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+# MkDocs' live-reload server of each docs folder, once it runs; and the folders a
+# render changed before it ran (the edit landed during the first build).
+_SERVERS: dict[str, Any] = {}
+_PENDING: set[str] = set()
+
+
+def attach_server(docs: Path, server: Any) -> None:
+    """Take over when MkDocs rebuilds the site in `docs`: Planbook asks after each render."""
+    if not all(hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "unwatch")):
+        return  # another MkDocs than 1.6: its own watcher stays in charge
+    key = str(docs.resolve())
+    server.unwatch(str(docs))
+    _SERVERS[key] = server
+    if key in _PENDING:
+        request_rebuild(docs)
+
+
+def request_rebuild(docs: Path) -> None:
+    key = str(docs.resolve())
+    server = _SERVERS.get(key)
+    if server is None:
+        _PENDING.add(key)
+        return
+    _PENDING.discard(key)
+    with server._rebuild_cond:  # what MkDocs' own watcher does on a change (mkdocs/livereload)
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 def serve_script(root: str) -> str:
