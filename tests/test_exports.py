@@ -250,6 +250,43 @@ def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeyp
         sorted((r.metric, r.month, r.day, r.value) for r in plain_rows)
 
 
+def test_a_big_export_with_a_channel_column_reads_the_same_column_wise(tmp_path, monkeypatch):
+    """The channel column and the date forms the column-wise path leaves to the row
+    reader (2026.10 stays text: a date, not the number 2026.1)."""
+    from generator.load import bulk, sourcefile
+    from generator.load.sourcefile import SourceOptions, monthly, read_source
+
+    lines = ["date,channel,gmv,orders"]
+    channels = ["tmall", " jd", "all", "", "tmall "]
+    for n in range(3_000):
+        lines.append(f"2026-{1 + n % 12:02d}-{1 + n % 28:02d},{channels[n % 5]},{100 + n % 700}.{n % 100:02d},{n % 9}")
+    lines[50] = "2026.10,tmall,10.00,1"
+    lines[51] = "20261011,jd,10.00,1"
+    lines[52] = "2026-10-12,-,10.00,1"
+    lines.append("合计,,1000000,1")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(sourcefile, "BULK_BYTES", 1)
+    monkeypatch.setattr(bulk, "_CHUNK", 700)
+    options = SourceOptions(names=(("gmv", "gmv"), ("orders", "orders")), sums=frozenset({"gmv", "orders"}))
+
+    def unit_of(metric: str) -> str:
+        return "money" if metric == "gmv" else "count"
+
+    bulk_rows, bulk_problems = read_source(path, None, 2026, unit_of, options)
+    monkeypatch.setattr(sourcefile, "BULK_BYTES", 10**12)
+    plain_rows, plain_problems = read_source(path, None, 2026, unit_of, options)
+    assert [(p.code, p.line, p.column) for p in bulk_problems] == [(p.code, p.line, p.column) for p in plain_problems]
+
+    def sums(metric: str) -> bool:
+        return True
+
+    assert monthly(bulk_rows, sums) == monthly(plain_rows, sums)
+    assert sorted((r.metric, r.channel, r.month, r.day or 0, r.value) for r in bulk_rows) == \
+        sorted((r.metric, r.channel, r.month, r.day or 0, r.value) for r in plain_rows)
+    assert {r.channel for r in plain_rows} >= {"tmall", "jd", ""}
+
+
 def _read(tmp_path: Path, data: bytes, extra: str = "  channel: tmall\n", name: str = "f.csv") -> tuple[list, dict]:
     write_files(tmp_path, {"plans/2026/plan.yaml": PLAN,
                            "plans/2026/review.yaml": review(f"data/{name}", extra, as_of="2026-03-31")})

@@ -36,26 +36,29 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
     channel_at = next((i for i in columns if names[i] == "channel"), None)
     text_columns = [date_at] + ([channel_at] if channel_at is not None else [])
     # The C parser reads plain numbers itself (thousands separators, the missing
-    # markers); only a column that still holds text (3.98%, ￥9,711.63) is cleaned
-    # column-wise below.
+    # markers).  Dates and channels stay text (a categorical column would guess
+    # numbers: 2025.10 would become 2025.1) and are cleaned per distinct text: a
+    # year of days is 365 texts however many rows.  So is a metric column that
+    # still holds text (3.98%, ￥9,711.63).
     reader = pd.read_csv(file, encoding=encoding, sep=delimiter, header=None, skiprows=header_row + 1,
-                         dtype={i: str for i in text_columns}, keep_default_na=False, na_values=sorted(MISSING - {""}),
-                         thousands=",", chunksize=_CHUNK, usecols=columns, engine="c", skip_blank_lines=False,
-                         skipinitialspace=True)
+                         dtype={i: str for i in text_columns}, keep_default_na=False,
+                         # the missing markers (-, --, N/A) only in figures: a date or channel
+                         # cell keeps its text, as the row reader reads it
+                         na_values={i: sorted(MISSING - {""}) for i in metrics}, thousands=",", chunksize=_CHUNK, usecols=columns,
+                         engine="c", skip_blank_lines=False, skipinitialspace=True)
     first_row = header_row + 2  # 1-based row number of the first data line
     for chunk in reader:
         rows = np.arange(first_row, first_row + len(chunk))
         first_row += len(chunk)
-        date_text = chunk[date_at].fillna("")
         # A plain date needs no cleaning; only the rows that are not one are looked
         # at as text (blank lines, 合计 rows, other date forms for the row reader).
-        dates = pd.to_datetime(date_text, format="%Y-%m-%d", errors="coerce")
-        plain = np.array(dates.notna() & (dates.dt.year == year), dtype=bool)
+        dates = _DatesOf(chunk[date_at], year)
+        plain = dates.plain.copy()
         blank = np.zeros(len(chunk), dtype=bool)
         total = np.zeros(len(chunk), dtype=bool)
         odd = np.flatnonzero(~plain)
         if len(odd):
-            odd_text = date_text.iloc[odd].astype(str).str.strip()
+            odd_text = chunk[date_at].iloc[odd].fillna("").astype(str).str.strip()
             total[odd] = odd_text.str.lower().isin(TOTAL_WORDS).to_numpy()
             blank[odd] = ((odd_text == "").to_numpy() & chunk[metrics].iloc[odd].isna().all(axis=1).to_numpy()) \
                 | chunk.iloc[odd].isna().all(axis=1).to_numpy()
@@ -86,6 +89,25 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
         _fold(chunk, plain, rows, dates, channel_at, channel_default, metrics, names, values, add)
 
 
+class _DatesOf:
+    """A chunk's dates, parsed once per distinct text: per row whether it is a plain
+    YYYY-MM-DD of `year`, and its month and day."""
+
+    def __init__(self, column: Any, year: int) -> None:
+        import numpy as np
+        import pandas as pd
+
+        codes, distinct = pd.factorize(column, use_na_sentinel=True)
+        parsed = pd.to_datetime(pd.Series(np.asarray(distinct, dtype=object)).astype(str), format="%Y-%m-%d",
+                                errors="coerce")
+        good = (parsed.notna() & (parsed.dt.year == year)).to_numpy()
+        known = codes >= 0
+        at = np.where(known, codes, 0)
+        self.plain = known & good[at] if len(good) else np.zeros(len(codes), dtype=bool)
+        self.month = parsed.dt.month.fillna(0).astype("int64").to_numpy()[at] if len(good) else at
+        self.day = parsed.dt.day.fillna(0).astype("int64").to_numpy()[at] if len(good) else at
+
+
 def _fold(chunk: Any, keep: Any, rows: Any, dates: Any, channel_at: int | None, channel_default: str,
           metrics: list[int], names: dict[int, str], values: dict[int, Any],
           add: Callable[[int, int, int | None, str, str, Decimal, int], None]) -> None:
@@ -94,10 +116,15 @@ def _fold(chunk: Any, keep: Any, rows: Any, dates: Any, channel_at: int | None, 
     import numpy as np
     import pandas as pd
 
-    channel = (chunk[channel_at].fillna("").astype(str).str.strip()[keep] if channel_at is not None
-               else pd.Series(channel_default, index=chunk.index[keep]))
-    data: dict[str, Any] = {"month": dates.dt.month[keep], "day": dates.dt.day[keep],
-                            "channel": channel.where(channel.str.lower() != "all", "")}
+    if channel_at is not None:  # each distinct text cleaned once
+        codes, distinct = pd.factorize(chunk[channel_at], use_na_sentinel=True)
+        texts = pd.Index(np.asarray(distinct, dtype=object)).astype(str).str.strip()
+        texts = texts.where(texts.str.lower() != "all", "")
+        channel = np.where(codes >= 0, np.asarray(texts, dtype=object)[np.where(codes >= 0, codes, 0)]
+                           if len(texts) else "", "")[keep]
+    else:
+        channel = np.full(int(keep.sum()), channel_default, dtype=object)
+    data: dict[str, Any] = {"month": dates.month[keep], "day": dates.day[keep], "channel": channel}
     kept_rows = rows[keep]
     last = np.iinfo(np.int64).max
     aggregations: dict[str, str] = {}
@@ -124,13 +151,17 @@ def _fold(chunk: Any, keep: Any, rows: Any, dates: Any, channel_at: int | None, 
 
 def _text_numbers(column: Any, missing: Any) -> tuple[Any, Any, Any]:
     """(number, written with %, plain) of a column the C parser left as text
-    (3.98%, ￥9,711.63), cleaned with NumPy's string ufuncs: no Python call per cell.
+    (3.98%, ￥9,711.63): each distinct text cleaned once, with NumPy's string
+    ufuncs (no Python call per cell).
 
     Plain is a non-negative decimal with at most six decimals once ￥ ¥ , % are
     removed; anything else (a word, 万, a sign, an exponent) goes to the row reader."""
     import numpy as np
+    import pandas as pd
 
-    cells = np.strings.strip(column.to_numpy(dtype=object, na_value="").astype(str))
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    cells = np.strings.strip(np.asarray(distinct, dtype=object).astype(str)) if len(distinct) \
+        else np.array([], dtype=str)
     percent = np.strings.endswith(cells, "%")
     cleaned = cells
     for mark in ("￥", "¥", ",", "%"):
@@ -142,6 +173,10 @@ def _text_numbers(column: Any, missing: Any) -> tuple[Any, Any, Any]:
                   else np.ones(0, dtype=bool))
     ok = np.strings.isdecimal(digits) & ascii_only
     ok &= (point < 0) | (np.strings.str_len(cleaned) - point - 1 <= 6)
-    ok &= ~missing
     number = np.where(ok, cleaned, "0").astype("float64")
-    return number, percent, ok
+    present = codes >= 0
+    at = np.where(present, codes, 0)
+    if not len(distinct):  # every cell missing
+        empty = np.zeros(len(codes), dtype=bool)
+        return np.zeros(len(codes)), empty, empty
+    return number[at], percent[at] & present, ok[at] & present & ~missing
