@@ -8,6 +8,7 @@ exactly as written (1.2亿 is 120000000, not 119999999.99999999).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -93,7 +94,10 @@ def parse_quantity(raw: Any) -> Quantity:
     return _parse_text(raw)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_text(raw: str) -> Quantity:
+    # Cached: plans repeat the same texts (300万, 35%, 59元) in every year and unit;
+    # a Quantity is frozen, and an error is raised again (exceptions are not cached).
     text = unicodedata.normalize("NFKC", raw).strip()
     text = re.sub(r"\s+", "", text)
     form: Form = "number"
