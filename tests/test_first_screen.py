@@ -209,3 +209,14 @@ def test_serve_banner_is_inert_html(tmp_path):
     assert problems
     banner = json.loads(status_json(problems, None, "zh"))["banner"]
     assert "onerror" in banner and "<img" not in banner and "&lt;img" in banner
+
+
+def test_serve_banner_file_names_are_inert_too():
+    import json
+
+    from generator.problems import make
+    from generator.site.serve import status_json
+
+    hostile = "plans/x`<img src=x onerror=alert(1)>`.yaml"
+    banner = json.loads(status_json([make("empty-file", hostile, 1, 1)], None, "zh"))["banner"]
+    assert "<img" not in banner and "&lt;img" in banner and "<code>" in banner

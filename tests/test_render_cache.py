@@ -88,3 +88,39 @@ def test_a_year_whose_pages_were_removed_is_rendered_again(project: Path, comput
     assert render_site_folder(project, out).ok
     assert [year for _unit, year in computed] == [2025]
     assert _files(out / "docs") == first
+
+
+def test_an_edited_ad_report_renders_its_year_again(project: Path, computed: list) -> None:
+    """Every file a review reads is an input: here the 万相台 report behind `budget:`."""
+    out = project / "build"
+    assert render_site_folder(project, out).ok
+    computed.clear()
+    report = project / "plans" / "2026" / "data" / "万相台-计划报表-2026.csv"
+    report.write_bytes(report.read_bytes() + "\n".encode("gbk"))  # a blank line: the same figures, new bytes
+    assert render_site_folder(project, out).ok
+    assert [year for _unit, year in computed] == [2026]
+
+
+def test_a_render_that_failed_half_way_is_not_reused(project: Path, computed: list) -> None:
+    """A project template that fails on 2026 only, after 2025 was rendered with it and
+    2026's plan page was written: once the edit and the template are undone, both years
+    are rendered again (their folders hold a render that did not finish), not taken
+    from the cache whose fingerprints match again."""
+    out = project / "build"
+    assert render_site_folder(project, out).ok
+    first = _files(out / "docs")
+    plan = project / "plans" / "2026" / "plan.yaml"
+    original = plan.read_text(encoding="utf-8")
+    plan.write_text(original.replace("\ntitle: ", "\ntitle: 修订版", 1), encoding="utf-8")
+    (project / "site_templates").mkdir()
+    (project / "site_templates" / "campaign.md.j2").write_text(
+        "{% if year == 2026 %}{{ no_such_value }}{% endif %}replaced\n", encoding="utf-8")
+    outcome = render_site_folder(project, out)
+    assert not outcome.ok and "template error" in (outcome.message or "")
+    assert "修订版" in (out / "docs" / "glow-beauty" / "2026" / "plan.md").read_text(encoding="utf-8")
+    plan.write_text(original, encoding="utf-8")
+    shutil.rmtree(project / "site_templates")
+    computed.clear()
+    assert render_site_folder(project, out).ok
+    assert sorted(year for _unit, year in computed) == [2025, 2026]
+    assert _files(out / "docs") == first

@@ -202,3 +202,37 @@ def test_the_chart_script_loads_once_and_only_where_a_chart_is(tmp_path):
     assert _without_unused_chart_script(head) == "---\ntitle: x\n---\n\n# x\n"
     charted = head + '<div id="c" class="plotly-graph-div"></div>\n'
     assert _without_unused_chart_script(charted) == charted
+
+
+def test_a_build_after_serve_publishes_nothing_of_serve(tmp_path):
+    """`serve` and `build` share build/: the problems serve keeps there are not published."""
+    from generator.site.build import RenderCache, serve_render
+
+    plans = tmp_path / "plans"
+    shutil.copytree(CASES / "small" / "plans", plans)
+    assert serve_render(tmp_path, tmp_path / "build", plans, RenderCache()).ok
+    assert (tmp_path / "build" / "docs" / "_planbook" / "status.json").exists()
+    assert build(tmp_path, tmp_path / "site", tmp_path / "build", plans).ok
+    assert not (tmp_path / "site" / "_planbook").exists()
+    assert not list((tmp_path / "site").rglob(".planbook-fingerprint"))
+
+
+def test_serve_search_index_keeps_the_other_pages_and_drops_deleted_ones(tmp_path):
+    import json
+
+    from generator.site.search import clean_search_index
+
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    for name in ("a/plan.md", "a/review.md", "index.md"):
+        (docs / name).write_text("x", encoding="utf-8")
+    previous = {"config": {}, "docs": [{"location": "a/plan.html", "title": "old plan"},
+                                        {"location": "a/review.html#x", "title": "review"},
+                                        {"location": "a/gone.html", "title": "deleted since"},
+                                        {"location": "", "title": "home"}]}
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"config": {}, "docs": [{"location": "a/plan.html", "title": "new\u200bplan"}]}),
+                     encoding="utf-8")
+    merged = clean_search_index(index, previous, merge=True, docs=docs)
+    assert [d["title"] for d in merged["docs"]] == ["review", "home", "newplan"]
+    assert json.loads(index.read_text(encoding="utf-8")) == merged

@@ -67,3 +67,10 @@ def test_same_tables_give_the_same_bytes() -> None:
 def test_column_letters(index: int, letters: str) -> None:
     assert column_letter(index) == letters
     assert cell_reference(f"{letters}7") == (7, index)
+
+
+def test_text_excel_cannot_hold_is_cut_or_dropped() -> None:
+    rows = [["a\ud800b", "x" * 40_000]]  # a lone surrogate (not UTF-8), and more than a cell holds
+    sheet = _read(workbook_bytes([Sheet("t", rows=rows)]))["t"]
+    assert sheet["A1"].value == "ab"
+    assert len(sheet["B1"].value) == 32_767

@@ -192,6 +192,9 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
             documents.append(document)
         else:
             unloaded.append(_header_guess(file, shown))
+    if parsed is not None:  # files that are gone are forgotten
+        for gone in set(parsed) - {display_path(str(file)) for file in files}:
+            del parsed[gone]
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
     documents = [_with_item_report(_with_ad_report(_with_source_rows(d, plans, root), root), plans, root)
                  for d in documents]

@@ -99,7 +99,8 @@ def workbook(report: YearReport, lang: str, tables: dict[str, Labelled] | None =
             for column, value, number_format in zip(id_head, row, formats):
                 if unit is not None and column in _METRIC_FIGURES:
                     number_format = _unit_format(unit, value, lang)
-                cells.append((value, number_format) if number_format else safe_text(value))
+                number = isinstance(value, (int, float)) and not isinstance(value, bool)
+                cells.append((value, number_format) if number_format and number else safe_text(value))
             sheet.rows.append(cells)
         sheets.append(sheet)
     return workbook_bytes(sheets)

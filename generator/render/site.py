@@ -23,6 +23,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from generator.compute.report import YearReport
+from generator.render.export import write_atomically
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
 from generator.model.workspace import Page, Workspace
@@ -146,8 +147,7 @@ class SiteWriter:
         self.expected.add(path)
         if path.exists() and path.read_bytes() == raw:
             return True
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(raw)
+        write_atomically(path, raw)  # whole or not at all: under serve MkDocs may be reading it
         self.result.written.append(relative)
         return True
 

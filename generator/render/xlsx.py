@@ -36,7 +36,9 @@ _BUILT_IN = {"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9
 
 # XML 1.0 forbids these control characters even escaped; a spreadsheet would
 # refuse the whole file for one of them, so they are dropped.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Excel's limit for the text of one cell.
+MAX_CELL_TEXT = 32_767
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -119,7 +121,7 @@ def _number(value: Any) -> str | None:
 
 
 def _text(value: str) -> str:
-    value = _ILLEGAL.sub("", value)
+    value = _ILLEGAL.sub("", value)[:MAX_CELL_TEXT]
     space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
     return f"<is><t{space}>{escape(value)}</t></is>"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import contextlib
 import fcntl
+import functools
 import logging
 import os
 import shutil
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from generator.load.sourcefile import resolve_source
-from generator.render.export import current_umask
+from generator.render.export import current_umask, write_atomically
 from generator.problems import Problem, display_path, format_text, has_errors, make
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
@@ -95,8 +96,9 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
            mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None) -> Outcome:
     """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`.
 
-    With a `cache` (under `serve`), years whose inputs are unchanged are neither
-    recomputed nor re-rendered."""
+    Years whose inputs are unchanged since the render the folder holds are neither
+    recomputed nor re-rendered: `cache` is `serve`'s, kept in memory between
+    renders; without one, the cache in `out/.planbook-cache` is used."""
     from generator.validate import check, gc_paused
 
     own, config, setting_problems = settings_of(project)
@@ -115,30 +117,36 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
 
 
 def _render_pages(project: Path, out: Path, config: dict[str, Any], own: ProjectSettings, workspace: Any,
-                  problems: list[Problem], plans_dir: Path, serving: bool, cache: RenderCache | None,
+                  problems: list[Problem], plans_dir: Path, serving: bool, cache: RenderCache,
                   mkdocs_site_dir: str) -> Outcome:
     from jinja2 import TemplateError
 
-    from generator.render.site import SiteOptions, render_site
+    from generator.render.site import SERVE_FOLDER, SiteOptions, render_site
     from generator.site.years import compute_and_render
 
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name, today=dt.date.today())
+    if not serving:  # what `serve` keeps in a build folder it shares with `build` is not published
+        shutil.rmtree(out / "docs" / SERVE_FOLDER, ignore_errors=True)
     try:
-        fingerprints = year_fingerprints(workspace, project, repr(options))
+        fingerprints = year_fingerprints(workspace, project, repr(options), problems)
         cached_reports, unchanged = {}, {}
         for key in workspace.units_years():
-            cached = cache.get(key, fingerprints[key]) if cache is not None else None
-            if cached is not None and (out / "docs" / key[0] / str(key[1])).is_dir():
+            cached = cache.get(key, fingerprints[key])
+            # The stamp says the year's folder holds exactly this render (written after
+            # a render succeeded, removed before one starts): a render that failed half
+            # way, or a folder edited by hand, is rendered again.
+            if cached is not None and _stamp_of(out, key) == fingerprints[key]:
                 cached_reports[key], unchanged[key] = cached
         todo = [key for key in workspace.units_years() if key not in unchanged]
+        for key in todo:
+            _stamp_path(out, key).unlink(missing_ok=True)
         # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
         fresh, years = compute_and_render(workspace, todo, problems, own.thresholds, out / "docs", options,
                                           parallel=not serving)
         reports = [cached_reports[key] if key in cached_reports else fresh[key] for key in workspace.units_years()]
         rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged, years)
-        if cache is not None:
-            cache.update({(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
-                          for r in reports})
+        cache.update({(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
+                      for r in reports})
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
@@ -165,50 +173,101 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         plugin["nav_file"] = NAV_FILE
     final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]
     _write_if_changed(out / "mkdocs.yml", dump(final))
+    for key in todo:
+        _stamp_path(out, key).write_text(fingerprints[key], encoding="utf-8")
     return Outcome(True, problems, written=rendered.written)
+
+
+# In each (unit, year) folder: the fingerprint of the render it holds.  A dot file:
+# MkDocs leaves it out of the site.
+STAMP = ".planbook-fingerprint"
+
+
+def _stamp_path(out: Path, key: tuple[str, int]) -> Path:
+    return out / "docs" / key[0] / str(key[1]) / STAMP
+
+
+def _stamp_of(out: Path, key: tuple[str, int]) -> str | None:
+    try:
+        return _stamp_path(out, key).read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 NAV_FILE = "nav.json"
 
 
-def year_fingerprints(workspace: Any, project: Path, options: str) -> dict[tuple[str, int], str]:
+def year_fingerprints(workspace: Any, project: Path, options: str,
+                      problems: list[Problem]) -> dict[tuple[str, int], str]:
     """A hash of everything one (unit, year)'s pages are made of: its documents and its
-    baseline year's, their source files, its own pages, the templates and the options."""
+    baseline year's, every file they read (`source:`, the ad and item reports), the
+    operators' pages (text and place), the year's problems, the templates, the options
+    and Planbook's own code.  Contents, not times: a fresh checkout of the same
+    commit (a CI job with `build/` restored) has the same fingerprints."""
     import hashlib
 
-    templates = hashlib.sha256(options.encode())
     from generator.render.site import PACKAGED_TEMPLATES
 
-    # Planbook's own code too: an upgraded Planbook renders everything again.
-    for folder in (project / "site_templates", PACKAGED_TEMPLATES, Path(__file__).resolve().parents[1]):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    stat = path.stat()
-                    templates.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    common = hashlib.sha256(options.encode())
+    common.update(_code_digest())
+    for folder in (project / "site_templates", PACKAGED_TEMPLATES):
+        common.update(_folder_digest(folder))
+    pages = hashlib.sha256()
+    for page in workspace.pages:
+        pages.update(f"{page.path}\0{page.text}\0".encode())
     fingerprints = {}
     for unit, year in workspace.units_years():
-        digest = hashlib.sha256(templates.digest())
+        digest = hashlib.sha256(common.digest() + pages.digest())
         plan = workspace.plan(unit, year)
         baseline = getattr(plan.model, "baseline_year", year - 1) if plan else year - 1
+        paths = set()
         for document in workspace.documents:
             if document.key in ((unit, year), (unit, baseline)):
+                paths.add(document.path)
                 digest.update(document.file.read_bytes())
-                source = getattr(document.model, "source", None)
-                # the same rule as loading: a source outside the plans folder is not read
-                candidate = resolve_source(document.file, source, workspace.root) if source else None
-                if candidate is not None and candidate.is_file():
-                    digest.update(candidate.read_bytes())
-        for page in workspace.pages:
-            digest.update(page.text.encode())
+                for file in read_files(document, workspace.root):
+                    digest.update(file.read_bytes())
+        for problem in problems:
+            if problem.path in paths:
+                digest.update(repr(problem).encode())
         fingerprints[(unit, year)] = digest.hexdigest()
     return fingerprints
 
 
+def read_files(document: Any, root: Path) -> list[Path]:
+    """The files a review reads besides itself: `source:`, the ad report (`budget:
+    source:`) and the item report (`products: source:`), by the loading rule (a file
+    outside the plans folder is not read)."""
+    found = []
+    for attribute in ("source", "budget_source", "products_source"):
+        name = getattr(document.model, attribute, None)
+        candidate = resolve_source(document.file, name, root) if name else None
+        if candidate is not None and candidate.is_file():
+            found.append(candidate)
+    return found
+
+
+def _folder_digest(folder: Path) -> bytes:
+    import hashlib
+
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """Planbook's own code, once per process: an upgraded Planbook renders everything again."""
+    return _folder_digest(Path(__file__).resolve().parents[1])
+
+
 def _write_if_changed(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Written whole or not at all (under serve MkDocs may be reading it)."""
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        write_atomically(path, text.encode("utf-8"))
 
 
 @contextlib.contextmanager
@@ -325,13 +384,14 @@ def _swap(fresh: Path, site_dir: Path) -> None:
 def serve(project: Path, build_dir: Path, address: str, plans: Path | None = None) -> Outcome:
     """Live preview (site/serve.py): Planbook re-renders on every change under the
     plans or the project's templates, MkDocs rebuilds the changed pages only."""
-    from generator.site.serve import PlanWatcher
+    from generator.site.serve import RENDER_OR_BUILD, PlanWatcher
 
     own: ProjectSettings = settings_of(project)[0]
     cache = RenderCache(folder=build_dir / ".planbook-cache")
 
     def rerender() -> Outcome:
-        return serve_render(project, build_dir, plans, cache)
+        with RENDER_OR_BUILD:  # never while MkDocs reads the pages (site/serve.py)
+            return serve_render(project, build_dir, plans, cache)
 
     outcome = rerender()
     if not outcome.ok and not outcome.problems:

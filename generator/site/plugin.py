@@ -41,7 +41,8 @@ def _first_page_folder(item: Any) -> str | None:
 
 
 class PlanbookPlugin(BasePlugin[PlanbookConfig]):
-    """Sanitizes the operators' pages; under serve, re-renders before every rebuild."""
+    """Sanitizes the operators' pages, gives each page its unit's navigation, cleans
+    the search index; under serve, hands the rebuilds to Planbook (site/serve.py)."""
 
     def on_config(self, config: Any) -> Any:
         """The navigation Planbook generated, from its JSON file."""
@@ -55,7 +56,10 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         """Note the navigation's unit sections (unit → years), for `on_page_context`."""
         units = set(self.config.units)
-        self.unit_sections = {id(item) for item in nav.items if _first_page_folder(item) in units}
+        # a unit's section is titled with its id and holds its folder (a unit named
+        # `guide` does not take the guide's section for its own)
+        self.unit_sections = {id(item) for item in nav.items
+                              if getattr(item, "title", None) in units and _first_page_folder(item) == item.title}
         return nav
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -101,9 +105,28 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
 
         index = Path(config["site_dir"]) / "search" / "search_index.json"
         key = str(Path(config["site_dir"]).resolve())
-        cleaned = clean_search_index(index, _SEARCH_INDEXES.get(key), merge=self.config.serving)
+        cleaned = clean_search_index(index, _SEARCH_INDEXES.get(key), merge=self.config.serving,
+                                     docs=Path(config["docs_dir"]))
         if self.config.serving:
             _SEARCH_INDEXES[key] = cleaned
+        self._release()
+
+    def on_pre_build(self, config: Any) -> None:
+        if self.config.serving:
+            from generator.site.serve import RENDER_OR_BUILD
+
+            RENDER_OR_BUILD.acquire()
+            self.holding = True
+
+    def on_build_error(self, error: Exception) -> None:
+        self._release()
+
+    def _release(self) -> None:
+        if getattr(self, "holding", False):
+            from generator.site.serve import RENDER_OR_BUILD
+
+            self.holding = False
+            RENDER_OR_BUILD.release()
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Under `planbook serve`, Planbook asks for the rebuilds (site/serve.py)."""

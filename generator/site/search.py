@@ -24,7 +24,7 @@ SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）()《》“”]+"
 
 
 def clean_search_index(path: Path, previous: dict[str, Any] | None = None,
-                       merge: bool = False) -> dict[str, Any] | None:
+                       merge: bool = False, docs: Path | None = None) -> dict[str, Any] | None:
     """Rewrite the search index with result titles cleaned; with `merge` (a dirty
     build under serve, whose index holds only the pages it rebuilt), the entries of
     the other pages are taken from `previous`.  Returns the index as written."""
@@ -33,13 +33,22 @@ def clean_search_index(path: Path, previous: dict[str, Any] | None = None,
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if merge and previous is not None:
         rebuilt = {_page_of(doc) for doc in data.get("docs", [])}
-        data["docs"] = [doc for doc in previous.get("docs", []) if _page_of(doc) not in rebuilt] + data.get("docs", [])
+        kept = [doc for doc in previous.get("docs", []) if _page_of(doc) not in rebuilt
+                and (docs is None or _source_exists(docs, _page_of(doc)))]  # a page deleted since: gone
+        data["docs"] = kept + data.get("docs", [])
     for doc in data.get("docs", []):
         title = doc.get("title")
         if isinstance(title, str) and "\u200b" in title:
             doc["title"] = title.replace("\u200b", "")
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return data
+
+
+def _source_exists(docs: Path, page: str) -> bool:
+    """Whether the Markdown page behind a site page (a/b.html, a/ or "") still exists."""
+    if not page or page.endswith("/"):
+        return (docs / page / "index.md").is_file()
+    return (docs / page).with_suffix(".md").is_file()
 
 
 def _page_of(doc: dict[str, Any]) -> str:

@@ -68,8 +68,10 @@ def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
         lines.append(f"    {md(message)}")
     for problem in [*errors, *warnings][:20]:
         mark = "✘" if problem.is_error else "⚠"
-        lines.append(f"    - {mark} `{problem.path}:{problem.line}:{problem.column}` "
-                     f"{md(problem.message('zh' if zh else 'en'))} `[{problem.code}]`")
+        # The file name is plan-repository text like the message: escaped, never a
+        # code span a backtick in the name could close.
+        lines.append(f"    - {mark} <code>{md(f'{problem.path}:{problem.line}:{problem.column}')}</code> "
+                     f"{md(problem.message('zh' if zh else 'en'))} <code>[{md(problem.code)}]</code>")
     if len(problems) > 20:
         lines.append(f"    - … {len(problems) - 20} " + ("个更多" if zh else "more"))
     return "\n".join(lines)
@@ -129,10 +131,11 @@ class PlanWatcher:
 
 
 def write_if_changed(path: Path, text: str) -> bool:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from generator.render.export import write_atomically
+
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, text.encode("utf-8"))
     return True
 
 
@@ -140,6 +143,12 @@ def write_if_changed(path: Path, text: str) -> bool:
 # render changed before it ran (the edit landed during the first build).
 _SERVERS: dict[str, Any] = {}
 _PENDING: set[str] = set()
+_SERVERS_LOCK = threading.Lock()
+
+# A render and an MkDocs build never overlap: a dirty build that read a page while
+# it was re-rendered would stamp its output newer than the page, and never rebuild it.
+# The plugin holds it from `on_pre_build` to `on_post_build` (or `on_build_error`).
+RENDER_OR_BUILD = threading.Lock()
 
 
 def attach_server(docs: Path, server: Any) -> None:
@@ -148,18 +157,21 @@ def attach_server(docs: Path, server: Any) -> None:
         return  # another MkDocs than 1.6: its own watcher stays in charge
     key = str(docs.resolve())
     server.unwatch(str(docs))
-    _SERVERS[key] = server
-    if key in _PENDING:
+    with _SERVERS_LOCK:
+        _SERVERS[key] = server
+        pending = key in _PENDING
+    if pending:
         request_rebuild(docs)
 
 
 def request_rebuild(docs: Path) -> None:
     key = str(docs.resolve())
-    server = _SERVERS.get(key)
-    if server is None:
-        _PENDING.add(key)
-        return
-    _PENDING.discard(key)
+    with _SERVERS_LOCK:
+        server = _SERVERS.get(key)
+        if server is None:
+            _PENDING.add(key)
+            return
+        _PENDING.discard(key)
     with server._rebuild_cond:  # what MkDocs' own watcher does on a change (mkdocs/livereload)
         server._want_rebuild = True
         server._rebuild_cond.notify_all()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from typing import Any
 
 from generator.compute.report import YearReport
@@ -50,10 +51,18 @@ def compute_and_render(workspace: Any, keys: list[Key], problems: list[Problem],
     child.start()
     sender.close()
     try:
+        started = time.perf_counter()
         reports, rendered = _in_this_process(workspace, ours, problems, thresholds, docs, options)
+        # The child has as much work: wait as long again, and more, before giving up on
+        # it (a child stuck on a lock another thread held at the fork must not hang
+        # the build).
+        patience = 3 * (time.perf_counter() - started) + 30
         try:
+            if not receiver.poll(patience):
+                raise TimeoutError
             their_reports, their_rendered = receiver.recv()
-        except (EOFError, OSError):  # the child died or failed: its years are rendered here
+        except (EOFError, OSError):  # the child died, failed or hung: its years are rendered here
+            child.kill()
             their_reports, their_rendered = _in_this_process(workspace, theirs, problems, thresholds, docs, options)
     finally:
         receiver.close()
