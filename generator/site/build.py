@@ -11,6 +11,7 @@ import datetime as dt
 import contextlib
 import fcntl
 import functools
+import gc
 import logging
 import os
 import shutil
@@ -322,6 +323,10 @@ def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = N
             outcome = render_site_folder(project, build_dir, plans, strict)
             if not outcome.ok:
                 return outcome
+            # MkDocs runs next in this process, with the render's objects (the workspace
+            # and its YAML nodes) still alive: frozen, the garbage collector stops
+            # walking them on every collection of MkDocs' own.
+            gc.freeze()
             return _build_and_swap(build_dir, site_dir, strict, outcome)
     except OSError as exc:  # an unwritable site/, build/ or parent folder: the user's to fix
         target = exc.filename or site_dir
@@ -394,8 +399,8 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
             return serve_render(project, build_dir, plans, cache)
 
     outcome = rerender()
-    if not outcome.ok and not outcome.problems:
-        return outcome  # nothing to show: no plans folder, a template error
+    if not (plans or project / own.plans).is_dir():
+        return outcome  # nothing to watch: the command says so and stops
     _quiet_mkdocs()
     from mkdocs.commands.serve import serve as run_serve
 
@@ -417,7 +422,7 @@ def serve_render(project: Path, build_dir: Path, plans: Path | None, cache: Rend
 
     outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
     changed = bool(outcome.written)
-    if not outcome.ok and outcome.problems:
+    if not outcome.ok:  # problems in the plans, or a template error: said on the pages
         changed |= render_problem_pages(project, build_dir, outcome, plans)
     lang = settings_of(project)[0].lang
     changed |= write_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
