@@ -34,8 +34,8 @@ class RenderCache:
     `serve` keeps one in memory between rebuilds; `build` keeps one in the build
     folder (`build/.planbook-cache/`), so a second build, or a CI job that keeps
     `build/` between runs, re-renders only what a commit changed.  The fingerprint
-    covers the documents, source files, templates, options and Planbook's own code:
-    anything else that a page is made of is rendered every time."""
+    (`year_fingerprints`) covers everything a year's pages are made of; the pages
+    that span years (home, problems, guide) are rendered every time."""
 
     entries: dict[tuple[str, int], tuple[str, Any, list[Any]]] = field(default_factory=dict)
     folder: Path | None = None
@@ -134,8 +134,8 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         for key in workspace.units_years():
             cached = cache.get(key, fingerprints[key])
             # The stamp says the year's folder holds exactly this render (written after
-            # a render succeeded, removed before one starts): a render that failed half
-            # way, or a folder edited by hand, is rendered again.
+            # a render succeeded, removed before one starts): a year whose render failed
+            # half way is rendered again, even once its inputs are back as they were.
             if cached is not None and _stamp_of(out, key) == fingerprints[key]:
                 cached_reports[key], unchanged[key] = cached
         todo = [key for key in workspace.units_years() if key not in unchanged]
