@@ -202,13 +202,26 @@ def test_a_corrupt_xls_is_a_problem_not_a_crash(tmp_path):
     assert [p.code for p in problems] == ["source-format"]
 
 
+def _read_both_ways(monkeypatch, path, options, unit_of, chunk: int) -> tuple[list, list, list, list]:
+    """(rows, problems) of `path` read column-wise in chunks of `chunk` rows (the
+    threshold lowered so a small file takes that path), then row by row."""
+    from generator.load import bulk, sourcefile
+    from generator.load.sourcefile import read_source
+
+    monkeypatch.setattr(sourcefile, "BULK_BYTES", 1)
+    monkeypatch.setattr(bulk, "_CHUNK", chunk)
+    bulk_rows, bulk_problems = read_source(path, None, 2026, unit_of, options)
+    monkeypatch.setattr(sourcefile, "BULK_BYTES", 10**12)
+    plain_rows, plain_problems = read_source(path, None, 2026, unit_of, options)
+    return bulk_rows, bulk_problems, plain_rows, plain_problems
+
+
 def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeypatch):
     """Over 2 MB a CSV takes the column-wise path (generator/load/bulk.py); the rows it
     cannot judge plainly go to the row-by-row reader. Both paths must agree to the fen,
     problems included (here with the threshold lowered and small chunks, so a small
     file crosses several chunks)."""
-    from generator.load import bulk, sourcefile
-    from generator.load.sourcefile import SourceOptions, monthly, read_source
+    from generator.load.sourcefile import SourceOptions, monthly
 
     lines = ["店铺整体", "统计日期,商品ID,支付金额,访客数,支付转化率"]
     for n in range(6_000):
@@ -227,8 +240,6 @@ def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeyp
     lines.append("合计,,\"1,000,000.00\",1,1%")
     path = tmp_path / "big.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(sourcefile, "BULK_BYTES", 1)
-    monkeypatch.setattr(bulk, "_CHUNK", 1_000)
     options = SourceOptions(channel="tmall", names=(("gmv", "gmv"), ("visitors", "visitors"),
                                                     ("conversion_rate", "conversion_rate")),
                             sums=frozenset({"gmv", "visitors"}))
@@ -236,9 +247,8 @@ def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeyp
     def unit_of(metric: str) -> str:
         return "rate" if metric == "conversion_rate" else "money"
 
-    bulk_rows, bulk_problems = read_source(path, None, 2026, unit_of, options)
-    monkeypatch.setattr(sourcefile, "BULK_BYTES", 10**12)
-    plain_rows, plain_problems = read_source(path, None, 2026, unit_of, options)
+    bulk_rows, bulk_problems, plain_rows, plain_problems = _read_both_ways(monkeypatch, path, options, unit_of,
+                                                                           chunk=1_000)
     assert [(p.code, p.line, p.column) for p in bulk_problems] == [(p.code, p.line, p.column) for p in plain_problems]
     assert {(p.code, p.line) for p in bulk_problems} >= {("negative", 301), ("rate-over-one", 401), ("source-row", 501)}
 
@@ -253,8 +263,7 @@ def test_a_big_export_reads_the_same_column_wise_as_row_by_row(tmp_path, monkeyp
 def test_a_big_export_with_a_channel_column_reads_the_same_column_wise(tmp_path, monkeypatch):
     """The channel column and the date forms the column-wise path leaves to the row
     reader (2026.10 stays text: a date, not the number 2026.1)."""
-    from generator.load import bulk, sourcefile
-    from generator.load.sourcefile import SourceOptions, monthly, read_source
+    from generator.load.sourcefile import SourceOptions, monthly
 
     lines = ["date,channel,gmv,orders"]
     channels = ["tmall", " jd", "all", "", "tmall "]
@@ -266,16 +275,13 @@ def test_a_big_export_with_a_channel_column_reads_the_same_column_wise(tmp_path,
     lines.append("合计,,1000000,1")
     path = tmp_path / "big.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(sourcefile, "BULK_BYTES", 1)
-    monkeypatch.setattr(bulk, "_CHUNK", 700)
     options = SourceOptions(names=(("gmv", "gmv"), ("orders", "orders")), sums=frozenset({"gmv", "orders"}))
 
     def unit_of(metric: str) -> str:
         return "money" if metric == "gmv" else "count"
 
-    bulk_rows, bulk_problems = read_source(path, None, 2026, unit_of, options)
-    monkeypatch.setattr(sourcefile, "BULK_BYTES", 10**12)
-    plain_rows, plain_problems = read_source(path, None, 2026, unit_of, options)
+    bulk_rows, bulk_problems, plain_rows, plain_problems = _read_both_ways(monkeypatch, path, options, unit_of,
+                                                                           chunk=700)
     assert [(p.code, p.line, p.column) for p in bulk_problems] == [(p.code, p.line, p.column) for p in plain_problems]
 
     def sums(metric: str) -> bool:

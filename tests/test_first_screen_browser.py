@@ -22,7 +22,7 @@ import threading
 import pytest
 
 from generator.site.build import build
-from tests.conftest import DEMO, NEEDS_CHROMIUM, REPO, QuietHandler
+from tests.conftest import DEMO, NEEDS_CHROMIUM, REPO, QuietHandler, serving, url_shows
 
 pytestmark = NEEDS_CHROMIUM  # the `browser` fixture is conftest's
 
@@ -69,34 +69,36 @@ def test_tiles_show_hand_computed_figures(site, browser, path):
     page.close()
 
 
-def test_no_main_table_scrolls_at_1440(site, browser):
-    _root, base = site
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
-    overflowing = {}
-    for path in PAGES:
-        page.goto(f"{base}/{path}")
-        wide = page.eval_on_selector_all(
-            ".md-typeset__scrollwrap, .pb-grid-wrap",
-            "els => els.filter(e => !e.closest('details') && e.scrollWidth > e.clientWidth + 1)"
-            ".map(e => e.innerText.slice(0, 30))")
-        if wide:
-            overflowing[path] = wide
-    assert overflowing == {}
-    page.close()
-
-
-def test_no_raw_id_on_a_chinese_page(site, browser):
+def _on_every_page(site, browser, look) -> dict[str, list[str]]:
+    """`look(page)` on each of PAGES at 1440 px: the pages where it found something."""
     _root, base = site
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     found = {}
     for path in PAGES:
         page.goto(f"{base}/{path}")
-        text = page.eval_on_selector("article", "e => e.innerText")
-        seen = [raw for raw in RAW_IDS if raw in text]
+        seen = look(page)
         if seen:
             found[path] = seen
-    assert found == {}
     page.close()
+    return found
+
+
+def test_no_main_table_scrolls_at_1440(site, browser):
+    def wide_tables(page):
+        return page.eval_on_selector_all(
+            ".md-typeset__scrollwrap, .pb-grid-wrap",
+            "els => els.filter(e => !e.closest('details') && e.scrollWidth > e.clientWidth + 1)"
+            ".map(e => e.innerText.slice(0, 30))")
+
+    assert _on_every_page(site, browser, wide_tables) == {}
+
+
+def test_no_raw_id_on_a_chinese_page(site, browser):
+    def raw_ids(page):
+        text = page.eval_on_selector("article", "e => e.innerText")
+        return [raw for raw in RAW_IDS if raw in text]
+
+    assert _on_every_page(site, browser, raw_ids) == {}
 
 
 @pytest.mark.parametrize("words, page_part", [
@@ -143,48 +145,27 @@ def test_serve_shows_a_broken_plan_on_the_page_being_read(tmp_path, browser):
     """Under `planbook serve` a page shows the problems of the last render on top,
     without a rebuild of every page (site/serve.py), and drops them once fixed."""
     import shutil
-    import socket
-    import subprocess
-    import sys
     import time
-    import urllib.request
 
     shutil.copytree(REPO / "tests" / "cases" / "small" / "plans", tmp_path / "plans")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    status = f"http://127.0.0.1:{port}/_planbook/status.json"
+    with serving(tmp_path) as base:
+        status = f"{base}/_planbook/status.json"
 
-    def status_has(text: str) -> bool:
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(status, timeout=5) as response:
-                    if text in response.read().decode("utf-8"):
-                        return True
-            except OSError:
-                pass
-            time.sleep(0.2)
-        return False
+        def open_page(page) -> None:
+            # livereload reloads the page when a rebuild lands: a navigation can be cut short
+            for _attempt in range(20):
+                try:
+                    page.goto(f"{base}/shop/2026/review.html")
+                    page.wait_for_timeout(1000)
+                    return
+                except Exception:  # noqa: BLE001 - playwright's navigation error, tried again
+                    time.sleep(0.5)
+            raise AssertionError("the page did not load")
 
-    def open_page(page) -> None:
-        # livereload reloads the page when a rebuild lands: a navigation can be cut short
-        for _attempt in range(20):
-            try:
-                page.goto(f"http://127.0.0.1:{port}/shop/2026/review.html")
-                page.wait_for_timeout(1000)
-                return
-            except Exception:  # noqa: BLE001 - playwright's navigation error, tried again
-                time.sleep(0.5)
-        raise AssertionError("the page did not load")
-
-    try:
-        assert status_has('"banner": ""')
+        assert url_shows(status, '"banner": ""')
         plan = tmp_path / "plans" / "2026" / "plan.yaml"
         plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 70%", "tmall: 60%"), encoding="utf-8")
-        assert status_has("share-sum")
+        assert url_shows(status, "share-sum")
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         open_page(page)
         banner = page.locator(".pb-serve-banner .admonition.failure")
@@ -192,9 +173,6 @@ def test_serve_shows_a_broken_plan_on_the_page_being_read(tmp_path, browser):
         assert "1 个错误" in banner.inner_text() and "share-sum" in banner.inner_text()
         assert banner.bounding_box()["y"] < 300  # on top of the page, where it is read first
         plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 60%", "tmall: 70%"), encoding="utf-8")
-        assert status_has('"banner": ""')
+        assert url_shows(status, '"banner": ""')
         open_page(page)
         assert page.locator(".pb-serve-banner").count() == 0
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

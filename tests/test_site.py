@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.build import build, render_site_folder
-from tests.conftest import REPO
+from tests.conftest import REPO, serving, url_shows
 
 CASES = Path(__file__).parent / "cases"
 
@@ -133,48 +133,20 @@ def test_render_command_output_builds_with_plain_mkdocs(tmp_path):
 
 def test_serve_rebuilds_on_change_and_shows_problems(tmp_path):
     """`planbook serve` re-renders when a plan changes and puts problems on the page."""
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
     shutil.copytree(CASES / "small" / "plans", tmp_path / "plans")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def wait_for(path: str, text: str) -> bool:
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-                    if text in response.read().decode("utf-8"):
-                        return True
-            except OSError:
-                pass
-            time.sleep(0.5)
-        return False
-
-    try:
-        assert wait_for("shop/2026/plan.html", "2026 计划")
+    with serving(tmp_path) as base:
+        assert url_shows(f"{base}/shop/2026/plan.html", "2026 计划")
         plan = tmp_path / "plans" / "2026" / "plan.yaml"
         plan.write_text(plan.read_text(encoding="utf-8").replace("title: 2026 计划", "title: 2026 计划第二版"),
                         encoding="utf-8")
-        assert wait_for("shop/2026/plan.html", "2026 计划第二版")
+        assert url_shows(f"{base}/shop/2026/plan.html", "2026 计划第二版")
         plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 70%", "tmall: 60%"), encoding="utf-8")
-        assert wait_for("index.html", "share-sum")
+        assert url_shows(f"{base}/index.html", "share-sum")
         # every page shows the problems: it fetches them (no rebuild of every page)
-        assert wait_for("_planbook/status.json", "share-sum")
-        assert wait_for("shop/2026/review.html", "../../_planbook/status.json")
+        assert url_shows(f"{base}/_planbook/status.json", "share-sum")
+        assert url_shows(f"{base}/shop/2026/review.html", "../../_planbook/status.json")
         plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 60%", "tmall: 70%"), encoding="utf-8")
-        assert wait_for("_planbook/status.json", '"banner": ""')
-        assert server.poll() is None  # still serving
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        assert url_shows(f"{base}/_planbook/status.json", '"banner": ""')
 
 
 def test_user_guide_and_problem_reference_are_in_the_site(small_site):

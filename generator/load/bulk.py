@@ -98,14 +98,12 @@ class _DatesOf:
         import pandas as pd
 
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
-        parsed = pd.to_datetime(pd.Series(np.asarray(distinct, dtype=object)).astype(str), format="%Y-%m-%d",
-                                errors="coerce")
-        good = (parsed.notna() & (parsed.dt.year == year)).to_numpy()
-        known = codes >= 0
-        at = np.where(known, codes, 0)
-        self.plain = known & good[at] if len(good) else np.zeros(len(codes), dtype=bool)
-        self.month = parsed.dt.month.fillna(0).astype("int64").to_numpy()[at] if len(good) else at
-        self.day = parsed.dt.day.fillna(0).astype("int64").to_numpy()[at] if len(good) else at
+        # a sentinel date for "no text" at the end: code -1 picks it
+        texts = [*np.asarray(distinct, dtype=object).astype(str), ""]
+        parsed = pd.to_datetime(pd.Series(texts), format="%Y-%m-%d", errors="coerce")
+        self.plain = (parsed.notna() & (parsed.dt.year == year)).to_numpy()[codes]
+        self.month = parsed.dt.month.fillna(0).astype("int64").to_numpy()[codes]
+        self.day = parsed.dt.day.fillna(0).astype("int64").to_numpy()[codes]
 
 
 def _fold(chunk: Any, keep: Any, rows: Any, dates: Any, channel_at: int | None, channel_default: str,
@@ -118,10 +116,9 @@ def _fold(chunk: Any, keep: Any, rows: Any, dates: Any, channel_at: int | None, 
 
     if channel_at is not None:  # each distinct text cleaned once
         codes, distinct = pd.factorize(chunk[channel_at], use_na_sentinel=True)
-        texts = pd.Index(np.asarray(distinct, dtype=object)).astype(str).str.strip()
+        texts = pd.Index([*np.asarray(distinct, dtype=object).astype(str), ""]).str.strip()  # "" for code -1
         texts = texts.where(texts.str.lower() != "all", "")
-        channel = np.where(codes >= 0, np.asarray(texts, dtype=object)[np.where(codes >= 0, codes, 0)]
-                           if len(texts) else "", "")[keep]
+        channel = np.asarray(texts, dtype=object)[codes][keep]
     else:
         channel = np.full(int(keep.sum()), channel_default, dtype=object)
     data: dict[str, Any] = {"month": dates.month[keep], "day": dates.day[keep], "channel": channel}
@@ -160,8 +157,8 @@ def _text_numbers(column: Any, missing: Any) -> tuple[Any, Any, Any]:
     import pandas as pd
 
     codes, distinct = pd.factorize(column, use_na_sentinel=True)
-    cells = np.strings.strip(np.asarray(distinct, dtype=object).astype(str)) if len(distinct) \
-        else np.array([], dtype=str)
+    # a sentinel "" at the end for the missing cells: code -1 picks it, and it is not plain
+    cells = np.strings.strip(np.array([*np.asarray(distinct, dtype=object).astype(str), ""], dtype=str))
     percent = np.strings.endswith(cells, "%")
     cleaned = cells
     for mark in ("￥", "¥", ",", "%"):
@@ -169,14 +166,8 @@ def _text_numbers(column: Any, missing: Any) -> tuple[Any, Any, Any]:
     point = np.strings.find(cleaned, ".")
     digits = np.strings.replace(cleaned, ".", "", count=1)
     # isdecimal also takes other scripts' digits (٣): only ASCII ones are plain here.
-    ascii_only = ((digits.view(np.uint32).reshape(len(digits), -1) < 128).all(axis=1) if digits.size
-                  else np.ones(0, dtype=bool))
+    ascii_only = (digits.view(np.uint32).reshape(len(digits), -1) < 128).all(axis=1)
     ok = np.strings.isdecimal(digits) & ascii_only
     ok &= (point < 0) | (np.strings.str_len(cleaned) - point - 1 <= 6)
     number = np.where(ok, cleaned, "0").astype("float64")
-    present = codes >= 0
-    at = np.where(present, codes, 0)
-    if not len(distinct):  # every cell missing
-        empty = np.zeros(len(codes), dtype=bool)
-        return np.zeros(len(codes)), empty, empty
-    return number[at], percent[at] & present, ok[at] & present & ~missing
+    return number[codes], percent[codes], ok[codes] & ~missing

@@ -177,8 +177,10 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
     unloaded: list[Unloaded] = []
     files = plan_files(root)
     boundary = root.resolve() if root.is_dir() else root.resolve().parent
+    seen: set[str] = set()
     for file in files:
         shown = display_path(str(file))
+        seen.add(shown)
         if not file.resolve().is_relative_to(boundary):
             # A link that leads out of the plans folder is not read nor published,
             # the same rule as for `source:` files.
@@ -193,7 +195,7 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
         else:
             unloaded.append(_header_guess(file, shown))
     if parsed is not None:  # files that are gone are forgotten
-        for gone in set(parsed) - {display_path(str(file)) for file in files}:
+        for gone in set(parsed) - seen:
             del parsed[gone]
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
     documents = [_with_item_report(_with_ad_report(_with_source_rows(d, plans, root), root), plans, root)

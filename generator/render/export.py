@@ -77,6 +77,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """Write `text` (whole or not at all) unless the file already holds it; True when written."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    write_atomically(path, text.encode("utf-8"))
+    return True
+
+
 def workbook_bytes(reports: list[YearReport], tables: list[str] | None = None) -> bytes:
     """An XLSX workbook with one sheet per table and real, formatted numbers."""
     from generator.render.xlsx import Sheet, workbook_bytes as write_workbook

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from generator.load.sourcefile import resolve_source
-from generator.render.export import current_umask, write_atomically
+from generator.render.export import current_umask, write_atomically, write_text_if_changed
 from generator.problems import Problem, display_path, format_text, has_errors, make
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
@@ -63,8 +63,6 @@ class RenderCache:
         if self.folder is None:
             return
         import pickle
-
-        from generator.render.export import write_atomically
 
         names = {_cache_name(key, fingerprint): (key, report, nav) for key, (fingerprint, report, nav) in entries.items()}
         for name, (key, report, nav) in names.items():
@@ -170,10 +168,10 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         # parses in pure Python on every build and every serve rebuild.
         import json
 
-        _write_if_changed(out / NAV_FILE, json.dumps(final.pop("nav"), ensure_ascii=False, indent=1) + "\n")
+        write_text_if_changed(out / NAV_FILE, json.dumps(final.pop("nav"), ensure_ascii=False, indent=1) + "\n")
         plugin["nav_file"] = NAV_FILE
     final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]
-    _write_if_changed(out / "mkdocs.yml", dump(final))
+    write_text_if_changed(out / "mkdocs.yml", dump(final))
     for key in todo:
         _stamp_path(out, key).write_text(fingerprints[key], encoding="utf-8")
     return Outcome(True, problems, written=rendered.written)
@@ -263,12 +261,6 @@ def _folder_digest(folder: Path) -> bytes:
 def _code_digest() -> bytes:
     """Planbook's own code, once per process: an upgraded Planbook renders everything again."""
     return _folder_digest(Path(__file__).resolve().parents[1])
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    """Written whole or not at all (under serve MkDocs may be reading it)."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        write_atomically(path, text.encode("utf-8"))
 
 
 @contextlib.contextmanager
@@ -418,14 +410,14 @@ def serve_render(project: Path, build_dir: Path, plans: Path | None, cache: Rend
     """One render under serve: the pages of what changed, or (when the plans have
     errors) the last good pages kept and the problems on the home and problems
     pages; the problems of this render in `_planbook/status.json` for every page."""
-    from generator.site.serve import STATUS, request_rebuild, status_json, write_if_changed
+    from generator.site.serve import STATUS, request_rebuild, status_json
 
     outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
     changed = bool(outcome.written)
     if not outcome.ok:  # problems in the plans, or a template error: said on the pages
         changed |= render_problem_pages(project, build_dir, outcome, plans)
     lang = settings_of(project)[0].lang
-    changed |= write_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
+    changed |= write_text_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
     if changed:
         request_rebuild(build_dir / "docs")
     return outcome
@@ -442,10 +434,7 @@ def render_problem_pages(project: Path, build_dir: Path, outcome: Any, plans: Pa
             "```text\n" + listing.replace("```", "`​``") + "\n```\n")
     changed = False
     for name in ("index.md", "problems.md"):
-        path = docs / name
-        if not path.exists() or path.read_text(encoding="utf-8") != body:
-            path.write_text(body, encoding="utf-8")
-            changed = True
+        changed |= write_text_if_changed(docs / name, body)
     config = build_dir / "mkdocs.yml"
     if not config.exists():
         config.write_text(dump(site_config(load_config(project), [{"Problems": "index.md"}])), encoding="utf-8")

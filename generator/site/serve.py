@@ -130,15 +130,6 @@ class PlanWatcher:
             self.observer.stop()
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    from generator.render.export import write_atomically
-
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    write_atomically(path, text.encode("utf-8"))
-    return True
-
-
 # MkDocs' live-reload server of each docs folder, once it runs; and the folders a
 # render changed before it ran (the edit landed during the first build).
 _SERVERS: dict[str, Any] = {}
