@@ -291,19 +291,23 @@ def _quiet_mkdocs() -> None:
         pass
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty: bool = False) -> None:
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty: bool = False,
+                 two_cores: bool | None = None) -> None:
     """A plain MkDocs build of a rendered folder into `site_dir`; `dirty` rebuilds only
-    the pages whose files changed, as MkDocs' own `serve` does."""
+    the pages whose files changed, as MkDocs' own `serve` does.  A full build of a
+    large site runs on two cores (site/two_cores.py; `two_cores` forces the choice)."""
     _quiet_mkdocs()
-    from mkdocs.commands.build import build as run_build
     from mkdocs.config import load_config as load_mkdocs
 
+    from generator.site.two_cores import build_on_two_cores, run_mkdocs, worth_two_cores
+
     config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
-    config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
-    try:
-        run_build(config, dirty=dirty)
-    finally:
-        config.plugins.on_shutdown()
+    if two_cores is None:
+        two_cores = not dirty and worth_two_cores(Path(config["docs_dir"]))
+    if two_cores and config.plugins.get("planbook") is not None:
+        build_on_two_cores(config)
+    else:
+        run_mkdocs(config, dirty)
 
 
 def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False) -> Outcome:

@@ -53,6 +53,27 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
             config["nav"] = json.loads(path.read_text(encoding="utf-8"))
         return config
 
+    def on_files(self, files: Any, config: Any) -> Any:
+        """Building on two cores (site/two_cores.py): the pages outside this process's
+        part are excluded (not read, not built; still in the navigation, links to
+        them keep their URLs); the second part leaves the static files to the first."""
+        share = getattr(self, "share", None)
+        self.built: list[str] = []
+        if share is None:
+            return files
+        from mkdocs.structure.files import InclusionLevel
+
+        from generator.site.two_cores import half_of
+
+        pages = list(files.documentation_pages())
+        mine = {id(file) for file in half_of(pages, share)}
+        for file in files:
+            if id(file) in mine:
+                self.built.append(file.dest_uri)
+            elif file.is_documentation_page() or share[0] > 0:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return files
+
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
         """Note the navigation's unit sections (unit → years), for `on_page_context`."""
         units = set(self.config.units)

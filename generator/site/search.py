@@ -40,8 +40,19 @@ def clean_search_index(path: Path, previous: dict[str, Any] | None = None,
         title = doc.get("title")
         if isinstance(title, str) and "\u200b" in title:
             doc["title"] = title.replace("\u200b", "")
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_search_index(path, data)
     return data
+
+
+def write_search_index(path: Path, data: dict[str, Any]) -> None:
+    """The index as the search plugin writes it, and the copy Material's `offline`
+    plugin put beside it for pages opened from disk (`search_index.js`), which that
+    plugin wrote before Planbook's changes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    script = path.with_name("search_index.js")
+    if script.is_file():
+        script.write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def _source_exists(docs: Path, page: str) -> bool:
