@@ -124,3 +124,27 @@ def test_a_render_that_failed_half_way_is_not_reused(project: Path, computed: li
     assert render_site_folder(project, out).ok
     assert sorted(year for _unit, year in computed) == [2025, 2026]
     assert _files(out / "docs") == first
+
+
+def test_a_file_changed_within_a_clock_tick_is_read_again(tmp_path: Path) -> None:
+    """Fingerprints remember a file's digest by size and time, except for a file
+    changed in the last seconds: an edit that kept both would go unseen."""
+    import hashlib
+    import os
+    import time
+
+    from generator.site.build import file_digest
+
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"gmv: 1亿\n")
+    stamp = path.stat().st_mtime_ns
+    assert file_digest(path) == hashlib.sha256(b"gmv: 1亿\n").digest()
+    path.write_bytes(b"gmv: 2亿\n")  # same size
+    os.utime(path, ns=(stamp, stamp))  # and the same time, as within one tick
+    assert file_digest(path) == hashlib.sha256(b"gmv: 2亿\n").digest()
+    old = time.time_ns() - 60 * 10**9  # a file untouched for a minute is remembered
+    os.utime(path, ns=(old, old))
+    assert file_digest(path) == hashlib.sha256(b"gmv: 2亿\n").digest()
+    path.write_bytes(b"gmv: 3.5\n")  # a new size: read again
+    os.utime(path, ns=(old, old))
+    assert file_digest(path) == hashlib.sha256(b"gmv: 3.5\n").digest()

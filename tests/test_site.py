@@ -149,6 +149,21 @@ def test_serve_rebuilds_on_change_and_shows_problems(tmp_path):
         assert url_shows(f"{base}/_planbook/status.json", '"banner": ""')
 
 
+def test_serve_renders_the_years_that_compare_with_an_edited_year_too(tmp_path):
+    """Serve renders the edited year first, then (after a first rebuild) the year whose
+    changes page compares with it, and rebuilds again (generator/site/build.py)."""
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    with serving(tmp_path) as base:
+        assert url_shows(f"{base}/glow-beauty/2026/changes.html", "6,000万")  # 2025's Tmall target: 60 % of 1亿
+        plan = tmp_path / "plans" / "2025" / "plan.yaml"
+        text = plan.read_text(encoding="utf-8")
+        assert "channels: {tmall: 60%, jd: 30%, douyin: 10%}" in text
+        plan.write_text(text.replace("channels: {tmall: 60%, jd: 30%, douyin: 10%}",
+                                     "channels: {tmall: 50%, jd: 40%, douyin: 10%}"), encoding="utf-8")
+        assert url_shows(f"{base}/glow-beauty/2025/plan.html", "5,000万")
+        assert url_shows(f"{base}/glow-beauty/2026/changes.html", "5,000万")
+
+
 def test_user_guide_and_problem_reference_are_in_the_site(small_site):
     from generator.reference import REFERENCE
 

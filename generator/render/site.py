@@ -216,12 +216,13 @@ def render_years(workspace: Workspace, reports: list[YearReport], docs: Path,
 
 def render_site(workspace: Workspace, reports: list[YearReport], problems: list[Problem], docs: Path,
                 options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None,
-                rendered_years: dict[tuple[str, int], YearRendered] | None = None) -> Rendered:
+                rendered_years: dict[tuple[str, int], YearRendered] | None = None, guide: bool = True) -> Rendered:
     """Every page, download and asset of the site into `docs`.
 
     `unchanged` maps the (unit, year)s whose inputs did not change since the last
     render to their navigation: their files are kept as they are.  `rendered_years`
-    are the years `render_years` already wrote in this render."""
+    are the years `render_years` already wrote in this render.  Without `guide` the
+    guide's pages are kept as they are (serve renders them in a second phase)."""
     env = environment(options)
     writer = SiteWriter(docs)
     lang = options.lang
@@ -264,7 +265,10 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         if writer.write(path, clean_front_matter(page.text), page.path):
             writer.result.own_pages.append(path)
             years_nav.append({nav_title(_page_title(page)): path})
-    guide_nav = _write_guide(writer, env, workspace, options)
+    if guide:
+        _write_guide(writer, env, workspace, options)
+    else:
+        writer.keep("guide")
     writer.write("index.md", env.get_template("home.md.j2").render(
         reports=[home_year(r, lang) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="", page="home",
         site_name=options.site_name))
@@ -273,7 +277,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     writer.remove_stale()
     writer.result.nav = [{words.word("nav_home", lang): "index.md"}, *years_nav,
                          {words.word("nav_problems", lang): "problems.md"},
-                         {words.word("nav_guide", lang): guide_nav}]
+                         {words.word("nav_guide", lang): [{title: f"guide/{name}"} for name, title in GUIDE_PAGES]}]
     return writer.result
 
 
@@ -283,7 +287,7 @@ GUIDE_PAGES = [("index.md", "概览 Overview"), ("plan.md", "写计划 Plan"), (
                ("faq.md", "常见问题 FAQ")]
 
 
-def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, options: SiteOptions) -> list[Any]:
+def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, options: SiteOptions) -> None:
     """The user guide: its pages, with this repository's own documents as the complete
     examples, the key table and the problem reference."""
     from generator import messages
@@ -316,7 +320,6 @@ def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, opt
             "fix": text.splitlines()[-1].split(":", 1)[-1].strip(),
         })
     writer.write("guide/problems-reference.md", env.get_template("reference.md.j2").render(entries=entries, root="../"))
-    return [{title: f"guide/{name}"} for name, title in GUIDE_PAGES]
 
 
 def _first_text(workspace: Workspace, kind: str) -> str | None:

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from generator.load.sourcefile import resolve_source
 from generator.render.export import current_umask, write_atomically, write_text_if_changed
@@ -92,12 +92,16 @@ class Outcome:
 
 
 def render_site_folder(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
-           mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None) -> Outcome:
+           mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None,
+           between_phases: Callable[[list[Problem]], None] | None = None) -> Outcome:
     """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`.
 
     Years whose inputs are unchanged since the render the folder holds are neither
     recomputed nor re-rendered: `cache` is `serve`'s, kept in memory between
-    renders; without one, the cache in `out/.planbook-cache` is used."""
+    renders; without one, the cache in `out/.planbook-cache` is used.  With
+    `between_phases` (serve), the years that only compare with a changed year are
+    rendered after the others, and `between_phases` is called between the two
+    with the problems."""
     from generator.validate import check, gc_paused
 
     own, config, setting_problems = settings_of(project)
@@ -112,12 +116,12 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
         return Outcome(False, problems)
     with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
         return _render_pages(project, out, config, own, workspace, problems, plans_dir, serving, cache,
-                             mkdocs_site_dir)
+                             mkdocs_site_dir, between_phases)
 
 
 def _render_pages(project: Path, out: Path, config: dict[str, Any], own: ProjectSettings, workspace: Any,
                   problems: list[Problem], plans_dir: Path, serving: bool, cache: RenderCache,
-                  mkdocs_site_dir: str) -> Outcome:
+                  mkdocs_site_dir: str, between_phases: Callable[[list[Problem]], None] | None = None) -> Outcome:
     from jinja2 import TemplateError
 
     from generator.render.site import SERVE_FOLDER, SiteOptions, render_site
@@ -126,6 +130,24 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name, today=dt.date.today())
     if not serving:  # what `serve` keeps in a build folder it shares with `build` is not published
         shutil.rmtree(out / "docs" / SERVE_FOLDER, ignore_errors=True)
+
+    def render(keys: list[Key], reports_kept: dict[Key, Any], navs_kept: dict[Key, list[Any]],
+               held_back: list[Key]) -> Outcome:
+        """Compute and render `keys`; the other years keep their folders (and pages
+        that span years show `reports_kept` for them).  `held_back` years keep their
+        last render's cache entry and the guide its pages: they are rendered next."""
+        # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
+        fresh, years = compute_and_render(workspace, keys, problems, own.thresholds, out / "docs", options,
+                                          parallel=not serving)
+        reports = [reports_kept[key] if key in reports_kept else fresh[key] for key in workspace.units_years()]
+        rendered = render_site(workspace, reports, problems, out / "docs", options, navs_kept, years,
+                               guide=not held_back)
+        cache.update({(r.unit, r.year): cache.entries[(r.unit, r.year)] if (r.unit, r.year) in held_back
+                      else (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
+                      for r in reports})
+        return _finish(out, config, rendered, serving, mkdocs_site_dir, problems,
+                       {key: fingerprints[key] for key in keys})
+
     try:
         fingerprints = year_fingerprints(workspace, project, repr(options), problems)
         cached_reports, unchanged = {}, {}
@@ -139,17 +161,47 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         todo = [key for key in workspace.units_years() if key not in unchanged]
         for key in todo:
             _stamp_path(out, key).unlink(missing_ok=True)
-        # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
-        fresh, years = compute_and_render(workspace, todo, problems, own.thresholds, out / "docs", options,
-                                          parallel=not serving)
-        reports = [cached_reports[key] if key in cached_reports else fresh[key] for key in workspace.units_years()]
-        rendered = render_site(workspace, reports, problems, out / "docs", options, unchanged, years)
-        cache.update({(r.unit, r.year): (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
-                      for r in reports})
+        later = _comparing_years(workspace, todo, cache) if between_phases is not None else []
+        if later:
+            # Under serve: the years whose own files changed first, so MkDocs shows the
+            # page being edited while the years that only compare with them render.
+            first = [key for key in todo if key not in later]
+            outcome = render(first, {**cached_reports, **{key: cache.entries[key][1] for key in later}},
+                             {**unchanged, **{key: cache.entries[key][2] for key in later}}, later)
+            if not outcome.ok:
+                return outcome
+            assert between_phases is not None
+            between_phases(problems)
+            navs = {key: nav for key, (_fingerprint, _report, nav) in cache.entries.items() if key not in later}
+            reports = {key: report for key, (_fingerprint, report, _nav) in cache.entries.items() if key not in later}
+            again = render(later, reports, navs, [])
+            return Outcome(again.ok, again.problems, again.message, outcome.written + again.written)
+        return render(todo, cached_reports, unchanged, [])
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
         return Outcome(False, problems, message=f"template error {where}: {exc}")
+
+
+Key = tuple[str, int]
+
+
+def _comparing_years(workspace: Any, todo: list[Key], cache: RenderCache) -> list[Key]:
+    """The years to render again only because the year they compare with is (their
+    baseline is in `todo` too, and the last render of them is at hand)."""
+    redo = set(todo)
+    return [key for key in todo if (key[0], _baseline_year(workspace, *key)) in redo and key in cache.entries]
+
+
+def _baseline_year(workspace: Any, unit: str, year: int) -> int:
+    plan = workspace.plan(unit, year)
+    return int(getattr(plan.model, "baseline_year", year - 1)) if plan else year - 1
+
+
+def _finish(out: Path, config: dict[str, Any], rendered: Any, serving: bool, mkdocs_site_dir: str,
+            problems: list[Problem], stamps: dict[Key, str]) -> Outcome:
+    """The MkDocs configuration and navigation of a render, and the stamps of the
+    years it rendered; a page two things wanted fails the render."""
     if rendered.collisions:
         # Two things wanted the same page: the first kept it, and the build fails
         # with a problem rather than lose one of them.
@@ -172,8 +224,8 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         plugin["nav_file"] = NAV_FILE
     final["plugins"] = list(final.get("plugins") or ["search"]) + [{"planbook": plugin}]
     write_text_if_changed(out / "mkdocs.yml", dump(final))
-    for key in todo:
-        _stamp_path(out, key).write_text(fingerprints[key], encoding="utf-8")
+    for key, fingerprint in stamps.items():
+        _stamp_path(out, key).write_text(fingerprint, encoding="utf-8")
     return Outcome(True, problems, written=rendered.written)
 
 
@@ -217,15 +269,14 @@ def year_fingerprints(workspace: Any, project: Path, options: str,
     fingerprints = {}
     for unit, year in workspace.units_years():
         digest = hashlib.sha256(common.digest() + pages.digest())
-        plan = workspace.plan(unit, year)
-        baseline = getattr(plan.model, "baseline_year", year - 1) if plan else year - 1
+        baseline = _baseline_year(workspace, unit, year)
         paths = set()
         for document in workspace.documents:
             if document.key in ((unit, year), (unit, baseline)):
                 paths.add(document.path)
-                digest.update(document.file.read_bytes())
+                digest.update(file_digest(document.file))
                 for file in read_files(document, workspace.root):
-                    digest.update(file.read_bytes())
+                    digest.update(file_digest(file))
         for problem in problems:
             if problem.path in paths:
                 digest.update(repr(problem).encode())
@@ -253,8 +304,31 @@ def _folder_digest(folder: Path) -> bytes:
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"{path.relative_to(folder)}\0".encode() + path.read_bytes())
+                digest.update(f"{path.relative_to(folder)}\0".encode() + file_digest(path))
     return digest.digest()
+
+
+# `serve` fingerprints the same files on every render: a file whose size and time
+# are as when it was last read is not read again.  As git does for its index, a
+# file changed in the last seconds is always read: an edit within the file
+# system's clock tick that kept the size could otherwise go unseen.
+_DIGESTS: dict[Path, tuple[int, int, bytes]] = {}
+_RECENT_NS = 2_000_000_000
+
+
+def file_digest(path: Path) -> bytes:
+    """The SHA-256 of a file's contents."""
+    import hashlib
+    import time
+
+    stat = path.stat()
+    known = _DIGESTS.get(path)
+    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        return known[2]
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    if time.time_ns() - stat.st_mtime_ns > _RECENT_NS:
+        _DIGESTS[path] = (stat.st_size, stat.st_mtime_ns, digest)
+    return digest
 
 
 @functools.lru_cache(maxsize=1)
@@ -385,14 +459,14 @@ def _swap(fresh: Path, site_dir: Path) -> None:
 def serve(project: Path, build_dir: Path, address: str, plans: Path | None = None) -> Outcome:
     """Live preview (site/serve.py): Planbook re-renders on every change under the
     plans or the project's templates, MkDocs rebuilds the changed pages only."""
-    from generator.site.serve import RENDER_OR_BUILD, PlanWatcher
+    from generator.site.serve import RENDER_OR_BUILD, PlanWatcher, hand_over_to_mkdocs
 
     own: ProjectSettings = settings_of(project)[0]
     cache = RenderCache(folder=build_dir / ".planbook-cache")
 
     def rerender() -> Outcome:
         with RENDER_OR_BUILD:  # never while MkDocs reads the pages (site/serve.py)
-            return serve_render(project, build_dir, plans, cache)
+            return serve_render(project, build_dir, plans, cache, handoff=hand_over_to_mkdocs)
 
     outcome = rerender()
     if not (plans or project / own.plans).is_dir():
@@ -410,20 +484,32 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
     return Outcome(True, outcome.problems)
 
 
-def serve_render(project: Path, build_dir: Path, plans: Path | None, cache: RenderCache) -> Outcome:
+def serve_render(project: Path, build_dir: Path, plans: Path | None, cache: RenderCache,
+                 handoff: Callable[[], None] | None = None) -> Outcome:
     """One render under serve: the pages of what changed, or (when the plans have
     errors) the last good pages kept and the problems on the home and problems
-    pages; the problems of this render in `_planbook/status.json` for every page."""
+    pages; the problems of this render in `_planbook/status.json` for every page.
+
+    The years whose files changed are rendered first and MkDocs is asked to rebuild
+    them (`handoff` lets it, from inside the render); the years that only compare
+    with them follow, and a second rebuild."""
     from generator.site.serve import STATUS, request_rebuild, status_json
 
-    outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache)
+    docs = build_dir / "docs"
+    lang = settings_of(project)[0].lang
+
+    def show_first(problems: list[Problem]) -> None:
+        write_text_if_changed(docs / STATUS, status_json(problems, None, lang))
+        if request_rebuild(docs) and handoff is not None:
+            handoff()
+
+    outcome = render_site_folder(project, build_dir, plans, serving=True, cache=cache, between_phases=show_first)
     changed = bool(outcome.written)
     if not outcome.ok:  # problems in the plans, or a template error: said on the pages
         changed |= render_problem_pages(project, build_dir, outcome, plans)
-    lang = settings_of(project)[0].lang
-    changed |= write_text_if_changed(build_dir / "docs" / STATUS, status_json(outcome.problems, outcome.message, lang))
+    changed |= write_text_if_changed(docs / STATUS, status_json(outcome.problems, outcome.message, lang))
     if changed:
-        request_rebuild(build_dir / "docs")
+        request_rebuild(docs)
     return outcome
 
 

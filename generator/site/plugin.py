@@ -134,10 +134,11 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.serving:
-            from generator.site.serve import RENDER_OR_BUILD
+            from generator.site.serve import BUILD_STARTED, RENDER_OR_BUILD
 
             RENDER_OR_BUILD.acquire()
             self.holding = True
+            BUILD_STARTED.set()
 
     def on_build_error(self, error: Exception) -> None:
         self._release()

@@ -27,32 +27,41 @@ def clean_search_index(path: Path, previous: dict[str, Any] | None = None,
                        merge: bool = False, docs: Path | None = None) -> dict[str, Any] | None:
     """Rewrite the search index with result titles cleaned; with `merge` (a dirty
     build under serve, whose index holds only the pages it rebuilt), the entries of
-    the other pages are taken from `previous`.  Returns the index as written."""
+    the other pages are taken from `previous`, and the copy for pages opened from
+    disk is left alone (served pages fetch the index).  Returns the index as written."""
     if not path.is_file():
         return previous
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if merge and previous is not None:
         rebuilt = {_page_of(doc) for doc in data.get("docs", [])}
-        kept = [doc for doc in previous.get("docs", []) if _page_of(doc) not in rebuilt
-                and (docs is None or _source_exists(docs, _page_of(doc)))]  # a page deleted since: gone
+        present: dict[str, bool] = {}  # a page has an entry per section: look at its file once
+        kept = []
+        for doc in previous.get("docs", []):
+            page = _page_of(doc)
+            if page in rebuilt:
+                continue
+            if page not in present:  # a page deleted since: gone
+                present[page] = docs is None or _source_exists(docs, page)
+            if present[page]:
+                kept.append(doc)
         data["docs"] = kept + data.get("docs", [])
     for doc in data.get("docs", []):
         title = doc.get("title")
         if isinstance(title, str) and "\u200b" in title:
             doc["title"] = title.replace("\u200b", "")
-    write_search_index(path, data)
+    write_search_index(path, data, script=not merge)
     return data
 
 
-def write_search_index(path: Path, data: dict[str, Any]) -> None:
-    """The index as the search plugin writes it, and the copy Material's `offline`
-    plugin put beside it for pages opened from disk (`search_index.js`), which that
-    plugin wrote before Planbook's changes."""
+def write_search_index(path: Path, data: dict[str, Any], script: bool = True) -> None:
+    """The index as the search plugin writes it, and (with `script`) the copy
+    Material's `offline` plugin put beside it for pages opened from disk
+    (`search_index.js`), which that plugin wrote before Planbook's changes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
-    script = path.with_name("search_index.js")
-    if script.is_file():
-        script.write_text(f"var __index = {text}", encoding="utf-8")
+    script_file = path.with_name("search_index.js")
+    if script and script_file.is_file():
+        script_file.write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def _source_exists(docs: Path, page: str) -> bool:

@@ -155,17 +155,36 @@ def attach_server(docs: Path, server: Any) -> None:
         request_rebuild(docs)
 
 
-def request_rebuild(docs: Path) -> None:
+def request_rebuild(docs: Path) -> bool:
+    """Ask MkDocs to rebuild the site of `docs`; False when its server does not run
+    yet (it rebuilds once it does)."""
     key = str(docs.resolve())
     with _SERVERS_LOCK:
         server = _SERVERS.get(key)
         if server is None:
             _PENDING.add(key)
-            return
+            return False
         _PENDING.discard(key)
     with server._rebuild_cond:  # what MkDocs' own watcher does on a change (mkdocs/livereload)
         server._want_rebuild = True
         server._rebuild_cond.notify_all()
+    return True
+
+
+# Set by the plugin once a rebuild holds RENDER_OR_BUILD.
+BUILD_STARTED = threading.Event()
+
+
+def hand_over_to_mkdocs(patience: float = 2.0) -> None:
+    """From inside a render (holding RENDER_OR_BUILD) that asked for a rebuild: let
+    MkDocs' rebuild take the lock, and go on once it is done.  A rebuild that does
+    not start within `patience` seconds waits for the render instead."""
+    BUILD_STARTED.clear()  # before the release: the rebuild sets it holding the lock
+    RENDER_OR_BUILD.release()
+    try:
+        BUILD_STARTED.wait(patience)
+    finally:
+        RENDER_OR_BUILD.acquire()
 
 
 def serve_script(root: str) -> str:

@@ -85,6 +85,14 @@ def run_mkdocs(config: Any, dirty: bool = False, share: tuple[int, int] | None =
     plugin = config.plugins.get("planbook")
     if plugin is not None:
         plugin.share = share
+    if not dirty:
+        # MkDocs keeps one instance per process of a plugin with `on_startup`, and
+        # Material's search adds the index of its last dirty build to the next one:
+        # a full build after a dirty one in the same process (serve's tests, say)
+        # would carry that build's entries twice.
+        for each in config.plugins.values():
+            if getattr(each, "search_index_prev", None) is not None:
+                each.search_index_prev = None
     config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
     try:
         run_build(config, dirty=dirty)
