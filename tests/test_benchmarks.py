@@ -22,11 +22,12 @@ def test_synthetic_repository_validates(tmp_path):
 
 def test_benchmark_smoke(tmp_path):
     out = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, "benchmarks/run.py", "--sizes", "1", "--repeat", "1", "--out", str(out)],
+    result = subprocess.run([sys.executable, "benchmarks/run.py", "--sizes", "1", "--repeat", "1", "--serve-edits", "2",
+                             "--out", str(out)],
                             cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     row = json.loads(out.read_text())["rows"][0]
-    assert row["documents"] == 6
+    assert row["documents"] == 6 and len(row["serve_http_runs"]) == 2
     for key in ("bare_parse_s", "check_s", "report_s", "render_s", "mkdocs_s", "build_s", "build_warm_s",
                 "serve_http_s", "pages", "page_kb"):
         assert row[key] > 0
