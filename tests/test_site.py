@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,14 @@ def test_serve_renders_the_years_that_compare_with_an_edited_year_too(tmp_path):
                                      "channels: {tmall: 50%, jd: 40%, douyin: 10%}"), encoding="utf-8")
         assert url_shows(f"{base}/glow-beauty/2025/plan.html", "5,000万")
         assert url_shows(f"{base}/glow-beauty/2026/changes.html", "5,000万")
+        # the search index of the rebuilt pages joined the others': every page once
+        assert url_shows(f"{base}/search/search_index.json", "5,000")
+        with urllib.request.urlopen(f"{base}/search/search_index.json", timeout=10) as response:
+            locations = [doc["location"] for doc in json.loads(response.read().decode("utf-8"))["docs"]]
+        assert len(locations) == len(set(locations))
+        pages = {location.split("#")[0] for location in locations}
+        assert {"glow-beauty/2025/plan.html", "glow-beauty/2026/changes.html", "index.html",
+                "guide/plan.html"} <= pages
 
 
 def test_user_guide_and_problem_reference_are_in_the_site(small_site):

@@ -54,6 +54,24 @@ def test_two_processes_build_the_same_site_as_one(rendered: Path, one_process: d
     assert not (tmp_path / "site-half").exists()
 
 
+def test_the_sitemap_lists_both_halves_in_order_with_a_site_url(rendered: Path, tmp_path: Path) -> None:
+    """With `site_url` the sitemap has an entry per page: the halves' entries join in
+    MkDocs' order, and the .gz holds the same bytes."""
+    import gzip
+    import shutil
+
+    folder = tmp_path / "build"
+    shutil.copytree(rendered, folder)
+    config = folder / "mkdocs.yml"
+    config.write_text("site_url: https://plans.example.com/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    mkdocs_build(config, tmp_path / "one", two_cores=False)
+    mkdocs_build(config, tmp_path / "two", two_cores=True)
+    one, two = (tmp_path / "one" / "sitemap.xml").read_bytes(), (tmp_path / "two" / "sitemap.xml").read_bytes()
+    assert one.count(b"<loc>") >= 20 and two == one  # an entry per page (30 on the demo)
+    assert gzip.decompress((tmp_path / "two" / "sitemap.xml.gz").read_bytes()) == one
+    assert (tmp_path / "two" / "sitemap.xml.gz").read_bytes() == (tmp_path / "one" / "sitemap.xml.gz").read_bytes()
+
+
 def test_a_second_process_that_dies_costs_time_not_the_site(rendered: Path, one_process: dict[str, bytes],
                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def dies(sender: object, config: object, other: Path) -> None:

@@ -172,6 +172,10 @@ class SiteWriter:
         nothing in them is stale)."""
         self.kept.add(self.docs / folder)
 
+    def keep_file(self, relative: str) -> None:
+        """A file this render leaves as it is."""
+        self.expected.add(self.docs / relative)
+
     def remove_stale(self) -> None:
         """Files left from an earlier render (a deleted campaign) are removed."""
         if not self.docs.exists():
@@ -216,13 +220,14 @@ def render_years(workspace: Workspace, reports: list[YearReport], docs: Path,
 
 def render_site(workspace: Workspace, reports: list[YearReport], problems: list[Problem], docs: Path,
                 options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None,
-                rendered_years: dict[tuple[str, int], YearRendered] | None = None, guide: bool = True) -> Rendered:
+                rendered_years: dict[tuple[str, int], YearRendered] | None = None, spanning: bool = True) -> Rendered:
     """Every page, download and asset of the site into `docs`.
 
     `unchanged` maps the (unit, year)s whose inputs did not change since the last
     render to their navigation: their files are kept as they are.  `rendered_years`
-    are the years `render_years` already wrote in this render.  Without `guide` the
-    guide's pages are kept as they are (serve renders them in a second phase)."""
+    are the years `render_years` already wrote in this render.  Without `spanning`
+    the pages that span years (home, problems, guide) are kept as they are: serve
+    renders them in a second phase."""
     env = environment(options)
     writer = SiteWriter(docs)
     lang = options.lang
@@ -265,15 +270,17 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         if writer.write(path, clean_front_matter(page.text), page.path):
             writer.result.own_pages.append(path)
             years_nav.append({nav_title(_page_title(page)): path})
-    if guide:
+    if spanning:
         _write_guide(writer, env, workspace, options)
+        writer.write("index.md", env.get_template("home.md.j2").render(
+            reports=[home_year(r, lang) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="",
+            page="home", site_name=options.site_name))
+        writer.write("problems.md", env.get_template("problems.md.j2").render(
+            problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
     else:
         writer.keep("guide")
-    writer.write("index.md", env.get_template("home.md.j2").render(
-        reports=[home_year(r, lang) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="", page="home",
-        site_name=options.site_name))
-    writer.write("problems.md", env.get_template("problems.md.j2").render(
-        problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
+        writer.keep_file("index.md")
+        writer.keep_file("problems.md")
     writer.remove_stale()
     writer.result.nav = [{words.word("nav_home", lang): "index.md"}, *years_nav,
                          {words.word("nav_problems", lang): "problems.md"},

@@ -25,6 +25,8 @@ from generator.render.export import current_umask, write_atomically, write_text_
 from generator.problems import Problem, display_path, format_text, has_errors, make
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
+Key = tuple[str, int]  # (unit, year)
+
 
 @dataclass
 class RenderCache:
@@ -131,23 +133,6 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     if not serving:  # what `serve` keeps in a build folder it shares with `build` is not published
         shutil.rmtree(out / "docs" / SERVE_FOLDER, ignore_errors=True)
 
-    def render(keys: list[Key], reports_kept: dict[Key, Any], navs_kept: dict[Key, list[Any]],
-               held_back: list[Key]) -> Outcome:
-        """Compute and render `keys`; the other years keep their folders (and pages
-        that span years show `reports_kept` for them).  `held_back` years keep their
-        last render's cache entry and the guide its pages: they are rendered next."""
-        # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
-        fresh, years = compute_and_render(workspace, keys, problems, own.thresholds, out / "docs", options,
-                                          parallel=not serving)
-        reports = [reports_kept[key] if key in reports_kept else fresh[key] for key in workspace.units_years()]
-        rendered = render_site(workspace, reports, problems, out / "docs", options, navs_kept, years,
-                               guide=not held_back)
-        cache.update({(r.unit, r.year): cache.entries[(r.unit, r.year)] if (r.unit, r.year) in held_back
-                      else (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
-                      for r in reports})
-        return _finish(out, config, rendered, serving, mkdocs_site_dir, problems,
-                       {key: fingerprints[key] for key in keys})
-
     try:
         fingerprints = year_fingerprints(workspace, project, repr(options), problems)
         cached_reports, unchanged = {}, {}
@@ -161,29 +146,46 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         todo = [key for key in workspace.units_years() if key not in unchanged]
         for key in todo:
             _stamp_path(out, key).unlink(missing_ok=True)
-        later = _comparing_years(workspace, todo, cache) if between_phases is not None else []
-        if later:
-            # Under serve: the years whose own files changed first, so MkDocs shows the
-            # page being edited while the years that only compare with them render.
-            first = [key for key in todo if key not in later]
-            outcome = render(first, {**cached_reports, **{key: cache.entries[key][1] for key in later}},
-                             {**unchanged, **{key: cache.entries[key][2] for key in later}}, later)
-            if not outcome.ok:
-                return outcome
-            assert between_phases is not None
-            between_phases(problems)
-            navs = {key: nav for key, (_fingerprint, _report, nav) in cache.entries.items() if key not in later}
-            reports = {key: report for key, (_fingerprint, report, _nav) in cache.entries.items() if key not in later}
-            again = render(later, reports, navs, [])
-            return Outcome(again.ok, again.problems, again.message, outcome.written + again.written)
-        return render(todo, cached_reports, unchanged, [])
+
+        def render(keys: list[Key], reports_kept: dict[Key, Any], navs_kept: dict[Key, list[Any]],
+                   held_back: list[Key], spanning: bool) -> Outcome:
+            """Compute and render `keys`; the other years keep their folders (and pages
+            that span years show `reports_kept` for them).  `held_back` years keep their
+            last render's cache entry: they are rendered next, with the pages that span
+            years (which `spanning` writes)."""
+            # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
+            fresh, years = compute_and_render(workspace, keys, problems, own.thresholds, out / "docs", options,
+                                              parallel=not serving)
+            reports = [reports_kept[key] if key in reports_kept else fresh[key] for key in workspace.units_years()]
+            rendered = render_site(workspace, reports, problems, out / "docs", options, navs_kept, years,
+                                   spanning=spanning)
+            cache.update({(r.unit, r.year): cache.entries[(r.unit, r.year)] if (r.unit, r.year) in held_back
+                          else (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])
+                          for r in reports})
+            return _finish(out, config, rendered, serving, mkdocs_site_dir, problems,
+                           {key: fingerprints[key] for key in keys})
+
+        if between_phases is None or not todo or not cache.entries:
+            return render(todo, cached_reports, unchanged, [], spanning=True)
+        # Under serve, a render after the first comes in two phases, so that MkDocs
+        # shows the page being edited sooner: the years whose own files changed,
+        # alone; then (MkDocs rebuilding meanwhile) the years that only compare with
+        # them and the pages that span years (home, problems, guide).
+        later = _comparing_years(workspace, todo, cache)
+        first = [key for key in todo if key not in later]
+        outcome = render(first, {**cached_reports, **{key: cache.entries[key][1] for key in later}},
+                         {**unchanged, **{key: cache.entries[key][2] for key in later}}, later, spanning=False)
+        if not outcome.ok:
+            return outcome
+        between_phases(problems)
+        navs = {key: nav for key, (_fingerprint, _report, nav) in cache.entries.items() if key not in later}
+        reports = {key: report for key, (_fingerprint, report, _nav) in cache.entries.items() if key not in later}
+        again = render(later, reports, navs, [], spanning=True)
+        return Outcome(again.ok, again.problems, again.message, outcome.written + again.written)
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
         return Outcome(False, problems, message=f"template error {where}: {exc}")
-
-
-Key = tuple[str, int]
 
 
 def _comparing_years(workspace: Any, todo: list[Key], cache: RenderCache) -> list[Key]:

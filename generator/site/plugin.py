@@ -133,6 +133,15 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         self._release()
 
     def on_pre_build(self, config: Any) -> None:
+        # MkDocs keeps one instance per process of a plugin with `on_startup`, and
+        # under dirty builds Material's search merges the index of its last build
+        # into the next, assuming one page per rebuild (another rebuilt page's
+        # entries come twice) and never dropping a deleted page; a full build after
+        # a dirty one in the same process would carry them too.  Planbook merges
+        # the index itself (on_post_build, site/search.py): Material's is dropped.
+        for plugin in config.plugins.values():
+            if getattr(plugin, "search_index_prev", None) is not None:
+                plugin.search_index_prev = None
         if self.config.serving:
             from generator.site.serve import BUILD_STARTED, RENDER_OR_BUILD
 
