@@ -101,9 +101,9 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     Years whose inputs are unchanged since the render the folder holds are neither
     recomputed nor re-rendered: `cache` is `serve`'s, kept in memory between
     renders; without one, the cache in `out/.planbook-cache` is used.  With
-    `between_phases` (serve), the years that only compare with a changed year are
-    rendered after the others, and `between_phases` is called between the two
-    with the problems."""
+    `between_phases` (serve), a render after the first comes in two phases (the
+    changed years; then the years comparing with them and the pages spanning
+    years), and `between_phases` is called between the two with the problems."""
     from generator.validate import check, gc_paused
 
     own, config, setting_problems = settings_of(project)
@@ -132,7 +132,6 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name, today=dt.date.today())
     if not serving:  # what `serve` keeps in a build folder it shares with `build` is not published
         shutil.rmtree(out / "docs" / SERVE_FOLDER, ignore_errors=True)
-
     try:
         fingerprints = year_fingerprints(workspace, project, repr(options), problems)
         cached_reports, unchanged = {}, {}

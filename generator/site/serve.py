@@ -11,11 +11,12 @@ second rebuild.  Instead:
   asks, once a render has written all its files: MkDocs' own watcher polls the
   build folder every half second and could start a rebuild between two files
   of one render (`attach_server`, through the plugin's `on_serve`);
-- a render comes in two phases when an edit also changes the years that compare
-  with the edited one (next year's changes page, 同比): the edited years (and
-  the home page) first, then a rebuild, which shows the page being edited; then
-  those other years and the guide (whose examples are the first plan and
-  review), then a second rebuild (`hand_over_to_mkdocs`, site/build.py);
+- a render after the first comes in two phases: the years whose files changed,
+  alone, and a rebuild, which shows the page being edited; then the years that
+  compare with them (next year's changes page, 同比) and the pages that span
+  years (home, problems, and the guide, whose examples are the first plan and
+  review), and a second rebuild if they changed (`hand_over_to_mkdocs`,
+  site/build.py);
 - the problems banner does not need a rebuild: each page fetches
   `_planbook/status.json` when it loads (livereload reloads it after every
   rebuild) and shows the problems of the last render on top;
