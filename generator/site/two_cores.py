@@ -123,7 +123,7 @@ def build_on_two_cores(config: Any) -> None:
             if not receiver.poll(patience):
                 raise TimeoutError
             failure, theirs = receiver.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError):  # TimeoutError is an OSError
             child.kill()
             config["site_dir"] = str(other)
             failure, theirs = None, run_mkdocs(config, share=(1, 2))
