@@ -126,13 +126,14 @@ def test_a_render_that_failed_half_way_is_not_reused(project: Path, computed: li
     assert _files(out / "docs") == first
 
 
-def test_a_file_changed_within_a_clock_tick_is_read_again(tmp_path: Path) -> None:
-    """Fingerprints remember a file's digest by size and time, except for a file
-    changed in the last seconds: an edit that kept both would go unseen."""
+def test_a_file_changed_within_a_clock_tick_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fingerprints remember a file's digest by size, times and inode, except for a
+    file changed in the last seconds: an edit that kept all of them would go unseen."""
     import hashlib
     import os
     import time
 
+    from generator.site import build as build_module
     from generator.site.build import file_digest
 
     path = tmp_path / "plan.yaml"
@@ -140,11 +141,16 @@ def test_a_file_changed_within_a_clock_tick_is_read_again(tmp_path: Path) -> Non
     stamp = path.stat().st_mtime_ns
     assert file_digest(path) == hashlib.sha256(b"gmv: 1e8\n").digest()
     path.write_bytes(b"gmv: 2e8\n")  # same size
-    os.utime(path, ns=(stamp, stamp))  # and the same time, as within one tick
+    os.utime(path, ns=(stamp, stamp))  # and the same modification time, as within one tick
     assert file_digest(path) == hashlib.sha256(b"gmv: 2e8\n").digest()
-    old = time.time_ns() - 60 * 10**9  # a file untouched for a minute is remembered
-    os.utime(path, ns=(old, old))
-    assert file_digest(path) == hashlib.sha256(b"gmv: 2e8\n").digest()
-    path.write_bytes(b"gmv: 3.25e8\n")  # a new size: read again
-    os.utime(path, ns=(old, old))
-    assert file_digest(path) == hashlib.sha256(b"gmv: 3.25e8\n").digest()
+
+    monkeypatch.setattr(build_module, "_RECENT_NS", -10**18)  # as if the file were old
+    assert file_digest(path) == hashlib.sha256(b"gmv: 2e8\n").digest()  # read, and remembered
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read again")))
+    assert file_digest(path) == hashlib.sha256(b"gmv: 2e8\n").digest()  # remembered: not read
+    monkeypatch.setattr(Path, "read_bytes", real_read)
+    time.sleep(0.05)  # past the file system clock's tick (a few milliseconds)
+    path.write_bytes(b"gmv: 3e8\n")  # same size, the modification time put back (cp -p):
+    os.utime(path, ns=(stamp, stamp))  # the change time moved, so it is read again
+    assert file_digest(path) == hashlib.sha256(b"gmv: 3e8\n").digest()

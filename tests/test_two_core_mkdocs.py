@@ -3,6 +3,7 @@ byte for byte, and the same failures."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,7 +18,8 @@ from generator.site.years import usable_cores
 
 from conftest import DEMO
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2, reason="the second process is forked, on a second core")
+needs_two_cores = pytest.mark.skipif(not hasattr(os, "fork") or usable_cores() < 2,
+                                     reason="the second process is forked, on a second core")
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -38,6 +40,7 @@ def one_process(rendered: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     return _files(site)
 
 
+@needs_two_cores
 def test_two_processes_build_the_same_site_as_one(rendered: Path, one_process: dict[str, bytes],
                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     moved: list[str] = []
@@ -54,6 +57,7 @@ def test_two_processes_build_the_same_site_as_one(rendered: Path, one_process: d
     assert not (tmp_path / "site-half").exists()
 
 
+@needs_two_cores
 def test_the_sitemap_lists_both_halves_in_order_with_a_site_url(rendered: Path, tmp_path: Path) -> None:
     """With `site_url` the sitemap has an entry per page: the halves' entries join in
     MkDocs' order, and the .gz holds the same bytes."""
@@ -72,6 +76,47 @@ def test_the_sitemap_lists_both_halves_in_order_with_a_site_url(rendered: Path, 
     assert (tmp_path / "two" / "sitemap.xml.gz").read_bytes() == (tmp_path / "one" / "sitemap.xml.gz").read_bytes()
 
 
+@needs_two_cores
+def test_front_matter_shown_in_the_navigation_is_read_from_the_other_half(rendered: Path, tmp_path: Path) -> None:
+    """An operator page's `icon:` shows in every page's navigation: the pages of the
+    other half carry it too."""
+    import shutil
+
+    folder = tmp_path / "build"
+    shutil.copytree(rendered, folder)
+    for page in ("index.md", "glow-beauty/2026/strategy.md", "guide/faq.md"):  # first, middle and last pages
+        path = folder / "docs" / page
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("---\n", "---\nicon: material/star\n", 1) if text.startswith("---\n")
+                        else "---\nicon: material/star\n---\n" + text, encoding="utf-8")
+    mkdocs_build(folder / "mkdocs.yml", tmp_path / "one", two_cores=False)
+    mkdocs_build(folder / "mkdocs.yml", tmp_path / "two", two_cores=True)
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert one["glow-beauty/2025/plan.html"].count(b"md-nav__link") and b"star" in one["glow-beauty/2025/plan.html"]
+    assert [name for name in one if one[name] != two.get(name)] == []
+
+
+def test_a_project_with_its_own_navigation_or_plugins_builds_on_one_core(rendered: Path, tmp_path: Path) -> None:
+    """A page of the other half is never read: an untitled navigation entry would
+    have no title there, and other plugins may need every page."""
+    import shutil
+
+    from mkdocs.config import load_config
+
+    from generator.site.two_cores import suits_two_cores
+
+    assert suits_two_cores(load_config(str(rendered / "mkdocs.yml")))
+    folder = tmp_path / "build"
+    shutil.copytree(rendered, folder)
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(text.replace("    nav_file: nav.json\n", "") + "nav:\n- index.md\n",
+                                       encoding="utf-8")
+    assert not suits_two_cores(load_config(str(folder / "mkdocs.yml")))
+    (folder / "mkdocs.yml").write_text(text.replace("- offline\n", "- offline\n- tags\n"), encoding="utf-8")
+    assert not suits_two_cores(load_config(str(folder / "mkdocs.yml")))
+
+
+@needs_two_cores
 def test_a_second_process_that_dies_costs_time_not_the_site(rendered: Path, one_process: dict[str, bytes],
                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def dies(sender: object, config: object, other: Path) -> None:
@@ -91,10 +136,13 @@ def _small_docs(root: Path, broken_page: int) -> Path:
     for number in range(12):
         link = "[gone](gone.md)" if number == broken_page else "text"
         (docs / f"p{number:02}.md").write_text(f"# Page {number}\n\n{link}\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text("site_name: t\ndocs_dir: docs\nplugins:\n  - planbook\n", encoding="utf-8")
+    (root / "nav.json").write_text(json.dumps([{f"Page {n}": f"p{n:02}.md"} for n in range(12)]), encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: t\ndocs_dir: docs\nplugins:\n  - planbook:\n      nav_file: nav.json\n",
+                                     encoding="utf-8")
     return root / "mkdocs.yml"
 
 
+@needs_two_cores
 def test_a_warning_in_either_half_fails_a_strict_build(tmp_path: Path) -> None:
     with pytest.raises(Abort, match="strict"):  # in this process's half: MkDocs' own failure
         mkdocs_build(_small_docs(tmp_path / "first", 0), tmp_path / "first" / "site", strict=True, two_cores=True)
@@ -104,6 +152,7 @@ def test_a_warning_in_either_half_fails_a_strict_build(tmp_path: Path) -> None:
     assert not (tmp_path / "second" / "site-half").exists()
 
 
+@needs_two_cores
 def test_a_failed_second_half_leaves_the_old_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     assert build(DEMO.parent, site, tmp_path / "build", DEMO).ok

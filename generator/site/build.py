@@ -179,8 +179,8 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
         between_phases(problems)
         navs = {key: nav for key, (_fingerprint, _report, nav) in cache.entries.items() if key not in later}
         reports = {key: report for key, (_fingerprint, report, _nav) in cache.entries.items() if key not in later}
-        again = render(later, reports, navs, [], spanning=True)
-        return Outcome(again.ok, again.problems, again.message, outcome.written + again.written)
+        # What phase 1 wrote MkDocs has been asked to rebuild: what is left is phase 2's.
+        return render(later, reports, navs, [], spanning=True)
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}:{line}" if line else ""
@@ -309,11 +309,13 @@ def _folder_digest(folder: Path) -> bytes:
     return digest.digest()
 
 
-# `serve` fingerprints the same files on every render: a file whose size and time
-# are as when it was last read is not read again.  As git does for its index, a
-# file changed in the last seconds is always read: an edit within the file
-# system's clock tick that kept the size could otherwise go unseen.
-_DIGESTS: dict[Path, tuple[int, int, bytes]] = {}
+# `serve` fingerprints the same files on every render: a file whose size, times
+# and inode are as when it was last read is not read again (the change time
+# moves on every write, also when a tool restores the modification time, as
+# `cp -p` or `rsync -a` do).  As git does for its index, a file changed in the
+# last seconds is always read: an edit within the file system's clock tick that
+# kept the size could otherwise go unseen.
+_DIGESTS: dict[Path, tuple[tuple[int, int, int, int], bytes]] = {}
 _RECENT_NS = 2_000_000_000
 
 
@@ -323,12 +325,13 @@ def file_digest(path: Path) -> bytes:
     import time
 
     stat = path.stat()
+    state = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
     known = _DIGESTS.get(path)
-    if known is not None and known[:2] == (stat.st_size, stat.st_mtime_ns):
-        return known[2]
+    if known is not None and known[0] == state:
+        return known[1]
     digest = hashlib.sha256(path.read_bytes()).digest()
-    if time.time_ns() - stat.st_mtime_ns > _RECENT_NS:
-        _DIGESTS[path] = (stat.st_size, stat.st_mtime_ns, digest)
+    if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > _RECENT_NS:
+        _DIGESTS[path] = (state, digest)
     return digest
 
 
@@ -374,12 +377,12 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty:
     _quiet_mkdocs()
     from mkdocs.config import load_config as load_mkdocs
 
-    from generator.site.two_cores import build_on_two_cores, run_mkdocs, worth_two_cores
+    from generator.site.two_cores import build_on_two_cores, run_mkdocs, suits_two_cores, worth_two_cores
 
     config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     if two_cores is None:
         two_cores = not dirty and worth_two_cores(Path(config["docs_dir"]))
-    if two_cores and config.plugins.get("planbook") is not None:
+    if two_cores and suits_two_cores(config):
         build_on_two_cores(config)
     else:
         run_mkdocs(config, dirty)

@@ -75,7 +75,13 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-        """Note the navigation's unit sections (unit → years), for `on_page_context`."""
+        """Note the navigation's unit sections (unit → years), for `on_page_context`.
+        On two cores, the other half's pages are read for their front matter (an
+        `icon:` or `status:` shows in every page's navigation), not converted."""
+        if getattr(self, "share", None) is not None:
+            for page in nav.pages:
+                if page.file.inclusion.is_excluded() and page.file.abs_src_path:
+                    page.read_source(config)
         units = set(self.config.units)
         # a unit's section is titled with its id and holds its folder (a unit named
         # `guide` does not take the guide's section for its own)

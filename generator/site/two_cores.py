@@ -5,9 +5,13 @@ for search and renders Material's template, about 45 ms a page and nearly all of
 a large site's build, on one core.  The pages do not need one another (each
 page's navigation comes from the navigation file, with its titles), so they split:
 
+- only a site whose navigation Planbook wrote (every entry titled) and whose
+  plugins are Planbook's (search, offline, planbook) is split: a page of the
+  other half is never converted, and other plugins may need every page;
 - the `planbook` plugin (site/plugin.py, `on_files`) marks the pages outside its
-  process's half as excluded, MkDocs' own mechanism for `exclude_docs`: not read,
-  not built, still in the navigation, and links to them keep their URLs;
+  process's half as excluded, MkDocs' own mechanism for `exclude_docs`: not converted,
+  not built, still in the navigation, and links to them keep their URLs; their
+  front matter is read (`on_nav`: an `icon:` shows in every page's navigation);
 - a forked child builds the second half into a folder of its own (without the
   static files, which the parent copies); the parent builds the first half into
   the site, then moves the child's pages in and joins the two search indexes and
@@ -57,6 +61,21 @@ def worth_two_cores(docs: Path) -> bool:
         if pages >= TWO_CORES_FROM_PAGES:
             return True
     return False
+
+
+# The plugins whose output is the pages and the search index only: a project that
+# adds others (social cards, blog, tags, RSS see every page or write files of
+# their own) builds in one process.
+_PLUGINS_KNOWN = {"search", "offline", "planbook"}
+
+
+def suits_two_cores(config: Any) -> bool:
+    """Whether a loaded configuration can be built in halves: Planbook wrote its
+    navigation (every entry titled: a page of the other half is never read, so an
+    untitled entry would have no title) and it uses no plugin beyond Planbook's."""
+    plugin = config.plugins.get("planbook")
+    names = {name.split(" #")[0].rsplit("/", 1)[-1] for name in config.plugins}
+    return plugin is not None and bool(plugin.config.nav_file) and names <= _PLUGINS_KNOWN
 
 
 def half_of(pages: list[Any], share: tuple[int, int]) -> list[Any]:
