@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.generate import generate
 from generator.compute import report as report_module
-from generator.site import years
+from generator.site import fork, years
 from generator.site.build import render_site_folder
 
 
@@ -37,7 +37,7 @@ def one_process(plans: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
 
 def test_two_processes_write_the_same_site_as_one(plans: Path, one_process: dict[str, bytes], tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    if years.usable_cores() < 2:
+    if fork.usable_cores() < 2:
         pytest.skip("one core: the render stays in one process")
     computed_here = []
     real = report_module.compute_year
@@ -57,6 +57,6 @@ def test_a_child_that_fails_only_costs_time(plans: Path, one_process: dict[str, 
     def dies(sender, *_args):
         sender.close()  # as if the child crashed before sending anything
 
-    monkeypatch.setattr(years, "_child", dies)
+    monkeypatch.setattr(fork, "_send", dies)
     assert render_site_folder(plans.parent, tmp_path / "build", plans).ok
     assert _files(tmp_path / "build" / "docs") == one_process

@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from generator.site import two_cores
 from generator.site.build import build, mkdocs_build, render_site_folder
 from generator.site.two_cores import SecondHalfFailed, half_of
-from generator.site.years import usable_cores
+from generator.site.fork import usable_cores
 
 from conftest import DEMO
 
@@ -119,10 +119,10 @@ def test_a_project_with_its_own_navigation_or_plugins_builds_on_one_core(rendere
 @needs_two_cores
 def test_a_second_process_that_dies_costs_time_not_the_site(rendered: Path, one_process: dict[str, bytes],
                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def dies(sender: object, config: object, other: Path) -> None:
+    def dies(config: object, other: Path) -> None:
         os._exit(3)  # killed (out of memory, say): nothing sent
 
-    monkeypatch.setattr(two_cores, "_child", dies)
+    monkeypatch.setattr(two_cores, "_second_half", dies)
     site = tmp_path / "site"
     mkdocs_build(rendered / "mkdocs.yml", site, two_cores=True)
     assert _files(site) == one_process
@@ -158,11 +158,10 @@ def test_a_failed_second_half_leaves_the_old_site(tmp_path: Path, monkeypatch: p
     assert build(DEMO.parent, site, tmp_path / "build", DEMO).ok
     before = _files(site)
 
-    def fails(sender: object, config: object, other: Path) -> None:
-        sender.send(("Aborted with 1 warnings in strict mode!", []))  # type: ignore[attr-defined]
-        sender.close()  # type: ignore[attr-defined]
+    def fails(config: object, other: Path) -> tuple[str, list[str]]:
+        return "Aborted with 1 warnings in strict mode!", []
 
-    monkeypatch.setattr(two_cores, "_child", fails)
+    monkeypatch.setattr(two_cores, "_second_half", fails)
     monkeypatch.setattr(two_cores, "TWO_CORES_FROM_PAGES", 1)
     outcome = build(DEMO.parent, site, tmp_path / "build", DEMO)
     assert not outcome.ok and "strict mode" in (outcome.message or "")

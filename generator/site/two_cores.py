@@ -35,9 +35,10 @@ import json
 import os
 import shutil
 import struct
-import time
 from pathlib import Path
 from typing import Any
+
+from generator.site.fork import in_two_processes, two_cores_available
 
 # Below this many pages the second process (fork, its own theme set-up and
 # navigation, the joining) costs about what it saves; the demo's 30 pages build in
@@ -49,11 +50,7 @@ PAGE_OVERHEAD_BYTES = 4000
 
 
 def worth_two_cores(docs: Path) -> bool:
-    import multiprocessing
-
-    from generator.site.years import usable_cores
-
-    if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not two_cores_available():
         return False
     pages = 0
     for _folder, _dirs, names in os.walk(docs):
@@ -121,43 +118,26 @@ def run_mkdocs(config: Any, dirty: bool = False, share: tuple[int, int] | None =
 def build_on_two_cores(config: Any) -> None:
     """Build `config` (loaded, its `site_dir` empty) in two processes; raises what
     a one-process build raises."""
-    import multiprocessing
-
     site = Path(config["site_dir"])
     other = Path(f"{site}-half")  # beside the new site: a killed build's leftover sweep finds it
     _preload_segmenter()
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, config, other), daemon=True)
-    child.start()
-    sender.close()
-    try:
-        started = time.perf_counter()
-        run_mkdocs(config, share=(0, 2))
-        # The child has as much to do: wait as long again, and more, before giving
-        # up on it.  A child that died or hung costs time, not the build: its half
-        # is built here.
-        patience = 3 * (time.perf_counter() - started) + 30
+
+    def second_half_here() -> tuple[str | None, list[str]]:
+        config["site_dir"] = str(other)
         try:
-            if not receiver.poll(patience):
-                raise TimeoutError
-            failure, theirs = receiver.recv()
-        except (EOFError, OSError):  # TimeoutError is an OSError
-            child.kill()
-            config["site_dir"] = str(other)
-            failure, theirs = None, run_mkdocs(config, share=(1, 2))
+            return None, run_mkdocs(config, share=(1, 2))
+        finally:
             config["site_dir"] = str(site)
+
+    try:
+        _ours, (failure, theirs) = in_two_processes(lambda: _second_half(config, other),
+                                                    lambda: run_mkdocs(config, share=(0, 2)), second_half_here)
         if failure is not None:  # a build error or strict-mode warnings in the second half
             raise SecondHalfFailed(failure)
         _move_pages(other, site, theirs)
         join_search_indexes(site / "search" / "search_index.json", other / "search" / "search_index.json")
         join_sitemaps(site / "sitemap.xml", other / "sitemap.xml")
     finally:
-        receiver.close()
-        child.join(timeout=5)
-        if child.is_alive():  # pragma: no cover - only after an error in this process
-            child.kill()
-            child.join()
         shutil.rmtree(other, ignore_errors=True)
 
 
@@ -165,14 +145,14 @@ class SecondHalfFailed(Exception):
     """MkDocs failed on the pages of the second process (its message)."""
 
 
-def _child(sender: Any, config: Any, other: Path) -> None:
+def _second_half(config: Any, other: Path) -> tuple[str | None, list[str]]:
+    """In the child: the second half into `other`; a failure is reported, as MkDocs'
+    message (its Abort is a SystemExit), not redone by the parent."""
     try:
         config["site_dir"] = str(other)
-        sender.send((None, run_mkdocs(config, share=(1, 2))))
-    except BaseException as exc:  # noqa: BLE001 - MkDocs' Abort is a SystemExit: report it, whatever it is
-        sender.send((str(exc) or type(exc).__name__, []))
-    finally:
-        sender.close()
+        return None, run_mkdocs(config, share=(1, 2))
+    except BaseException as exc:  # noqa: BLE001
+        return str(exc) or type(exc).__name__, []
 
 
 def _preload_segmenter() -> None:

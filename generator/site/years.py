@@ -14,62 +14,32 @@ On 10 units × 3 years this takes a cold render from 10.3 s to about 6 s on 2 co
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import time
 from typing import Any
 
 from generator.compute.report import YearReport
 from generator.problems import Problem
 from generator.render.site import SiteOptions, YearRendered, render_years
 from generator.settings import Thresholds
+from generator.site.fork import in_two_processes, two_cores_available
 
 Key = tuple[str, int]
 # Below this many years a second process costs more (fork, pickling) than it saves.
 PARALLEL_FROM = 6
 
 
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
 def compute_and_render(workspace: Any, keys: list[Key], problems: list[Problem], thresholds: Thresholds,
                        docs: Any, options: SiteOptions, parallel: bool = True
                        ) -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
     """The reports of `keys` and their rendered folders."""
-    if not parallel or len(keys) < PARALLEL_FROM or usable_cores() < 2 \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if not parallel or len(keys) < PARALLEL_FROM or not two_cores_available():
         return _in_this_process(workspace, keys, problems, thresholds, docs, options)
     theirs, ours = keys[1::2], keys[0::2]
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, workspace, theirs, problems, thresholds, docs, options),
-                            daemon=True)
-    child.start()
-    sender.close()
-    try:
-        started = time.perf_counter()
-        reports, rendered = _in_this_process(workspace, ours, problems, thresholds, docs, options)
-        # The child has as much work: wait as long again, and more, before giving up on
-        # it (a child stuck on a lock another thread held at the fork must not hang
-        # the build).
-        patience = 3 * (time.perf_counter() - started) + 30
-        try:
-            if not receiver.poll(patience):
-                raise TimeoutError
-            their_reports, their_rendered = receiver.recv()
-        except (EOFError, OSError):  # the child died, failed or hung: its years are rendered here
-            child.kill()
-            their_reports, their_rendered = _in_this_process(workspace, theirs, problems, thresholds, docs, options)
-    finally:
-        receiver.close()
-        child.join(timeout=5)
-        if child.is_alive():  # pragma: no cover - only after an error in this process
-            child.kill()
-            child.join()
+
+    def render_theirs() -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
+        return _in_this_process(workspace, theirs, problems, thresholds, docs, options)
+
+    (reports, rendered), (their_reports, their_rendered) = in_two_processes(
+        render_theirs, lambda: _in_this_process(workspace, ours, problems, thresholds, docs, options), render_theirs)
     return {**reports, **their_reports}, {**rendered, **their_rendered}
 
 
@@ -79,14 +49,3 @@ def _in_this_process(workspace: Any, keys: list[Key], problems: list[Problem], t
 
     reports = {key: compute_year(workspace, key[0], key[1], problems, thresholds) for key in keys}
     return reports, render_years(workspace, list(reports.values()), docs, options)
-
-
-def _child(sender: Any, workspace: Any, keys: list[Key], problems: list[Problem], thresholds: Thresholds,
-           docs: Any, options: SiteOptions) -> None:
-    try:
-        result = _in_this_process(workspace, keys, problems, thresholds, docs, options)
-        sender.send(result)
-    except BaseException:  # noqa: BLE001 - the parent renders these years itself and reports the error
-        pass
-    finally:
-        sender.close()
