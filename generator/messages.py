@@ -127,6 +127,11 @@ CATALOG: dict[str, Entry] = {
         E, "`{text}` is above 1 for a share or rate; write {percent}% or 0.35",
         "比率 `{text}` 大于 1;请写 {percent}% 或 0.35 这样的小数",
     ),
+    "rate-over-100": Entry(
+        E, "`{text}` is above 100 %: a rate such as a conversion, refund or repeat rate cannot be",
+        "比率 `{text}` 超过 100%:转化率、退款率、复购率这类比率不会超过 100%",
+        "check the figure (35% is written 35% or 0.35)", "请核对数值(35% 写作 35% 或 0.35)",
+    ),
     "ratio-expected": Entry(
         E, "`{text}` must be a plain non-negative number such as 4", "`{text}` 这里需要非负数字,如 4",
     ),
@@ -173,7 +178,8 @@ CATALOG: dict[str, Entry] = {
     "conflicting-forms": Entry(
         E, "`{metric}`: the {first} add up to {first_sum} but the {second} to {second_sum}",
         "`{metric}`:{first_zh}合计 {first_sum},而{second_zh}合计 {second_sum},两者不一致",
-        "write one form, or make both agree exactly", "只写一种形式,或使两者完全一致",
+        "write one form, or make both agree exactly (within 0.5% the months are used)",
+        "只写一种形式,或使两者完全一致(相差不超过 0.5% 时按月度计算)",
     ),
     "months-sum": Entry(
         E, "the months of `{metric}` add up to {months}, but the total is {total}",

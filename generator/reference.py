@@ -106,6 +106,8 @@ REFERENCE: dict[str, Reference] = {
     "rate-expected": R("这里需要比率(35% 或 0.35)。", "A share or rate is expected.", "share: 6元/单", "share: 30%", "写百分比", "Write a percentage"),
     "rate-over-one": R("比率写成了大于 1 的裸数字。", "A rate written as a bare number above 1.", "conversion_rate: 4", "conversion_rate: 4%",
                        "加 % 或写成小数", "Add % or write a fraction"),
+    "rate-over-100": R("比率超过 100%(多半是多写了一位或把百分数写错)。", "A rate above 100 % (usually a slip of a digit).", "refund_rate: 150%", "refund_rate: 1.5%",
+                       "核对数值", "Check the figure"),
     "ratio-expected": R("ROI 这类比值需要非负数字。", "A ratio such as ROI must be a plain non-negative number.", "roi: 400%", "roi: 4", "写数字", "Write a number"),
     "percent-not-allowed": R("金额或数量类指标不能写成百分比。", "An amount or count metric cannot be a percentage.", "gmv: 10%", "gmv: 1亿", "写金额", "Write an amount"),
     "per-order-not-allowed": R("元/单 只能用在成本项。", "元/单 is only for cost lines.", "gmv: 6元/单", "costs: {logistics: 6元/单}", "移到 costs", "Move it to costs"),

@@ -214,6 +214,35 @@ targets:
     assert "400,000 / 300,000 / 300,000 / 200,000" in problems[0].message("en")
 
 
+def test_months_and_quarters_within_the_tolerance_are_a_warning_not_silent(tmp_path):
+    # orders: 1,000 a month → Q1 3,000; the written Q1 3,015 is 0.5 % above: within the
+    # tolerance, so not an error, but the quarter as written is not used: a warning says so.
+    months = ", ".join(["1000"] * 12)
+    problems = problems_of(tmp_path, {"plan.yaml": PLAN + f"""\
+targets:
+  orders:
+    months: [{months}]
+    quarters: [3015, 3000, 3000, 3000]
+"""})
+    assert [(p.code, p.line, p.severity) for p in problems] == [("conflicting-forms", 7, "warning")]
+    assert "3,015 / 3,000 / 3,000 / 3,000" in problems[0].message("en")
+
+
+def test_the_budget_share_and_the_target_use_the_same_gmv_total(tmp_path):
+    # gmv: total 1203万 but twelve months of 100万 (0.25 % apart: a warning). The months are
+    # what is spread, so the annual target is 1,200万 and the budget's 10 % is 120万 (not
+    # 10 % of the written 1203万 = 120.3万): one total for every figure.
+    months = ", ".join(["100万"] * 12)
+    reports = reports_of(tmp_path, {"plan.yaml": PLAN + f"""\
+targets:
+  gmv: {{total: 1203万, months: [{months}]}}
+budget: {{total: 10%, tools: {{tb_keyword: 100%}}}}
+"""})
+    report = reports[("main", 2026)]
+    assert one(report, "targets", metric="gmv", channel="all", period="2026")["value"] == 12_000_000
+    assert one(report, "budget", tool="tb_keyword")["amount"] == 1_200_000
+
+
 def test_a_year_to_date_total_only_sum_metric_has_a_year_row_against_the_ytd_target(tmp_path):
     # orders 12万 even → 1万 a month; as of 2026-03-31 the YTD target is 3万; written total 2.7万
     # → 90 %, near (the landed code dropped the row).
@@ -235,6 +264,11 @@ def review_with(csv_text: str) -> dict[str, str]:
 def test_a_rate_of_4_in_a_file_is_an_error_as_in_yaml(tmp_path):
     problems = problems_of(tmp_path, review_with("month,channel,conversion_rate\n2026-01,tmall,4\n"))
     assert [(p.code, p.line, p.column) for p in problems] == [("rate-over-one", 2, 3)]
+
+
+def test_a_rate_above_100_percent_in_a_file_is_an_error_as_in_yaml(tmp_path):
+    problems = problems_of(tmp_path, review_with("month,channel,conversion_rate\n2026-01,tmall,400%\n"))
+    assert [(p.code, p.line, p.column) for p in problems] == [("rate-over-100", 2, 3)]
 
 
 def test_a_repeated_header_is_an_error_not_summed_twice(tmp_path):

@@ -172,3 +172,27 @@ def test_yaml_boolean_where_text_expected(tmp_path):
     """})
     assert codes(problems) == [("yaml-boolean", 4, 11)]
     assert problems[0].message("en") == "`no` is read by YAML as a boolean, but text is expected here"
+
+
+def test_remembered_scalar_tags_are_the_yaml_library_s_own():
+    """The loader remembers each plain scalar's tag by its text and quoting;
+    read twice (the second time from memory) a file must get the tags
+    PyYAML's own resolver gives, quoted and plain alike."""
+    import yaml
+
+    from generator.load import yamltree
+
+    text = ("a: [yes, 'yes', no, \"no\", 1:30, 010, 0x10, .nan, '', ~, 2025-01-01, '2025-01-01',"
+            " 1, '1', 1.5, !!str 3, null, 'null', 300万, 35%]\nb: ''\nc:\n")
+
+    def tags(node: yaml.Node) -> list[tuple[str, object]]:
+        if isinstance(node, yaml.ScalarNode):
+            return [(node.tag, node.value)]
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        return [(node.tag, None)] + [tag for child in children for tag in tags(child)]
+
+    expected = tags(yaml.compose(text, Loader=yaml.SafeLoader))
+    assert ("tag:yaml.org,2002:bool", "yes") in expected and ("tag:yaml.org,2002:str", "yes") in expected
+    for _ in range(2):
+        assert tags(yaml.compose(text, Loader=yamltree._Loader)) == expected
+    assert ("no", (True, False)) in yamltree._RESOLVED_TAGS

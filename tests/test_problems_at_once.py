@@ -100,6 +100,61 @@ def test_a_plan_that_does_not_load_is_not_used_to_judge_its_review(tmp_path):
     assert "the 2026 plan" in problems[1].message("en") and "plan.yaml" in problems[1].message("en")
 
 
+def test_tools_and_nodes_declared_in_a_plan_that_does_not_load_are_not_unknown(tmp_path):
+    # The plan declares the tool xhs_seeding and the node brand_day but has a YAML error:
+    # the review's use of both must not come out as unknown-tool / unknown-node.
+    problems = problems_of(tmp_path, {
+        "2026/plan.yaml": "kind: plan\nyear: 2026\ntitle: [oops\n",
+        "2026/review.yaml": """\
+            kind: review
+            year: 2026
+            budget:
+              xhs_seeding: {spend: 10万}
+            timeline:
+              - {date: 2026-05-20, event: 品牌日, node: brand_day}
+            """,
+    })
+    assert [(Path(p.path).name, p.code) for p in problems] == [
+        ("plan.yaml", "yaml-syntax"), ("review.yaml", "plan-has-errors")]
+
+
+def test_actuals_and_campaign_figures_obey_the_value_rules_of_targets(tmp_path):
+    problems = problems_of(tmp_path, {
+        "plan.yaml": """\
+            kind: plan
+            year: 2026
+            channels: {tmall: 天猫}
+            targets:
+              gmv: 1200万
+              conversion_rate: 400%
+            campaigns:
+              - {id: c1, name: 活动, type: store, start: 2026-03-01, end: 2026-03-05, goals: {gmv: -5}}
+            """,
+        "review.yaml": """\
+            kind: review
+            year: 2026
+            as_of: 2026-02-28
+            actuals:
+              gmv: {months: [-5, 10]}
+              orders: -3
+              refund_rate: 150%
+              gross_margin: -5%
+            campaigns: {c1: {actual: {gmv: -5}}}
+            """,
+    })
+    assert found(problems) == [
+        ("rate-over-100", 6, 20, "`400%` is above 100 %: a rate such as a conversion, refund or repeat rate"
+                                 " cannot be"),
+        ("negative", 8, 86, "`-5` must not be negative"),
+        ("negative", 5, 18, "`-5` must not be negative"),
+        ("negative", 6, 11, "`-3` must not be negative"),
+        ("rate-over-100", 7, 16, "`150%` is above 100 %: a rate such as a conversion, refund or repeat rate"
+                                 " cannot be"),
+        # gross_margin -5 % is allowed: a loss-making year has a margin below zero
+        ("negative", 9, 32, "`-5` must not be negative"),
+    ]
+
+
 def test_messages_are_in_the_chosen_language(tmp_path):
     problems = problems_of(tmp_path, {
         "plan.yaml": "kind: plan\nyear: 26\n",

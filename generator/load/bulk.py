@@ -72,8 +72,8 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
                 ok = ~np.isnan(number) & (number >= 0)
             else:
                 number, percent, ok = _text_numbers(column, missing)
-            if unit_of(names[at]) == "rate":
-                ok &= percent | (np.abs(number) <= 1)
+            if unit_of(names[at]) == "rate":  # at most 100 %, written 35% or 0.35
+                ok &= np.where(percent, number <= 100, np.abs(number) <= 1)
             plain &= missing | ok
             scaled = np.where(percent, number * (_SCALE // 100), number * _SCALE)
             values[at] = (np.round(scaled), missing)

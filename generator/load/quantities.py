@@ -68,6 +68,11 @@ def written(quantity: Quantity) -> str:
     return f"{quantity.value:,}" if isinstance(quantity.value, int) else f"{quantity.value:,.6g}"
 
 
+# The one metric below zero in an honest plan, review or export: a loss-making
+# gross margin.  Every other figure is an error when negative (spec 2, 4.1).
+MAY_BE_NEGATIVE = frozenset({"gross_margin"})
+
+
 class QuantityError(ValueError):
     """A value that is not a quantity; `code` and `args` feed the message catalog."""
 

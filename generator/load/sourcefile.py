@@ -19,7 +19,7 @@ from pathlib import Path
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
 
-from generator.load.quantities import QuantityError, parse_quantity
+from generator.load.quantities import MAY_BE_NEGATIVE, QuantityError, parse_quantity
 from generator.problems import Problem, detect_encoding, display_path, make
 
 _MONTH = re.compile(r"(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?")
@@ -225,7 +225,7 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
             problems.append(make(exc.code if exc.code == "not-finite" else "source-value", shown, index, column,
                                  file=shown, row=index, metric=metric, text=exc.args_.get("text", raw)))
             continue
-        value_problem = _value_problem(quantity, unit_of(metric))
+        value_problem = _value_problem(quantity, metric, unit_of(metric))
         if value_problem is not None:
             problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
                                  percent=str(raw).strip(), metric=metric))
@@ -282,14 +282,16 @@ def _repeated(header: list[str]) -> str | None:
     return None
 
 
-def _value_problem(quantity: Any, unit: str | None) -> str | None:
-    """The YAML value rules for one file value of a metric with this unit."""
+def _value_problem(quantity: Any, metric: str, unit: str | None) -> str | None:
+    """The YAML value rules (`validate.common.value_problems`) for one file value."""
     if quantity.is_per_order:
         return "per-order-not-allowed"
     if unit == "rate":
         if quantity.form == "number" and abs(quantity.exact) > 1:
             return "rate-over-one"
-        return "negative" if quantity.exact < 0 else None
+        if quantity.is_percent and quantity.exact > 1:
+            return "rate-over-100"
+        return "negative" if quantity.exact < 0 and metric not in MAY_BE_NEGATIVE else None
     if unit in ("money", "count", "ratio", "rank") and quantity.exact < 0:
         return "negative"
     return None

@@ -28,9 +28,11 @@ RULES: list[Rule] = [
 
 
 # Problems that judge a document against its year's plan: meaningless when that
-# plan did not load (every channel and campaign would look unknown).
+# plan did not load (every channel, campaign, declared tool or calendar node
+# would look unknown).
 JUDGED_BY_THE_PLAN = {"unknown-channel", "unknown-campaign", "campaign-without-plan", "unknown-metric",
-                      "unknown-sku", "unknown-cost", "review-without-plan", "source-row"}
+                      "unknown-sku", "unknown-cost", "review-without-plan", "source-row", "unknown-tool",
+                      "unknown-node", "node-date-missing"}
 
 
 def validate(workspace: Workspace) -> list[Problem]:

@@ -10,7 +10,7 @@ from generator.model.documents import Plan, Review
 from generator.model.errors import suggest
 from generator.model.workspace import PlacedCampaign, Workspace, campaigns_of
 from generator.problems import Problem
-from generator.validate.common import declared_list, known_metrics, metric_of
+from generator.validate.common import declared_list, goal_value_problems, known_metrics, metric_of
 
 EARLY_START_DAYS = 31  # a campaign may start up to a month before its year (年货节)
 
@@ -77,9 +77,12 @@ def campaign_references(workspace: Workspace) -> Iterator[Problem]:
                 yield placed.problem("unknown-channel", "channels", i, channel=channel,
                                      declared=declared_list(plan.channels))
         for metric, goal in c.goals.items():
-            if metric_of(plan, metric) is None:
+            metric_def = metric_of(plan, metric)
+            if metric_def is None:
                 yield placed.problem("unknown-metric", "goals", metric, key=True, metric=metric,
                                      suggestion=suggest(metric, known_metrics(plan)))
+            else:
+                yield from goal_value_problems(placed, ("goals", metric), metric_def, goal)
             if isinstance(goal, dict):
                 for channel in goal:
                     if channel not in plan.channels:

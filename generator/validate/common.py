@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterable, Iterator
 
-from generator.load.quantities import Quantity
+from generator.load.quantities import MAY_BE_NEGATIVE, Quantity, written
 from generator.model.catalog import Metric, metric_for
 from generator.model.documents import Plan, Review
-from generator.model.workspace import Document, Workspace
+from generator.model.workspace import Document, PlacedCampaign, Workspace
+from generator.problems import Problem
 
 SUM_TOLERANCE = 0.005  # months and channels may differ from their total by 0.5 %
 SHARE_TOLERANCE = 0.001  # shares add up to 100 % ± 0.1 pp
@@ -60,3 +61,54 @@ def total(values: Iterable[Quantity | None]) -> float:
 
 def declared_list(values: Iterable[Any]) -> str:
     return ", ".join(str(v) for v in values) or "—"
+
+
+def value_problems(
+    doc: Document | PlacedCampaign, where: tuple[Any, ...], metric: Metric, quantity: Quantity, may_be_share: bool = False
+) -> Iterator[Problem]:
+    """The value rules of spec 2 for one written figure of a metric, wherever it is
+    written (targets, actuals, campaign goals and results): sum metrics take
+    amounts (a share only where the place allows one), rates take levels from 0
+    to 100 % (a bare `4` is 400 % by mistake), `元/单` nowhere, nothing negative
+    but a gross margin (a loss-making year has one below zero)."""
+    if quantity.is_per_order:
+        yield doc.problem("per-order-not-allowed", *where)
+    elif metric.unit == "rate":
+        if quantity.form == "number" and abs(quantity.value) > 1:
+            yield doc.problem("rate-over-one", *where, text=number(quantity.value),
+                              percent=number(quantity.value))
+        elif quantity.is_percent and quantity.value > 1:
+            yield doc.problem("rate-over-100", *where, text=written(quantity))
+        elif quantity.value < 0 and metric.id not in MAY_BE_NEGATIVE:
+            yield doc.problem("negative", *where, text=written(quantity))
+    elif quantity.is_percent and not (may_be_share and metric.sums):
+        yield doc.problem("percent-not-allowed", *where, metric=metric.id)
+    elif quantity.value < 0:
+        yield doc.problem("negative", *where, text=number(quantity.value))
+
+
+def spread_values(spread: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
+    """(path, value, may be a share of the total) for every figure of a target or
+    an actual: its total, months and quarters (months and quarters may be written
+    as shares of the total, like channels)."""
+    if spread.total is not None:
+        yield (*prefix, "total"), spread.total, False
+    months = spread.months
+    items = months.items() if isinstance(months, dict) else enumerate(months or [])
+    for key, quantity in items:
+        if quantity is not None:
+            yield (*prefix, "months", key), quantity, True
+    for i, quantity in enumerate(getattr(spread, "quarters", None) or []):
+        yield (*prefix, "quarters", i), quantity, True
+
+
+def goal_value_problems(
+    doc: Document | PlacedCampaign, where: tuple[Any, ...], metric: Metric, goal: Quantity | dict[str, Quantity]
+) -> Iterator[Problem]:
+    """The value rules for a campaign goal or result: one figure, or one per channel."""
+    if isinstance(goal, dict):
+        for channel, quantity in goal.items():
+            yield from value_problems(doc, (*where, channel), metric, quantity)
+    else:
+        yield from value_problems(doc, where, metric, goal)
+

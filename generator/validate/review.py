@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Iterator
 
 from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import NODES, TOOLS
@@ -13,7 +13,18 @@ from generator.model.errors import suggest
 from generator.model.fields import month_values
 from generator.model.workspace import Document, Workspace, campaigns_of
 from generator.problems import Problem, display_path, make
-from generator.validate.common import close, declared_list, known_metrics, metric_of, number, reviews, total
+from generator.validate.common import (
+    close,
+    declared_list,
+    goal_value_problems,
+    known_metrics,
+    metric_of,
+    number,
+    reviews,
+    spread_values,
+    total,
+    value_problems,
+)
 
 
 def _plan_of(workspace: Workspace, review: Review) -> Plan | None:
@@ -168,18 +179,10 @@ def actual_entries(workspace: Workspace) -> Iterator[Problem]:
                 if channel not in channels:
                     yield doc.problem("unknown-channel", "actuals", metric_id, "channels", channel,
                                       key=True, channel=channel, declared=declared_list(channels))
-            if metric is not None and metric.unit == "rate":
+            if metric is not None:  # the same value rules as the plan's targets
                 for prefix, spread in spreads:
-                    values: list[tuple[int | str, Any]] = list(month_values(spread.months).items())
-                    values += [("total", spread.total)] if spread.total is not None else []
-                    for key, q in values:
-                        if q.form == "number" and abs(q.value) > 1:
-                            if isinstance(key, str):
-                                path: tuple[Any, ...] = ("total",)
-                            else:
-                                path = ("months", key if isinstance(spread.months, dict) else key - 1)
-                            yield doc.problem("rate-over-one", "actuals", metric_id, *prefix, *path,
-                                              text=number(q.value), percent=number(q.value))
+                    for path, quantity, _share in spread_values(spread, ("actuals", metric_id, *prefix)):
+                        yield from value_problems(doc, path, metric, quantity)
 
 
 def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
@@ -214,10 +217,14 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
     for doc, review in reviews(workspace):
         plan = _plan_of(workspace, review)
         campaign_ids = [p.campaign.id for p in campaigns_of(workspace, review.unit, review.year)]
-        for cid in review.campaigns:
+        for cid, result in review.campaigns.items():
             if cid not in campaign_ids:
                 yield doc.problem("unknown-campaign", "campaigns", cid, key=True, id=cid, year=review.year,
                                   suggestion=suggest(str(cid), campaign_ids))
+            for metric_id, value in result.actual.items():
+                metric = metric_of(plan, metric_id)
+                if metric is not None:
+                    yield from goal_value_problems(doc, ("campaigns", cid, "actual", metric_id), metric, value)
         if plan is not None and plan.products:
             skus = [p.sku for p in plan.products]
             for sku in review.products:

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from generator.load.quantities import Quantity
 from generator.model.amounts import entry_total, spread_total, written_sum
 from generator.model.fields import QUARTER_MONTHS
-from generator.model.catalog import METRICS, Metric
+from generator.model.catalog import METRICS
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.errors import suggest
 from generator.model.fields import month_values
@@ -23,7 +23,9 @@ from generator.validate.common import (
     number,
     percent,
     plans,
+    spread_values,
     total,
+    value_problems,
 )
 
 PHASING_WORDS = ("even", "days", "last_year")
@@ -48,49 +50,17 @@ def value_forms(workspace: Workspace) -> Iterator[Problem]:
                 continue
             for path, quantity, is_channel in _target_values(target):
                 where = ("targets", metric_id, *path)
-                yield from _form_problem(doc, where, metric, quantity, is_channel)
-
-
-def _form_problem(
-    doc: Document, where: tuple[Any, ...], metric: Metric, quantity: Quantity, may_be_share: bool
-) -> Iterator[Problem]:
-    if quantity.is_per_order:
-        yield doc.problem("per-order-not-allowed", *where)
-    elif metric.unit == "rate":
-        if quantity.form == "number" and abs(quantity.value) > 1:
-            yield doc.problem("rate-over-one", *where, text=number(quantity.value),
-                              percent=number(quantity.value))
-    elif quantity.is_percent and not (may_be_share and metric.sums):
-        yield doc.problem("percent-not-allowed", *where, metric=metric.id)
-    elif quantity.value < 0:
-        yield doc.problem("negative", *where, text=number(quantity.value))
+                yield from value_problems(doc, where, metric, quantity, is_channel)
 
 
 def _target_values(target: Target) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
     """(path inside the target, value, may be a share of the total) for every written value."""
-    yield from _spread_values(target, ())
+    yield from spread_values(target, ())
     for channel, entry in (target.channels or {}).items():
         if isinstance(entry, Quantity):
             yield ("channels", channel), entry, True
         else:
-            yield from _spread_values(entry, ("channels", channel))
-
-
-def _spread_values(spread: SpreadTarget, prefix: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
-    # Months and quarters may be written as shares of the total (20%), like channels.
-    if spread.total is not None:
-        yield (*prefix, "total"), spread.total, False
-    for key, quantity in _month_items(spread.months):
-        yield (*prefix, "months", key), quantity, True
-    for i, quantity in enumerate(spread.quarters or []):
-        yield (*prefix, "quarters", i), quantity, True
-
-
-def _month_items(months: Any) -> Iterator[tuple[Any, Quantity]]:
-    if isinstance(months, dict):
-        yield from months.items()
-    elif isinstance(months, list):
-        yield from ((i, q) for i, q in enumerate(months) if q is not None)
+            yield from spread_values(entry, ("channels", channel))
 
 
 def channels_declared(workspace: Workspace) -> Iterator[Problem]:
@@ -238,14 +208,16 @@ def months_and_quarters(workspace: Workspace) -> Iterator[Problem]:
     for doc, metric_id, prefix, spread in _sum_spreads(workspace):
         found = _quarter_conflict(spread)
         if found is not None:
-            first_sum, second_sum = found
+            first_sum, second_sum, severity = found
             yield doc.problem("conflicting-forms", "targets", metric_id, *prefix, "quarters",
-                              metric=metric_id, first="months", first_zh="月度", second="quarters",
-                              second_zh="季度", first_sum=first_sum, second_sum=second_sum)
+                              severity=severity, metric=metric_id, first="months", first_zh="月度",
+                              second="quarters", second_zh="季度", first_sum=first_sum, second_sum=second_sum)
 
 
-def _quarter_conflict(spread: SpreadTarget) -> tuple[str, str] | None:
-    """The months' and the quarters' figures, as shown, where some quarter disagrees."""
+def _quarter_conflict(spread: SpreadTarget) -> tuple[str, str, str] | None:
+    """The months' and the quarters' figures, as shown, where some quarter differs:
+    an error beyond the 0.5 % tolerance, a warning within it (the months are
+    what is spread; the quarters as written are not the figures used)."""
     months = month_values(spread.months)
     quarters = spread.quarters or []
     if len(months) != 12 or len(quarters) != 4:
@@ -261,10 +233,12 @@ def _quarter_conflict(spread: SpreadTarget) -> tuple[str, str] | None:
 
     from_months = [sum((amount(months[m]) for m in members), Decimal(0)) for members in QUARTER_MONTHS.values()]
     written = [amount(q) for q in quarters]
-    if all(close(float(a), float(b)) for a, b in zip(from_months, written)):
+    if from_months == written:
         return None
+    severity = "warning" if all(close(float(a), float(b)) for a, b in zip(from_months, written)) else "error"
     show = percent if month_shares and quarter_shares else number
-    return (" / ".join(show(float(v)) for v in from_months), " / ".join(show(float(v)) for v in written))
+    return (" / ".join(show(float(v)) for v in from_months), " / ".join(show(float(v)) for v in written),
+            severity)
 
 
 def last_year_available(workspace: Workspace) -> Iterator[Problem]:
