@@ -74,6 +74,14 @@ actions: {{keep: [{q}], stop: [{q}], start: [{q}]}}
         "plans/2026/notes.md": f"---\nyear: 2026\ntitle: {q}\ndescription: {q}\n---\n# 说明\n\n{ALL}\n\n"
                                f"| a |\n|---|\n| b |\n\n<table><tr><td style=\"position:fixed\">XSS-cell</td></tr></table>\n",
         "plans/other.md": f"---\ntitle: {q}\n---\n{ALL}\n",
+        # front matter closed by `...`, which MkDocs accepts as well as `---`
+        "plans/2026/dots.md": f"---\nyear: 2026\ntitle: {q}\ndescription: {q}\n...\n# 点号\n",
+        # the theme's own id and classes: Material reads its configuration (the search
+        # worker's URL) from the first `__config`; its classes fix elements over the page
+        "plans/2026/theme.md": "---\nyear: 2026\n---\n# 主题\n\n"
+                               '<h6 id="__config">{"search": "data:text/javascript,alert(1)"}</h6>\n\n'
+                               '<div class="md-consent__overlay">XSS-theme</div>'
+                               '<div class="md-dialog admonition note">XSS-dialog</div>\n',
     })
     return root
 
@@ -135,6 +143,48 @@ def test_front_matter_is_plain_text(hostile_site):
     head = html.split("</head>")[0]
     assert "<script>alert" not in head and "onerror" not in head
     assert "alert('XSS-script')" in head  # the words stay, as text
+
+
+def test_front_matter_closed_by_dots_is_read_and_cleaned_too(hostile_site):
+    html = (hostile_site / "main/2026/dots.html").read_text(encoding="utf-8")  # its year was read
+    head = html.split("</head>")[0]
+    assert "<script>alert" not in head and "onerror" not in head
+    assert "alert('XSS-script')" in head
+
+
+def test_an_operator_page_cannot_take_the_theme_s_id_or_classes(hostile_site):
+    html = (hostile_site / "main/2026/theme.html").read_text(encoding="utf-8")
+    assert html.count('id="__config"') == 1  # Material's own, not the operator's heading
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "XSS-theme" in article and "md-consent__overlay" not in article and "md-dialog" not in article
+    assert 'class="admonition note"' in article  # Markdown's own classes stay
+
+
+def test_readme_and_index_in_one_folder_are_one_page_a_collision_not_a_loss(tmp_path):
+    # MkDocs makes README.md its folder's index: beside an index.md one of them was dropped.
+    write_files(tmp_path, {"plans/plan.yaml": "kind: plan\nyear: 2026\n",
+                           "plans/notes/README.md": "# 说明 README\n", "plans/notes/index.md": "# 说明 index\n"})
+    outcome = render_site_folder(tmp_path, tmp_path / "out", tmp_path / "plans")
+    assert not outcome.ok
+    assert [p.code for p in outcome.problems if p.is_error] == ["page-collision"]
+
+
+def test_front_matter_is_read_with_the_bounded_yaml_reader(tmp_path):
+    # an alias bomb in front matter took render 45 s per level; a self-referencing alias crashed it
+    levels = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+    write_files(tmp_path, {"plans/plan.yaml": "kind: plan\nyear: 2026\n",
+                           "plans/bomb.md": f"---\n{levels}---\n# 炸弹\n"})
+    outcome = render_site_folder(tmp_path, tmp_path / "out", tmp_path / "plans")
+    # Counted as walked (10,000 nodes at most): b's ten *a cost 10 × 11 = 110; each *b in c
+    # costs b's 111 nodes plus its ten *a again (110): 10 × 221 = 2,210, 2,320 so far; each *c
+    # in d costs 1,111 + 10 × 221 = 3,321, and the third passes 10,000 (2,320 + 3 × 3,321).
+    # The alias is reported at the node it names: c, on line 4 of the page.
+    assert [(Path(p.path).name, p.code, p.line) for p in outcome.problems] == [("bomb.md", "alias-expansion", 4)]
+    assert not outcome.ok  # an error in a page's front matter stops the build as any plan error does
+    checked = subprocess.run([sys.executable, "-m", "generator.cli", "check", "plans"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 1 and "plans/bomb.md:4:" in checked.stdout + checked.stderr
 
 
 def test_pages_with_chinese_and_odd_ids_are_all_kept(tmp_path):
@@ -214,8 +264,14 @@ def test_a_plain_wheel_install_builds_the_demo(tmp_path):
     # The wheel, installed without the repository (no editable checkout on the path),
     # carries the templates, the CSS and the default configuration.
     wheel_dir, target, project = tmp_path / "wheel", tmp_path / "installed", tmp_path / "team"
+    # From a copy: setuptools writes build/lib into the source tree, and the repository's
+    # build/ is Planbook's own build folder (and stale files there would go into a wheel).
+    source = tmp_path / "source"
+    top_level = {".git", ".venv", "build", "site", "planbook.egg-info", ".hypothesis", ".installed"}
+    shutil.copytree(REPO, source, ignore=lambda folder, names: [
+        n for n in names if n == "__pycache__" or n.endswith("_cache") or (Path(folder) == REPO and n in top_level)])
     made = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheel_dir),
-                           str(REPO)], capture_output=True, text=True, timeout=300)
+                           str(source)], capture_output=True, text=True, timeout=300)
     assert made.returncode == 0, made.stderr[-2000:]
     wheel = next(wheel_dir.glob("planbook-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()

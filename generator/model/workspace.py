@@ -17,6 +17,7 @@ from typing import Any, Iterator, Union
 
 from pydantic import ValidationError
 
+from generator.load.frontmatter import read_front_matter
 from generator.load.sourcefile import SourceRow, read_source, resolve_source
 from generator.load.yamltree import Mark, SourceMap, parse_yaml
 from generator.model.catalog import METRICS, TOOLS, metric_for
@@ -71,6 +72,7 @@ class Page:
     path: str
     file: Path
     text: str
+    meta: dict[str, Any] = field(default_factory=dict)  # its front matter, read by load.frontmatter
 
 
 @dataclass(frozen=True)
@@ -468,7 +470,9 @@ def _read_page(file: Path, shown: str, problems: list[Problem]) -> Page:
     except UnicodeDecodeError:
         problems.append(make("encoding", shown, 1, 1, byte="?"))
         text = raw.decode("utf-8", errors="replace")
-    return Page(shown, file, text)
+    front = read_front_matter(text, shown)
+    problems.extend(front.problems)
+    return Page(shown, file, text, front.data)
 
 
 @dataclass(frozen=True)

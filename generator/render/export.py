@@ -55,7 +55,16 @@ def table_csv(frame: pd.DataFrame) -> str:
 
 
 def current_umask() -> int:
-    """The process's umask (reading it means setting it; it is put back at once)."""
+    """The process's umask, read from /proc where the kernel shows it: elsewhere
+    reading it means setting it for a moment, and under `serve` another thread
+    could create a file in that moment (with no mask at all)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+from generator.load.frontmatter import FRONT_MATTER
+
 _TAG = re.compile(r"<[^>]*>?")
 # Characters that could open markup or leave an attribute: dropped from plain text.
 _MARKUP = str.maketrans({"<": "", ">": "", '"': "", "`": ""})
@@ -22,24 +23,40 @@ _MARKUP = str.maketrans({"<": "", ">": "", '"': "", "`": ""})
 # What the operators' own Markdown may keep once rendered: formatting, links,
 # images, tables; never scripts, event handlers, styles or javascript:/data: links.
 _ALLOWED_ATTRIBUTES = {
-    # `id` only on headings (the table of contents links to them): an operator's
-    # `<div id="__config">` must not shadow Material's own configuration element.
     "*": {"class", "title"},
-    **{f"h{level}": {"id", "class", "title"} for level in range(1, 7)},
+    **{f"h{level}": {"id", "class", "title"} for level in range(1, 7)},  # the table of contents links to them
     "a": {"href", "title", "class"},
     "img": {"src", "alt", "title", "width", "height"},
     "td": {"align"}, "th": {"align"},
 }
+# Ids and classes that belong to the theme and Planbook's own page furniture.
+# Material reads its configuration (the search worker's URL among it) from the
+# first element with id `__config`, and its own classes position elements over
+# the page (`md-dialog`, `md-consent__overlay` are `position: fixed`): an
+# operator's heading or div must not take either.  Markdown's own classes
+# (admonition, highlight, footnote, task-list …) stay.
+_THEME_ID = re.compile(r"^_")
+_THEME_CLASS = re.compile(r"^(md|pb)[-_]")
+
+
+def _attribute_filter(_tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id":
+        return None if _THEME_ID.match(value) else value
+    if attribute == "class":
+        kept = [name for name in value.split() if not _THEME_CLASS.match(name)]
+        return " ".join(kept) or None
+    return value
 
 
 def clean_html(html: str) -> str:
     """Operator HTML through an allow-list: no script, no event handler, no style
-    (a `position: fixed` cell could cover the page), only http(s)/mailto links."""
+    (a `position: fixed` cell could cover the page), only http(s)/mailto links,
+    no id or class of the theme's own."""
     import nh3
 
     tags = set(nh3.ALLOWED_TAGS) | {"details", "summary", "mark"}
-    return nh3.clean(html, tags=tags, attributes=_ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-                     link_rel=None)
+    return nh3.clean(html, tags=tags, attributes=_ALLOWED_ATTRIBUTES, attribute_filter=_attribute_filter,
+                     url_schemes={"http", "https", "mailto"}, link_rel=None)
 
 
 def plain_text(value: str) -> str:
@@ -47,22 +64,20 @@ def plain_text(value: str) -> str:
     return _TAG.sub("", value).translate(_MARKUP).strip()
 
 
-def clean_front_matter(text: str) -> str:
+def clean_front_matter(text: str, meta: dict[str, Any]) -> str:
     """A Markdown page whose front matter holds plain text only.
 
-    Every string value is reduced to plain text; front matter that is not a
-    mapping of YAML is dropped (it would otherwise reach the page unparsed)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    `meta` is the page's front matter as `load.frontmatter` read it (bounded, the
+    block found as MkDocs finds it, `---` or `...` closing it): every string is
+    reduced to plain text and the block written again; a block that was not a
+    usable mapping is dropped (it would otherwise reach the page unparsed)."""
+    front = FRONT_MATTER.match(text)
+    if not front:
         return text
-    body = text[match.end():]
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+    body = text[front.end():]
+    if not meta:
         return body
-    if not isinstance(data, dict):
-        return body
-    cleaned = _clean_value(data)
+    cleaned = _clean_value(meta)
     return "---\n" + str(yaml.safe_dump(cleaned, allow_unicode=True, sort_keys=False)) + "---\n" + body
 
 

@@ -45,7 +45,6 @@ def _packaged_templates() -> Path:
 PACKAGED_TEMPLATES = _packaged_templates()
 # Lets Material's search worker run from file:// (see site/config.py: the offline plugin).
 SEARCH_SHIM = "assets/iframe-worker-shim.js"
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 # `planbook serve` keeps the problems of the last render here (site/serve.py STATUS).
 SERVE_FOLDER = "_planbook"
 
@@ -125,6 +124,13 @@ def _with_plan(label: Callable[[Any, Any], str]) -> Callable[..., str]:
     return apply
 
 
+def _page_key(relative: str) -> str:
+    """The page a file becomes: MkDocs makes `README.md` its folder's index, so
+    `notes/README.md` and `notes/index.md` are one page (and one would be lost)."""
+    folder, _, name = relative.rpartition("/")
+    return f"{folder}/index.md" if folder and name == "README.md" else ("index.md" if name == "README.md" else relative)
+
+
 class SiteWriter:
     """Writes files below a docs folder, skipping files whose bytes are unchanged."""
 
@@ -132,16 +138,19 @@ class SiteWriter:
         self.docs = docs
         self.result = Rendered()
         self.expected: set[Path] = set()
-        self.owners: dict[str, str] = {}  # page → what wrote it in this render
+        self.owners: dict[str, str] = {}  # file → what wrote it in this render
+        self.pages: dict[str, str] = {}  # page (README.md is its folder's index.md) → file
         self.kept: set[Path] = set()  # folders of unchanged years
 
     def write(self, relative: str, data: str | bytes, owner: str = "planbook") -> bool:
         """Write one file; False (and a recorded collision) when this render already
         wrote that path: nothing is ever silently overwritten."""
-        if relative in self.owners:
-            self.result.collisions.append((relative, self.owners[relative], owner))
+        page = _page_key(relative)
+        if page in self.pages:
+            self.result.collisions.append((relative, self.owners[self.pages[page]], owner))
             return False
         self.owners[relative] = owner
+        self.pages[page] = relative
         path = self.docs / relative
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self.expected.add(path)
@@ -163,6 +172,7 @@ class SiteWriter:
     def adopt(self, owners: dict[str, str], written: list[str], collisions: list[tuple[str, str, str]]) -> None:
         """Files another writer wrote in this render (a year rendered in a second process)."""
         self.owners.update(owners)
+        self.pages.update((_page_key(relative), relative) for relative in owners)
         self.expected.update(self.docs / relative for relative in owners)
         self.result.written.extend(written)
         self.result.collisions.extend(collisions)
@@ -267,7 +277,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
         if writer.owners.get(path := _own_page_path(f"{r.unit}/{r.year}", p), p.path) == p.path)
     for page in [p for p in workspace.pages if not any(p in _own_pages([p], r) for r in reports)]:
         path = f"notes/{_relative_page(workspace, page)}"
-        if writer.write(path, clean_front_matter(page.text), page.path):
+        if writer.write(path, clean_front_matter(page.text, page.meta), page.path):
             writer.result.own_pages.append(path)
             years_nav.append({nav_title(_page_title(page)): path})
     if spanning:
@@ -370,7 +380,7 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
         nav_entries.append({words.word("nav_campaigns", lang): campaign_nav})
     for page in _own_pages(workspace.pages, report):
         path = _own_page_path(base, page)
-        if writer.write(path, clean_front_matter(page.text), page.path):
+        if writer.write(path, clean_front_matter(page.text, page.meta), page.path):
             nav_entries.append({nav_title(_page_title(page)): path})
     _write_downloads(writer, report, base, lang)
     return nav_entries
@@ -452,27 +462,14 @@ def _year_pages(report: YearReport, lang: str) -> list[tuple[str, str]]:
 def _own_pages(pages: Sequence[Page], report: YearReport) -> list[Page]:
     own = []
     for page in pages:
-        meta = _front_matter(page.text)
+        meta = page.meta
         if str(meta.get("year", "")) == str(report.year) and meta.get("unit", report.unit) == report.unit:
             own.append(page)
     return own
 
 
-def _front_matter(text: str) -> dict[str, Any]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}
-    import yaml
-
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _page_title(page: Page) -> str:
-    meta = _front_matter(page.text)
+    meta = page.meta
     if meta.get("title"):
         return str(meta["title"])
     heading = re.search(r"^#\s+(.+)$", page.text, re.M)
