@@ -207,6 +207,12 @@ CATALOG: dict[str, Entry] = {
         E, "`last_year` phasing needs the {year} review with monthly `{metric}`",
         "`last_year` 需要 {year} 年复盘中有 `{metric}` 的月度实际",
     ),
+    "last-year-incomplete": Entry(
+        E, "`last_year` phasing needs all twelve months of `{metric}` in the {year} review; months {months} have none",
+        "`last_year` 需要 {year} 年复盘中 `{metric}` 全部 12 个月的实际;{months} 月没有",
+        "choose another phasing (a profile, or months) until the review covers the year",
+        "在复盘覆盖全年之前请换一种 phasing(profile 或按月写)",
+    ),
     "driver-identity": Entry(
         W, "GMV {gmv} ≠ visitors {visitors} × conversion {conversion} × AOV {aov} = {product} ({gap} apart)",
         "销售额 {gmv} ≠ 访客数 {visitors} × 转化率 {conversion} × 客单价 {aov} = {product}(相差 {gap})",

@@ -6,7 +6,7 @@ comments, key order, block and flow layout:
 
 - the year bumped, sum-metric targets, product units, campaign goals and the
   budget scaled by the growth (rates, shares and prices unchanged), the GMV
-  phasing switched to `last_year` when that year's review has monthly GMV;
+  phasing switched to `last_year` when that year's review has GMV for all twelve months;
 - campaigns and their tasks moved to the new year (tasks reopened); ids that
   carry the year renamed (`spring-2026` → `spring-2027`); a campaign tied to a
   lunar node (年货节, 七夕) moves with the node's date when it is known
@@ -34,7 +34,7 @@ from generator.model.catalog import NODES, metric_for
 from generator.model.documents import Plan
 from generator.model.workspace import Document, Workspace
 from generator.problems import CommandError
-from generator.validate.review import monthly_actual_metrics
+from generator.validate.review import actual_months
 
 LUNAR_NODES = {node.id for node in NODES.values() if node.month_day is None}
 # The lunar nodes' dates (春节 for 年货节, 七夕), so that a campaign tied to one moves
@@ -198,6 +198,36 @@ def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, u
     return Scaffold(files, state.notes)
 
 
+def _source_plan_shape(metric: str, target: Any, state: _Year, workspace: Workspace, unit: str) -> None:
+    """`phasing: last_year` copied from a plan whose new baseline review stops before
+    December (a year-to-date review) or is missing: last year has no shape yet, so
+    the new plan takes the source plan's own monthly targets of the metric as its
+    weights (in %, one decimal), and a note says to switch back once the review
+    covers the year."""
+    from generator.compute.report import compute_year
+
+    report = compute_year(workspace, unit, state.source_year, [])
+    table = report.tables.get("targets")
+    if table is None or table.empty:
+        return
+    rows = table[(table["metric"] == metric) & (table["channel"] == "all")]
+    months = {str(r.period): float(r.value) for r in rows.itertuples()}
+    values = [months.get(f"{state.source_year}-{m:02d}", 0.0) for m in range(1, 13)]
+    total = sum(values)
+    if total <= 0:
+        return
+    from ruamel.yaml.comments import CommentedSeq
+
+    weights = CommentedSeq([round(v / total * 100, 1) for v in values])
+    weights.fa.set_flow_style()  # one line of twelve, as a person writes weights
+    target["phasing"] = weights
+    state.notes.append(Note("check", f"targets.{metric}.phasing",
+                            f"{state.source_year} 年复盘还没有全年 12 个月,last_year 换成了 {state.source_year} 年计划的"
+                            f"月度形状(%);复盘补全后可改回 last_year",
+                            f"the {state.source_year} review does not cover twelve months yet: last_year became the "
+                            f"{state.source_year} plan's monthly shape (%); switch back once the review is complete"))
+
+
 def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) -> None:
     data["year"] = state.year
     data["baseline"] = state.source_year
@@ -209,12 +239,18 @@ def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) 
             data["targets"][metric_id] = _scale_target(target, state.factor)
     review = workspace.review(unit, state.source_year)
     targets = data.get("targets") or {}
-    if review is not None and "gmv" in monthly_actual_metrics(workspace, review) and "gmv" in targets:
+    # Only a review with all twelve months gives a shape: a year-to-date one would leave
+    # the months after its as_of without a target.
+    if review is not None and len(actual_months(workspace, review, "gmv")) == 12 and "gmv" in targets:
         gmv = targets["gmv"]
         if not isinstance(gmv, dict):
             targets["gmv"] = {"total": gmv, "phasing": "last_year"}
         elif not gmv.get("months") and not gmv.get("quarters"):
             gmv["phasing"] = "last_year"
+    for metric_id, target in targets.items():
+        if isinstance(target, dict) and target.get("phasing") == "last_year" and (
+                review is None or len(actual_months(workspace, review, metric_id)) < 12):
+            _source_plan_shape(metric_id, target, state, workspace, unit)
     for product in data.get("products") or []:
         if "units" in product:
             product["units"] = _scaled(product["units"], state.factor)

@@ -135,3 +135,33 @@ def test_a_campaign_on_a_lunar_node_with_no_known_date_is_flagged(tmp_path):
     assert "calendar.qixi: the 2031 lunar date is not known: left out" in result.stderr
     data = yaml.safe_load((plans / "2031" / "plan.yaml").read_text(encoding="utf-8"))
     assert data["campaigns"][0]["id"] == "qixi-2031" and "calendar" not in data
+
+
+def test_new_after_a_year_to_date_review_keeps_a_target_for_every_month(plans):
+    # The 2026 plan phases GMV by last_year; the 2026 review runs to 2026-10-31, so 2027
+    # cannot take 2026's shape (November and December would get no target).  It takes the
+    # 2026 plan's monthly shape instead, which is 2025's actual GMV: 10,338万 in all,
+    # January 612万 → 5.9 %, November 1,720万 → 16.6 % (the twelve rounded weights add up
+    # to 100.0), so November 2027 is 1.3亿 × 16.6 % = 2,158万.
+    result = new(plans, "2027")
+    assert result.returncode == 0, result.stderr
+    gmv = yaml.safe_load((plans / "2027" / "plan.yaml").read_text(encoding="utf-8"))["targets"]["gmv"]
+    assert gmv["phasing"][0] == 5.9 and gmv["phasing"][10] == 16.6 and round(sum(gmv["phasing"]), 1) == 100.0
+    assert "targets.gmv.phasing" in result.stderr  # the notes go with the other notes
+    report = subprocess.run([sys.executable, "-m", "generator.cli", "report", str(plans), "--year", "2027",
+                             "--format", "json"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    months = {t["period"]: t["value"] for t in json.loads(report.stdout)["reports"][0]["targets"]
+              if t["metric"] == "gmv" and t["channel"] == "all"}
+    assert months["2027-11"] == 21_580_000 and months["2027-12"] > 0
+
+
+def test_last_year_phasing_on_a_year_to_date_review_is_an_error(tmp_path):
+    from tests.conftest import problems_of
+
+    problems = problems_of(tmp_path, {
+        "2025/review.yaml": "kind: review\nyear: 2025\nas_of: 2025-10-31\nactuals:\n"
+                            "  gmv: {months: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}\n",
+        "2026/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: {total: 100万, phasing: last_year}\n",
+    })
+    assert [(p.code, p.line, p.column) for p in problems] == [("last-year-incomplete", 4, 31)]  # the value last_year
+    assert problems[0].message("en").endswith("months 11, 12 have none")

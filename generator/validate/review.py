@@ -63,6 +63,18 @@ def monthly_actual_metrics(workspace: Workspace, doc: Document) -> set[str]:
     return found
 
 
+def actual_months(workspace: Workspace, doc: Document, metric: str) -> set[int]:
+    """The months of a review with an actual of `metric` (written or from its source file)."""
+    review = doc.model
+    assert isinstance(review, Review)
+    actual = review.actuals.get(metric)
+    months = set(month_values(actual.months)) if actual is not None else set()
+    for channel in (actual.channels or {}).values() if actual is not None else []:
+        months.update(month_values(channel.months))
+    months.update(row.month for row in source_rows(workspace, doc)[0] if row.metric == metric)
+    return months
+
+
 def actual_metric_ids(workspace: Workspace, doc: Document) -> set[str]:
     """Metrics with any actual in a review (written or from its source file)."""
     review = doc.model

@@ -243,16 +243,25 @@ def _quarter_conflict(spread: SpreadTarget) -> tuple[str, str, str] | None:
 
 def last_year_available(workspace: Workspace) -> Iterator[Problem]:
     """`phasing: last_year` needs the baseline review with monthly actuals of the metric."""
-    from generator.validate.review import monthly_actual_metrics
+    from generator.validate.review import actual_months, monthly_actual_metrics
 
     for doc, plan in plans(workspace):
         baseline = workspace.review(plan.unit, plan.baseline_year)
         available = monthly_actual_metrics(workspace, baseline) if baseline else set()
         for metric_id, target in plan.targets.items():
             for prefix, spread in _spreads(target):
-                if spread.phasing == "last_year" and metric_id not in available:
-                    yield doc.problem("last-year-missing", "targets", metric_id, *prefix, "phasing",
-                                      year=plan.baseline_year, metric=metric_id)
+                if spread.phasing != "last_year":
+                    continue
+                where = ("targets", metric_id, *prefix, "phasing")
+                if metric_id not in available or baseline is None:
+                    yield doc.problem("last-year-missing", *where, year=plan.baseline_year, metric=metric_id)
+                    continue
+                # A year-to-date review has no shape for the months after its as_of: they
+                # would get no target at all (November and December at 0).
+                missing = sorted(set(range(1, 13)) - actual_months(workspace, baseline, metric_id))
+                if missing:
+                    yield doc.problem("last-year-incomplete", *where, year=plan.baseline_year, metric=metric_id,
+                                      months=", ".join(f"{m}" for m in missing))
 
 
 def driver_identity(workspace: Workspace) -> Iterator[Problem]:
