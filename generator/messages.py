@@ -41,7 +41,7 @@ CATALOG: dict[str, Entry] = {
         "以 `kind: plan`(或 review、campaign)和 `year:` 开头",
     ),
     "yaml-syntax": Entry(
-        E, "YAML syntax error: {detail}", "YAML 语法错误:{detail}",
+        E, "YAML syntax error: {detail}", "YAML 语法错误:{detail_zh}",
         "check indentation (spaces, not tabs) and that every `key: value` has a space after the colon",
         "检查缩进(用空格,不要用 Tab)以及每个 `键: 值` 冒号后的空格",
     ),

@@ -76,13 +76,10 @@ def load_config(project: Path) -> tuple[dict[str, Any], yaml.Node | None, list[P
         overrides = yaml.load(text, Loader=_Loader) or {}
     except UnicodeDecodeError:
         return config, None, [make("encoding", shown, 1, 1, byte="?")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(filter(None, [exc.context, exc.problem])).strip()
-        return config, None, [make("yaml-syntax", shown, line, column, detail=detail)]
     except yaml.YAMLError as exc:
-        return config, None, [make("yaml-syntax", shown, 1, 1, detail=str(exc)[:200])]
+        from generator.load.yamltree import syntax_problem
+
+        return config, None, [syntax_problem(exc, shown)]
     if not isinstance(overrides, dict):
         return config, None, [make("settings-invalid", shown, 1, 1, key="mkdocs.yml",
                                    expected_en="a mapping of settings", expected_zh="设置项的映射")]

@@ -292,6 +292,25 @@ def test_a_changed_review_shows_in_diff_rev_with_unit_and_kind(tmp_path):
     assert text_form.startswith("glow-beauty · HEAD:2026 复盘 → 2026 复盘")
 
 
+def test_an_edited_source_file_shows_in_diff_rev_as_the_review_s_actuals(tmp_path):
+    # January 2025's orders in the review's source CSV 47,812 → 57,812: the file is not
+    # YAML, but it is the review's actuals (it was invisible: "no change", exit 0).
+    import shutil
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    data = tmp_path / "plans" / "2025" / "actuals" / "2025-traffic.csv"
+    text = data.read_text(encoding="utf-8")
+    assert "2025-01,,1258211,47812\n" in text
+    data.write_text(text.replace("2025-01,,1258211,47812", "2025-01,,1258211,57812"), encoding="utf-8")
+    result = run("diff", "--rev", "HEAD", "--format", "json", "--exit-code", cwd=tmp_path)
+    assert result.returncode == 1
+    reviews = [d for d in json.loads(result.stdout)["diffs"] if d["kind"] == "review"]
+    assert [(d["unit"], [(c["key"], c["field"], c["old"], c["new"], c["delta"]) for c in d["changes"]])
+            for d in reviews] == [("glow-beauty", [("orders", "source.all.months.1", 47812, 57812, 10000)])]
+
+
 def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
     import shutil
 
@@ -317,6 +336,25 @@ def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
     broken = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
     assert not [d for d in broken["diffs"] if d["kind"] == "review"]
     assert any(p["code"] == "yaml-syntax" for d in broken["diffs"] for p in d["problems"])
+
+
+def test_a_plan_that_no_longer_loads_is_its_error_not_a_plan_whose_lines_were_removed(tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    plan_file = tmp_path / "plans" / "2026" / "plan.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    assert "  members: 120万\n" in text
+    plan_file.write_text(text.replace("  members: 120万\n", "  members: [120万\n"), encoding="utf-8")
+    payload = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
+    assert [c for d in payload["diffs"] for c in d["changes"]] == []  # was 157 lines of "removed"
+    assert [p["code"] for d in payload["diffs"] for p in d["problems"]][:1] == ["yaml-syntax"]
+    comment = run("diff", "--rev", "HEAD", "--format", "md", cwd=tmp_path).stdout
+    assert "没有可比较的内容:请先修正上面的错误" in comment and "没有变化" not in comment
+    assert "缺少 \\`,\\` 或 \\`\\]\\`" in comment  # libyaml's words in Chinese, Markdown-escaped
+    assert "&\\#x27;" not in comment and "did not find" not in comment
 
 
 def test_two_years_with_several_units_compare_each_unit_that_has_both(tmp_path):
@@ -402,3 +440,12 @@ def test_gmv_without_orders_or_aov_is_a_problem_the_change_introduces(tmp_path):
     check = run("check", "plans", "--format", "json", cwd=tmp_path)
     codes = [p["code"] for p in json.loads(check.stdout)["problems"]]
     assert codes == ["orders-aov-identity"] and check.returncode == 0  # a warning
+
+
+def test_textconv_names_what_was_left_out(tmp_path):
+    # A misspelt key is left out of the document (the rest is read): the canonical lines
+    # must still change, or `git diff` through the driver shows nothing for the new line.
+    path = tmp_path / "plan.yaml"
+    path.write_text("kind: plan\nyear: 2026\nowner: 张三\nonwer: 李四\n", encoding="utf-8")
+    lines = run("textconv", str(path), cwd=tmp_path).stdout.splitlines()
+    assert "owner = 张三" in lines and lines[-1] == "# 问题: 不认识的键 `onwer` [unknown-key]"

@@ -143,6 +143,21 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
     return changes
 
 
+def compare_source_actuals(old: dict[tuple[str, str, int], Decimal],
+                           new: dict[tuple[str, str, int], Decimal]) -> list[Change]:
+    """The monthly actuals a review's `source:` file gives, old → new: an edited CSV
+    changes the figures as surely as an edited YAML line (field `source.<channel>.<month>`,
+    the channel `all` where the file has none)."""
+    changes = []
+    for metric, channel, month in sorted(set(old) | set(new)):
+        key = (metric, channel, month)
+        found = number_change("actuals", metric, f"source.{channel or 'all'}.months.{month}", old.get(key),
+                              new.get(key))
+        if found:
+            changes.append(found)
+    return changes
+
+
 def _actual_total(entry: Any) -> Any:
     if entry is None:
         return None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.diff.compare import Change, compare_plans, compare_reviews
+from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals
 from generator.diff.computed import computed_changes
 from generator.diff.sources import DiffError, Validator, checked, git, parse_spec, repo_root, side, workspace_at
 from generator.problems import Problem
@@ -62,7 +63,11 @@ def _diff(old: object, new: object) -> PlanDiff:
         raise DiffError("no-plan-for-year", year=f"{old.label} / {new.label}", unit_en="", unit_zh="",
                         existing="—")
     problems = [p for p in old.problems + new.problems if p.is_error]
-    changes = compare_plans(old.plan, new.plan) + computed_changes(old.report, new.report)
+    if old.unreadable or new.unreadable:
+        # A plan that does not load is its problem, not a plan whose every line was removed.
+        changes: list[Change] = []
+    else:
+        changes = compare_plans(old.plan, new.plan) + computed_changes(old.report, new.report)
     # A problem is "the same" on both sides when its code and message agree (lines move).
     before = {(p.code, p.message("en")) for p in old.own_problems}
     introduced = [p for p in new.own_problems if (p.code, p.message("en")) not in before]
@@ -77,21 +82,22 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
     changed = [n for n in git(root, "diff", "-z", "--name-only", rev, "--", relative).decode("utf-8").split("\0") if n]
     changed += [n for n in git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", relative)
                 .decode("utf-8").split("\0") if n]
-    changed_files = {(root / name).resolve() for name in changed if name.endswith((".yaml", ".yml"))}
+    # Every changed file counts: a review's `source:` CSV or ad report changes its actuals.
+    changed_files = {(root / name).resolve() for name in changed}
     diffs = []
     with workspace_at(plans, rev) as old_ws:
         new_ws_root = plans
-        from generator.model.workspace import read_workspace
+        from generator.model.workspace import files_read, read_workspace
 
         new_ws = read_workspace(new_ws_root)
         old_base = old_ws.root.resolve()
         keys: set[tuple[str, int]] = set()
         for document in new_ws.documents:
-            if document.file.resolve() in changed_files:
+            if {document.file.resolve(), *(f.resolve() for f in files_read(document, new_ws.root))} & changed_files:
                 keys.add(document.key)
         for document in old_ws.documents:
-            original = plans.resolve() / document.file.resolve().relative_to(old_base)
-            if original in changed_files:
+            read = [document.file, *files_read(document, old_ws.root)]
+            if {plans.resolve() / f.resolve().relative_to(old_base) for f in read} & changed_files:
                 keys.add(document.key)
         old_problems, new_problems = checked(old_ws, validate), checked(new_ws, validate)
         for unit, year in sorted(keys):
@@ -107,6 +113,7 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
                 continue  # a review that does not load is a problem, not a review that was removed
             reviews = compare_reviews(review_a.model if review_a else None,  # type: ignore[arg-type]
                                       review_b.model if review_b else None)  # type: ignore[arg-type]
+            reviews += compare_source_actuals(source_totals(old_ws, review_a), source_totals(new_ws, review_b))
             if reviews:
                 diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review"))
     return diffs
@@ -115,3 +122,21 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
 def _unloaded_review(workspace: object, unit: str, year: int) -> bool:
     unloaded = getattr(workspace, "unloaded", ())
     return any(u.kind == "review" and (u.unit, u.year) == (unit, year) for u in unloaded)
+
+
+def source_totals(workspace: Any, document: Any) -> dict[tuple[str, str, int], Any]:
+    """A review's monthly actuals read from its `source:` file, (metric, channel, month) → value."""
+    from generator.load.sourcefile import monthly
+    from generator.model.catalog import metric_for
+
+    if document is None or not document.source_rows:
+        return {}
+    plan = workspace.plan_model(*document.key)
+    declared = dict(plan.metrics) if plan is not None else None
+
+    def sums(metric_id: str) -> bool:
+        metric = metric_for(metric_id, declared)
+        return metric is not None and metric.sums
+
+    return monthly(list(document.source_rows), sums)
+

@@ -32,6 +32,7 @@ class Side:
     problems: list[Problem]
     own_problems: list[Problem]  # the problems of this (unit, year)'s own documents
     unit: str = "main"
+    unreadable: bool = False  # the plan file is there but could not be read (a YAML error)
 
 
 def parse_spec(spec: str) -> tuple[str | None, int]:
@@ -100,4 +101,6 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
         report = next((r for r in compute_reports(workspace, problems) if (r.unit, r.year) == (chosen, year)), None)
     paths = {d.path for d in workspace.documents if d.key == (chosen, year)}
     paths |= {u.path for u in workspace.unloaded if (u.unit, u.year) == (chosen, year)}
-    return Side(label, year, plan, report, problems, [p for p in problems if p.path in paths], chosen)
+    unreadable = plan is None and any(u.kind == "plan" and (u.unit, u.year) == (chosen, year)
+                                      for u in workspace.unloaded)
+    return Side(label, year, plan, report, problems, [p for p in problems if p.path in paths], chosen, unreadable)

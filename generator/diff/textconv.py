@@ -33,7 +33,12 @@ def textconv(path: Path, lang: str = "zh") -> str:
         where = f"{first.line}:{first.column}: {first.message(lang)} [{first.code}]" if first else ""
         word = "无法读取" if lang == "zh" else "does not load"
         return f"# {path.name} {word}: {where}\n"
-    return "\n".join(_lines(document.model, "")) + "\n"
+    # What was left out because it failed to validate (a misspelt key, a bad value) is
+    # not in the model: say so, or `git diff` would show nothing for the new line.
+    # Without line numbers, which move with every edit above them.
+    word = "问题" if lang == "zh" else "problem"
+    left_out = [f"# {word}: {p.message(lang)} [{p.code}]" for p in problems if p.is_error]
+    return "\n".join([*_lines(document.model, ""), *left_out]) + "\n"
 
 
 def _lines(value: Any, prefix: str) -> Iterator[str]:

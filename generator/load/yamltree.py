@@ -139,13 +139,10 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
             line, column = _flow_depth_position(text) or _error_position(exc)
             problems.append(make("too-deep", path, line, column, limit=MAX_DEPTH))
             return Parsed(None, source, problems)
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(filter(None, [exc.context, exc.problem])).strip()
-        problems.append(make("yaml-syntax", path, line, column, detail=detail))
+        problems.append(syntax_problem(exc, path))
         return Parsed(None, source, problems)
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        problems.append(make("yaml-syntax", path, 1, 1, detail=str(exc)[:200]))
+        problems.append(syntax_problem(exc, path))
         return Parsed(None, source, problems)
     documents = [n for n in nodes if n is not None]
     if not documents:
@@ -157,6 +154,58 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
     walker = _Walker(source, problems)
     data = walker.walk(documents[0], ())
     return Parsed(data, source, problems)
+
+
+# libyaml's words for what it was reading and what it found, in Chinese (the
+# Chinese message must not carry English; an unknown phrase is kept as written).
+_SYNTAX_WORDS = {
+    "while parsing a flow sequence": "在方括号列表 [...] 里",
+    "while parsing a flow mapping": "在花括号 {...} 里",
+    "while parsing a block mapping": "在 `键: 值` 块里",
+    "while parsing a block collection": "在 `-` 列表里",
+    "while parsing a flow node": "在括号里",
+    "while parsing a block node": "在这一块里",
+    "while parsing a quoted scalar": "在引号里的文字中",
+    "while scanning a quoted scalar": "在引号里的文字中",
+    "while scanning a simple key": "读取键时",
+    "while scanning a plain scalar": "读取文字时",
+    "while scanning an alias": "读取别名 (*) 时",
+    "while scanning an anchor": "读取锚点 (&) 时",
+    "while scanning a tag": "读取标签 (!) 时",
+    "while scanning a block scalar": "读取多行文字时",
+    "while scanning for the next token": "",
+    "while parsing a node": "",
+    "did not find expected ',' or ']'": "缺少 `,` 或 `]`(括号没有闭合?)",
+    "did not find expected ',' or '}'": "缺少 `,` 或 `}`(括号没有闭合?)",
+    "did not find expected key": "这里应是一个键(缩进不一致,或多了一个括号?)",
+    "did not find expected '-' indicator": "这里应是 `-` 开头的列表项(缩进不一致?)",
+    "did not find expected node content": "这里缺少值",
+    "could not find expected ':'": "缺少 `:`",
+    "mapping values are not allowed in this context": "这里不能再出现 `键: 值`(值里有冒号时请加引号,或检查缩进)",
+    "mapping values are not allowed here": "这里不能再出现 `键: 值`(值里有冒号时请加引号,或检查缩进)",
+    "found character that cannot start any token": "出现了不能开头的字符(Tab 请换成空格;@ ` % 开头的文字请加引号)",
+    "found unexpected end of stream": "文件意外结束(引号或括号没有闭合)",
+    "found undefined alias": "引用了没有定义的锚点",
+    "found unknown escape character": "引号里有未知的转义字符(\\ 后面的字母)",
+    "found unexpected ':'": "出现了多余的 `:`",
+    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
+    "expected <block end>, but found '<block sequence start>'": "缩进不一致",
+    "expected <block end>, but found '-'": "缩进不一致",
+    "expected <block end>, but found '<scalar>'": "缩进不一致",
+}
+
+
+def syntax_problem(exc: BaseException, path: str) -> Problem:
+    """A YAML syntax error at its line, in both languages."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [part for part in (exc.context, exc.problem) if part]
+    else:
+        parts = [str(exc)[:200]]
+    detail = " ".join(parts).strip()
+    detail_zh = ",".join(filter(None, (_SYNTAX_WORDS.get(part.strip(), part.strip()) for part in parts))) or detail
+    return make("yaml-syntax", path, line, column, detail=detail, detail_zh=detail_zh)
 
 
 def _excessive_nesting(text: str) -> tuple[int, int] | None:

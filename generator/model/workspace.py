@@ -500,6 +500,19 @@ def campaigns_of(workspace: Workspace, unit: str, year: int) -> list[PlacedCampa
     return placed
 
 
+def files_read(document: Document, root: Path) -> list[Path]:
+    """The files a review reads besides itself: `source:`, the ad report (`budget:
+    source:`) and the item report (`products: source:`), by the loading rule (a file
+    outside the plans folder is not read)."""
+    found = []
+    for attribute in ("source", "budget_source", "products_source"):
+        name = getattr(document.model, attribute, None)
+        candidate = resolve_source(document.file, name, root) if name else None
+        if candidate is not None and candidate.is_file():
+            found.append(candidate)
+    return found
+
+
 def plan_with_campaign_files(workspace: Workspace, unit: str, year: int) -> Plan | None:
     """The plan of (unit, year) with the campaigns of its own campaign documents
     (`campaigns/double11.yaml`) folded in: what a reader counts as the plan."""

@@ -71,9 +71,12 @@ def delta_text(change: Change, lang: str) -> str:
     return ", ".join(parts)
 
 
-def _counts(changes: list[Change], lang: str) -> str:
+def _counts(changes: list[Change], lang: str, introduced: list[Any] | None = None) -> str:
     counted = Counter(c.section for c in changes if not c.computed)
     parts = [f"{labels.pick(SECTION_LABELS[s], lang)} {counted[s]}" for s in SECTIONS if counted[s]]
+    if not parts and any(p.is_error for p in introduced or []):
+        # A plan that no longer loads has nothing to compare: not "no changes".
+        return "没有可比较的内容:请先修正上面的错误" if lang == "zh" else "nothing to compare until the errors above are fixed"
     return " · ".join(parts) or ("没有变化" if lang == "zh" else "no changes")
 
 
@@ -118,7 +121,7 @@ def introduced_lines(problems: list[Any], lang: str) -> list[str]:
 def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, colour: bool,
               introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan") -> str:
     out = [heading(old_label, new_label, lang, unit, kind), *introduced_lines(introduced or [], lang),
-           _counts(changes, lang)]
+           _counts(changes, lang, introduced)]
     for section in SECTIONS:
         written = [c for c in changes if c.section == section and not c.computed]
         computed = [c for c in changes if c.section == section and c.computed]
@@ -168,7 +171,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "gifts": ("赠品", "gifts"), "spend": ("花费", "spend"), "actual": ("实际", "actual"),
     "sku_goals": ("单品目标", "SKU goals"), "weaknesses": ("劣势", "weaknesses"), "watch": ("关注", "watch"),
     "lever": ("举措类型", "lever"), "action": ("举措", "action"), "metric": ("指标", "metric"),
-    "better": ("方向", "better"), "family": ("类别", "family"),
+    "better": ("方向", "better"), "family": ("类别", "family"), "source": ("数据文件", "data file"),
+    "all": ("全部", "all"),
 }
 PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
 
@@ -288,7 +292,7 @@ class ChangeNamer:
         return re.sub(r": true\b", f": {yes}", re.sub(r": false\b", f": {no}", named))
 
     def _part(self, part: str, change: Change) -> str:
-        if change.section in ("targets", "budget") and self.channel_ids and part in self.channel_ids:
+        if change.section in ("targets", "budget", "actuals") and self.channel_ids and part in self.channel_ids:
             return labels.channel(part, self.lang, self.channel_names)
         if part in FIELD_LABELS:
             return labels.pick(FIELD_LABELS[part], self.lang)
@@ -341,7 +345,7 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
     broken = introduced_lines(introduced or [], lang)
     if broken:
         out += [f"**{_md(broken[0])}**", "", *[f"- {_md(line.strip())}" for line in broken[1:]], ""]
-    out += [_counts(changes, lang), ""]
+    out += [_counts(changes, lang, introduced), ""]
     for section in SECTIONS:
         rows = [c for c in changes if c.section == section]
         if not rows:

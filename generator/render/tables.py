@@ -19,7 +19,9 @@ def md(text: Any) -> Markup:
     emphasis syntax backslash-escaped, line breaks kept as spaces."""
     if text is None:
         return Markup("")
-    escaped = html.escape(str(text), quote=True)
+    # Text, never an attribute: quotes stay as they are (an entity such as &#x27;
+    # would have its `#` escaped below and show as "&#x27;").
+    escaped = html.escape(str(text), quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     return Markup(escaped.replace("\r", " ").replace("\n", " "))
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from generator.load.sourcefile import resolve_source
 from generator.render.export import current_umask, write_atomically, write_text_if_changed
 from generator.problems import Problem, display_path, format_text, has_errors, make
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
@@ -258,6 +257,7 @@ def year_fingerprints(workspace: Any, project: Path, options: str,
     commit (a CI job with `build/` restored) has the same fingerprints."""
     import hashlib
 
+    from generator.model.workspace import files_read
     from generator.render.site import PACKAGED_TEMPLATES
 
     common = hashlib.sha256(options.encode())
@@ -276,26 +276,13 @@ def year_fingerprints(workspace: Any, project: Path, options: str,
             if document.key in ((unit, year), (unit, baseline)):
                 paths.add(document.path)
                 digest.update(file_digest(document.file))
-                for file in read_files(document, workspace.root):
+                for file in files_read(document, workspace.root):
                     digest.update(file_digest(file))
         for problem in problems:
             if problem.path in paths:
                 digest.update(repr(problem).encode())
         fingerprints[(unit, year)] = digest.hexdigest()
     return fingerprints
-
-
-def read_files(document: Any, root: Path) -> list[Path]:
-    """The files a review reads besides itself: `source:`, the ad report (`budget:
-    source:`) and the item report (`products: source:`), by the loading rule (a file
-    outside the plans folder is not read)."""
-    found = []
-    for attribute in ("source", "budget_source", "products_source"):
-        name = getattr(document.model, attribute, None)
-        candidate = resolve_source(document.file, name, root) if name else None
-        if candidate is not None and candidate.is_file():
-            found.append(candidate)
-    return found
 
 
 def _folder_digest(folder: Path) -> bytes:
