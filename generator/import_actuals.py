@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.load.exports import days_of, find_layout, PRESETS
-from generator.load.sourcefile import MAX_BYTES, SourceOptions, monthly, read_source
+from generator.load.sourcefile import IMPORT_MAX_BYTES, SourceOptions, monthly, read_source
 from generator.model.catalog import METRICS, metric_for
 from generator.model.workspace import header_names
 from generator.problems import Problem, make
@@ -32,8 +32,9 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
                    encoding: str | None, columns: dict[str, str]) -> tuple[Imported | None, list[Problem]]:
     names = header_names(None)
     sums = frozenset(m.id for m in METRICS.values() if m.sums)
-    options = SourceOptions(preset, channel, tuple(columns.items()), tuple(names.items()), sums)
-    if file.stat().st_size > MAX_BYTES:  # refused (with its problem) before anything is read
+    options = SourceOptions(preset, channel, tuple(columns.items()), tuple(names.items()), sums,
+                            max_bytes=IMPORT_MAX_BYTES)
+    if file.stat().st_size > IMPORT_MAX_BYTES:  # refused (with its problem) before anything is read
         _rows, refused = read_source(file, encoding, year or 0, options=options)
         return None, refused
     found_year = year or _first_year(file, encoding, options)

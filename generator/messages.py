@@ -381,6 +381,12 @@ CATALOG: dict[str, Entry] = {
     ),
     "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
                            "see `planbook explain presets`", "见 `planbook explain presets`"),
+    "source-preset-place": Entry(
+        E, "{file}: `{preset}` reads an ad or item report, which goes under the review's `{place}:`, not into the actuals",
+        "{file}:`{preset}` 是推广/商品报表的预设,应写在复盘的 `{place}:` 下(`{place}: {{source: …, preset: {preset}}}`),"
+        "不用于月度实际",
+        "see `planbook explain presets`", "见 `planbook explain presets`",
+    ),
     "source-too-large": Entry(E, "{file} is {size}, over the {limit} a source file may have",
                               "{file} 有 {size},超过来源文件的上限 {limit}",
                               "import it once with `planbook import actuals` and name the small CSV",

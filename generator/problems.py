@@ -166,7 +166,12 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
         try:
             with open(path, "rb") as fh:
                 data = fh.read(20_000_000)
-            cache[path] = _decoded(data).splitlines()
+            # A workbook (zip or the old binary Excel) has no line to quote: its bytes
+            # would print as noise (NUL bytes, `PK…`).
+            utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+            binary = data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or (
+                b"\x00" in data[:4096] and not utf16)
+            cache[path] = None if binary else _decoded(data).splitlines()
         except OSError:
             cache[path] = None
     lines = cache[path]

@@ -271,7 +271,8 @@ def comment_lines(raw: bytes) -> list[int]:
 @dataclass
 class Imported:
     text: str  # the plan as YAML
-    cells: dict[tuple[Any, ...], str]  # data path → `sheet!C7`
+    cells: dict[tuple[Any, ...], str]  # data path → `sheet!C7`: where its value was written
+    key_cells: dict[tuple[Any, ...], str] = field(default_factory=dict)  # … and its id (a metric, channel, tool)
 
 
 def import_plan(content: bytes, shown: str) -> tuple[Imported | None, list[Problem]]:
@@ -280,17 +281,27 @@ def import_plan(content: bytes, shown: str) -> tuple[Imported | None, list[Probl
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
-    except Exception as exc:  # a damaged or mislabelled file: the user's problem
+    except Exception:  # a damaged or mislabelled file: the user's problem
         return None, [make("source-format", shown, 1, 1, file=shown,
-                           detail_en=f"not a readable workbook ({type(exc).__name__})",
-                           detail_zh=f"不是可读取的 Excel 工作簿({type(exc).__name__})")]
-    missing = [name for name in (GENERAL, TARGETS) if name not in book.sheetnames]
+                           detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save "
+                                     "it as .xlsx)",
+                           detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")]
+    # Every section's sheet: a renamed or deleted one would drop its section from the
+    # plan without a word (to remove a section, empty its rows instead).
+    sections = (GENERAL, TARGETS, PRODUCTS, BUDGET, COSTS, CAMPAIGNS, TASKS)
+    missing = [name for name in sections if name not in book.sheetnames]
     if missing:
+        others = [name for name in book.sheetnames if name not in sections]
+        seen_en = f"; the workbook has {', '.join(others)} instead" if others else ""
+        seen_zh = f";工作簿里另有 {'、'.join(others)}" if others else ""
         return None, [make("source-format", shown, 1, 1, file=shown,
-                           detail_en=f"no sheet {', '.join(missing)}", detail_zh=f"缺少工作表 {'、'.join(missing)}")]
+                           detail_en=f"no sheet {', '.join(missing)} (renamed or deleted? to remove a section, "
+                                     f"empty its rows){seen_en}",
+                           detail_zh=f"缺少工作表 {'、'.join(missing)}(改名或删除了?要去掉一节,请清空它的行)"
+                                     f"{seen_zh}")]
     reader = _Reader(book)
     data = reader.plan()
-    return Imported(_dump(data), reader.cells), []
+    return Imported(_dump(data), reader.cells, reader.key_cells), []
 
 
 class _Reader:
@@ -299,6 +310,7 @@ class _Reader:
     def __init__(self, book: Any) -> None:
         self.book = book
         self.cells: dict[tuple[Any, ...], str] = {}
+        self.key_cells: dict[tuple[Any, ...], str] = {}
 
     def rows(self, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
         if name not in self.book.sheetnames:
@@ -376,6 +388,8 @@ class _Reader:
             channel = str(row["channel"][0]) if "channel" in row else ""
             path = ("targets", metric) + (("channels", channel) if channel else ())
             self.cells[path] = row["metric"][1]
+            # the id a problem about the key points at: the channel's cell on a channel row
+            self.key_cells[path] = row["channel"][1] if channel else row["metric"][1]
             value = self.spread(row, path)
             if channel:
                 splits.setdefault(metric, {})[channel] = value
@@ -433,6 +447,7 @@ class _Reader:
                 continue
             path = ("budget", "tools", tool)
             self.cells[path] = row["tool"][1]
+            self.key_cells[path] = row["tool"][1]
             if "value" in forms:
                 column = "amount" if "amount" in row else "share"
                 tools[tool] = self.take(row, column, path) if column in row else None
@@ -499,13 +514,19 @@ def cell_problems(problems: list[Problem], imported: Imported, yaml_path: str, w
     parsed = parse_yaml(imported.text.encode("utf-8"), yaml_path)
     places: dict[tuple[int, int], str] = {}
     lines: dict[int, str] = {}
+    # Keys first: a problem about an id (an unknown channel) is at the key, and its line
+    # is the id's row, not the cell of the first value written on it.
+    for path, node in parsed.source.keys.items():
+        where = imported.key_cells.get(path)
+        if where:
+            places.setdefault((node.start_mark.line + 1, node.start_mark.column + 1), where)
     for path, node in parsed.source.values.items():
         where = _cell_for(path, imported.cells)
         if where:
             places.setdefault((node.start_mark.line + 1, node.start_mark.column + 1), where)
             lines.setdefault(node.start_mark.line + 1, where)
     for path, node in parsed.source.keys.items():
-        where = _cell_for(path, imported.cells)
+        where = imported.key_cells.get(path) or _cell_for(path, imported.cells)
         if where:
             places.setdefault((node.start_mark.line + 1, node.start_mark.column + 1), where)
             lines.setdefault(node.start_mark.line + 1, where)

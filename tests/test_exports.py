@@ -13,6 +13,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from generator.compute.report import compute_reports, report_json
 from generator.validate import check
 from tests.conftest import REPO, write_files
@@ -192,6 +194,32 @@ def test_sycm_item_xls_reaches_the_reviews_products(tmp_path):
     products = {r["sku"]: r for r in report_json(compute_reports(workspace, problems)[0])["products"]}
     assert products["GB-001"]["units_sold"] == 21_000 and products["GB-001"]["revenue"] == 1_239_000
     assert products["GB-201"]["units_sold"] is None  # `-` in the report: nothing sold is not 0 written
+
+
+@pytest.mark.parametrize("renamed", ["sycm-item-2026-01.xlsx", "sycm-item-2026-01.csv"])
+def test_an_xls_renamed_is_read_as_what_it_is(tmp_path, renamed):
+    # Renaming the .xls to .xlsx (or .csv) does not make it one: the first bytes tell.
+    write_files(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "products:\n  - {sku: GB-001, name: 面膜, role: traffic, price: 59}\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  gmv: {months: [250万]}\n"
+        f"products:\n  source: data/{renamed}\n  preset: sycm-item\n",
+    })
+    (tmp_path / "plans/2026/data").mkdir()
+    shutil.copy(SAMPLES / "sycm-item-2026-01.xls", tmp_path / "plans/2026/data" / renamed)
+    workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == ["source-unknown-skus"]  # read: GB-101 is not in the plan
+    products = {r["sku"]: r for r in report_json(compute_reports(workspace, problems)[0])["products"]}
+    assert products["GB-001"]["units_sold"] == 21_000
+
+
+def test_a_corrupt_workbook_quotes_no_bytes(tmp_path):
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review("data/a.xlsx")})
+    (tmp_path / "plans/2026/data").mkdir()
+    (tmp_path / "plans/2026/data/a.xlsx").write_bytes(b"PK\x03\x04" + bytes(300) + b"\n" + bytes(300))
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "check", "plans"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "[source-format]" in result.stdout
+    assert "\x00" not in result.stdout and "PK" not in result.stdout and "Error" not in result.stdout
 
 
 def test_a_corrupt_xls_is_a_problem_not_a_crash(tmp_path):

@@ -100,6 +100,32 @@ def test_problems_point_at_the_cell(repo):
     assert model_of(repo / "plans/2026/plan.yaml") == model_of(REPO / "plans/2026/plan.yaml")
 
 
+def test_ids_point_at_their_own_cell_and_a_lone_month_is_not_a_plan(repo):
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
+    book = openpyxl.load_workbook(repo / "plan.xlsx")
+    channel = cell_of(book["目标"], {"metric": "gmv", "channel": "jd"}, "channel")
+    channel.value = "taobao"  # not a declared channel: the error is at this cell, not the row's first
+    january = cell_of(book["目标"], {"metric": "orders", "channel": None}, "m1")
+    january.value = 100  # one month typed next to a total: not twelve months, an error (it dropped the total)
+    book.save(repo / "plan.xlsx")
+    result = run("import", "plan", "plan.xlsx", "--force", "--format", "json", "--lang", "en", cwd=repo)
+    assert result.returncode == 1
+    found = {(p["path"], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    assert (f"plan.xlsx:目标!{channel.coordinate}", "unknown-channel") in found, found
+    assert any(code == "months-count" and path.startswith("plan.xlsx:目标!") for path, code in found), found
+
+
+def test_a_renamed_sheet_is_an_error_not_a_lost_section(repo):
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
+    book = openpyxl.load_workbook(repo / "plan.xlsx")
+    book["费用"].title = "Costs"
+    book.save(repo / "plan.xlsx")
+    before = (repo / "plans/2026/plan.yaml").read_bytes()
+    result = run("import", "plan", "plan.xlsx", "--force", "--lang", "en", cwd=repo)
+    assert result.returncode == 1 and "no sheet 费用" in result.stderr and "Costs" in result.stderr
+    assert (repo / "plans/2026/plan.yaml").read_bytes() == before
+
+
 def test_never_overwrites_without_force_and_dry_run_prints(repo):
     assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
     before = (repo / "plans/2026/plan.yaml").read_bytes()

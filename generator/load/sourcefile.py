@@ -64,9 +64,14 @@ class SourceOptions:
     columns: tuple[tuple[str, str], ...] = ()
     names: tuple[tuple[str, str], ...] = ()
     sums: frozenset[str] = frozenset()  # metrics that add up over days (GMV, orders); others are levels
+    max_bytes: int = 200 * 1024 * 1024  # a bigger file is refused (see MAX_BYTES)
 
 
-MAX_BYTES = 200 * 1024 * 1024  # a bigger file is refused, never read into memory
+# A review's `source:` is read on every check, build and serve: a bigger file is
+# refused, and `planbook import actuals` (which reads it once, streaming, with
+# bounded memory) makes the small monthly CSV the review names instead.
+MAX_BYTES = SourceOptions.max_bytes
+IMPORT_MAX_BYTES = 8 * 1024 * 1024 * 1024
 
 
 def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup = lambda _m: None,
@@ -83,16 +88,22 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     problems: list[Problem] = []
     preset = exports.PRESETS.get(options.preset) if options.preset else None
     if options.preset and preset is None:
-        problems.append(make("source-preset", shown, 1, 1, file=shown, preset=options.preset,
-                             presets=", ".join(exports.PRESETS)))
+        report_place = ("budget" if options.preset in exports.AD_PRESETS
+                        else "products" if options.preset in exports.ITEM_PRESETS else None)
+        if report_place is not None:  # an ad or item report's preset, given for a file of actuals
+            problems.append(make("source-preset-place", shown, 1, 1, file=shown, preset=options.preset,
+                                 place=report_place))
+        else:
+            problems.append(make("source-preset", shown, 1, 1, file=shown, preset=options.preset,
+                                 presets=", ".join(exports.PRESETS)))
         return [], problems
     try:
         size = file.stat().st_size
     except OSError:
         size = 0
-    if size > MAX_BYTES:
+    if size > options.max_bytes:
         problems.append(make("source-too-large", shown, 1, 1, file=shown, size=f"{size / 1024 / 1024:.0f} MB",
-                             limit=f"{MAX_BYTES // 1024 // 1024} MB"))
+                             limit=f"{options.max_bytes // 1024 // 1024} MB"))
         return [], problems
     table = _iter_table(file, encoding)
     try:
@@ -242,8 +253,8 @@ def _read_problem(exc: BaseException, shown: str, encoding: str | None, row: int
         return make("source-format", shown, 1, 1, file=shown, detail_en=f"unknown encoding `{encoding}`",
                     detail_zh=f"未知编码 `{encoding}`")
     return make("source-format", shown, row, 1, file=shown,
-                detail_en=f"not a readable CSV or XLSX file ({type(exc).__name__})",
-                detail_zh=f"不是可读取的 CSV 或 XLSX 文件({type(exc).__name__})")
+                detail_en="not a readable CSV, XLSX or XLS file (damaged, or another kind of file?)",
+                detail_zh="不是可读取的 CSV、XLSX 或 XLS 文件(文件损坏,或不是表格文件?)")
 
 
 def _days(cell: Any, year: int) -> list[tuple[int, int | None]]:
@@ -302,16 +313,23 @@ def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
     return list(_iter_table(file, encoding))
 
 
+_ZIP_SIGNATURE = b"PK\x03\x04"  # .xlsx
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls
+
+
 def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
-    """The rows of a CSV or XLSX file, one at a time (a big export never sits in memory)."""
-    if file.suffix.lower() in (".xlsx", ".xlsm"):
-        yield from _workbook_rows(file)
-        return
-    if file.suffix.lower() == ".xls":
-        yield from _biff_rows(file)
-        return
+    """The rows of a CSV or XLSX file, one at a time (a big export never sits in memory).
+
+    A workbook is known by its first bytes, not its name: an `.xls` renamed `.xlsx`
+    (or `.csv`) is still read, as what it is."""
     with open(file, "rb") as handle:
         sample = handle.read(65_536)
+    if sample.startswith(_OLE_SIGNATURE) or (file.suffix.lower() == ".xls" and not sample.startswith(_ZIP_SIGNATURE)):
+        yield from _biff_rows(file)
+        return
+    if sample.startswith(_ZIP_SIGNATURE) or file.suffix.lower() in (".xlsx", ".xlsm"):
+        yield from _workbook_rows(file)
+        return
     chosen = encoding or detect_encoding(sample)
     text_sample = sample.decode(chosen, errors="ignore")
     with open(file, encoding=chosen, newline="") as stream:

@@ -97,8 +97,9 @@ def _spreads(target: Target) -> Iterator[tuple[tuple[Any, ...], SpreadTarget]]:
 def spread_shape(doc: Document, where: tuple[Any, ...], spread: Any, plan: Plan) -> Iterator[Problem]:
     """The shape of months, quarters and phasing of one target (or the budget)."""
     months = spread.months
-    if isinstance(months, list) and len(months) != 12:
-        yield doc.problem("months-count", *where, "months", count=len(months))
+    if isinstance(months, list) and (len(months) != 12 or None in months):
+        # `~` (an empty cell from a workbook) is no month: the written ones are counted
+        yield doc.problem("months-count", *where, "months", count=sum(m is not None for m in months))
     if isinstance(months, dict):
         for key in months:
             if not 1 <= key <= 12:
