@@ -110,12 +110,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", parents=[common], help="validate every plan document")
-    check.add_argument("dir", nargs="?", default="plans", help="plans folder or file (default: plans)")
+    check.add_argument("dir", nargs="?", help="plans folder or file (default: extra.planbook.plans of mkdocs.yml, "
+                                              "else plans)")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.set_defaults(handler=_check)
 
     report = commands.add_parser("report", parents=[common], help="the computed tables")
-    report.add_argument("dir", nargs="?", default="plans", help="plans folder (default: plans)")
+    report.add_argument("dir", nargs="?", help="plans folder (default: extra.planbook.plans of mkdocs.yml, else plans)")
     report.add_argument("--year", type=int, help="only this year")
     report.add_argument("--unit", help="only this unit")
     report.add_argument("--table", default="variance",
@@ -205,11 +206,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plans_dir(value: str) -> Path:
+def _plans_dir(value: str | None) -> Path:
+    """The plans folder named on the command line, else the one mkdocs.yml names
+    (`extra.planbook.plans`, as the site reads it), else `plans`."""
+    if value is None:
+        value = _project_settings()[0].plans
     path = Path(value)
     if not path.exists():
         raise CommandError("no-plans-folder", value, folder=value)
     return path
+
+
+def _project_settings() -> tuple[Any, list[Any]]:
+    """The settings of mkdocs.yml in the working folder (the defaults without one) and
+    their problems, sorted by line: the same for check, report, export and the site."""
+    if not Path("mkdocs.yml").exists():
+        from generator.settings import Settings
+
+        return Settings(), []
+    from generator.settings import read_settings
+
+    settings, _config, problems = read_settings(Path.cwd())
+    return settings, sorted(problems, key=lambda p: (p.line, p.column))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -221,6 +239,8 @@ def _check(args: argparse.Namespace) -> int:
     gc.disable()  # a short-lived process: the collector would only re-walk the YAML nodes (see validate.gc_paused)
     root = _plans_dir(args.dir)
     workspace, problems = check(root)
+    # mkdocs.yml's settings are checked too: a hook that passes must not let the build fail on them
+    problems = _project_settings()[1] + problems
     if args.format == "json":
         print(format_json(problems, args.lang))
     else:
@@ -235,12 +255,11 @@ def _computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
     from generator.compute.report import compute_reports
     from generator.problems import has_errors
-    from generator.settings import read_settings
     from generator.validate import check
 
     # The same settings as the site's (mkdocs.yml of the working folder), so a row
     # has the same status in the report, the workbook and the site.
-    settings, _config, setting_problems = read_settings(Path.cwd())
+    settings, setting_problems = _project_settings()
     workspace, problems = check(_plans_dir(args.dir))
     problems = setting_problems + problems
     if has_errors(problems):
@@ -256,9 +275,12 @@ def _known_year_and_unit(workspace: object, args: argparse.Namespace) -> None:
     keys = workspace.units_years()  # type: ignore[attr-defined]
     if any((args.year is None or y == args.year) and (args.unit is None or u == args.unit) for u, y in keys):
         return
-    wanted = " ".join(str(part) for part in (args.unit, args.year) if part is not None)
     existing = ", ".join(f"{u} {y}" for u, y in keys) or "—"
-    raise CommandError("unknown-year", str(args.dir), wanted=wanted, existing=existing)
+    if args.unit is not None and args.unit not in {u for u, _y in keys}:
+        raise CommandError("unknown-unit", str(_plans_dir(args.dir)), unit=args.unit,
+                           existing=", ".join(sorted({u for u, _y in keys})) or "—")
+    wanted = " ".join(str(part) for part in (args.unit, args.year) if part is not None)
+    raise CommandError("unknown-year", str(_plans_dir(args.dir)), wanted=wanted, existing=existing)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -308,7 +330,7 @@ def _export(args: argparse.Namespace) -> int:
             args.year = int(words.pop(0))
         if args.year is None:
             raise UsageError("give the plan's year: planbook export plan 2026 -o 2026-plan.xlsx")
-    args.dir = words[0] if words else "plans"
+    args.dir = words[0] if words else None
     if args.kind == "plan":
         return _export_plan(args)
     reports, problems = _computed(args)
@@ -332,10 +354,10 @@ def _export_plan(args: argparse.Namespace) -> int:
     _known_year_and_unit(workspace, args)
     units = sorted({u for u, y in workspace.units_years() if y == args.year and workspace.plan(u, y)})
     if args.unit is None and len(units) > 1:
-        raise CommandError("several-units", str(args.dir), year=args.year, units=", ".join(units))
+        raise CommandError("several-units", str(_plans_dir(args.dir)), year=args.year, units=", ".join(units))
     document = workspace.plan(args.unit or (units[0] if units else "main"), args.year)
     if document is None:
-        raise CommandError("no-source-plan", str(args.dir), year=args.year, unit=args.unit or "main")
+        raise CommandError("no-source-plan", str(_plans_dir(args.dir)), year=args.year, unit=args.unit or "main")
     exported, problems = export_plan(document.file.read_bytes(), document.path)
     if exported is None:
         return _print_problems(problems, args)

@@ -213,6 +213,11 @@ CATALOG: dict[str, Entry] = {
         "choose another phasing (a profile, or months) until the review covers the year",
         "在复盘覆盖全年之前请换一种 phasing(profile 或按月写)",
     ),
+    "rate-from-parts": Entry(
+        W, "`{metric}` is written as {written}, but {numerator} ÷ {denominator} = {ratio}: the report uses the latter",
+        "`{metric}` 写的是 {written},而 {numerator} ÷ {denominator} = {ratio};报表按后者计算",
+        "make the rate and its parts agree, or leave the rate out", "让比率与它的组成部分一致,或不写这个比率",
+    ),
     "driver-identity": Entry(
         W, "GMV {gmv} ≠ visitors {visitors} × conversion {conversion} × AOV {aov} = {product} ({gap} apart)",
         "销售额 {gmv} ≠ 访客数 {visitors} × 转化率 {conversion} × 客单价 {aov} = {product}(相差 {gap})",
@@ -422,6 +427,10 @@ CATALOG: dict[str, Entry] = {
     "unknown-year": Entry(
         E, "no plan or review for {wanted}; there are: {existing}", "没有 {wanted} 的计划或复盘;现有:{existing}",
         "choose one of the years and units listed", "请从列出的年份和业务单元中选择",
+    ),
+    "unknown-unit": Entry(
+        E, "no business unit `{unit}`; there are: {existing}", "没有业务单元 `{unit}`;现有:{existing}",
+        "choose one of the units listed", "请从列出的业务单元中选择",
     ),
     "no-plan-for-year": Entry(
         E, "no {year} plan{unit_en} to compare; plans exist for: {existing}",

@@ -243,6 +243,25 @@ budget: {{total: 10%, tools: {{tb_keyword: 100%}}}}
     assert one(report, "budget", tool="tb_keyword")["amount"] == 1_200_000
 
 
+def test_a_written_rate_that_its_written_parts_contradict_is_a_warning(tmp_path):
+    # orders 10万 ÷ visitors 1000万 = 1.0 %, not the written 4 %; GMV 1200万 ÷ ad spend 100万
+    # = 12, not the written ROI 4.  The report computes both from their parts: say so.
+    problems = problems_of(tmp_path, {"plan.yaml": PLAN + """\
+targets:
+  gmv: 1200万
+  orders: 10万
+  visitors: 1000万
+  conversion_rate: 4%
+  ad_spend: 100万
+  roi: 4
+"""})
+    assert [(p.code, p.line, p.severity) for p in problems] == [
+        ("rate-from-parts", 8, "warning"), ("rate-from-parts", 10, "warning")]
+    assert problems[0].message("en") == ("`conversion_rate` is written as 4.0%, but orders ÷ visitors = 1.0%: "
+                                         "the report uses the latter")
+    assert "gmv ÷ ad_spend = 12.00" in problems[1].message("en")
+
+
 def test_a_year_to_date_total_only_sum_metric_has_a_year_row_against_the_ytd_target(tmp_path):
     # orders 12万 even → 1万 a month; as of 2026-03-31 the YTD target is 3万; written total 2.7万
     # → 90 %, near (the landed code dropped the row).

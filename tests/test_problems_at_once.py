@@ -191,6 +191,25 @@ def test_every_failure_prints_json_with_format_json(tmp_path):
     assert "no 2024 plan to compare; plans exist for: glow-beauty 2025, glow-beauty 2026" in diff.stderr
 
 
+def test_check_reads_mkdocs_yml_as_the_site_does(tmp_path):
+    # The plans folder named in mkdocs.yml is the default of check and report, and a bad
+    # setting fails check (a hook that passed let the build fail on it).
+    write_files(tmp_path, {
+        "mkdocs.yml": "site_name: T\nextra:\n  planbook:\n    plans: myplans\n    thresholds: {met: high}\n",
+        "myplans/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 100万\n",
+    })
+    checked = run("check", "--lang", "en", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert "mkdocs.yml:5:" in checked.stdout and "[settings-invalid]" in checked.stdout
+    assert checked.stderr.strip().startswith("1 file:")  # myplans/plan.yaml was read
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nextra:\n  planbook:\n    plans: myplans\n", encoding="utf-8")
+    assert run("check", cwd=tmp_path).returncode == 0
+    report = run("report", "--format", "json", cwd=tmp_path)
+    assert report.returncode == 0 and json.loads(report.stdout)["reports"][0]["year"] == 2026
+    unit = run("report", "--unit", "nounit", "--lang", "en", cwd=tmp_path)
+    assert unit.returncode == 1 and "no business unit `nounit`; there are: main" in unit.stderr + unit.stdout
+
+
 def test_the_summary_counts_files(tmp_path):
     write_files(tmp_path, {"a.yaml": "kind: plan\nyear: 20x6\n"})
     assert run("check", str(tmp_path), "--lang", "en").stderr.strip().endswith("1 file: 1 error(s), 0 warning(s)")
@@ -211,7 +230,7 @@ def test_ordinary_mistakes_are_problems_not_internal_errors(tmp_path):
                                             "review.yaml": "kind: review\nyear: 2025\nactuals:\n  source: a.xlsx\n",
                                             "a.xlsx": "this is not a workbook"})
     assert [p.code for p in corrupt] == ["source-format"]
-    assert "不是可读取的 CSV 或 XLSX 文件" in corrupt[0].message("zh")
+    assert "不是可读取的 CSV、XLSX 或 XLS 文件" in corrupt[0].message("zh") and "Error" not in corrupt[0].message("zh")
     # a 300-character campaign id
     long_id = "a" * 300
     too_long = problems_of(tmp_path / "p3", {"plan.yaml": f"kind: plan\nyear: 2026\ncampaigns:\n  - {{id: {long_id}, "
@@ -222,3 +241,10 @@ def test_ordinary_mistakes_are_problems_not_internal_errors(tmp_path):
     built = run("build", "--site-dir", "blocker/site", "--lang", "en", cwd=project)
     assert built.returncode == 1 and "[site-unwritable]" in built.stderr and "Traceback" not in built.stderr
     assert sorted(p.name for p in project.iterdir()) == ["blocker", "build", "plans"]  # nothing left behind
+
+
+def test_a_unit_too_long_for_a_folder_name_is_a_problem_in_check(tmp_path):
+    # it passed check and then failed the build ("File name too long")
+    problems = problems_of(tmp_path, {"plan.yaml": f"kind: plan\nyear: 2026\nunit: {'u' * 300}\n"})
+    assert found(problems) == [("id-too-long", 3, 7, "id `uuuuuuuuuuuuuuuuuuuu…` is 300 characters; page names "
+                                                       "allow at most 64")]

@@ -31,4 +31,15 @@ def campaign_has_plan(workspace: Workspace) -> Iterator[Problem]:
             yield doc.problem("campaign-without-plan", "year", unit=doc.key[0], year=doc.key[1])
 
 
-RULES = [one_per_unit_and_year, campaign_has_plan]
+def unit_names(workspace: Workspace) -> Iterator[Problem]:
+    """A unit names a folder of the site, as a campaign id names a page: short enough
+    for a file name (a 300-character unit passed check and then failed the build)."""
+    from generator.validate.campaigns import MAX_ID_LENGTH
+
+    for doc in workspace.documents:
+        unit = doc.key[0]
+        if len(unit) > MAX_ID_LENGTH:
+            yield doc.problem("id-too-long", "unit", short=unit[:20], length=len(unit), limit=MAX_ID_LENGTH)
+
+
+RULES = [one_per_unit_and_year, campaign_has_plan, unit_names]

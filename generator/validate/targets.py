@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from generator.load.quantities import Quantity
 from generator.model.amounts import entry_total, spread_total, written_sum
 from generator.model.fields import QUARTER_MONTHS
-from generator.model.catalog import METRICS
+from generator.model.catalog import DERIVED, METRICS
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.errors import suggest
 from generator.model.fields import month_values
@@ -302,6 +302,31 @@ def orders_identity(workspace: Workspace) -> Iterator[Problem]:
                           aov=number(aov.value), product=number(float(product)), gap=percent(float(gap)))
 
 
+def rates_from_parts(workspace: Workspace) -> Iterator[Problem]:
+    """A written conversion rate or ROI whose parts are written too (orders and
+    visitors; GMV and ad spend) must agree with them within 2 %: the report computes
+    the rate from its parts, so a written rate that says otherwise would be dropped
+    without a word.  (AOV against GMV and orders is `orders-aov-identity`.)"""
+    for doc, plan in plans(workspace):
+        for derived, (numerator, denominator) in DERIVED.items():
+            if derived == "aov" or derived not in plan.targets:
+                continue
+            written_rate = plan.targets[derived].total
+            top, bottom = plan.targets.get(numerator), plan.targets.get(denominator)
+            if written_rate is None or top is None or bottom is None:
+                continue
+            top_total, bottom_total = target_total(top), target_total(bottom)
+            if top_total is None or not bottom_total:
+                continue
+            ratio = top_total / bottom_total
+            if close(float(ratio), written_rate.value, 0.02):
+                continue
+            show = percent if derived == "conversion_rate" else (lambda v: f"{v:.2f}")
+            yield doc.problem("rate-from-parts", "targets", derived, key=True, metric=derived,
+                              written=show(written_rate.value), numerator=numerator, denominator=denominator,
+                              ratio=show(float(ratio)))
+
+
 RULES = [
     unknown_metrics,
     value_forms,
@@ -313,6 +338,7 @@ RULES = [
     last_year_available,
     driver_identity,
     orders_identity,
+    rates_from_parts,
 ]
 
 __all__ = ["RULES", "METRICS", "target_total", "spread_shape", "sum_problems"]
