@@ -217,6 +217,19 @@ def _plans_dir(value: str | None) -> Path:
     return path
 
 
+def _folder_around(file: Path) -> Path:
+    """The plans folder a file belongs to: the configured one when the file is in it,
+    else the nearest folder above it named `plans`, else the file's year folder's parent."""
+    resolved = file.resolve()
+    configured = Path(_project_settings()[0].plans).resolve()
+    if resolved.is_relative_to(configured):
+        return configured
+    for parent in resolved.parents:
+        if parent.name == "plans":
+            return parent
+    return resolved.parent.parent if resolved.parent.name.isdigit() else resolved.parent
+
+
 def _project_settings() -> tuple[Any, list[Any]]:
     """The settings of mkdocs.yml in the working folder (the defaults without one) and
     their problems, sorted by line: the same for check, report, export and the site."""
@@ -238,16 +251,26 @@ def _check(args: argparse.Namespace) -> int:
 
     gc.disable()  # a short-lived process: the collector would only re-walk the YAML nodes (see validate.gc_paused)
     root = _plans_dir(args.dir)
-    workspace, problems = check(root)
-    # mkdocs.yml's settings are checked too: a hook that passes must not let the build fail on them
-    problems = _project_settings()[1] + problems
+    if root.is_file():
+        # One file is judged with its plans folder around it (its year's plan, last
+        # year's review): alone, every channel and `last_year` would look missing.
+        from generator.problems import display_path
+
+        folder = _folder_around(root)
+        workspace, problems = check(folder)
+        problems = [p for p in problems if p.path == display_path(str(root))]
+        files = 1
+    else:
+        workspace, problems = check(root)
+        files = workspace.files
+        # mkdocs.yml's settings are checked too: a hook that passes must not let the build fail on them
+        problems = _project_settings()[1] + problems
     if args.format == "json":
         print(format_json(problems, args.lang))
     else:
         if problems:
             print(format_text(problems, args.lang), flush=True)
-        print(_summary(problems, workspace.files, args.lang),
-              file=sys.stderr)
+        print(_summary(problems, files, args.lang), file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems, args.strict) else EXIT_OK
 
 

@@ -128,3 +128,19 @@ def test_demo_has_every_document_kind():
     kinds = {p.read_text(encoding="utf-8").split("kind: ")[1].split()[0] for p in DEMO.rglob("*.yaml")}
     assert kinds == {"plan", "review", "campaign"}
     assert list(DEMO.rglob("*.md"))
+
+
+def test_one_file_is_checked_with_its_plans_folder_around_it(tmp_path):
+    # Alone, the 2026 plan's `last_year` (the 2025 review) and the review's channels (the
+    # 2026 plan) looked missing: a file is judged in its folder, and only its problems shown.
+    import shutil
+
+    shutil.copytree(DEMO, tmp_path / "plans")
+    for name in ("plans/2026/plan.yaml", "plans/2026/review.yaml"):
+        result = run("check", name, "--lang", "en", cwd=tmp_path)
+        assert result.returncode == 0 and result.stdout == "", result.stdout
+        assert result.stderr.strip() == "1 file: 0 error(s), 0 warning(s)"
+    review = tmp_path / "plans/2026/review.yaml"
+    review.write_text(review.read_text(encoding="utf-8").replace("actuals:", "actuals:\n  gvm: 1", 1), encoding="utf-8")
+    broken = run("check", "plans/2026/review.yaml", "--lang", "en", cwd=tmp_path)
+    assert broken.returncode == 1 and "plans/2026/review.yaml:" in broken.stdout and "[unknown-metric]" in broken.stdout

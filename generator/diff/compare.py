@@ -391,7 +391,12 @@ def _mapping(section: str, a: dict[str, Any], b: dict[str, Any]) -> Iterator[Cha
 def _budget(old: Plan, new: Plan) -> Iterator[Change]:
     from generator.model.amounts import budget_total, tool_amount
 
-    found = number_change("budget", "total", "amount", budget_total(old), budget_total(new))
+    # A budget written as a share of GMV (8%) whose share did not change only followed
+    # the GMV target: its amount is a derived change, not a hand edit.
+    written_a = old.budget.total if old.budget else None
+    written_b = new.budget.total if new.budget else None
+    share_kept = written_a is not None and written_a.is_percent and written_a == written_b
+    found = number_change("budget", "total", "amount", budget_total(old), budget_total(new), computed=share_kept)
     if found:
         yield found
     tools_a = dict(old.budget.tools) if old.budget else {}
