@@ -122,7 +122,9 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
     for metric in _keys(a_actuals, b_actuals):
         ma, mb = a_actuals.get(metric), b_actuals.get(metric)
         if ma is None or mb is None:
-            changes.append(Change("actuals", metric, "total", _actual_total(ma), _actual_total(mb)))
+            written_total = (ma or mb).total  # type: ignore[union-attr]
+            unit = "pp" if written_total is not None and written_total.is_percent else ""  # 2.8 %, not 0.028
+            changes.append(Change("actuals", metric, "total", _actual_total(ma), _actual_total(mb), unit=unit))
             continue
         changes += list(_spread("actuals", metric, "", ma, mb))
         ca, cb = ma.channels or {}, mb.channels or {}
@@ -136,8 +138,14 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
     flat_a = _flat(_review_parts(old), ())
     flat_b = _flat(_review_parts(new), ())
     for path in _keys(flat_a, flat_b):
-        found = value_change("review", str(path[0]), ".".join(str(p) for p in path[1:]), flat_a.get(path),
-                             flat_b.get(path))
+        a, b = flat_a.get(path), flat_b.get(path)
+        key, field = str(path[0]), ".".join(str(p) for p in path[1:])
+        if isinstance(a, Quantity) and isinstance(b, Quantity) and a.form == b.form and a.form != "per_order":
+            # costs, spend, results: figures old → new with Δ, in 万 as the site shows them
+            found = number_change("review", key, field, a.exact, b.exact, "pp" if a.is_percent else "")
+        else:
+            found = value_change("review", key, field, written(a) if isinstance(a, Quantity) else a,
+                                 written(b) if isinstance(b, Quantity) else b)
         if found:
             changes.append(found)
     return changes
@@ -179,12 +187,12 @@ def _review_parts(review: Review | None) -> dict[str, Any]:
 
 
 def _flat(value: Any, path: tuple[Any, ...]) -> dict[tuple[Any, ...], Any]:
-    """A nested value as {path: shown scalar}, amounts and rates as written (2.8%,
+    """A nested value as {path: scalar}, amounts and rates as their quantities (2.8%,
     6元/单); list entries keyed by the field that names them (a key two entries share
     gets a counter), lists of plain words compared as sets (their order is no change)."""
     out: dict[tuple[Any, ...], Any] = {}
     if isinstance(value, Quantity):
-        out[path] = written(value)
+        out[path] = value  # compared as a figure, shown as written when it is not one
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             out.update(_flat(getattr(value, name), (*path, name)))
