@@ -177,6 +177,26 @@ def test_qianchuan_report_with_a_tool_written_by_hand_winning(tmp_path):
     assert budget["qianchuan"]["spend"] == 6_000
 
 
+def test_a_unit_after_a_column_name_names_the_same_column(tmp_path):
+    # 千川 as some accounts download it: 消耗（元）and 整体成交金额（元）. The GMV column was
+    # lost silently (actual ROI 0). Days: spend 3,000 + 2,000, GMV 9,600 + 7,000 → ROI 3.32.
+    plan = PLAN + "budget:\n  total: 20万\n  tools:\n    qianchuan: 20万\n"
+    sample = (SAMPLES / "qianchuan-2026-01.csv").read_text(encoding="utf-8-sig")
+    header, rest = sample.split("\n", 1)
+    assert header == "日期,计划名称,计划ID,消耗,整体成交金额,整体支付ROI,展示次数"
+    write_files(tmp_path, {
+        "plans/2026/plan.yaml": plan,
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  gmv: {months: [8万]}\n"
+        "budget:\n  source: data/qc.csv\n  preset: qianchuan\n  tools: {直播间-成交: qianchuan}\n",
+        "plans/2026/data/qc.csv": "日期,计划名称,计划ID,消耗（元）,整体成交金额（元）,整体支付ROI,展示次数\n" + rest,
+    })
+    workspace, problems = check(tmp_path / "plans")
+    assert [p.code for p in problems] == []
+    budget = {r["tool"]: r for r in report_json(compute_reports(workspace, problems)[0])["budget"]}
+    assert (budget["qianchuan"]["spend"], budget["qianchuan"]["actual_gmv"]) == (5_000, 16_600)
+    assert budget["qianchuan"]["actual_roi"] == 3.32
+
+
 def test_sycm_item_xls_reaches_the_reviews_products(tmp_path):
     # 生意参谋 商品效果 as downloaded: an old binary .xls, the header on row 5, a 合计 row,
     # a product without the shop's code (a free sample) and one the plan does not have.

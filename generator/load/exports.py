@@ -89,8 +89,7 @@ def item_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -
     """The header of an item report: a SKU column and units or revenue."""
     for index, row in enumerate(table[:scan]):
         cells = ["" if cell is None else str(cell).strip().lstrip("\ufeff") for cell in row]
-        targets = [(preset.columns.get(c) if preset else None) or ITEM_COLUMNS.get(plain(c)) or ITEM_COLUMNS.get(c)
-                   for c in cells]
+        targets = [(_named(preset.columns, c) if preset else None) or _named(ITEM_COLUMNS, c) for c in cells]
         if "sku" in targets and ("units" in targets or "revenue" in targets):
             return Layout(index, targets, [c for c, t in zip(cells, targets) if c and t is None])
     return None
@@ -100,8 +99,7 @@ def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -> 
     """The header of an ad report: a date, a plan and a spend column."""
     for index, row in enumerate(table[:scan]):
         cells = ["" if cell is None else str(cell).strip() for cell in row]
-        targets = [(preset.columns.get(c) if preset else None) or AD_COLUMNS.get(plain(c)) or AD_COLUMNS.get(c)
-                   for c in cells]
+        targets = [(_named(preset.columns, c) if preset else None) or _named(AD_COLUMNS, c) for c in cells]
         if "month" in targets and "plan" in targets and "spend" in targets:
             if "gmv" in targets:  # the total GMV wins over the direct one where both are there
                 targets = [None if t == "gmv_direct" else t for t in targets]
@@ -137,9 +135,11 @@ def column_target(name: str, preset: Preset | None, columns: dict[str, str], nam
     if text in columns:
         mapped = columns[text]
         return "month" if mapped in ("date", "month") else mapped
-    if preset is not None and text in preset.columns:
-        return preset.columns[text]
+    if preset is not None and (from_preset := _named(preset.columns, text)) is not None:
+        return from_preset
     lower = plain(text)
+    if _UNIT_SUFFIX.search(lower):
+        return column_target(_UNIT_SUFFIX.sub("", lower), preset, columns, names)
     if lower in {plain(n) for n in DATE_NAMES}:
         return "month"
     if lower in {plain(n) for n in CHANNEL_NAMES}:
@@ -161,6 +161,19 @@ def column_target(name: str, preset: Preset | None, columns: dict[str, str], nam
 def plain(text: str) -> str:
     """Header text compared without case, spaces or full-width brackets: 访客数（UV） = 访客数(uv)."""
     return text.strip().lower().replace("（", "(").replace("）", ")").replace(" ", "")
+
+
+# A unit in brackets after a column name (整体成交金额（元）, 转化率(%)) names the same column.
+_UNIT_SUFFIX = re.compile(r"\((元|万元|%|％|人|次|件|单|个|笔)\)$")
+
+
+def _named(mapping: dict[str, str], name: str) -> str | None:
+    """What `mapping` calls a header cell: as written, compared plainly, or without its unit."""
+    found = mapping.get(name) or mapping.get(plain(name))
+    if found is None:
+        bare = _UNIT_SUFFIX.sub("", plain(name))
+        found = mapping.get(bare) or next((v for k, v in mapping.items() if plain(k) == bare), None)
+    return found
 
 
 def find_layout(table: list[list[Any]], preset: Preset | None, columns: dict[str, str], names: dict[str, str],
