@@ -449,3 +449,22 @@ def test_textconv_names_what_was_left_out(tmp_path):
     path.write_text("kind: plan\nyear: 2026\nowner: 张三\nonwer: 李四\n", encoding="utf-8")
     lines = run("textconv", str(path), cwd=tmp_path).stdout.splitlines()
     assert "owner = 张三" in lines and lines[-1] == "# 问题: 不认识的键 `onwer` [unknown-key]"
+
+
+def test_every_written_month_scaled_alike_is_one_line(tmp_path):
+    # live_gmv's twelve written months each +10 %: 1,400万 → 1,540万 in one line, not twelve.
+    import shutil
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    plan_file = tmp_path / "plans/2026/plan.yaml"
+    old = "months: [80万, 60万, 90万, 90万, 100万, 180万, 100万, 80万, 100万, 120万, 260万, 140万]"
+    new = "months: [88万, 66万, 99万, 99万, 110万, 198万, 110万, 88万, 110万, 132万, 286万, 154万]"
+    text = plan_file.read_text(encoding="utf-8")
+    assert old in text
+    plan_file.write_text(text.replace(old, new), encoding="utf-8")
+    payload = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
+    written = [(c["key"], c["field"], c["old"], c["new"], c["delta_pct"]) for d in payload["diffs"]
+               for c in d["changes"] if not c["computed"]]
+    assert written == [("live_gmv", "months.1–12", 14_000_000, 15_400_000, 0.1)]

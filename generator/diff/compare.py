@@ -332,11 +332,13 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | Actu
     if found:
         yield found
     months_a, months_b = month_values(a.months), month_values(b.months)
+    month_changes = []
     for month in sorted(set(months_a) | set(months_b)):
         found = number_change(section, key, f"{prefix}months.{month}", _q(months_a.get(month)),
                               _q(months_b.get(month)))
         if found:
-            yield found
+            month_changes.append(found)
+    yield from _fold_uniform(month_changes, section, key, f"{prefix}months", months_a)
     quarters_a, quarters_b = getattr(a, "quarters", None) or [], getattr(b, "quarters", None) or []
     for i in range(max(len(quarters_a), len(quarters_b))):
         qa = quarters_a[i] if i < len(quarters_a) else None
@@ -349,6 +351,21 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | Actu
                          _phasing_text(getattr(b, "phasing", None)))
     if found:
         yield found
+
+
+def _fold_uniform(changes: list[Change], section: str, key: str, field: str, written: dict[int, Any]) -> list[Change]:
+    """Every written month scaled by the same ratio (all +10 %) is one line, not twelve:
+    `months.1–12`, old and new the months' sums.  Anything else stays month by month."""
+    if len(changes) < 3 or len(changes) != len(written) or any(c.old is None or c.new is None for c in changes):
+        return changes
+    ratios = {round(c.new / c.old, 9) if c.old else None for c in changes}
+    if len(ratios) != 1 or None in ratios:
+        return changes
+    months = [int(c.field.rsplit(".", 1)[1]) for c in changes]
+    span = f"{months[0]}–{months[-1]}" if months == list(range(months[0], months[-1] + 1)) else \
+        ",".join(str(m) for m in months)
+    folded = number_change(section, key, f"{field}.{span}", sum(c.old for c in changes), sum(c.new for c in changes))
+    return [folded] if folded else changes
 
 
 def _phasing_text(phasing: Any) -> Any:

@@ -298,6 +298,8 @@ class ChangeNamer:
             return labels.pick(FIELD_LABELS[part], self.lang)
         if part.isdigit() and 1 <= int(part) <= 12:
             return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
+        if re.fullmatch(r"\d{1,2}–\d{1,2}", part):  # months folded into one line (every one +10 %)
+            return f"{part}月" if self.lang == "zh" else f"months {part}"
         if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):
             return labels.metric(part, self.lang, self.metrics)
         return part
