@@ -127,8 +127,9 @@ def format_text(
         if source is not None:
             number = str(p.line)
             gutter = " " * len(number)
+            column = _field_start(source, p.column) if _is_table_file(p.path) else p.column
             out.append(f"  {number} | {source}")
-            out.append(f"  {gutter} | {_caret_padding(source, p.column)}^")
+            out.append(f"  {gutter} | {_caret_padding(source, column)}^")
         hint = p.hint(lang)
         if hint:
             out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {hint}")
@@ -139,6 +140,26 @@ def format_json(problems: Iterable[Problem], lang: str = "zh") -> str:
     """`{"problems": [...]}` as in section 11 of the spec."""
     payload = {"problems": [p.to_json(lang) for p in problems]}
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _is_table_file(path: str) -> bool:
+    return path.lower().endswith((".csv", ".tsv", ".txt"))
+
+
+def _field_start(line: str, field: int) -> int:
+    """A data file's problem names its column by field number (the 3rd column), as a
+    spreadsheet would: the caret goes under the start of that field of the line."""
+    delimiter = max(",\t;", key=line.count)
+    position, index, quoted = 1, 1, False
+    for char in line:
+        if index == field:
+            return position
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            index += 1
+        position += 1
+    return position if index == field else 1
 
 
 def _caret_padding(source: str, column: int) -> str:

@@ -374,3 +374,17 @@ def test_an_unknown_shop_name_is_a_problem_at_its_row(tmp_path):
     problems, _actual = _read(tmp_path, text.encode("utf-8"), "")
     assert [(p.code, p.line) for p in problems] == [("source-row", 2)]
     assert "别人家的店" in problems[0].message("zh")
+
+
+def test_the_caret_of_a_data_file_problem_is_under_its_field(tmp_path):
+    # The column of a data file's problem is its field number (3rd and 4th column); the
+    # caret goes under that field, not under the 3rd and 4th character of the date.
+    from generator.problems import format_text
+
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN, "plans/2026/review.yaml": review("d.csv"),
+                           "plans/2026/d.csv": 'month,channel,gmv,conversion_rate\n2026-01,tmall,"-5",4\n'})
+    _workspace, problems = check(tmp_path / "plans")
+    assert [(p.code, p.line, p.column) for p in problems] == [("negative", 2, 3), ("rate-over-one", 2, 4)]
+    text = format_text(problems, "en", read_line=lambda path, line: '2026-01,tmall,"-5",4')
+    carets = [line for line in text.splitlines() if line.endswith("^")]
+    assert carets == ["    | " + " " * len("2026-01,tmall,") + "^", "    | " + " " * len('2026-01,tmall,"-5",') + "^"]
