@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from generator.problems import CommandError
+from generator.problems import CommandError, os_reason
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -465,7 +465,7 @@ def _write(path: Path, data: bytes) -> None:
         write_atomically(path, data)
     except OSError as exc:
         raise CommandError("site-unwritable", str(path), target=str(path),
-                           reason=exc.strerror or type(exc).__name__) from None
+                           **os_reason(exc)) from None
 
 
 def _written(path: Path, notes: list[Any], args: argparse.Namespace) -> int:
@@ -511,7 +511,7 @@ def _render(args: argparse.Namespace) -> int:
     except OSError as exc:  # an unwritable output folder is the user's to fix
         target = str(exc.filename or args.out)
         raise CommandError("site-unwritable", target, target=target,
-                           reason=exc.strerror or type(exc).__name__) from None
+                           **os_reason(exc)) from None
     return _site_outcome(outcome, args.lang)
 
 

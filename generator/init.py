@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.problems import CommandError
+from generator.problems import CommandError, os_reason
 
 # (template in site_templates/init/, path written in the repository)
 FILES = [
@@ -72,7 +72,7 @@ def _write_new(folder: Path, relative: str, text: str, result: InitResult) -> No
         with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
             handle.write(text)
     except OSError as exc:
-        raise InitError("init-cannot-write", file=str(path), reason=exc.strerror or str(exc)) from exc
+        raise InitError("init-cannot-write", file=str(path), **os_reason(exc)) from exc
     result.written.append(relative)
 
 

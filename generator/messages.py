@@ -102,7 +102,7 @@ CATALOG: dict[str, Entry] = {
     "invalid-value": Entry(E, "invalid value: {detail_en}", "取值无效:{detail_zh}"),
     "out-of-range": Entry(E, "`{text}` is out of range: it must be {bound_en}", "`{text}` 超出范围:应{bound_zh}",
                           "a year is written in full, such as 2026", "年份请写完整,如 2026"),
-    "unreadable-file": Entry(E, "cannot read the file: {reason}", "无法读取文件:{reason}",
+    "unreadable-file": Entry(E, "cannot read the file: {reason}", "无法读取文件:{reason_zh}",
                              "check the file's permissions", "请检查文件权限"),
     "invalid-slug": Entry(
         E, "`{text}` is not an id (lower-case letters, digits, `-`, `_`)", "`{text}` 不是合法的 id(小写字母、数字、`-`、`_`)",
@@ -440,7 +440,7 @@ CATALOG: dict[str, Entry] = {
     "init-not-a-folder": Entry(E, "`{folder}` is a file, not a folder for a plans repository",
                                "`{folder}` 是文件,不是放计划仓库的文件夹",
                                "give a folder (it is created if missing)", "请给一个文件夹(不存在时会创建)"),
-    "init-cannot-write": Entry(E, "cannot write `{file}`: {reason}", "无法写入 `{file}`:{reason}",
+    "init-cannot-write": Entry(E, "cannot write `{file}`: {reason}", "无法写入 `{file}`:{reason_zh}",
                                "check the folder's permissions", "检查文件夹的权限"),
     "bad-diff-side": Entry(E, "`{text}` is not a year (2026) or REV:YEAR (main:2026)",
                            "`{text}` 不是年份(2026)或 版本:年份(main:2026)",
@@ -462,7 +462,7 @@ CATALOG: dict[str, Entry] = {
         "rename the file or the id so that each page has its own name", "请改文件名或 id,使每个页面的名字不同",
     ),
     "site-unwritable": Entry(
-        E, "cannot write `{target}`: {reason}", "无法写入 `{target}`:{reason}",
+        E, "cannot write `{target}`: {reason}", "无法写入 `{target}`:{reason_zh}",
         "check the folder's permissions (the previous site is left as it was)",
         "请检查文件夹权限(原有网站保持不变)",
     ),

@@ -100,6 +100,24 @@ def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
     return any(strict or p.is_error for p in problems)
 
 
+# The operating system's reasons, in Chinese too (its own text is English).
+_OS_REASONS_ZH = {
+    "EACCES": "没有权限", "EPERM": "不允许的操作(没有权限或文件被锁定)", "ENOENT": "文件或文件夹不存在",
+    "ENAMETOOLONG": "文件名太长", "ENOSPC": "磁盘空间不足", "EROFS": "只读的文件系统", "EISDIR": "这是一个文件夹",
+    "ENOTDIR": "路径中有一部分不是文件夹", "EEXIST": "已经存在", "EDQUOT": "超出磁盘配额", "EBUSY": "正被占用",
+    "ENOTEMPTY": "文件夹不是空的", "EXDEV": "不能跨磁盘移动",
+}
+
+
+def os_reason(exc: OSError) -> dict[str, Any]:
+    """`reason` (English, the system's words) and `reason_zh` of an OSError, for a message."""
+    import errno as errnos
+
+    english = exc.strerror or type(exc).__name__
+    name = errnos.errorcode.get(exc.errno or 0, "")
+    return {"reason": english, "reason_zh": _OS_REASONS_ZH.get(name, english)}
+
+
 def display_path(path: str) -> str:
     """`path` relative to the working directory when it lies below it."""
     try:

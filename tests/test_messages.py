@@ -35,3 +35,17 @@ def test_a_wrong_type_says_what_was_expected(tmp_path):
         for lang in ("en", "zh"):
             text = problem.message(lang)
             assert "{" not in text.replace("{…}", ""), text
+
+
+def test_the_operating_system_s_reasons_are_in_chinese_too():
+    import errno
+
+    from generator.problems import make, os_reason
+
+    reason = os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    assert reason == {"reason": "File name too long", "reason_zh": "文件名太长"}
+    problem = make("site-unwritable", "site", 1, 1, target="site", **os_reason(OSError(errno.EACCES, "Permission denied")))
+    assert problem.message("zh") == "无法写入 `site`:没有权限"
+    assert problem.message("en") == "cannot write `site`: Permission denied"
+    # a reason the table does not know keeps the system's words rather than none
+    assert os_reason(OSError(errno.EIO, "Input/output error"))["reason_zh"] == "Input/output error"

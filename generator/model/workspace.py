@@ -24,7 +24,7 @@ from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
 from generator.model.recovery import prune
-from generator.problems import Problem, display_path, make
+from generator.problems import Problem, display_path, make, os_reason
 
 AnyDocument = Union[Plan, Review, CampaignDocument]
 MAX_RECOVERY_PASSES = 8  # each pass leaves out what failed; real documents need one or two
@@ -383,7 +383,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        problems.append(make("unreadable-file", shown, 1, 1, reason=exc.strerror or type(exc).__name__))
+        problems.append(make("unreadable-file", shown, 1, 1, **os_reason(exc)))
         return None
     parsed = parse_yaml(raw, shown)
     problems.extend(parsed.problems)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from generator.render.export import current_umask, write_atomically, write_text_if_changed
-from generator.problems import Problem, display_path, format_text, has_errors, make
+from generator.problems import Problem, display_path, format_text, has_errors, make, os_reason
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
 Key = tuple[str, int]  # (unit, year)
@@ -392,11 +392,12 @@ def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = N
     except OSError as exc:  # an unwritable site/, build/ or parent folder: the user's to fix
         target = exc.filename or site_dir
         problem = make("site-unwritable", display_path(str(target)), 1, 1, target=display_path(str(target)),
-                       reason=exc.strerror or type(exc).__name__)
+                       **os_reason(exc))
         return Outcome(False, [problem])
 
 
 def _build_and_swap(build_dir: Path, site_dir: Path, strict: bool, outcome: Outcome) -> Outcome:
+    site_dir.parent.mkdir(parents=True, exist_ok=True)  # `--site-dir out/site` without out/ yet, as MkDocs allows
     _remove_leftovers(site_dir)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
