@@ -39,6 +39,12 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
         return None, refused
     found_year = year or _first_year(file, encoding, options)
     if found_year is None:
+        # A file that cannot be read at all (a wrong --encoding, not a table) says so,
+        # rather than that it has no dates.
+        _rows, unreadable = read_source(file, encoding, 0, options=options)
+        if any(p.code in ("source-encoding", "source-format", "source-preset", "source-preset-place")
+               for p in unreadable):
+            return None, unreadable
         return None, [make("source-format", str(file), 1, 1, file=str(file),
                            detail_en="no date found to tell the year (give --year)",
                            detail_zh="找不到日期,无法判断年份(请用 --year 指定)")]

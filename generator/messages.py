@@ -350,8 +350,8 @@ CATALOG: dict[str, Entry] = {
     ),
     "source-encoding": Entry(
         E, "source file `{file}` is not valid {encoding}", "数据文件 `{file}` 不是有效的 {encoding} 编码",
-        "files saved by Chinese Excel are usually GBK: add `encoding: gbk` next to `source:`",
-        "中文 Excel 导出的文件通常是 GBK:在 `source:` 旁加 `encoding: gbk`",
+        "files saved by Chinese Excel are usually GBK: add `encoding: gbk` next to `source:` (`--encoding gbk` for import actuals)",
+        "中文 Excel 导出的文件通常是 GBK:在 `source:` 旁加 `encoding: gbk`(import actuals 用 `--encoding gbk`)",
     ),
     "source-row": Entry(
         E, "row {row} of `{file}`: {detail_en}", "`{file}` 第 {row} 行:{detail_zh}",

@@ -388,3 +388,18 @@ def test_the_caret_of_a_data_file_problem_is_under_its_field(tmp_path):
     text = format_text(problems, "en", read_line=lambda path, line: '2026-01,tmall,"-5",4')
     carets = [line for line in text.splitlines() if line.endswith("^")]
     assert carets == ["    | " + " " * len("2026-01,tmall,") + "^", "    | " + " " * len('2026-01,tmall,"-5",') + "^"]
+
+
+def test_import_actuals_with_a_wrong_encoding_says_so(tmp_path):
+    # a GBK export read as UTF-8 without --year: the encoding is the problem, not "no date found"
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "import", "actuals",
+                             str(SAMPLES / "sycm-shop-2026-01.csv"), "--encoding", "utf-8", "-o",
+                             str(tmp_path / "out.csv"), "--lang", "en"], cwd=REPO, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1 and "[source-encoding]" in result.stderr and "--year" not in result.stderr
+    wrong_place = subprocess.run([sys.executable, "-m", "generator.cli", "import", "actuals",
+                                  str(SAMPLES / "wxt-plan-2026-01.csv"), "--preset", "wxt-plan", "-o",
+                                  str(tmp_path / "out.csv"), "--lang", "en"], cwd=REPO, capture_output=True, text=True,
+                                 timeout=120)
+    assert wrong_place.returncode == 1 and "[source-preset-place]" in wrong_place.stderr
+    assert "goes under the review's `budget:`" in wrong_place.stderr
