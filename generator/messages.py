@@ -7,6 +7,8 @@ reworded.  Templates use `str.format` fields filled from the problem's args.
 from __future__ import annotations
 
 import os
+from decimal import Decimal
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -543,4 +545,29 @@ def render_optional(code: str, part: str, lang: str, args: dict[str, Any]) -> st
         return None
     if part == "hint" and "{suggestion}" in template and not args.get("suggestion"):
         return None
+    if lang == "zh":
+        args = {k: _in_wan(v) for k, v in args.items()}
     return _format(template, args)
+
+
+_FIGURES = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ONLY_FIGURES = re.compile(r"[-+\d,.\s/]+")
+
+
+def _in_wan(value: Any) -> Any:
+    """A figure argument (`140,000,000`, `300,000 / 300,000`) as a Chinese reader reads
+    amounts, in 万 and 亿 as the site shows them (1.4亿, 42.4万); text is left alone."""
+    if not isinstance(value, str) or not _ONLY_FIGURES.fullmatch(value) or not _FIGURES.search(value):
+        return value
+    return _FIGURES.sub(lambda m: _wan(Decimal(m.group(0).replace(",", ""))), value)
+
+
+def _wan(number: Decimal) -> str:
+    """In 亿 or 万 only where that stays exact (to 0.0001亿 or 0.01万): a message must
+    show the difference it is about, so 100,050 stays as it is."""
+    size = abs(number)
+    if size >= 100_000_000 and number % 10_000 == 0:
+        return f"{number / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
+    if size >= 10_000 and number % 100 == 0:
+        return f"{number / 10_000:,.2f}".rstrip("0").rstrip(".") + "万"
+    return f"{number:,}"

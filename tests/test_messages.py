@@ -49,3 +49,16 @@ def test_the_operating_system_s_reasons_are_in_chinese_too():
     assert problem.message("en") == "cannot write `site`: Permission denied"
     # a reason the table does not know keeps the system's words rather than none
     assert os_reason(OSError(errno.EIO, "Input/output error"))["reason_zh"] == "Input/output error"
+
+
+def test_figures_in_chinese_messages_read_in_wan_and_yi_where_exact():
+    from generator.problems import make
+
+    problem = make("orders-aov-identity", "p.yaml", 1, 1, gmv="140,000,000", orders="1,000,000", aov="130",
+                   product="130,000,000", gap="7.7%")
+    assert problem.message("zh") == "销售额 1.4亿 ≠ 订单数 100万 × 客单价 130 = 1.3亿(相差 7.7%)"
+    assert problem.message("en") == "GMV 140,000,000 ≠ orders 1,000,000 × AOV 130 = 130,000,000 (7.7% apart)"
+    # 100,050 in 万 would be 10.01万 or 10万: the difference a message is about must show, so it stays
+    mixed = make("conflicting-forms", "p.yaml", 1, 1, metric="gmv", first="months", first_zh="月度",
+                 second="total", second_zh="全年值", first_sum="100,050", second_sum="12,030,000")
+    assert mixed.message("zh") == "`gmv`:月度合计 100,050,而全年值合计 1,203万,两者不一致"
