@@ -8,6 +8,7 @@ a pre-commit hook.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -233,13 +234,21 @@ def _folder_around(file: Path) -> Path:
 def _project_settings() -> tuple[Any, list[Any]]:
     """The settings of mkdocs.yml in the working folder (the defaults without one) and
     their problems, sorted by line: the same for check, report, export and the site."""
-    if not Path("mkdocs.yml").exists():
+    config = Path("mkdocs.yml")
+    stamp = config.stat().st_mtime_ns if config.exists() else None
+    return _settings_of(str(Path.cwd()), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _settings_of(folder: str, stamp: int | None) -> tuple[Any, list[Any]]:
+    """Read once per command (the folder and mkdocs.yml's time are the key)."""
+    if stamp is None:
         from generator.settings import Settings
 
         return Settings(), []
     from generator.settings import read_settings
 
-    settings, _config, problems = read_settings(Path.cwd())
+    settings, _config, problems = read_settings(Path(folder))
     return settings, sorted(problems, key=lambda p: (p.line, p.column))
 
 
