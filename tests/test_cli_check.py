@@ -144,3 +144,17 @@ def test_one_file_is_checked_with_its_plans_folder_around_it(tmp_path):
     review.write_text(review.read_text(encoding="utf-8").replace("actuals:", "actuals:\n  gvm: 1", 1), encoding="utf-8")
     broken = run("check", "plans/2026/review.yaml", "--lang", "en", cwd=tmp_path)
     assert broken.returncode == 1 and "plans/2026/review.yaml:" in broken.stdout and "[unknown-metric]" in broken.stdout
+
+
+def test_the_console_script_ends_check_quickly_with_its_whole_output_and_code(tmp_path):
+    # `planbook check` skips the interpreter's teardown once its output is flushed: the
+    # exit code and every line must still come through (the pre-commit hook reads both).
+    script = Path(sys.executable).parent / "planbook"
+    (tmp_path / "a.yaml").write_text("kind: plan\nyear: 2026\ntitel: x\n", encoding="utf-8")
+    broken = subprocess.run([str(script), "check", str(tmp_path), "--lang", "en", "--format", "json"],
+                            capture_output=True, text=True, timeout=60)
+    assert broken.returncode == 1
+    assert [p["code"] for p in json.loads(broken.stdout)["problems"]] == ["unknown-key"]
+    clean = subprocess.run([str(script), "check", "plans", "--lang", "en"], cwd=REPO, capture_output=True,
+                           text=True, timeout=60)
+    assert clean.returncode == 0 and clean.stderr.strip().endswith("1 warning(s)")
