@@ -294,3 +294,12 @@ def test_a_plain_wheel_install_builds_the_demo(tmp_path):
     team = subprocess.run([sys.executable, "-m", "generator.cli", "init", str(tmp_path / "fresh")], cwd=project,
                           env=env, capture_output=True, text=True, timeout=300)
     assert team.returncode == 0 and (tmp_path / "fresh" / ".gitlab-ci.yml").exists(), team.stderr[-2000:]
+
+
+def test_a_problem_s_id_spans_show_as_code_and_stay_inert():
+    from generator.render.tables import md_with_code
+
+    shown = md_with_code("活动 `double11` 的任务 `<img src=x onerror=alert(1)>|x` 已到期 *强调*")
+    assert shown == ("活动 <code>double11</code> 的任务 <code>&lt;img src=x onerror=alert(1)&gt;&#124;x</code>"
+                     " 已到期 \\*强调\\*")
+    assert md_with_code("an `unpaired tick") == "an \\`unpaired tick"

@@ -30,7 +30,7 @@ from generator.model.workspace import Page, Workspace
 from generator.problems import Problem
 from generator.render import filters, labels, words
 from generator.render.pages import PageContext, YearContexts, home_year
-from generator.render.tables import md
+from generator.render.tables import md, md_with_code
 
 def _packaged_templates() -> Path:
     """The templates shipped with Planbook: inside the installed package
@@ -95,6 +95,7 @@ def _environment(options: SiteOptions, _project_templates: tuple[tuple[str, int]
     lang = options.lang
     env.filters.update({
         "md": md,
+        "md_code": md_with_code,
         "front_title": front_matter_title,
         "money": lambda v: filters.money(v, lang),
         "rate": filters.rate,

@@ -26,6 +26,20 @@ def md(text: Any) -> Markup:
     return Markup(escaped.replace("\r", " ").replace("\n", " "))
 
 
+def md_with_code(text: Any) -> Markup:
+    """A problem's message for a page: inert like `md`, its `id` spans shown as code
+    (escaped, they read as literal backticks around the id)."""
+    if text is None:
+        return Markup("")
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no spans to trust
+        return md(text)
+    def code(part: str) -> str:  # `|` would end the table cell
+        return "<code>" + html.escape(part, quote=False).replace("|", "&#124;") + "</code>"
+
+    return Markup("".join(md(part) if i % 2 == 0 else code(part) for i, part in enumerate(parts)))
+
+
 def cell_text(column: str, row: Any, lang: str, plan: Any, declared: Any = ...) -> str:
     """A cell as display text, by its column and (for figures) the row's metric unit.
 
