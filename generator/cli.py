@@ -93,6 +93,11 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def _heading_labels(diff: Any) -> tuple[str, str]:
+    """The two sides of a diff's heading; the missing side empty (`新增 2027 计划`)."""
+    return ("" if diff.one_side == "added" else diff.old), ("" if diff.one_side == "removed" else diff.new)
+
+
 def _unique(problems: list[Any]) -> list[Any]:
     return list(dict.fromkeys(problems))  # in order, each once
 
@@ -603,10 +608,11 @@ def _diff(args: argparse.Namespace) -> int:
         print(diff_render.dumps(payloads[0] if one else {"diffs": payloads}))
     else:
         colour = _colour(args)
-        blocks = [diff_render.diff_markdown(d.old, d.new, d.changes, args.lang, introduced=d.introduced,
+        blocks = [diff_render.diff_markdown(*_heading_labels(d), d.changes, args.lang, introduced=d.introduced,
                                             unit=d.unit, kind=d.kind)
                   if args.format == "md"
-                  else diff_render.diff_text(d.old, d.new, d.changes, args.lang, colour, d.introduced, d.unit, d.kind)
+                  else diff_render.diff_text(*_heading_labels(d), d.changes, args.lang, colour, d.introduced, d.unit,
+                                             d.kind)
                   for d in diffs]
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):

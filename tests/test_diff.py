@@ -436,7 +436,8 @@ def test_gmv_without_orders_or_aov_is_a_problem_the_change_introduces(tmp_path):
                            "plans/2026/plan.yaml": old.replace("2025", "2026").replace("1.3亿", "1.43亿")})
     text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout.splitlines()
     assert text[1] == "这次修改带来的问题:"
-    assert "[orders-aov-identity]" in text[2] and "143,000,000" in text[2] and "9.1%" in text[2]
+    assert "[orders-aov-identity]" in text[2] and "销售额 1.43亿 ≠ 订单数 100万 × 客单价 130 = 1.3亿" in text[2]
+    assert "9.1%" in text[2]
     check = run("check", "plans", "--format", "json", cwd=tmp_path)
     codes = [p["code"] for p in json.loads(check.stdout)["problems"]]
     assert codes == ["orders-aov-identity"] and check.returncode == 0  # a warning
@@ -468,3 +469,15 @@ def test_every_written_month_scaled_alike_is_one_line(tmp_path):
     written = [(c["key"], c["field"], c["old"], c["new"], c["delta_pct"]) for d in payload["diffs"]
                for c in d["changes"] if not c["computed"]]
     assert written == [("live_gmv", "months.1–12", 14_000_000, 15_400_000, 0.1)]
+
+
+def test_a_plan_added_on_the_branch_is_headed_as_added(tmp_path):
+    # `main:2027 计划 → 2027 计划` read as if main had a 2027 plan
+    write_files(tmp_path, {"plans/2026/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 100万\n"})
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    write_files(tmp_path, {"plans/2027/plan.yaml": "kind: plan\nyear: 2027\ntargets:\n  gmv: 120万\n"})
+    text = run("diff", "--rev", "HEAD", "--color", "never", cwd=tmp_path).stdout
+    assert text.startswith("新增 2027 计划\n"), text
+    payload = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
+    assert (payload["diffs"][0]["old"], payload["diffs"][0]["new"]) == ("HEAD:2027", "2027")  # JSON as before

@@ -22,6 +22,7 @@ class PlanDiff:
     introduced: list[Problem] = field(default_factory=list)
     unit: str = "main"
     kind: str = "plan"  # plan | review
+    one_side: str = ""  # "added" or "removed" when only one side has the document
 
 
 def diff_units(plans: Path, old_spec: str, new_spec: str, unit: str | None,
@@ -71,7 +72,10 @@ def _diff(old: object, new: object) -> PlanDiff:
     # A problem is "the same" on both sides when its code and message agree (lines move).
     before = {(p.code, p.message("en")) for p in old.own_problems}
     introduced = [p for p in new.own_problems if (p.code, p.message("en")) not in before]
-    return PlanDiff(old.label, new.label, changes, problems, introduced, new.unit)
+    # A plan on one side only reads as added (or removed), not as `main:2027 → 2027`.
+    one_side = ("added" if old.plan is None and not old.unreadable
+                else "removed" if new.plan is None and not new.unreadable else "")
+    return PlanDiff(old.label, new.label, changes, problems, introduced, new.unit, one_side=one_side)
 
 
 def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
@@ -115,7 +119,8 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
                                       review_b.model if review_b else None)  # type: ignore[arg-type]
             reviews += compare_source_actuals(source_totals(old_ws, review_a), source_totals(new_ws, review_b))
             if reviews:
-                diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review"))
+                one_side = "added" if review_a is None else "removed" if review_b is None else ""
+                diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review", one_side))
     return diffs
 
 

@@ -28,8 +28,13 @@ def side_title(label: str, lang: str, kind: str = "plan") -> str:
 
 
 def heading(old_label: str, new_label: str, lang: str, unit: str = "main", kind: str = "plan") -> str:
-    """`glow-beauty · origin/main:2026 复盘 → 2026 复盘`: unit and kind in every heading."""
+    """`glow-beauty · origin/main:2026 复盘 → 2026 复盘`: unit and kind in every heading;
+    a side without the document (an empty label) makes it `新增`/`删除`."""
     prefix = f"{unit} · " if unit != "main" else ""
+    if not old_label:
+        return f"{prefix}{'新增 ' if lang == 'zh' else 'added: '}{side_title(new_label, lang, kind)}"
+    if not new_label:
+        return f"{prefix}{'删除 ' if lang == 'zh' else 'removed: '}{side_title(old_label, lang, kind)}"
     return f"{prefix}{side_title(old_label, lang, kind)} → {side_title(new_label, lang, kind)}"
 
 
