@@ -23,17 +23,15 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNIC
 @dataclass(frozen=True)
 class FrontMatter:
     data: dict[str, Any]  # {} when there is none or it is unusable
-    body: str  # the page after the block (the whole page when there is none)
-    present: bool  # a block was written (usable or not)
-    problems: list[Problem]
+    problems: list[Problem]  # at their lines in the page
 
 
 def read_front_matter(text: str, shown: str) -> FrontMatter:
     match = FRONT_MATTER.match(text)
     if not match:
-        return FrontMatter({}, text, False, [])
+        return FrontMatter({}, [])
     parsed = parse_yaml(match.group(1).encode("utf-8"), shown)
     # The block starts on line 2 of the page: move the problems there.
     problems = [replace(p, line=p.line + 1) for p in parsed.problems]
     data = parsed.data if isinstance(parsed.data, dict) and not any(p.is_error for p in problems) else {}
-    return FrontMatter(data, text[match.end():], True, problems)
+    return FrontMatter(data, problems)
