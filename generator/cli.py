@@ -293,11 +293,9 @@ def _check(args: argparse.Namespace) -> int:
     if root.is_file():
         # One file is judged with its plans folder around it (its year's plan, last
         # year's review): alone, every channel and `last_year` would look missing.
-        from generator.problems import display_path
-
         folder = _folder_around(root)
         workspace, problems = check(folder)
-        problems = [p for p in problems if p.path == display_path(str(root))]
+        problems = [p for p in problems if Path(p.path).resolve() == root.resolve()]
         files = 1
     else:
         workspace, problems = check(root)

@@ -546,10 +546,12 @@ def render_optional(code: str, part: str, lang: str, args: dict[str, Any]) -> st
     if part == "hint" and "{suggestion}" in template and not args.get("suggestion"):
         return None
     if lang == "zh":
-        args = {k: _in_wan(v) for k, v in args.items()}
+        args = {k: v if k in _AS_WRITTEN else _in_wan(v) for k, v in args.items()}
     return _format(template, args)
 
 
+# Arguments that quote what the user wrote: never rewritten in 万.
+_AS_WRITTEN = {"text", "percent", "detail", "detail_en", "detail_zh", "byte", "file", "value"}
 _FIGURES = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONLY_FIGURES = re.compile(r"[-+\d,.\s/]+")
 

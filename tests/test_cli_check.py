@@ -158,3 +158,16 @@ def test_the_console_script_ends_check_quickly_with_its_whole_output_and_code(tm
     clean = subprocess.run([str(script), "check", "plans", "--lang", "en"], cwd=REPO, capture_output=True,
                            text=True, timeout=60)
     assert clean.returncode == 0 and clean.stderr.strip().endswith("1 warning(s)")
+
+
+def test_one_file_outside_the_working_folder_is_checked_too(tmp_path):
+    # run from a sibling folder: the problems' paths and the file's must be compared as files
+    import shutil
+
+    shutil.copytree(DEMO, tmp_path / "project" / "plans")
+    (tmp_path / "elsewhere").mkdir()
+    plan = tmp_path / "project/plans/2026/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ntargets:", "\nbogus_key: 1\ntargets:", 1),
+                    encoding="utf-8")
+    result = run("check", "../project/plans/2026/plan.yaml", "--lang", "en", cwd=tmp_path / "elsewhere")
+    assert result.returncode == 1 and "[unknown-key]" in result.stdout

@@ -481,3 +481,15 @@ def test_a_plan_added_on_the_branch_is_headed_as_added(tmp_path):
     assert text.startswith("新增 2027 计划\n"), text
     payload = json.loads(run("diff", "--rev", "HEAD", "--format", "json", cwd=tmp_path).stdout)
     assert (payload["diffs"][0]["old"], payload["diffs"][0]["new"]) == ("HEAD:2027", "2027")  # JSON as before
+
+
+def test_a_rate_s_months_scaled_alike_stay_month_by_month(tmp_path):
+    # conversion rate 3 % → 3.3 % in every month: a rate's months do not add up, so no
+    # folded "36.0% → 39.6%" line; each month reads 3.0% → 3.3%.
+    months_2025 = ", ".join(["3%"] * 12)
+    months_2026 = ", ".join(["3.3%"] * 12)
+    write_files(tmp_path, {"plans/2025/plan.yaml": f"kind: plan\nyear: 2025\ntargets:\n  conversion_rate: {{months: [{months_2025}]}}\n",
+                           "plans/2026/plan.yaml": f"kind: plan\nyear: 2026\ntargets:\n  conversion_rate: {{months: [{months_2026}]}}\n"})
+    payload = json.loads(run("diff", "2025", "2026", "--format", "json", cwd=tmp_path).stdout)
+    written = [(c["field"], c["old"], c["new"]) for c in payload["changes"] if not c["computed"]]
+    assert written == [(f"months.{m}", 0.03, 0.033) for m in range(1, 13)]

@@ -62,3 +62,10 @@ def test_figures_in_chinese_messages_read_in_wan_and_yi_where_exact():
     mixed = make("conflicting-forms", "p.yaml", 1, 1, metric="gmv", first="months", first_zh="月度",
                  second="total", second_zh="全年值", first_sum="100,050", second_sum="12,030,000")
     assert mixed.message("zh") == "`gmv`:月度合计 100,050,而全年值合计 1,203万,两者不一致"
+
+
+def test_what_the_user_wrote_is_quoted_as_written_in_chinese_too():
+    from generator.problems import make
+
+    problem = make("not-a-number", "p.yaml", 1, 1, text="1,200,000,00", whole="40000", lead="4")
+    assert "`1,200,000,00`" in problem.message("zh")

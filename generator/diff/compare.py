@@ -27,6 +27,7 @@ from generator.model.documents import (
     SpreadTarget,
     Target,
 )
+from generator.model.catalog import metric_for
 from generator.model.fields import month_values
 
 SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals",
@@ -298,12 +299,15 @@ def _q(value: Any) -> float | None:
 
 
 def _targets(old: Plan, new: Plan) -> Iterator[Change]:
+    declared = {**old.metrics, **new.metrics}
     for metric in _keys(old.targets, new.targets):
         a, b = old.targets.get(metric), new.targets.get(metric)
         if a is None or b is None:
             yield Change("targets", metric, "total", _total(a), _total(b))
             continue
-        yield from _spread("targets", metric, "", a, b)
+        definition = metric_for(metric, declared)
+        sums = definition is not None and definition.sums
+        yield from _spread("targets", metric, "", a, b, sums)
         channels_a, channels_b = a.channels or {}, b.channels or {}
         for channel in _keys(channels_a, channels_b):
             ca, cb = channels_a.get(channel), channels_b.get(channel)
@@ -313,7 +317,7 @@ def _targets(old: Plan, new: Plan) -> Iterator[Change]:
                 if found:
                     yield found
             elif isinstance(ca, SpreadTarget) and isinstance(cb, SpreadTarget):
-                yield from _spread("targets", metric, prefix + ".", ca, cb)
+                yield from _spread("targets", metric, prefix + ".", ca, cb, sums)
             elif ca is not None and cb is not None and not _is_share(ca) and not _is_share(cb):
                 found = number_change("targets", metric, prefix, _entry_amount(ca), _entry_amount(cb))
                 if found:
@@ -325,7 +329,7 @@ def _targets(old: Plan, new: Plan) -> Iterator[Change]:
 
 
 def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | ActualChannel,
-            b: SpreadTarget | Actual | ActualChannel) -> Iterator[Change]:
+            b: SpreadTarget | Actual | ActualChannel, sums: bool = False) -> Iterator[Change]:
     """A target's (or an actual's) total, months, quarters and phasing, old → new."""
     unit = "pp" if (a.total is not None and a.total.is_percent) or (b.total is not None and b.total.is_percent) else ""
     found = number_change(section, key, prefix + "total", _q(a.total), _q(b.total), unit)
@@ -338,7 +342,7 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | Actu
                               _q(months_b.get(month)))
         if found:
             month_changes.append(found)
-    yield from _fold_uniform(month_changes, section, key, f"{prefix}months", months_a)
+    yield from (_fold_uniform(month_changes, section, key, f"{prefix}months", months_a) if sums else month_changes)
     quarters_a, quarters_b = getattr(a, "quarters", None) or [], getattr(b, "quarters", None) or []
     for i in range(max(len(quarters_a), len(quarters_b))):
         qa = quarters_a[i] if i < len(quarters_a) else None
@@ -354,8 +358,11 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | Actu
 
 
 def _fold_uniform(changes: list[Change], section: str, key: str, field: str, written: dict[int, Any]) -> list[Change]:
-    """Every written month scaled by the same ratio (all +10 %) is one line, not twelve:
+    """Every written month of a metric that adds up (never a rate: its months do not)
+    scaled by the same ratio (all +10 %) is one line, not twelve:
     `months.1–12`, old and new the months' sums.  Anything else stays month by month."""
+    if any(q.is_percent for q in written.values()):
+        return changes  # months written as shares of the total stay month by month
     if len(changes) < 3 or len(changes) != len(written) or any(c.old is None or c.new is None for c in changes):
         return changes
     ratios = {round(c.new / c.old, 9) if c.old else None for c in changes}

@@ -26,12 +26,24 @@ class FrontMatter:
     problems: list[Problem]  # at their lines in the page
 
 
+# What is wrong with a page's front matter as YAML (a plan's own rules, such as an
+# empty file or `1:30` read as a number, do not apply to a page).  A page with such a
+# block is still published, without it: a warning, not an error.
+_PAGE_PROBLEMS = {"yaml-syntax", "too-deep", "alias-expansion", "alias-cycle", "duplicate-key", "unknown-tag",
+                  "complex-key", "file-too-large"}
+
+
+def unified_newlines(text: str) -> str:
+    """MkDocs reads files with universal newlines: `---\r\n` opens a block for it too."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_front_matter(text: str, shown: str) -> FrontMatter:
-    match = FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(unified_newlines(text))
     if not match:
         return FrontMatter({}, [])
     parsed = parse_yaml(match.group(1).encode("utf-8"), shown)
     # The block starts on line 2 of the page: move the problems there.
-    problems = [replace(p, line=p.line + 1) for p in parsed.problems]
-    data = parsed.data if isinstance(parsed.data, dict) and not any(p.is_error for p in problems) else {}
-    return FrontMatter(data, problems)
+    problems = [replace(p, line=p.line + 1, severity="warning") for p in parsed.problems if p.code in _PAGE_PROBLEMS]
+    usable = isinstance(parsed.data, dict) and not problems
+    return FrontMatter(parsed.data if usable else {}, problems)

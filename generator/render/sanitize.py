@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.load.frontmatter import FRONT_MATTER
+from generator.load.frontmatter import FRONT_MATTER, unified_newlines
 
 _TAG = re.compile(r"<[^>]*>?")
 # Characters that could open markup or leave an attribute: dropped from plain text.
@@ -71,6 +71,7 @@ def clean_front_matter(text: str, meta: dict[str, Any]) -> str:
     block found as MkDocs finds it, `---` or `...` closing it): every string is
     reduced to plain text and the block written again; a block that was not a
     usable mapping is dropped (it would otherwise reach the page unparsed)."""
+    text = unified_newlines(text)
     front = FRONT_MATTER.match(text)
     if not front:
         return text

@@ -34,8 +34,10 @@ def md_with_code(text: Any) -> Markup:
     parts = str(text).split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: no spans to trust
         return md(text)
-    def code(part: str) -> str:  # `|` would end the table cell
-        return "<code>" + html.escape(part, quote=False).replace("|", "&#124;") + "</code>"
+    def code(part: str) -> str:
+        # Markdown still reads links and images inside raw <code>: escaped like any text
+        # (md also escapes `|`, which would end a table cell).
+        return f"<code>{md(part)}</code>"
 
     return Markup("".join(md(part) if i % 2 == 0 else code(part) for i, part in enumerate(parts)))
 
