@@ -141,6 +141,27 @@ def test_downloads_have_chinese_headers_and_keep_the_ids(tmp_path):
     assert tmall[5:7] == ["750000.0", "720000.0"]  # 100万 × 75 %, and 72万
 
 
+def test_downloads_name_channels_seasons_and_yes_no_in_chinese(tmp_path):
+    plan = PLAN + ("products:\n  - {sku: A-1, name: 面膜, role: traffic, price: 59, cost: 17, season: summer, new: true}\n"
+                   "campaigns:\n  - {id: c1, name: 夏促, type: store, channels: [tmall, jd], start: 2026-06-01,"
+                   " end: 2026-06-18}\n")
+    review = REVIEW + "products:\n  A-1: {units: 1000, revenue: 5.9万}\n"
+    report = _report(tmp_path, {"plans/2026/plan.yaml": plan, "plans/2026/review.yaml": review})
+
+    def table(name: str) -> list[dict[str, str]]:
+        rows = list(csv.reader(io.StringIO(table_csv(report.tables[name], "zh", report.plan).lstrip("\ufeff"))))
+        return [dict(zip(rows[1], row)) for row in rows[2:]]  # keyed by the id header
+
+    campaign = table("campaigns")[0]
+    assert (campaign["channels"], campaign["channels_id"]) == ("天猫旗舰店、京东自营", "tmall, jd")
+    product = table("products")[0]
+    assert (product["season"], product["season_id"], product["new"]) == ("夏", "summer", "是")
+    splits = {(r["by"], r["group"]) for r in table("product_splits")}
+    assert ("季节", "夏") in splits and ("新品", "新品") in splits and ("角色", "引流款") in splits
+    headers = list(csv.reader(io.StringIO(table_csv(report.tables["products"], "zh", report.plan).lstrip("\ufeff"))))[0]
+    assert len(headers) == len(set(headers))  # 单件毛利率 and 实际毛利率, not 毛利率 twice
+
+
 def test_search_separator_splits_chinese_from_digits():
     import re
 

@@ -23,7 +23,9 @@ from generator.render.export import safe_text
 from generator.render.xlsx import Sheet, workbook_bytes
 
 # Columns whose values are ids: shown by label, the id kept in a column after them.
-_ID_COLUMNS = {*labels.ID_COLUMNS, "status"}
+_ID_COLUMNS = {*labels.ID_COLUMNS, "status", "channels", "season", "by"}
+# Yes/no columns: 是/否 in the Chinese downloads (never True/False or 1.0/0.0).
+_YES_NO = {"new", "in_campaign"}
 
 
 def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list[str], list[list[Any]]]:
@@ -38,6 +40,7 @@ def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list
             label_head.append(f"{labels.column(column, lang)} ID")
             id_head.append(f"{column}_id")
     rows = []
+    by_at = columns.index("by") if "by" in columns else None  # a product split: its groups depend on `by`
     for record in zip(*(frame[column].tolist() for column in frame.columns)):  # Python values, column-wise
         row: list[Any] = []
         for column, value in zip(columns, record):
@@ -45,6 +48,10 @@ def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list
             if column in _ID_COLUMNS:
                 row.append(_label(column, value, lang, plan))
                 row.append(value)
+            elif column in _YES_NO and isinstance(value, bool):
+                row.append(("是" if value else "否") if lang == "zh" else ("yes" if value else "no"))
+            elif column == "group" and by_at is not None:
+                row.append(labels.split_group(str(record[by_at]), str(value), lang))
             else:
                 row.append(value)
         rows.append(row)
@@ -56,6 +63,13 @@ def _label(column: str, value: Any, lang: str, plan: Any) -> Any:
         return None
     if column == "status":
         return filters.status_word(str(value), lang)
+    if column == "channels":  # a campaign's channels: "tmall, jd" → 天猫旗舰店、京东自营
+        ids = [part.strip() for part in str(value).split(",") if part.strip()]
+        return labels.channels(ids, lang, plan)
+    if column == "season":
+        return labels.pick(labels.SEASONS.get(str(value), (str(value), str(value))), lang)
+    if column == "by":
+        return labels.pick(labels.SPLITS.get(str(value), (str(value), str(value))), lang)
     return labels.of_id(column, str(value), lang, plan)
 
 
