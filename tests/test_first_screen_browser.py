@@ -32,7 +32,8 @@ PAGES = ["index.html", "glow-beauty/2026/plan.html", "glow-beauty/2026/review.ht
          "glow-beauty/2025/review.html"]
 # Ids the demo uses that must never show on a Chinese page (labels stand there).
 RAW_IDS = ["tmall", "douyin", "ads_onsite", "ads_offsite", "platform", "brand_day", "jd_express",
-           "channels.", "quarters.Q", "new_customers", "role traffic", "False", "objective", "subjective"]
+           "channels.", "quarters.Q", "new_customers", "role traffic", "False", "objective", "subjective",
+           "name: ", "due: ", "done: true", "&#x27;"]
 
 
 @pytest.fixture(scope="module")

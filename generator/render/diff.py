@@ -235,7 +235,9 @@ class ChangeNamer:
             return labels.pick(PHASING_WORDS[text], self.lang)
         if change.section == "metrics" and change.field in _METRIC_VALUES:
             return labels.pick(_METRIC_VALUES[change.field].get(text, (text, text)), self.lang)
-        if change.field != "entry":
+        whole_entry = change.field == "entry" or (change.section == "campaigns" and change.field.startswith("tasks.")
+                                                  and change.kind != "changed")
+        if not whole_entry:
             return text
         pieces = []
         for piece in _top_level_split(text):
@@ -256,7 +258,7 @@ class ChangeNamer:
             return labels.node(value, lang, self.plans[0] if self.plans else None)
         if key in ("lever", "metric", "season", "unit") or key in _METRIC_VALUES:
             return self._single(key, value)
-        if key == "new":
+        if key in ("new", "done", "solved") and value in ("true", "false"):
             return ("是" if value == "true" else "否") if lang == "zh" else ("yes" if value == "true" else "no")
         if key == "channels" and value.startswith("["):
             return labels.channels([v.strip() for v in value.strip("[]").split(",") if v.strip()], lang,
@@ -319,7 +321,8 @@ class ChangeNamer:
         return labels.budget_item(key, self.lang, old if declares else (self.plans[0] if self.plans else None))
 
 
-_METRIC_VALUES = {"unit": labels.UNITS, "better": labels.BETTER, "family": labels.FAMILIES}
+_METRIC_VALUES = {"unit": labels.UNITS, "better": labels.BETTER, "family": labels.FAMILIES,
+                  "total": {"sum": ("按月累加", "summed"), "none": ("不累加", "not summed")}}
 _POSITIONING = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
                 "geography": ("地理定位", "Geography"), "audience": ("人群定位", "Audience"),
                 "channel": ("渠道定位", "Channel")}
