@@ -70,10 +70,10 @@ def test_tiles_show_hand_computed_figures(site, browser, path):
     page.close()
 
 
-def _on_every_page(site, browser, look) -> dict[str, list[str]]:
-    """`look(page)` on each of PAGES at 1440 px: the pages where it found something."""
+def _on_every_page(site, browser, look, width: int = 1440) -> dict[str, list[str]]:
+    """`look(page)` on each of PAGES at `width` px: the pages where it found something."""
     _root, base = site
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900 if width > 800 else 844})
     found = {}
     for path in PAGES:
         page.goto(f"{base}/{path}")
@@ -92,6 +92,27 @@ def test_no_main_table_scrolls_at_1440(site, browser):
             ".map(e => e.innerText.slice(0, 30))")
 
     assert _on_every_page(site, browser, wide_tables) == {}
+
+
+def test_on_a_phone_tables_are_cards_and_nothing_scrolls_sideways(site, browser):
+    # At 390 px every table reads as cards, each value named by its column (assets/planbook.js)
+    def sideways(page):
+        if page.query_selector("article table"):  # the script has labelled them
+            page.wait_for_selector("table[data-pb-cards]", state="attached", timeout=10_000)
+        return page.evaluate(
+            """() => [document.documentElement, ...document.querySelectorAll(
+                   'article table, .md-typeset__scrollwrap, .md-typeset__table, .pb-grid-wrap')]
+                 .filter(e => !e.closest('details:not([open])') && e.scrollWidth > e.clientWidth + 1)
+                 .map(e => (e.innerText || '').slice(0, 30))""")
+
+    assert _on_every_page(site, browser, sideways, width=390) == {}
+    _root, base = site
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{base}/glow-beauty/2026/review.html")
+    page.wait_for_selector("table[data-pb-cards]", state="attached")
+    cell = page.eval_on_selector("table.pb-grid tbody td", "td => td.getAttribute('data-label')")
+    assert cell == "1月"  # a status grid's first month cell, named by its column
+    page.close()
 
 
 def test_no_raw_id_on_a_chinese_page(site, browser):

@@ -284,6 +284,7 @@ def test_a_plain_wheel_install_builds_the_demo(tmp_path):
     assert "generator/site_templates/home.md.j2" in names and "generator/site_templates/planbook.css" in names
     assert "generator/site/default.yml" in names and "generator/site_templates/guide/faq.md" in names
     assert "generator/site_templates/assets/iframe-worker-shim.js" in names  # search from file://
+    assert "generator/site_templates/assets/planbook.js" in names  # tables as cards on a phone
     assert "generator/site_templates/init/plan.yaml" in names and "generator/site_templates/init/gitignore" in names
     zipfile.ZipFile(wheel).extractall(target)
     shutil.copytree(REPO / "plans", project / "plans")

@@ -219,10 +219,10 @@ def test_rule(tmp_path, name):
     # (never on blank space or past the line), and both messages and hints are complete
     # (the strict formatter of conftest fails on an unfilled {field}; no English in zh).
     for problem in problems_of(tmp_path, files):
-        name_of = problem.path.rsplit("/", 1)[-1]
-        if name_of in files and problem.line >= 1:
-            line = files[name_of].splitlines()[problem.line - 1]
-            assert 1 <= problem.column <= len(line) and not line[problem.column - 1].isspace(), (problem, line)
+        written = files[problem.path.rsplit("/", 1)[-1]]  # every problem is in one of the case's files
+        line = written.splitlines()[problem.line - 1]
+        assert 1 <= problem.column <= len(line), (problem, line)
+        assert not line[problem.column - 1].isspace(), (problem, line)
         zh, en = problem.message("zh"), problem.message("en")
         assert zh and en and zh != en
         assert not any(word in zh for word in ("Input should", "must be", "expected", "is not", "Error"))

@@ -45,6 +45,7 @@ def _packaged_templates() -> Path:
 PACKAGED_TEMPLATES = _packaged_templates()
 # Lets Material's search worker run from file:// (see site/config.py: the offline plugin).
 SEARCH_SHIM = "assets/iframe-worker-shim.js"
+PHONE_SCRIPT = "assets/planbook.js"  # tables as cards on a phone
 # `planbook serve` keeps the problems of the last render here (site/serve.py STATUS).
 SERVE_FOLDER = "_planbook"
 
@@ -245,6 +246,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     writer.copy("assets/plotly.min.js", _plotly_script())
     writer.write("assets/planbook.css", env.get_template("planbook.css").render())
     writer.copy(SEARCH_SHIM, PACKAGED_TEMPLATES / SEARCH_SHIM)
+    writer.copy(PHONE_SCRIPT, PACKAGED_TEMPLATES / PHONE_SCRIPT)
     years_nav: list[dict[str, Any]] = []
     by_unit: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for report in reports:

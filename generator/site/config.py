@@ -36,6 +36,12 @@ def site_config(config: dict[str, Any], nav: list[Any], docs_dir: str = "docs", 
     if "assets/planbook.css" not in css:
         css.append("assets/planbook.css")
     out["extra_css"] = css
+    from generator.render.site import PHONE_SCRIPT
+
+    scripts = list(out.get("extra_javascript") or [])
+    if PHONE_SCRIPT not in scripts:
+        scripts.append(PHONE_SCRIPT)
+    out["extra_javascript"] = scripts
     # The pages put Markdown tables inside <details>: md_in_html must be on,
     # whatever the project's own list of extensions says.
     extensions = list(out.get("markdown_extensions") or [])
