@@ -207,9 +207,8 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
                 data = fh.read(20_000_000)
             # A workbook (zip or the old binary Excel) has no line to quote: its bytes
             # would print as noise (NUL bytes, `PK…`).
-            utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-            binary = data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or (
-                b"\x00" in data[:4096] and not utf16)
+            utf16 = data.startswith(UTF16_BOMS)
+            binary = data.startswith((ZIP_SIGNATURE, OLE_SIGNATURE)) or (b"\x00" in data[:4096] and not utf16)
             cache[path] = None if binary else _decoded(data).splitlines()
         except OSError:
             cache[path] = None
@@ -220,11 +219,18 @@ def _source_line(path: str, line: int, cache: dict[str, list[str] | None]) -> st
     return text if len(text) <= 300 else text[:300] + "…"
 
 
+# The first bytes of the files a user may name: workbooks are known by them, not by
+# their names (an .xls renamed .xlsx), and UTF-16 text by its byte-order mark.
+ZIP_SIGNATURE = b"PK\x03\x04"  # .xlsx
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def detect_encoding(sample: bytes) -> str:
     """The encoding of a user's file, judged on its first bytes: UTF-16 with its BOM,
     UTF-8 (BOM or not), else GB18030 (a superset of GBK, what Chinese Excel writes).
     Source files are read with it, and their lines quoted with it."""
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if sample.startswith(UTF16_BOMS):
         return "utf-16"
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)  # a cut character at the end is no error

@@ -198,34 +198,35 @@ def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, u
     return Scaffold(files, state.notes)
 
 
-def _source_plan_shape(metric: str, target: Any, state: _Year, workspace: Workspace, unit: str) -> None:
+def _source_plan_shapes(targets: dict[str, Any], state: _Year, workspace: Workspace, unit: str) -> None:
     """`phasing: last_year` copied from a plan whose new baseline review stops before
     December (a year-to-date review) or is missing: last year has no shape yet, so
-    the new plan takes the source plan's own monthly targets of the metric as its
+    each such target takes the source plan's own monthly targets of its metric as
     weights (in %, one decimal), and a note says to switch back once the review
-    covers the year."""
-    from generator.compute.report import compute_year
-
-    report = compute_year(workspace, unit, state.source_year, [])
-    table = report.tables.get("targets")
-    if table is None or table.empty:
-        return
-    rows = table[(table["metric"] == metric) & (table["channel"] == "all")]
-    months = {str(r.period): float(r.value) for r in rows.itertuples()}
-    values = [months.get(f"{state.source_year}-{m:02d}", 0.0) for m in range(1, 13)]
-    total = sum(values)
-    if total <= 0:
-        return
+    covers the year.  The source plan is computed once for all of them."""
     from ruamel.yaml.comments import CommentedSeq
 
-    weights = CommentedSeq([round(v / total * 100, 1) for v in values])
-    weights.fa.set_flow_style()  # one line of twelve, as a person writes weights
-    target["phasing"] = weights
-    state.notes.append(Note("check", f"targets.{metric}.phasing",
-                            f"{state.source_year} 年复盘还没有全年 12 个月,last_year 换成了 {state.source_year} 年计划的"
-                            f"月度形状(%);复盘补全后可改回 last_year",
-                            f"the {state.source_year} review does not cover twelve months yet: last_year became the "
-                            f"{state.source_year} plan's monthly shape (%); switch back once the review is complete"))
+    from generator.compute.report import compute_year
+
+    table = compute_year(workspace, unit, state.source_year, []).tables.get("targets")
+    if table is None or table.empty:
+        return
+    for metric, target in targets.items():
+        rows = table[(table["metric"] == metric) & (table["channel"] == "all")]
+        months = {str(r.period): float(r.value) for r in rows.itertuples()}
+        values = [months.get(f"{state.source_year}-{m:02d}", 0.0) for m in range(1, 13)]
+        total = sum(values)
+        if total <= 0:
+            continue
+        weights = CommentedSeq([round(v / total * 100, 1) for v in values])
+        weights.fa.set_flow_style()  # one line of twelve, as a person writes weights
+        target["phasing"] = weights
+        state.notes.append(Note("check", f"targets.{metric}.phasing",
+                                f"{state.source_year} 年复盘还没有全年 12 个月,last_year 换成了 {state.source_year} 年计划的"
+                                f"月度形状(%);复盘补全后可改回 last_year",
+                                f"the {state.source_year} review does not cover twelve months yet: last_year became "
+                                f"the {state.source_year} plan's monthly shape (%); switch back once the review is "
+                                f"complete"))
 
 
 def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) -> None:
@@ -247,10 +248,11 @@ def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) 
             targets["gmv"] = {"total": gmv, "phasing": "last_year"}
         elif not gmv.get("months") and not gmv.get("quarters"):
             gmv["phasing"] = "last_year"
-    for metric_id, target in targets.items():
-        if isinstance(target, dict) and target.get("phasing") == "last_year" and (
-                review is None or len(actual_months(workspace, review, metric_id)) < 12):
-            _source_plan_shape(metric_id, target, state, workspace, unit)
+    without_shape = {metric_id: target for metric_id, target in targets.items()
+                     if isinstance(target, dict) and target.get("phasing") == "last_year"
+                     and (review is None or len(actual_months(workspace, review, metric_id)) < 12)}
+    if without_shape:
+        _source_plan_shapes(without_shape, state, workspace, unit)
     for product in data.get("products") or []:
         if "units" in product:
             product["units"] = _scaled(product["units"], state.factor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -153,6 +154,14 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
 
 
+def committed(repo: Path, demo: bool = False) -> None:
+    """A git repository at `repo` with its files committed (the demo plans copied in first)."""
+    if demo:
+        shutil.copytree(REPO / "plans", repo / "plans")
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
+        subprocess.run(["git", *command], cwd=repo, check=True)
+
+
 def test_git_revisions(tmp_path):
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "t@example.com")
@@ -275,11 +284,7 @@ def test_added_items_are_shown_in_full_and_share_based_amounts_are_derived(tmp_p
 
 def test_a_changed_review_shows_in_diff_rev_with_unit_and_kind(tmp_path):
     # members 98万 → 99万 in the 2026 review: a reviewer must see it (it was invisible).
-    import shutil
-
-    shutil.copytree(REPO / "plans", tmp_path / "plans")
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
-        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    committed(tmp_path, demo=True)
     review = tmp_path / "plans" / "2026" / "review.yaml"
     text = review.read_text(encoding="utf-8")
     assert "members: 98万" in text
@@ -295,11 +300,7 @@ def test_a_changed_review_shows_in_diff_rev_with_unit_and_kind(tmp_path):
 def test_an_edited_source_file_shows_in_diff_rev_as_the_review_s_actuals(tmp_path):
     # January 2025's orders in the review's source CSV 47,812 → 57,812: the file is not
     # YAML, but it is the review's actuals (it was invisible: "no change", exit 0).
-    import shutil
-
-    shutil.copytree(REPO / "plans", tmp_path / "plans")
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
-        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    committed(tmp_path, demo=True)
     data = tmp_path / "plans" / "2025" / "actuals" / "2025-traffic.csv"
     text = data.read_text(encoding="utf-8")
     assert "2025-01,,1258211,47812\n" in text
@@ -312,8 +313,6 @@ def test_an_edited_source_file_shows_in_diff_rev_as_the_review_s_actuals(tmp_pat
 
 
 def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
-    import shutil
-
     shutil.copytree(REPO / "plans", tmp_path / "plans")
     review = tmp_path / "plans" / "2026" / "review.yaml"
     text = review.read_text(encoding="utf-8")
@@ -321,8 +320,7 @@ def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
     review.write_text(text.replace("  - {metric: visitors, type: objective, text: ",
                                    "  - {metric: gmv, type: objective, text: 乙}\n  - {metric: visitors, type: objective, text: "),
                       encoding="utf-8")
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
-        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    committed(tmp_path)
     # the second of two causes that share their metric changes: seen, keyed gmv#2
     edited = review.read_text(encoding="utf-8").replace("text: 乙}", "text: 丙}")
     review.write_text(edited, encoding="utf-8")
@@ -339,11 +337,7 @@ def test_review_diffs_are_quiet_keyed_and_written_as_the_file_says(tmp_path):
 
 
 def test_a_plan_that_no_longer_loads_is_its_error_not_a_plan_whose_lines_were_removed(tmp_path):
-    import shutil
-
-    shutil.copytree(REPO / "plans", tmp_path / "plans")
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
-        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    committed(tmp_path, demo=True)
     plan_file = tmp_path / "plans" / "2026" / "plan.yaml"
     text = plan_file.read_text(encoding="utf-8")
     assert "  members: 120万\n" in text
@@ -454,11 +448,7 @@ def test_textconv_names_what_was_left_out(tmp_path):
 
 def test_every_written_month_scaled_alike_is_one_line(tmp_path):
     # live_gmv's twelve written months each +10 %: 1,400万 → 1,540万 in one line, not twelve.
-    import shutil
-
-    shutil.copytree(REPO / "plans", tmp_path / "plans")
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
-        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    committed(tmp_path, demo=True)
     plan_file = tmp_path / "plans/2026/plan.yaml"
     old = "months: [80万, 60万, 90万, 90万, 100万, 180万, 100万, 80万, 100万, 120万, 260万, 140万]"
     new = "months: [88万, 66万, 99万, 99万, 110万, 198万, 110万, 88万, 110万, 132万, 286万, 154万]"
@@ -474,8 +464,7 @@ def test_every_written_month_scaled_alike_is_one_line(tmp_path):
 def test_a_plan_added_on_the_branch_is_headed_as_added(tmp_path):
     # `main:2027 计划 → 2027 计划` read as if main had a 2027 plan
     write_files(tmp_path, {"plans/2026/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 100万\n"})
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "demo"]):
-        subprocess.run(["git", *command], cwd=tmp_path, check=True)
+    committed(tmp_path)
     write_files(tmp_path, {"plans/2027/plan.yaml": "kind: plan\nyear: 2027\ntargets:\n  gmv: 120万\n"})
     text = run("diff", "--rev", "HEAD", "--color", "never", cwd=tmp_path).stdout
     assert text.startswith("新增 2027 计划\n"), text

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
 
 from generator.load.quantities import MAY_BE_NEGATIVE, QuantityError, parse_quantity
-from generator.problems import Problem, detect_encoding, display_path, make
+from generator.problems import OLE_SIGNATURE, ZIP_SIGNATURE, Problem, detect_encoding, display_path, make
 
 _MONTH = re.compile(r"(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?")
 
@@ -313,10 +313,6 @@ def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
     return list(_iter_table(file, encoding))
 
 
-_ZIP_SIGNATURE = b"PK\x03\x04"  # .xlsx
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls
-
-
 def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
     """The rows of a CSV or XLSX file, one at a time (a big export never sits in memory).
 
@@ -324,10 +320,10 @@ def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
     (or `.csv`) is still read, as what it is."""
     with open(file, "rb") as handle:
         sample = handle.read(65_536)
-    if sample.startswith(_OLE_SIGNATURE) or (file.suffix.lower() == ".xls" and not sample.startswith(_ZIP_SIGNATURE)):
+    if sample.startswith(OLE_SIGNATURE) or (file.suffix.lower() == ".xls" and not sample.startswith(ZIP_SIGNATURE)):
         yield from _biff_rows(file)
         return
-    if sample.startswith(_ZIP_SIGNATURE) or file.suffix.lower() in (".xlsx", ".xlsm"):
+    if sample.startswith(ZIP_SIGNATURE) or file.suffix.lower() in (".xlsx", ".xlsm"):
         yield from _workbook_rows(file)
         return
     chosen = encoding or detect_encoding(sample)
