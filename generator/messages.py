@@ -94,6 +94,11 @@ CATALOG: dict[str, Entry] = {
         "在 `{{…}}` 或 `[…]` 里英文逗号用来分隔条目:请改用中文逗号“，”,或给文字加引号",
     ),
     "missing-key": Entry(E, "`{name}` is required here", "这里必须写 `{name}`"),
+    "quoted-number": Entry(
+        E, "\"{text}\" is text in quotes, but a whole number is expected here",
+        "\"{text}\" 加了引号,YAML 把它当作文字,这里需要整数",
+        "remove the quotes: {number}", "去掉引号,写成 {number}",
+    ),
     "wrong-type": Entry(
         E, "expected {expected_en}, found {found}", "这里需要{expected_zh},实际是{found}",
     ),
@@ -124,6 +129,18 @@ CATALOG: dict[str, Entry] = {
         "`{text}` 这里需要金额或数量,不能是百分比或每单成本",
     ),
     "negative": Entry(E, "`{text}` must not be negative", "`{text}` 不能为负数"),
+    "yuan-on-count": Entry(
+        E, "`{text}` is money (元), but `{metric}` is a count", "`{text}` 是金额(带 元),但 `{metric}` 是数量",
+        "write the count without 元 or ¥ (30万, not 30万元)", "数量不带 元 或 ¥(写 30万,不要写 30万元)",
+    ),
+    "fractional-count": Entry(
+        E, "`{text}` is not a whole number, but `{metric}` is a count", "`{text}` 不是整数,而 `{metric}` 是数量",
+        "write a whole number of orders, visitors or customers", "订单、访客、客户数请写整数",
+    ),
+    "rank-below-one": Entry(
+        E, "`{text}` is not a rank: the first place is 1", "`{text}` 不是有效排名:第一名是 1",
+        "write the place as a whole number from 1", "排名请写从 1 开始的整数",
+    ),
     "rate-expected": Entry(E, "`{text}` must be a share or rate such as 35%", "`{text}` 这里需要比率,如 35%"),
     "rate-over-one": Entry(
         E, "`{text}` is above 1 for a share or rate; write {percent}% or 0.35",
@@ -168,6 +185,18 @@ CATALOG: dict[str, Entry] = {
     "share-sum": Entry(
         E, "the shares of `{metric}` add up to {total}, not 100%", "`{metric}` 的占比合计 {total},应为 100%",
         "make the shares add up to 100% (± 0.1 pp)", "请使各渠道占比合计为 100%(误差 ±0.1 个百分点)",
+    ),
+    "channel-remainder": Entry(
+        W, "the channels of `{metric}` add up to {channels}, the written total is {total}: {remainder} is left unallocated",
+        "`{metric}` 各渠道合计 {channels},所写全年值 {total}:差额 {remainder} 记为「未分配」",
+        "both stay as written; make the channels add up to the total to place the remainder",
+        "渠道和全年值都按所写计入;如需分到渠道,请让各渠道合计等于全年值",
+    ),
+    "share-remainder": Entry(
+        W, "the channel shares of `{metric}` add up to {total}: {remainder} of the total is left unallocated",
+        "`{metric}` 各渠道占比合计 {total}:全年值的 {remainder} 记为「未分配」",
+        "shares are applied as written, never rescaled; make them add up to 100% to place the remainder",
+        "占比按所写计算,不会按比例放大;如需分到渠道,请使占比合计为 100%",
     ),
     "channel-sum": Entry(
         E, "channel amounts of `{metric}` add up to {channels}, but the total is {total}",

@@ -146,6 +146,9 @@ def test_visitors_are_derived_for_each_channel_from_rates_written_for_all(tmp_pa
     # gmv 1.2亿: tmall 70 % = 8,400万, jd 30 % = 3,600万, even → tmall 700万 a month.
     # Rates only for all: conversion 4 %, aov 150 → tmall January visitors 7,000,000 / (0.04 × 150)
     # = 1,166,666.67 → 1,166,667; jd 3,000,000 / 6 = 500,000; all = 1,666,667 (the sum, not 10,000,000/6).
+    # Rounded on the running total: tmall Jan–Feb 2,333,333.33 → 2,333,333, so February is 1,166,666;
+    # the years are exact: tmall 8,400万 / 6 = 14,000,000, jd 3,600万 / 6 = 6,000,000, all 20,000,000
+    # (twelve half-ups gave 12 × 1,666,667 = 20,000,004).
     reports = reports_of(tmp_path, {"plan.yaml": PLAN + """\
 targets:
   gmv: {total: 1.2亿, phasing: even, channels: {tmall: 70%, jd: 30%}}
@@ -156,7 +159,8 @@ targets:
     def get(channel: str, period: str) -> float:
         return one(report, "targets", metric="visitors", channel=channel, period=period)["value"]
     assert (get("tmall", "2026-01"), get("jd", "2026-01"), get("all", "2026-01")) == (1_166_667, 500_000, 1_666_667)
-    assert get("all", "2026") == get("tmall", "2026") + get("jd", "2026") == 12 * 1_666_667
+    assert (get("tmall", "2026-02"), get("all", "2026-02")) == (1_166_666, 1_666_666)
+    assert (get("tmall", "2026"), get("jd", "2026"), get("all", "2026")) == (14_000_000, 6_000_000, 20_000_000)
 
 
 def assert_adds_up(value: dict[tuple[str, str], Decimal], channels: list[str]) -> None:

@@ -28,7 +28,8 @@ CASES = {
         plan("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 60%, jd: 30%}\n"),
         [("plan.yaml", "share-sum", 7)]),
     "shares within 0.1 pp": (
-        plan("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 60.05%, jd: 40%}\n"), []),
+        plan("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 60.05%, jd: 40%}\n"),
+        [("plan.yaml", "share-remainder", 7)]),  # said, never rescaled (spec 10)
     "channel amounts": (
         plan("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 6000万, jd: 3000万}\n"),
         [("plan.yaml", "channel-sum", 7)]),

@@ -21,7 +21,7 @@ from generator.compute import products as product_tables
 from generator.compute.actuals import last_month, review_actuals
 from generator.compute.headline import headline
 from generator.compute.figures import by_unit, divide, exact, money
-from generator.compute.series import Rolled, Rule, MonthlyFigures, FigureTable, roll_table
+from generator.compute.series import LEVEL, Rolled, Rule, MonthlyFigures, FigureTable, roll_table
 from generator.compute.targets import derive_drivers, metric_rules, spread_targets
 from generator.compute.variance import forecast_frame, ordered, variance_frame
 from generator.settings import Thresholds
@@ -103,8 +103,9 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     rules["cogs"] = Rule("sum")
     limit = last_month(review) if review else 12
 
-    annual = _visible(roll_table(targets, rules, year))
-    ytd_targets = _visible(roll_table(targets, rules, year, limit))
+    planned_rules = written_rates_stay(plan, rules)
+    annual = _visible(roll_table(targets, planned_rules, year))
+    ytd_targets = _visible(roll_table(targets, planned_rules, year, limit))
     # A sum written only as a total in a year-to-date review is the year-to-date actual.
     actual_rolled = _visible(roll_table(actuals, rules, year, limit, total_is_to_date=True))
     # The baseline, labelled with this year's periods, up to the same month: like for like.
@@ -161,6 +162,16 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
                       campaign_pairs)
 
 
+def written_rates_stay(plan: Plan | None, rules: dict[str, Rule]) -> dict[str, Rule]:
+    """The rules for a plan's targets: a rate the plan writes (conversion rate 3 %, an
+    AOV, a gross margin) is its target as written, a level, never recomputed from
+    parts that were themselves derived from it and rounded (14,794 / 493,133 is not
+    3 %: spec 10, a written rate target stays as written).  Actuals keep the ratio."""
+    if plan is None:
+        return rules
+    return {m: LEVEL if rule.kind == "ratio" and m in plan.targets else rule for m, rule in rules.items()}
+
+
 def baseline_rolled_full(baseline_actuals: FigureTable, rules: dict[str, Rule], year: int) -> Rolled:
     """The baseline's full-year actuals, labelled with this year's periods."""
     return _visible(roll_table(baseline_actuals, rules, year))
@@ -187,7 +198,7 @@ def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: in
     if old_plan is not None:
         old_table = spread_targets(old_plan, lambda _m: None)
         derive_drivers(old_table)
-        old_rules = metric_rules(old_plan, sorted({m for (m, _c) in old_table}))
+        old_rules = written_rates_stay(old_plan, metric_rules(old_plan, sorted({m for (m, _c) in old_table})))
         old_targets = _visible(roll_table(old_table, old_rules, baseline_year))
     return {
         "changes_plan": target_changes(old_targets, annual, str(baseline_year), str(year), units),

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from generator.load.quantities import Quantity
-from generator.model.amounts import FEN, UNIT, ZERO, allocate, quantum_for, rounded, split_running, spread_total
+from generator.model.amounts import FEN, UNALLOCATED, UNIT, ZERO, allocate, quantum_for, rounded, split_running, spread_total
 from generator.model.catalog import DERIVED, metric_for
 from generator.model.documents import Plan, SpreadTarget, Target
 from generator.model.fields import month_values
@@ -137,7 +137,16 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
     if shares and overall and any(shares.values()):
         per_channel.update(_split_by_shares(overall, fixed, shares, quantum))
     elif fixed:
-        # Every channel is written on its own: `all` is their sum, month by month.
+        # Every channel is written on its own: `all` is their sum, month by month.  A
+        # written total they do not reach (within the tolerance: a `channel-remainder`
+        # warning) stays the total: the gap is its own row, spread like the metric,
+        # and nothing is rescaled (spec 10, nothing decided in silence).
+        written_total = spread_total(target)
+        channel_totals = [sum(c.values(), ZERO) for c in fixed.values()]
+        gap = written_total - sum(channel_totals, ZERO) if written_total is not None else ZERO
+        if gap and any(shape_weights):
+            fixed[UNALLOCATED] = dict(zip(range(1, 13), allocate(gap, shape_weights, quantum)))
+            per_channel[UNALLOCATED] = fixed[UNALLOCATED]
         overall = {m: sum((c.get(m, ZERO) for c in fixed.values()), ZERO)
                    for m in range(1, 13) if any(m in c for c in fixed.values())}
     if overall:
@@ -154,8 +163,14 @@ def _split_by_shares(overall: dict[int, Decimal], fixed: dict[str, dict[int, Dec
     channel's year is its share of the year split once."""
     months = sorted(overall)
     rest = [overall[m] - sum((c.get(m, ZERO) for c in fixed.values()), ZERO) for m in months]
-    split = split_running(rest, list(shares.values()), quantum)
-    return {channel: dict(zip(months, parts)) for channel, parts in zip(shares, split)}
+    weights = dict(shares)
+    left = 1 - sum(shares.values(), ZERO)
+    if left:
+        # Shares within the ±0.1 pp tolerance of 100 % are not rescaled: 40 % of 1,200万
+        # is 480万, and the 0.05 % they leave (or take beyond 100 %) is its own row.
+        weights[UNALLOCATED] = left
+    split = split_running(rest, list(weights.values()), quantum)
+    return {channel: dict(zip(months, parts)) for channel, parts in zip(weights, split)}
 
 
 def _spread_level_metric(metric_id: str, target: Target, table: FigureTable) -> None:
@@ -212,13 +227,28 @@ def derive_drivers(table: FigureTable) -> None:
                 continue
             denominator = x * y  # the missing driver is GMV over the product of the other two
             if denominator:
-                value = g / denominator
-                months[m] = rounded(value, UNIT) if missing[0] == "visitors" else value
-                if missing[0] == "visitors" and channel != "all":
-                    derived.setdefault(channel, {})[m] = value
+                months[m] = g / denominator
+        if missing[0] == "visitors":
+            if channel != "all":
+                derived[channel] = dict(months)
+            months = _whole_running(months)
         if months:
             table[(missing[0], channel)] = MonthlyFigures(months)
     _visitors_add_up(table, channels, derived)
+
+
+def _whole_running(exact: dict[int, Decimal]) -> dict[int, Decimal]:
+    """Whole visitors month by month, rounded on the running total: each month is
+    round(months 1..m) − round(months 1..m−1), so the year is the exact year rounded
+    once (1,800,000, not 1,800,001 from twelve half-ups)."""
+    out: dict[int, Decimal] = {}
+    running, before = ZERO, ZERO
+    for m in sorted(exact):
+        running += exact[m]
+        now = rounded(running, UNIT)
+        out[m] = now - before
+        before = now
+    return out
 
 
 def _visitors_add_up(table: FigureTable, channels: list[str], derived: dict[str, dict[int, Decimal]]) -> None:
@@ -230,13 +260,25 @@ def _visitors_add_up(table: FigureTable, channels: list[str], derived: dict[str,
     if whole is None or not derived or any(("visitors", c) not in table for c in with_gmv):
         return
     written = [c for c in with_gmv if c not in derived]
-    for m, amount in whole.months.items():
-        weights = [derived[c].get(m) for c in derived]
-        if any(w is None for w in weights) or not any(weights):
+    # On the running total, like `split_running`: months 1..m of `all` (less the
+    # channels written on their own) split by each channel's exact visitors of months
+    # 1..m, so every month adds up to `all` and each channel's year is its exact year
+    # split once (1,800,000 and 4,200,000, never 1,800,001 and 4,199,999).
+    rest_running = ZERO
+    exact_running = dict.fromkeys(derived, ZERO)
+    previous = dict.fromkeys(derived, ZERO)
+    for m in sorted(whole.months):
+        if any(derived[c].get(m) is None for c in derived):
             continue
-        rest = amount - sum((table[("visitors", c)].months.get(m, ZERO) for c in written), ZERO)
-        for channel, part in zip(derived, allocate(rest, [w or ZERO for w in weights], UNIT)):
-            table[("visitors", channel)].months[m] = part
+        rest_running += whole.months[m] - sum((table[("visitors", c)].months.get(m, ZERO) for c in written), ZERO)
+        for c in derived:
+            exact_running[c] += derived[c][m]
+        if not any(exact_running.values()):
+            continue
+        parts = allocate(rest_running, list(exact_running.values()), UNIT)
+        for channel, part in zip(derived, parts):
+            table[("visitors", channel)].months[m] = part - previous[channel]
+            previous[channel] = part
 
 
 def _sum_of_channels(metric: str, channels: list[str], table: FigureTable) -> MonthlyFigures | None:

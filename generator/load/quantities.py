@@ -12,7 +12,7 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -41,6 +41,9 @@ class Quantity:
 
     value: float
     form: Form = "number"
+    # 元 was written (300万元, ¥59): money, so a count written this way is a mistake.
+    # Not part of equality: 300万 and 300万元 are the same amount.
+    yuan: bool = field(default=False, compare=False)
 
     @property
     def exact(self) -> Decimal:
@@ -112,10 +115,11 @@ def _parse_text(raw: str) -> Quantity:
             break
     if form == "number" and text.endswith("%"):
         text, form = text[:-1], "percent"
+    yuan = False
     if text.startswith("¥"):
-        text = text[1:]
+        text, yuan = text[1:], True
     if text.endswith("元"):
-        text = text[:-1]
+        text, yuan = text[:-1], True
     multiplier = Decimal(1)
     if text and text[-1] in _MULTIPLIERS:
         multiplier = _MULTIPLIERS[text[-1]]
@@ -135,7 +139,7 @@ def _parse_text(raw: str) -> Quantity:
         raise QuantityError("not-a-number", text=raw, **_examples(raw)) from None
     if form == "percent":
         number = number / 100
-    return Quantity(_checked(number, raw), form)
+    return Quantity(_checked(number, raw), form, yuan and form == "number")
 
 
 def _checked(number: Decimal, raw: str) -> float:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -350,7 +351,7 @@ class _Walker:
                 continue
             key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)
             if isinstance(key, str):
-                key = key.strip()
+                key = _nfc(key.strip())
             if key in result:
                 first = _mark(keys[path + (key,)])
                 self.problem("duplicate-key", key_node, key=key, first_line=first.line)
@@ -361,7 +362,7 @@ class _Walker:
             if plain_text and depth < MAX_DEPTH and not self.failed:
                 # most values are plain text: what walk() would do, without the call
                 values.setdefault(child, value_node)
-                result[key] = value_node.value
+                result[key] = _nfc(value_node.value)
             else:
                 result[key] = self.walk(value_node, child, depth + 1)
         return result
@@ -388,7 +389,7 @@ class _Walker:
         text: str = node.value
         tag: str = node.tag
         if tag == _TAG + "str":
-            return text
+            return _nfc(text)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
@@ -422,6 +423,13 @@ class _Walker:
                 return text
         self.problem("unknown-tag", node, tag=tag)
         return text
+
+
+def _nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC): `café` typed on a Mac (NFD, e + ◌́) and on
+    Windows (NFC, é) is one id, one SKU, one channel name.  ASCII, most of a plan, is
+    already NFC and is returned without a look (`isascii` is a flag check)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _mark(node: yaml.Node) -> Mark:

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 FEN = Decimal("0.01")  # money is exact to the fen
 UNIT = Decimal(1)  # counts are whole
 ZERO = Decimal(0)
+# The row of a target's channels that holds what written channel amounts or shares
+# leave of a written total (within the tolerance; beyond it is an error): the parts
+# and the total both stay as written, and the tables still add up.
+UNALLOCATED = "unallocated"
 
 
 def quantum_for(unit: str) -> Decimal | None:

@@ -78,7 +78,11 @@ def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
     if kind in _EXPECTED:
         if path in source.raw_scalars and kind != "bool_type":
             return at("yaml-boolean", text=source.raw_scalars[path], **_expected(kind))
-        return at("wrong-type", **_expected(kind), found=_found(detail.get("input")))
+        given = detail.get("input")
+        if kind in ("int_type", "int_parsing") and isinstance(given, str) and given.strip().isdigit():
+            # year: "2026": the number in quotes is text to YAML; say that, not "found `2026`"
+            return at("quoted-number", text=given, number=given.strip())
+        return at("wrong-type", **_expected(kind), found=_found(given))
     if kind in _BOUNDS:
         en, zh = _BOUNDS[kind]
         limit = next(iter(detail.get("ctx", {}).values()), "")

@@ -158,7 +158,8 @@ def plan_files(root: Path) -> list[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.endswith((".yaml", ".yml", ".md")) and not name.startswith("."):
+            # plan.YAML (Windows editors, Excel's "Save as") is a plan like plan.yaml
+            if name.lower().endswith((".yaml", ".yml", ".md")) and not name.startswith("."):
                 found.append(Path(folder) / name)
     return found
 
@@ -188,7 +189,7 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
             # the same rule as for `source:` files.
             problems.append(make("file-outside", shown, 1, 1, file=shown))
             continue
-        if file.suffix == ".md":
+        if file.suffix.lower() == ".md":
             pages.append(_read_page(file, shown, problems))
             continue
         document = _read_remembered(file, shown, problems, parsed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from generator.model.amounts import UNALLOCATED
 from generator.model.catalog import COSTS, NODES, ROLES, metric_for
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -74,6 +75,8 @@ def channel(channel_id: str, lang: str, plan: object = None) -> str:
     """A channel's display name from the plan; `all` as 全部 / All."""
     if channel_id == "all":
         return "全部" if lang == "zh" else "All"
+    if channel_id == UNALLOCATED:
+        return "未分配" if lang == "zh" else "Unallocated"
     names = getattr(plan, "channels", None) or {}
     return str(names.get(channel_id, channel_id))
 

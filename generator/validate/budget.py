@@ -56,6 +56,34 @@ def tool_amounts(workspace: Workspace) -> Iterator[Problem]:
                 yield doc.problem("tool-share-without-total", *where, key=True, tool=tool_id)
 
 
+def budget_values(workspace: Workspace) -> Iterator[Problem]:
+    """No figure of a budget is negative: its total, months, quarters, and each tool's
+    share, amount, ROI and daily cap (a negative total is named as such, not as tools
+    that take more than it)."""
+    for doc, plan in plans(workspace):
+        budget = plan.budget
+        if budget is None:
+            continue
+        figures: list[tuple[tuple[Any, ...], Quantity | None]] = [(("total",), budget.total)]
+        months = budget.months
+        month_items = months.items() if isinstance(months, dict) else enumerate(months or [])
+        figures += [(("months", k), q) for k, q in month_items]
+        figures += [(("quarters", i), q) for i, q in enumerate(budget.quarters or [])]
+        for tool_id, tool in budget.tools.items():
+            figures += [(("tools", tool_id, name), getattr(tool, name)) for name in ("share", "amount", "roi", "daily")]
+        for where, quantity in figures:
+            if isinstance(quantity, Quantity) and quantity.value < 0:
+                text = f"{quantity.value * 100:g}%" if quantity.is_percent else number(quantity.value)
+                yield doc.problem("negative", "budget", *where, text=text)
+
+
+def _has_negative(plan: Plan) -> bool:
+    budget = plan.budget
+    assert budget is not None
+    written = [budget.total, *(q for t in budget.tools.values() for q in (t.share, t.amount))]
+    return any(q is not None and q.value < 0 for q in written)
+
+
 def budget_allocation(workspace: Workspace) -> Iterator[Problem]:
     """Tools may not take more than the total; what they leave is a warning."""
     for doc, plan in plans(workspace):
@@ -67,8 +95,8 @@ def budget_allocation(workspace: Workspace) -> Iterator[Problem]:
                               share=f"{budget.total.value * 100:g}%")
             continue
         total = budget_total(plan)
-        if total is None or not budget.tools:
-            continue
+        if total is None or not budget.tools or _has_negative(plan):
+            continue  # a negative figure is its own error (budget_values); sums of it say nothing
         amounts = [tool_amount(plan, t) for t in budget.tools.values()]
         allocated = sum((a for a in amounts if a is not None), Decimal(0))
         if allocated > total * (1 + Decimal(str(SUM_TOLERANCE)) / 5):
@@ -141,4 +169,4 @@ def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
                 yield doc.problem("unknown-cost", "costs", key, key=True, cost=key)
 
 
-RULES = [tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, actual_costs_known]
+RULES = [budget_values, tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, actual_costs_known]

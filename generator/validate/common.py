@@ -85,6 +85,15 @@ def value_problems(
         yield doc.problem("percent-not-allowed", *where, metric=metric.id)
     elif quantity.value < 0:
         yield doc.problem("negative", *where, text=number(quantity.value))
+    elif metric.unit in ("count", "rank") and quantity.yuan:
+        # 30万元 of orders: money written where a count belongs (never read as 300,000 orders)
+        yield doc.problem("yuan-on-count", *where, text=f"{number(quantity.value)}元", metric=metric.id)
+    elif metric.unit == "rank" and not quantity.is_percent and quantity.exact < 1:
+        yield doc.problem("rank-below-one", *where, text=number(quantity.value))
+    elif metric.unit in ("count", "rank") and not quantity.is_percent \
+            and quantity.exact != quantity.exact.to_integral_value():
+        # 1000.5 orders: never rounded in silence to 1001
+        yield doc.problem("fractional-count", *where, text=number(quantity.value), metric=metric.id)
 
 
 def spread_values(spread: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:

@@ -184,18 +184,30 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                 continue
             if shares:
                 share_sum = sum(s.value for s in shares)
+                exact_sum = sum((s.exact for s in shares), Decimal(0))
                 if abs(share_sum - 1) > SHARE_TOLERANCE + 1e-12:
                     yield doc.problem("share-sum", *where, metric=metric_id, total=percent(share_sum))
+                elif exact_sum != 1:
+                    yield doc.problem("share-remainder", *where, metric=metric_id, total=_pp(exact_sum),
+                                      remainder=_pp(1 - exact_sum))
                 if target_total(target) is None:
                     yield doc.problem("missing-key", "targets", metric_id, name="total")
                 continue
             amounts = [entry_total(e) for e in entries.values()]
             written = target_total(target)
             if written is not None and None not in amounts:
-                channel_sum = sum(a for a in amounts if a is not None)
+                channel_sum = sum((a for a in amounts if a is not None), Decimal(0))
                 if not close(channel_sum, written):
                     yield doc.problem("channel-sum", *where, metric=metric_id,
                                       channels=number(channel_sum), total=number(written))
+                elif channel_sum != written:
+                    yield doc.problem("channel-remainder", *where, metric=metric_id, channels=number(channel_sum),
+                                      total=number(written), remainder=number(written - channel_sum))
+
+
+def _pp(share: Decimal) -> str:
+    """A share as written in percent, exactly (59.95%, 0.05%, -0.05%)."""
+    return f"{(share * 100).normalize():f}%"
 
 
 def target_total(spread: SpreadTarget) -> Decimal | None:
