@@ -285,8 +285,8 @@ def _settings_of(folder: str, stamp: int | None) -> tuple[Any, list[Any]]:
 def _check(args: argparse.Namespace) -> int:
     import gc
 
+    from generator.pipeline import checked as check
     from generator.problems import format_json, format_text, has_errors
-    from generator.validate import check
 
     gc.disable()  # a short-lived process: the collector would only re-walk the YAML nodes (see validate.gc_paused)
     root = _plans_dir(args.dir)
@@ -314,8 +314,8 @@ def _check(args: argparse.Namespace) -> int:
 def _computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
     from generator.compute.report import compute_reports
+    from generator.pipeline import checked as check
     from generator.problems import has_errors
-    from generator.validate import check
 
     # The same settings as the site's (mkdocs.yml of the working folder), so a row
     # has the same status in the report, the workbook and the site.

@@ -292,6 +292,12 @@ CATALOG: dict[str, Entry] = {
     "budget-over-allocated": Entry(
         E, "the tools take {allocated}, more than the budget of {total}", "各推广工具合计 {allocated},超过总预算 {total}",
     ),
+    "spend-mismatch": Entry(
+        W, "the marketing cost is {marketing}, but the ad tools spent {spend} ({gap} apart): the P&L and the ad-tool table disagree",
+        "营销推广费用写的是 {marketing},但各推广工具花费合计 {spend}(相差 {gap}):投入产出表与推广工具表对不上",
+        "write `marketing: budget` to take the tools' spend (and the campaigns' gifts) as the marketing line; put other promotion (KOL, samples) under a cost key of its own",
+        "写 `marketing: budget`,营销推广即取各工具花费(活动赠品单列);达人、试用装等其他推广费用请另列一个费用项",
+    ),
     "budget-unallocated": Entry(
         W, "{remainder} of the budget of {total} is not allocated to a tool", "总预算 {total} 中有 {remainder} 未分配到推广工具",
     ),
@@ -341,6 +347,16 @@ CATALOG: dict[str, Entry] = {
         "mark it `done: true` or move its due date", "完成后写 `done: true`,或调整截止日期",
     ),
     # --- reviews ------------------------------------------------------------------------------------
+    "narrative-mismatch": Entry(
+        W, "the text says “{claim}”, but the computed `{metric}` is {computed}",
+        "文字里写的「{claim}」与计算结果不符:`{metric}` 实际为 {computed}",
+        "update the text, or the figures it describes", "请更新文字,或核对它所说的数据",
+    ),
+    "as-of-partial-month": Entry(
+        W, "`as_of` falls inside month {month}: its targets are prorated to {covered} of {days} days",
+        "`as_of` 在 {month} 月中间:{month} 月的目标按 {covered}/{days} 天折算后与实际比较",
+        "a review as of a month's last day compares whole months", "截至月末的复盘按整月比较",
+    ),
     "as-of-year": Entry(E, "`as_of` {as_of} is not in {year}", "`as_of` {as_of} 不在 {year} 年内"),
     "actual-after-as-of": Entry(
         E, "an actual for month {month}, after `as_of` {as_of}", "{month} 月有实际值,但晚于 `as_of` {as_of}",

@@ -58,15 +58,33 @@ def test_a_bad_month_leaves_out_the_months_not_a_position(tmp_path):
 
 
 def test_gross_margin_is_a_rate_in_the_variance(tmp_path):
-    # cogs 480 a year on GMV 1,440 (120 a month) is 40 a month: margin target (120 − 40) / 120
-    # = 0.666667 (six decimals, not 0.67 as money); January's actual the same → met.
+    # cogs 480 written for the year on GMV 1,440: the margin target is a level, 1 − 480 / 1,440
+    # = 0.666667 (six decimals, not 0.67 as money).  January's actual: (120 − 40) / 120 = 0.666667
+    # → met.  Both costs are written as totals, so the margin has a year row and no month rows
+    # (spec 10: no row at a finer grain than the inputs; 480 was never 40 a month).
     report = reports_of(tmp_path, {
         "plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: {total: 1440, phasing: even}\ncosts:\n  cogs: 480\n",
         "review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  gmv: {months: [120]}\n"
                        "costs:\n  cogs: 40\n",
     })[("main", 2026)]
-    row = next(r for r in report["variance"] if (r["metric"], r["period"]) == ("gross_margin", "2026-01"))
-    assert (row["target"], row["actual"], row["status"]) == (0.666667, 0.666667, "met")
+    margin = [r for r in report["variance"] if r["metric"] == "gross_margin"]
+    assert [r["period"] for r in margin] == ["2026"]
+    assert (margin[0]["target"], margin[0]["actual"], margin[0]["status"]) == (0.666667, 0.666667, "met")
+    assert not [r for r in report["targets"] if r["metric"] == "gross_margin" and r["period"] != "2026"]
+
+
+def test_a_cost_written_as_a_total_gives_no_monthly_margin(tmp_path):
+    # The audit's case: monthly GMV actuals and one `costs: {cogs: 120万}` for the year-to-date.
+    # Before, 120万 was spread like GMV and every month got a "met" margin from one figure.
+    # Now the margin is only a year-to-date row: GMV 100万 + 150万 + 150万 = 400万,
+    # (400万 − 120万) / 400万 = 0.7; the plan's cogs 30 % gives a 70 % target (a level) → met.
+    report = reports_of(tmp_path, {
+        "plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 1200万\ncosts:\n  cogs: 30%\n",
+        "review.yaml": "kind: review\nyear: 2026\nas_of: 2026-03-31\nactuals:\n  gmv: {months: [100万, 150万, 150万]}\n"
+                       "costs:\n  cogs: 120万\n",
+    })[("main", 2026)]
+    margin = [r for r in report["variance"] if r["metric"] == "gross_margin"]
+    assert [(r["period"], r["actual"], r["status"]) for r in margin] == [("2026", 0.7, "met")]
 
 
 def test_derived_visitors_of_the_channels_add_up_to_written_visitors(tmp_path):

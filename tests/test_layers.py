@@ -18,6 +18,7 @@ LAYERS = [
     ["generator.settings", "generator.model"],
     ["generator.validate"],
     ["generator.compute"],
+    ["generator.pipeline"],
     ["generator.diff", "generator.scaffold", "generator.workbook_plan", "generator.import_actuals"],
     ["generator.render"],
     ["generator.site", "generator.init"],

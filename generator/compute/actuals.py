@@ -7,6 +7,8 @@ channels (sum metrics).
 
 from __future__ import annotations
 
+import calendar
+
 from decimal import Decimal
 from typing import Any
 
@@ -21,8 +23,19 @@ def last_month(review: Review) -> int:
     """The last month with actuals: `as_of`'s month (12 for a full-year review)."""
     if review.as_of is None or review.as_of.year != review.year:
         return 12
-    # A review as of the 30th of a 31-day month still counts that month as done.
+    # A month that `as_of` falls inside has actuals to date: its target is prorated
+    # by days (`days_covered`), never compared whole with half a month.
     return review.as_of.month
+
+
+def days_covered(review: Review) -> tuple[int, int] | None:
+    """(days of `as_of`'s month covered, days in that month) when `as_of` falls inside
+    a month (2026-08-15: 15 of 31); None when it is a month's last day or absent."""
+    as_of = review.as_of
+    if as_of is None or as_of.year != review.year:
+        return None
+    days = calendar.monthrange(as_of.year, as_of.month)[1]
+    return None if as_of.day == days else (as_of.day, days)
 
 
 def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> FigureTable:

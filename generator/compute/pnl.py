@@ -53,16 +53,21 @@ def pnl_frame(
     ytd_figures: dict[str, Amount] | None = None,
     ytd_share: Decimal = Decimal(1),
 ) -> pd.DataFrame:
-    """Rows: gmv, each cost key (plan keys first), total_cost, profit.
+    """Rows: gmv, refunds and net_gmv (where a refund is known), each cost key (plan
+    keys first; campaign_gifts after them for `marketing: budget`), total_cost, profit
+    (net of refunds where they are known).
 
-    `*_figures` hold gmv, orders and marketing (the budget, for `marketing: budget`).
+    `*_figures` hold gmv, orders, marketing (the budget or the ad spend, for
+    `marketing: budget`), campaign_gifts and refunds.
     `ytd_figures` (a year-to-date review) are the plan's figures of the covered
     months, `ytd_share` the part of the year they are (for amounts written per year)."""
     sides = {"plan": _side(plan_costs, plan_figures), "actual": _side(actual_costs, actual_figures),
              "plan_ytd": _side(plan_costs, ytd_figures, ytd_share) if ytd_figures is not None else {}}
     keys = list(sides["plan"]) + [k for k in sides["actual"] if k not in sides["plan"]]
     rows = []
-    for item in ["gmv", *[k for k in keys if k not in ("gmv", *_TOTALS)], *_TOTALS]:
+    for item in ["gmv", *_NET, *[k for k in keys if k not in ("gmv", *_NET, *_TOTALS)], *_TOTALS]:
+        if item in _NET and not any(item in lines for lines in sides.values()):
+            continue  # no refund known on any side: no refund rows
         values = {name: lines.get(item) for name, lines in sides.items()}
         gmvs = {name: lines.get("gmv") for name, lines in sides.items()}
         rows.append({
@@ -75,6 +80,8 @@ def pnl_frame(
 
 
 _TOTALS = ["total_cost", "profit"]
+# Refunds and the GMV after them, where a refund rate or amount is known (spec 10).
+_NET = ["refunds", "net_gmv"]
 
 
 def _side(costs: dict[str, Any], figures: dict[str, Amount] | None, fixed_share: Decimal = Decimal(1)) -> dict[str, Amount]:
@@ -83,18 +90,32 @@ def _side(costs: dict[str, Any], figures: dict[str, Amount] | None, fixed_share:
         return {}
     gmv = exact(figures.get("gmv"))
     lines = cost_lines(costs, gmv, figures.get("orders"), figures.get("marketing"), fixed_share)
+    gifts = figures.get("campaign_gifts")
+    if costs.get("marketing") == "budget" and gifts:
+        # `marketing: budget` is the ad budget (or spend) plus the campaigns' gifts: the
+        # gifts are their own line, so the marketing line is the figure the budget page
+        # and the ad tools show (spec 7, 10).
+        lines["campaign_gifts"] = _fen(gifts)
     total = _sum(lines.values()) if lines else None
-    return {"gmv": gmv, **lines, "total_cost": total, "profit": _minus(gmv, total)}
+    refunds = _fen(figures.get("refunds"))
+    if refunds is None:
+        return {"gmv": gmv, **lines, "total_cost": total, "profit": _minus(gmv, total)}
+    net = _minus(gmv, refunds)
+    return {"gmv": gmv, "refunds": refunds, "net_gmv": net, **lines, "total_cost": total,
+            "profit": _minus(net, total)}
 
 
 def pnl_summary(frame: pd.DataFrame) -> dict[str, float | None]:
-    """Profit margin and marketing ROI (GMV / marketing) for plan and actual."""
+    """Profit margin and marketing ROI (GMV / marketing, the campaigns' gifts included)
+    for plan and actual."""
     by_item = frame.set_index("item")
     out: dict[str, float | None] = {}
     for side in ("plan", "actual"):
         gmv = _get(by_item, "gmv", side)
         profit = _get(by_item, "profit", side)
-        marketing = _get(by_item, "marketing", side)
+        # all that marketing cost: the ads line and the campaigns' gifts beside it
+        lines = [_get(by_item, item, side) for item in ("marketing", "campaign_gifts")]
+        marketing = sum(v for v in lines if v is not None) if any(v is not None for v in lines) else None
         out[f"{side}_margin"] = ratio(divide(exact(profit), exact(gmv)))
         out[f"{side}_marketing_roi"] = ratio(divide(exact(gmv), exact(marketing)))
     return out

@@ -291,3 +291,35 @@ def _sum_of_channels(metric: str, channels: list[str], table: FigureTable) -> Mo
         for m, v in table[(metric, c)].months.items():
             months[m] = months.get(m, ZERO) + v
     return MonthlyFigures(months)
+
+
+def prorate_month(table: FigureTable, rules: dict[str, Rule], units: dict[str, str], month: int,
+                  covered: int, days: int) -> FigureTable:
+    """The targets with one month cut to the days a year-to-date review covers
+    (`as_of` 2026-08-15: 15/31 of August's sum targets), so half a month of actuals
+    meets half a month of target.  `all` is prorated and rounded to its quantum,
+    and its channels split it (largest remainder), so they still add up exactly.
+    Levels (rates) are not prorated."""
+    out = dict(table)
+    for metric in sorted({m for (m, _c) in table}):
+        if rules.get(metric, SUM).kind != "sum":
+            continue
+        quantum = quantum_for(units.get(metric, "count"))
+        whole = table.get((metric, "all"))
+        if whole is None or month not in whole.months:
+            continue
+        part = rounded(whole.months[month] * covered / days, quantum)
+        out[(metric, "all")] = _with_month(whole, month, part)
+        channels = [c for (m, c) in table if m == metric and c != "all" and month in table[(m, c)].months]
+        values = [table[(metric, c)].months[month] for c in channels]
+        if channels and any(values) and sum(values, ZERO) == whole.months[month]:
+            parts = allocate(part, values, quantum)
+        else:
+            parts = [rounded(v * covered / days, quantum) for v in values]
+        for channel, value in zip(channels, parts):
+            out[(metric, channel)] = _with_month(table[(metric, channel)], month, value)
+    return out
+
+
+def _with_month(series: MonthlyFigures, month: int, value: Decimal) -> MonthlyFigures:
+    return MonthlyFigures({**series.months, month: value}, series.year)

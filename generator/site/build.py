@@ -103,7 +103,8 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     `between_phases` (serve), a render after the first comes in two phases (the
     changed years; then the years comparing with them and the pages spanning
     years), and `between_phases` is called between the two with the problems."""
-    from generator.validate import check, gc_paused
+    from generator.pipeline import checked as check
+    from generator.validate import gc_paused
 
     own, config, setting_problems = settings_of(project)
     plans_dir = plans or (project / own.plans)

@@ -158,6 +158,21 @@ def _cost_problems(doc: Document, costs: dict[str, Any], has_budget: bool, has_o
             yield doc.problem("negative", "costs", key, text=number(value.value))
 
 
+def spend_matches_marketing(workspace: Workspace) -> Iterator[Problem]:
+    """A review's marketing cost written as an amount agrees with its ad tools' spend:
+    the P&L and the ad-tool table are read side by side, and a profit computed from a
+    marketing line below the spend is overstated (spec 10)."""
+    for doc, review in reviews(workspace):
+        marketing = review.costs.get("marketing")
+        spends = [t.spend.exact for t in review.budget.values() if t.spend is not None]
+        if not isinstance(marketing, Quantity) or marketing.is_percent or marketing.is_per_order or not spends:
+            continue
+        spend = sum(spends, Decimal(0))
+        if spend != marketing.exact:
+            yield doc.problem("spend-mismatch", "costs", "marketing", marketing=number(marketing.exact),
+                              spend=number(spend), gap=number(abs(spend - marketing.exact)))
+
+
 def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
     """Actual cost keys match the plan's, so plan and actual line up."""
     for doc, review in reviews(workspace):
@@ -169,4 +184,4 @@ def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
                 yield doc.problem("unknown-cost", "costs", key, key=True, cost=key)
 
 
-RULES = [budget_values, tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, actual_costs_known]
+RULES = [budget_values, tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, spend_matches_marketing, actual_costs_known]
