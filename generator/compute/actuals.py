@@ -12,7 +12,7 @@ import calendar
 from decimal import Decimal
 from typing import Any
 
-from generator.load.sourcefile import SourceRow, monthly
+from generator.load.sourcefile import RATE_BASES, SourceRow, monthly
 from generator.model.catalog import metric_for
 from generator.model.documents import Plan, Review
 from generator.model.fields import month_values
@@ -36,6 +36,34 @@ def days_covered(review: Review) -> tuple[int, int] | None:
         return None
     days = calendar.monthrange(as_of.year, as_of.month)[1]
     return None if as_of.day == days else (as_of.day, days)
+
+
+def _levels_reach_all(table: FigureTable, sums: Any) -> None:
+    """A rate known only per channel (a shop file's conversion rate, `channel: tmall`)
+    gives `all` its months too: the channels' rates weighted by their base (visitors
+    for a conversion rate) where every channel has it, or the one channel's rate, so
+    a plan's `all` target of that rate gets its variance rows."""
+    for metric in sorted({m for (m, _c) in table}):
+        if sums(metric) or (metric, "all") in table:
+            continue
+        channels = sorted(c for (m, c) in table if m == metric and c != "all")
+        months: dict[int, Decimal] = {}
+        for month in sorted({mo for c in channels for mo in table[(metric, c)].months}):
+            rates = [table[(metric, c)].months.get(month) for c in channels]
+            if any(r is None for r in rates):
+                continue
+            if len(channels) == 1:
+                months[month] = rates[0]  # type: ignore[assignment]
+                continue
+            for base in RATE_BASES.get(metric, ()):
+                weights = [table.get((base, c), MonthlyFigures()).months.get(month) for c in channels]
+                total = sum((w for w in weights if w is not None), Decimal(0))
+                if all(w is not None for w in weights) and total > 0:
+                    months[month] = sum((r * w for r, w in zip(rates, weights) if r is not None and w is not None),
+                                        Decimal(0)) / total
+                    break
+        if months:
+            table[(metric, "all")] = MonthlyFigures(months)
 
 
 def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> FigureTable:
@@ -70,6 +98,7 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
             if all(s.year is not None and not s.months for s in channel_series):
                 merged.year = sum((s.year or Decimal(0) for s in channel_series), Decimal(0))
             table[(metric, "all")] = merged
+    _levels_reach_all(table, sums)
     limit = last_month(review)
     for series in table.values():
         series.months = {m: v for m, v in series.months.items() if m <= limit}

@@ -32,22 +32,28 @@ def exact(value: Any) -> Decimal | None:
     return Decimal(value)
 
 
+def _out(number: Decimal) -> float:
+    """A rounded Decimal as a float, zero without a sign: -0.001 rounded to the fen is
+    0.00, never -0.0 (a "-0.0%" diff reads as a loss where there is none)."""
+    return float(number) if number else 0.0
+
+
 def money(value: Any) -> float | None:
     """To the fen."""
     number = exact(value)
-    return None if number is None else float(number.quantize(FEN, rounding=ROUND_HALF_UP))
+    return None if number is None else _out(number.quantize(FEN, rounding=ROUND_HALF_UP))
 
 
 def count(value: Any) -> float | None:
     """Whole units (a derived count such as visitors from GMV is rounded half up)."""
     number = exact(value)
-    return None if number is None else float(number.quantize(UNIT, rounding=ROUND_HALF_UP))
+    return None if number is None else _out(number.quantize(UNIT, rounding=ROUND_HALF_UP))
 
 
 def ratio(value: Any) -> float | None:
     """Rates, ratios, shares and attainments: six decimals."""
     number = exact(value)
-    return None if number is None else float(number.quantize(_RATIO, rounding=ROUND_HALF_UP))
+    return None if number is None else _out(number.quantize(_RATIO, rounding=ROUND_HALF_UP))
 
 
 _SHOWN_ATTAINMENT = Decimal("0.001")  # 0.1 %, as the site and the terminal show it
@@ -65,7 +71,7 @@ def attainment(value: Any, thresholds: Any = None) -> float | None:
     for threshold in (thresholds.met, thresholds.near) if thresholds is not None else ():
         if number < threshold <= shown:
             shown = number.quantize(_SHOWN_ATTAINMENT, rounding=ROUND_FLOOR)
-    return float(shown)
+    return _out(shown)
 
 
 def by_unit(unit: str, value: Any) -> float | None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from generator.compute.figures import count, divide, money, ratio
+from generator.compute.figures import count, divide, exact, money, ratio
 from generator.model.documents import Plan, Review
 
 PRODUCT_COLUMNS = ["sku", "name", "role", "category", "season", "new", "price", "cost", "margin", "margin_rate",
@@ -53,21 +53,23 @@ def role_mix(products: pd.DataFrame) -> pd.DataFrame:
     """Per role: skus, share of the sku target GMV, average margin rate, revenue share."""
     if products.empty:
         return pd.DataFrame(columns=MIX_COLUMNS)
-    total_target = products["target_gmv"].sum(min_count=1)
-    total_revenue = products["revenue"].sum(min_count=1)
+    # Exact sums of the fen amounts, rounded like every other share and rate (spec 10).
+    total_target = _exact_sum(products["target_gmv"])
+    total_revenue = _exact_sum(products["revenue"])
     rows = []
     for role in ("traffic", "profit", "image", "regular"):
         group = products[products["role"] == role]
         if group.empty:
             continue
-        target = group["target_gmv"].sum(min_count=1)
-        revenue = group["revenue"].sum(min_count=1)
+        target = _exact_sum(group["target_gmv"])
+        revenue = _exact_sum(group["revenue"])
+        margins = [m for m in (exact(v) for v in group["margin_rate"]) if m is not None]
         rows.append({
-            "role": role, "skus": len(group), "target_gmv": _num(target),
-            "share": _num(target / total_target) if pd.notna(target) and total_target else None,
-            "avg_margin_rate": _num(group["margin_rate"].mean()),
-            "revenue": _num(revenue),
-            "revenue_share": _num(revenue / total_revenue) if pd.notna(revenue) and total_revenue else None,
+            "role": role, "skus": len(group), "target_gmv": money(target),
+            "share": ratio(divide(target, total_target)),
+            "avg_margin_rate": ratio(sum(margins, Decimal(0)) / len(margins)) if margins else None,
+            "revenue": money(revenue),
+            "revenue_share": ratio(divide(revenue, total_revenue)),
         })
     return pd.DataFrame(rows, columns=MIX_COLUMNS)
 
@@ -77,21 +79,23 @@ def product_splits(products: pd.DataFrame) -> pd.DataFrame:
     sold = products.dropna(subset=["revenue"]) if not products.empty else products
     if sold.empty:
         return pd.DataFrame(columns=SPLIT_COLUMNS)
-    total = sold["revenue"].sum()
+    total = _exact_sum(sold["revenue"])
     rows = []
     for by in ("role", "category", "season", "new"):
         for group_value, group in sold.groupby(sold[by].fillna("—").astype(str), sort=True):
-            revenue = group["revenue"].sum()
+            revenue = _exact_sum(group["revenue"])
             cost_known = group.dropna(subset=["cost", "units_sold"])
-            cogs = (cost_known["cost"] * cost_known["units_sold"]).sum()
-            known_revenue = cost_known["revenue"].sum()
-            stock = group["stock"].sum(min_count=1)
+            cogs = sum((Decimal(repr(float(c))) * Decimal(repr(float(u)))
+                        for c, u in zip(cost_known["cost"], cost_known["units_sold"])), Decimal(0))
+            known_revenue = _exact_sum(cost_known["revenue"])
+            stock = _exact_sum(group["stock"])
+            units = _exact_sum(group["units_sold"])
             rows.append({
                 "by": by, "group": group_value, "skus": len(group),
-                "units_sold": _num(group["units_sold"].sum(min_count=1)), "revenue": float(revenue),
-                "revenue_share": float(revenue / total) if total else None,
-                "gross_margin": float((known_revenue - cogs) / known_revenue) if known_revenue else None,
-                "sell_through": _num(group["units_sold"].sum() / stock) if pd.notna(stock) and stock else None,
+                "units_sold": _num(units), "revenue": money(revenue),
+                "revenue_share": ratio(divide(revenue, total)),
+                "gross_margin": ratio(divide(known_revenue - cogs, known_revenue)) if known_revenue else None,
+                "sell_through": ratio(divide(units, stock)),
             })
     return pd.DataFrame(rows, columns=SPLIT_COLUMNS)
 
@@ -102,6 +106,12 @@ def coverage(products: pd.DataFrame, gmv_target: float | None) -> float | None:
         return None
     total = products["target_gmv"].sum(min_count=1)
     return float(total / gmv_target) if pd.notna(total) else None
+
+
+def _exact_sum(values: pd.Series) -> Decimal | None:
+    """The exact sum of the present values of a column (None when none is present)."""
+    present = [v for v in (exact(x) for x in values) if v is not None]
+    return sum(present, Decimal(0)) if present else None
 
 
 def _num(value: object) -> float | None:

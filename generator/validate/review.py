@@ -138,10 +138,11 @@ def source_rates(workspace: Workspace) -> Iterator[Problem]:
     from generator.model.catalog import DERIVED
 
     for doc, review, rows, totals in _file_months(workspace):
-        for metric, (part, base) in DERIVED.items():
+        for metric in DERIVED:
             for (found, channel, month), value in sorted(totals.items()):
                 if found != metric:
                     continue
+                part, base = _parts_in_file(metric, DERIVED[metric], totals, channel, month)
                 top, bottom = totals.get((part, channel, month)), totals.get((base, channel, month))
                 if top is None or not bottom:
                     continue
@@ -153,6 +154,16 @@ def source_rates(workspace: Workspace) -> Iterator[Problem]:
                                period=f"{review.year}-{month:02d}", from_file=_shown_rate(metric, value),
                                recomputed=_shown_rate(metric, recomputed), part=part, base=base)
                     break
+
+
+def _parts_in_file(metric: str, parts: tuple[str, str], totals: dict[tuple[str, str, int], Decimal],
+                   channel: str, month: int) -> tuple[str, str]:
+    """The parts a rate is checked against: orders where the file has them, else its
+    buyers (a shop export often has 支付买家数 and no order count: spec 4.1, "buyers
+    or orders")."""
+    if metric in ("conversion_rate", "aov") and ("orders", channel, month) not in totals:
+        return tuple("buyers" if p == "orders" else p for p in parts)  # type: ignore[return-value]
+    return parts
 
 
 def _shown_rate(metric: str, value: Decimal) -> str:

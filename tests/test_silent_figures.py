@@ -1,0 +1,299 @@
+"""Nothing decided in silence (spec 10): a written figure is never replaced, rescaled
+or invented; what the tool cannot take as written is said, at its line; tables a
+reader compares agree or say why.  One test per case of the audit, each expected
+figure worked out by hand in the comment beside it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from generator.compute.report import compute_reports, report_json
+from generator.pipeline import checked
+from tests.conftest import REPO, codes, problems_of, write_files
+
+PLAN = """\
+kind: plan
+year: 2026
+channels: {tmall: 天猫, jd: 京东}
+"""
+
+
+def reports_of(root: Path, files: dict[str, str]) -> tuple[dict, list]:
+    write_files(root, files)
+    workspace, problems = checked(root)
+    assert not [p for p in problems if p.is_error], problems
+    reports = {(r.unit, r.year): report_json(r) for r in compute_reports(workspace, problems)}
+    return reports, problems
+
+
+def values(report: dict, table: str, metric: str, period: str) -> dict[str, float]:
+    return {r["channel"]: r["value"] for r in report[table] if r["metric"] == metric and r["period"] == period}
+
+
+# --- written parts and a written total -------------------------------------------------------------
+
+def test_channel_amounts_short_of_the_total_keep_both_and_say_so(tmp_path):
+    # 600万 + 595.5万 = 1,195.5万 against a signed-off 1,200万: 0.375 % apart (inside the 0.5 %
+    # tolerance).  The total stays 1,200万, each channel as written, the 4.5万 gap its own row.
+    reports, problems = reports_of(tmp_path, {"plan.yaml": PLAN + """\
+targets:
+  gmv: {total: 1200万, channels: {tmall: 600万, jd: 595.5万}}
+"""})
+    assert codes(problems) == [("channel-remainder", 5, 33)]
+    assert problems[0].severity == "warning"
+    message = problems[0].message("zh")
+    assert "1,195.5万" in message and "1,200万" in message and "4.5万" in message
+    year = values(reports[("main", 2026)], "targets", "gmv", "2026")
+    assert year == {"all": 12_000_000, "tmall": 6_000_000, "jd": 5_955_000, "unallocated": 45_000}
+
+
+def test_shares_inside_the_tolerance_are_applied_as_written_not_rescaled(tmp_path):
+    # 59.95 % + 40 % = 99.95 % (inside ± 0.1 pp).  JD gets 40 % of 1,200万 = 480万 exactly (rescaled
+    # it was 4,802,401.20); tmall 59.95 % = 7,194,000; the 0.05 % left = 6,000 is its own row.
+    reports, problems = reports_of(tmp_path, {"plan.yaml": PLAN + """\
+targets:
+  gmv: {total: 1200万, channels: {tmall: 59.95%, jd: 40%}}
+"""})
+    assert [(p.code, p.severity) for p in problems] == [("share-remainder", "warning")]
+    assert "99.95%" in problems[0].message("zh") and "0.05%" in problems[0].message("zh")
+    year = values(reports[("main", 2026)], "targets", "gmv", "2026")
+    assert year == {"all": 12_000_000, "tmall": 7_194_000, "jd": 4_800_000, "unallocated": 6_000}
+    # every month still adds up: January (even spread) 100万 = 599,500 + 400,000 + 500
+    january = values(reports[("main", 2026)], "targets", "gmv", "2026-01")
+    assert january == {"all": 1_000_000, "tmall": 599_500, "jd": 400_000, "unallocated": 500}
+
+
+def test_a_written_rate_target_stays_as_written(tmp_path):
+    # conversion 3 %, AOV 137, GMV 1,000万 by the plan's weights: visitors are derived (April:
+    # 70万 / (0.03 × 137) = 170,316.3…, rounded).  The written 3 % is the target of every month,
+    # never orders ÷ rounded visitors.  April's actual 300 orders / 10,000 visitors = 3 % exactly
+    # → attainment 1.0, met, diff 0 (not 99.9 % 接近, not -0.0).
+    reports, _problems = reports_of(tmp_path, {
+        "plan.yaml": PLAN + """\
+phasing: [6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 16, 9]
+targets:
+  gmv: 1000万
+  conversion_rate: 3%
+  aov: 137
+""",
+        "review.yaml": "kind: review\nyear: 2026\nas_of: 2026-04-30\nactuals:\n"
+                       "  orders: {months: [300, 300, 300, 300]}\n  visitors: {months: [10000, 10000, 10000, 10000]}\n"})
+    report = reports[("main", 2026)]
+    rates = {r["period"]: r["value"] for r in report["targets"] if r["metric"] == "conversion_rate" and r["channel"] == "all"}
+    assert set(rates.values()) == {0.03} and "2026-04" in rates and "2026" in rates
+    april = next(r for r in report["variance"] if (r["metric"], r["channel"], r["period"]) == ("conversion_rate", "all", "2026-04"))
+    assert (april["target"], april["actual"], april["attainment"], april["status"]) == (0.03, 0.03, 1.0, "met")
+    assert str(april["diff"]) == "0.0"
+
+
+def test_derived_visitors_of_each_channel_add_up_to_their_exact_years(tmp_path):
+    # GMV 3,600万: tmall 30 % = 1,080万, jd 70 % = 2,520万; conversion 4 % × AOV 150 = 6 per visitor.
+    # Exact years: tmall 1,080万 / 6 = 1,800,000, jd 2,520万 / 6 = 4,200,000, all 6,000,000.  The
+    # weights (sum 100) make every month fractional: rounded month by month the years came out
+    # 1,800,001 and 4,199,999.
+    reports, _problems = reports_of(tmp_path, {"plan.yaml": PLAN + """\
+phasing: [6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 16, 11]
+targets:
+  gmv: {total: 3600万, channels: {tmall: 30%, jd: 70%}}
+  conversion_rate: 4%
+  aov: 150
+"""})
+    report = reports[("main", 2026)]
+    assert values(report, "targets", "visitors", "2026") == {"all": 6_000_000, "tmall": 1_800_000, "jd": 4_200_000}
+    for month in range(1, 13):
+        shown = values(report, "targets", "visitors", f"2026-{month:02d}")
+        assert shown["all"] == shown["tmall"] + shown["jd"], month
+
+
+# --- values that cannot be taken as written ----------------------------------------------------------
+
+def test_a_negative_budget_total_is_named_before_the_tools(tmp_path):
+    problems = problems_of(tmp_path, {"plan.yaml": PLAN + """\
+targets:
+  gmv: 1亿
+budget:
+  total: -100万
+  tools: {jd_express: -20万, tb_keyword: 10%}
+"""})
+    assert [(p.code, p.line) for p in problems if p.is_error] == [("negative", 7), ("negative", 8)]
+    assert "budget-over-allocated" not in [p.code for p in problems]
+
+
+def test_counts_and_ranks_that_cannot_be_so(tmp_path):
+    problems = problems_of(tmp_path, {"plan.yaml": PLAN + """\
+targets:
+  orders: 1000.5
+  new_customers: 30万元
+  category_rank: 0
+"""})
+    assert codes(problems) == [("fractional-count", 5, 11), ("yuan-on-count", 6, 18), ("rank-below-one", 7, 18)]
+    assert all(p.is_error for p in problems)
+
+
+def test_a_year_in_quotes_says_to_remove_the_quotes(tmp_path):
+    problems = problems_of(tmp_path, {"plan.yaml": 'kind: plan\nyear: "2026"\n'})
+    assert codes(problems) == [("quoted-number", 2, 7)]
+    assert problems[0].hint("zh") == "去掉引号,写成 2026"
+
+
+def test_an_upper_case_extension_is_read(tmp_path):
+    # plan.YAML with a share-sum error: read and judged (it was skipped: "0 个文件", exit 0)
+    write_files(tmp_path, {"plans/2026/plan.YAML": PLAN + "targets:\n  gmv: {total: 1亿, channels: {tmall: 60%, jd: 30%}}\n"})
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(tmp_path / "plans"), "--format", "json"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 1
+    assert [p["code"] for p in json.loads(run.stdout)["problems"]] == ["share-sum"]
+
+
+def test_ids_typed_in_decomposed_form_are_the_same_id(tmp_path):
+    # café typed on a Mac (e + U+0301) and on Windows (é): one SKU, no "不在计划中 — 是不是想写 café-1".
+    decomposed = unicodedata.normalize("NFD", "café-1")
+    assert decomposed != "café-1"
+    problems = problems_of(tmp_path, {
+        "plan.yaml": PLAN + "products:\n  - {sku: café-1, name: 咖啡, role: traffic, price: 59}\n",
+        "review.yaml": f"kind: review\nyear: 2026\nproducts:\n  {decomposed}: {{units: 100, revenue: 5900}}\n"})
+    assert problems == []
+
+
+# --- year to date ------------------------------------------------------------------------------------
+
+def test_an_as_of_inside_a_month_prorates_that_month_by_days(tmp_path):
+    # 1,240万 by days (365 in 2026), to the fen by largest remainder: a 31-day month is
+    # 1,053,150.6849…, a 30-day month 1,019,178.0822…, February 951,232.8767…; the floors leave 5 fen,
+    # which go to February (.67) and the first four 31-day months (.49): Jan, Mar, May, Jul.
+    # So July is 1,053,150.69 and August 1,053,150.68; as of the 15th, 15/31 of August
+    # = 509,589.038… → 509,589.04.  YTD: 4 × 1,053,150.69 + 951,232.88 + 2 × 1,019,178.08 + 509,589.04
+    # = 7,711,780.84.  Half of August's actual (50万) is 98.1 % of its prorated target: near.
+    reports, problems = reports_of(tmp_path, {
+        "plan.yaml": PLAN + "targets:\n  gmv: {total: 1240万, phasing: days, channels: {tmall: 60%, jd: 40%}}\n",
+        "review.yaml": "kind: review\nyear: 2026\nas_of: 2026-08-15\nactuals:\n  gmv: {months: "
+                       "[100万, 100万, 100万, 100万, 100万, 100万, 100万, 50万]}\n"})
+    assert [(p.code, p.line, p.severity) for p in problems] == [("as-of-partial-month", 3, "warning")]
+    assert "15/31" in problems[0].message("zh")
+    rows = {(r["channel"], r["period"]): r for r in reports[("main", 2026)]["variance"] if r["metric"] == "gmv"}
+    august = rows[("all", "2026-08")]
+    assert (august["target"], august["attainment"], august["status"]) == (509_589.04, 0.981, "near")
+    july = rows[("all", "2026-07")]
+    assert july["target"] == 1_053_150.69  # a whole month, with its leftover fen
+    assert rows[("all", "2026")]["target"] == 7_711_780.84
+
+
+# --- tables a reader compares --------------------------------------------------------------------------
+
+def test_the_pnl_names_gifts_and_refunds_and_agrees_with_the_ad_tools(tmp_path):
+    # Plan: GMV 1,000万, refund rate 3 % → refunds 30万, net GMV 970万.  marketing: budget → the
+    # budget 100万 (as the budget page shows it) and the campaign's gifts 5万 as their own line.
+    # cogs 30 % = 300万.  Total cost 300 + 100 + 5 = 405万; profit 970 − 405 = 565万.
+    # Actual: GMV 900万 (even, full year), refund rate 2 % → 18万; ad spend 60 + 40 = 100万 as the
+    # marketing line; the campaign spent 4万 on gifts; cogs 30 % = 270万 → cost 374万, profit 882 − 374 = 508万.
+    reports, problems = reports_of(tmp_path, {
+        "plan.yaml": PLAN + """\
+targets:
+  gmv: 1000万
+  refund_rate: 3%
+budget:
+  total: 100万
+  tools: {jd_express: 60%, tb_keyword: 40%}
+costs:
+  cogs: 30%
+  marketing: budget
+campaigns:
+  - {id: "618", name: 618, type: platform, start: 2026-06-01, end: 2026-06-18, budget: {gifts: 5万}}
+""",
+        "review.yaml": """\
+kind: review
+year: 2026
+actuals:
+  gmv: {total: 900万}
+  refund_rate: 2%
+costs:
+  cogs: 30%
+  marketing: budget
+budget:
+  jd_express: {spend: 60万}
+  tb_keyword: {spend: 40万}
+campaigns:
+  "618": {spend: {gifts: 4万}}
+"""})
+    assert problems == []
+    pnl = {r["item"]: (r["plan"], r["actual"]) for r in reports[("main", 2026)]["pnl"]}
+    assert list(pnl) == ["gmv", "refunds", "net_gmv", "cogs", "marketing", "campaign_gifts", "total_cost", "profit"]
+    assert pnl["refunds"] == (300_000, 180_000)
+    assert pnl["net_gmv"] == (9_700_000, 8_820_000)
+    assert pnl["marketing"] == (1_000_000, 1_000_000)
+    assert pnl["campaign_gifts"] == (50_000, 40_000)
+    assert pnl["total_cost"] == (4_050_000, 3_740_000)
+    assert pnl["profit"] == (5_650_000, 5_080_000)
+
+
+def test_a_marketing_line_that_differs_from_the_ad_spend_is_a_warning(tmp_path):
+    # The demo's case: 营销推广 760万 in the P&L, the tools spent 838万 → profit overstated by 78万.
+    problems = problems_of(tmp_path, {
+        "plan.yaml": PLAN + "targets:\n  gmv: 1亿\n",
+        "review.yaml": "kind: review\nyear: 2026\ncosts:\n  marketing: 760万\n"
+                       "budget:\n  jd_express: {spend: 500万}\n  tb_keyword: {spend: 338万}\n"})
+    assert codes(problems) == [("spend-mismatch", 4, 14)]
+    message = problems[0].message("zh")
+    assert "760万" in message and "838万" in message and "78万" in message
+
+
+def test_the_year_to_date_marketing_plan_follows_the_budget_phasing(tmp_path):
+    # GMV even (100万 a month), but the budget phased by its own quarters: Q1 40 %, Q2–Q4 20 %.
+    # As of March, the plan's marketing to date is Q1's 40 % of 120万 = 48万 — not 3/12 of it (30万,
+    # phased like GMV).
+    reports, _problems = reports_of(tmp_path, {
+        "plan.yaml": PLAN + "targets:\n  gmv: {total: 1200万, phasing: even}\n"
+                            "budget:\n  total: 120万\n  quarters: [40%, 20%, 20%, 20%]\n  tools: {jd_express: 100%}\n"
+                            "costs:\n  marketing: budget\n",
+        "review.yaml": "kind: review\nyear: 2026\nas_of: 2026-03-31\nactuals:\n  gmv: {months: [100万, 100万, 100万]}\n"})
+    marketing = next(r for r in reports[("main", 2026)]["pnl"] if r["item"] == "marketing")
+    assert marketing["plan_ytd"] == 480_000
+
+
+def test_a_review_whose_words_contradict_its_figures(tmp_path):
+    # 2025: 1,000万; 2026 to date: 1,207万 → +20.7 %.  "同比增长 24%" is said to be wrong;
+    # "20.7%" and "21%" (20.5–21.5) are right; "达成率 96%" against 1,207 / 1,200 = 100.6 % is wrong.
+    files = {
+        "2025/review.yaml": "kind: review\nyear: 2025\nactuals:\n  gmv: {months: [100万, 100万, 100万, 100万, 100万, "
+                            "100万, 100万, 100万, 100万, 100万, 0, 0]}\n",
+        "2026/plan.yaml": PLAN + "targets:\n  gmv: {total: 1440万, phasing: even}\n",
+        "2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-10-31\n"
+                            "summary: 1–10 月销售额 1207 万，同比增长 24%;销售额达成率 96%\n"
+                            "causes:\n  - {metric: gmv, type: objective, text: 销售额同比增长 20.7%，约 21%}\n"
+                            "actuals:\n  gmv: {months: [120.7万, 120.7万, 120.7万, 120.7万, 120.7万, 120.7万, 120.7万, "
+                            "120.7万, 120.7万, 120.7万]}\n",
+    }
+    write_files(tmp_path, files)
+    _workspace, problems = checked(tmp_path)
+    found = [(p.code, p.line, dict(p.args).get("claim"), dict(p.args).get("computed")) for p in problems]
+    assert found == [("narrative-mismatch", 4, "同比增长 24%", "+20.7%"),
+                     ("narrative-mismatch", 4, "达成率 96%", "100.6%")]
+
+
+def test_a_total_written_in_words_is_checked_too(tmp_path):
+    # "销售额 9015 万" against an actual of 9,000万 (9015 stands for 9014.5–9015.5万): wrong.
+    write_files(tmp_path, {
+        "plan.yaml": PLAN + "targets:\n  gmv: 1.2亿\n",
+        "review.yaml": "kind: review\nyear: 2026\nsummary: 全年销售额 9015 万\nactuals:\n  gmv: {total: 9000万}\n"})
+    _workspace, problems = checked(tmp_path)
+    assert [(p.code, dict(p.args).get("computed")) for p in problems] == [("narrative-mismatch", "9000万")]
+
+
+def test_no_negative_zero_and_product_shares_rounded(tmp_path):
+    reports, _problems = reports_of(tmp_path, {
+        "plan.yaml": PLAN + """\
+targets:
+  gmv: 300
+products:
+  - {sku: A, name: a, role: traffic, price: 1, units: 1}
+  - {sku: B, name: b, role: profit, price: 1, units: 1}
+  - {sku: C, name: c, role: image, price: 1, units: 1}
+""", "review.yaml": "kind: review\nyear: 2026\nactuals:\n  gmv: 300\n"})
+    report = reports[("main", 2026)]
+    # one third each: 0.333333 (six decimals, like every rate), not 0.3333333333333333
+    assert [r["share"] for r in report["product_mix"]] == [0.333333, 0.333333, 0.333333]
+    assert "-0.0" not in json.dumps(report)
