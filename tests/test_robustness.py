@@ -265,12 +265,12 @@ def test_operator_pages_are_sanitized_but_keep_markdown(tmp_path):
 
 
 def test_a_bug_is_one_line_and_exit_2(monkeypatch, capsys):
-    import generator.validate as validate
+    import generator.pipeline as pipeline
 
-    def broken(root):
+    def broken(root, parsed=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(validate, "check", broken)
+    monkeypatch.setattr(pipeline, "checked", broken)
     assert main(["check", str(DEMO)]) == 2
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [

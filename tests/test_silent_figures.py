@@ -68,15 +68,18 @@ targets:
 
 
 def test_a_written_rate_target_stays_as_written(tmp_path):
-    # conversion 3 %, AOV 137, GMV 1,000万 by the plan's weights: visitors are derived (April:
-    # 70万 / (0.03 × 137) = 170,316.3…, rounded).  The written 3 % is the target of every month,
-    # never orders ÷ rounded visitors.  April's actual 300 orders / 10,000 visitors = 3 % exactly
-    # → attainment 1.0, met, diff 0 (not 99.9 % 接近, not -0.0).
+    # conversion 3 %, AOV 137, GMV 1,000万 and orders 72,993 (= GMV / AOV, within 1 %) by the
+    # plan's weights (sum 98): visitors are derived, April 1,000万 × 7/98 / (0.03 × 137) = 173,792.1…
+    # → 173,792, and April's orders 72,993 × 7/98 = 5,213.8… → 5,214; 5,214 / 173,792 = 3.0001 %.
+    # The written 3 % is the target of every month, never orders ÷ rounded visitors (that gave
+    # the audit's 99.9 % 接近).  April's actual 300 orders / 10,000 visitors = 3 % exactly →
+    # attainment 1.0, met, diff 0 (not -0.0).
     reports, _problems = reports_of(tmp_path, {
         "plan.yaml": PLAN + """\
 phasing: [6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 16, 9]
 targets:
   gmv: 1000万
+  orders: 72993
   conversion_rate: 3%
   aov: 137
 """,
@@ -93,10 +96,10 @@ targets:
 def test_derived_visitors_of_each_channel_add_up_to_their_exact_years(tmp_path):
     # GMV 3,600万: tmall 30 % = 1,080万, jd 70 % = 2,520万; conversion 4 % × AOV 150 = 6 per visitor.
     # Exact years: tmall 1,080万 / 6 = 1,800,000, jd 2,520万 / 6 = 4,200,000, all 6,000,000.  The
-    # weights (sum 100) make every month fractional: rounded month by month the years came out
-    # 1,800,001 and 4,199,999.
+    # weights (sum 98) make every month fractional (tmall January 1,800,000 × 6/98 = 110,204.08…):
+    # rounded month by month, the channel years drift from the exact ones.
     reports, _problems = reports_of(tmp_path, {"plan.yaml": PLAN + """\
-phasing: [6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 16, 11]
+phasing: [6, 5, 7, 7, 8, 12, 7, 6, 7, 8, 16, 9]
 targets:
   gmv: {total: 3600万, channels: {tmall: 30%, jd: 70%}}
   conversion_rate: 4%

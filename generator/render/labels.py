@@ -39,6 +39,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 PNL_ITEMS: dict[str, tuple[str, str]] = {
     "gmv": ("销售额 GMV", "GMV"), "total_cost": ("总成本", "Total cost"), "profit": ("利润", "Profit"), **COSTS,
+    "refunds": ("退款", "Refunds"), "net_gmv": ("净销售额(扣退款)", "Net GMV (after refunds)"),
+    "campaign_gifts": ("活动赠品", "Campaign gifts"),
 }
 PLACEMENTS = {"onsite": ("站内", "Onsite"), "offsite": ("站外", "Offsite")}
 TABLE_TITLES: dict[str, tuple[str, str]] = {
