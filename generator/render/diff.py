@@ -68,11 +68,11 @@ def delta_text(change: Change, lang: str) -> str:
         return (f"{'晚' if days > 0 else '早'} {abs(days)} 天" if lang == "zh"
                 else f"{abs(days)} days {'later' if days > 0 else 'earlier'}")
     if _is_rate(change):
-        return f"Δ {change.delta * 100:+.1f} pp"
+        return f"Δ {filters.unsigned_zero(f'{change.delta * 100:+.1f} pp')}"
     sign = "+" if change.delta > 0 else "-"
     parts = [f"Δ {sign}{show(abs(change.delta), change, lang)}"]
     if change.delta_pct is not None:
-        parts.append(f"{change.delta_pct * 100:+.1f}%")
+        parts.append(filters.unsigned_zero(f"{change.delta_pct * 100:+.1f}%"))
     return ", ".join(parts)
 
 
@@ -98,7 +98,7 @@ def _line(change: Change, lang: str) -> str:
         return f"⇄ {labels.pick(SECTION_LABELS[change.section], lang)}: {move_text(change, lang)}"
     if change.field.endswith(".months") and change.delta_pct is not None:
         channel = change.field.rsplit(".", 1)[0]
-        pct = f"{change.delta_pct * 100:+.1f}%"
+        pct = filters.unsigned_zero(f"{change.delta_pct * 100:+.1f}%")
         old, new = show(change.old, change, lang), show(change.new, change, lang)
         return (f"~ {change.key} {channel}: 每个月都 {pct}（全年 {old} → {new}）" if lang == "zh"
                 else f"~ {change.key} {channel}: every month {pct} (year {old} → {new})")

@@ -8,6 +8,7 @@ decimal.  Templates only format: they never compute.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 MONEY_COLUMNS = {"target", "actual", "diff", "value", "amount", "expected_gmv", "spend", "actual_gmv", "plan",
@@ -49,7 +50,16 @@ def rate(value: Any) -> str:
     """0.0425 → 4.3%"""
     if missing(value):
         return "—"
-    return f"{float(value) * 100:.1f}%"
+    return unsigned_zero(f"{float(value) * 100:.1f}%")
+
+
+def unsigned_zero(shown: str) -> str:
+    """A figure that rounds to zero shown without a sign: -0.00004 is 0.0%, never
+    -0.0% (which reads as a shortfall) nor +0.0%."""
+    return shown.lstrip("+-") if _ZERO.fullmatch(shown) else shown
+
+
+_ZERO = re.compile(r"[-+]0(\.0+)?(%| pp)?")
 
 
 def attainment(value: Any) -> str:
@@ -61,7 +71,7 @@ def attainment(value: Any) -> str:
 def signed_rate(value: Any) -> str:
     if missing(value):
         return "—"
-    return f"{float(value) * 100:+.1f}%"
+    return unsigned_zero(f"{float(value) * 100:+.1f}%")
 
 
 def ratio(value: Any) -> str:
