@@ -300,3 +300,23 @@ products:
     # one third each: 0.333333 (six decimals, like every rate), not 0.3333333333333333
     assert [r["share"] for r in report["product_mix"]] == [0.333333, 0.333333, 0.333333]
     assert "-0.0" not in json.dumps(report)
+
+
+def test_tools_a_little_over_the_budget_are_said_and_keep_their_amounts(tmp_path):
+    # 60.05 % + 40 % of 100万 = 1,000,500 against 1,000,000: 0.05 % over (inside 0.1 %): a warning,
+    # and each tool keeps its amount in the monthly split (jd_express 600,500, tb_keyword 400,000 for
+    # the year), never rescaled to fit the total.
+    reports, problems = reports_of(tmp_path, {"plan.yaml": PLAN + """\
+targets:
+  gmv: {total: 1200万, phasing: even}
+budget:
+  total: 100万
+  tools: {jd_express: 60.05%, tb_keyword: 40%}
+"""})
+    assert [(p.code, p.severity) for p in problems] == [("budget-over-allocated", "warning")]
+    phasing = reports[("main", 2026)]["budget_phasing"]
+    year: dict[str, float] = {}
+    for row in phasing:
+        if "-Q" in row["period"]:
+            year[row["tool"]] = round(year.get(row["tool"], 0) + row["amount"], 2)
+    assert year == {"all": 1_000_000, "jd_express": 600_500, "tb_keyword": 400_000}

@@ -150,8 +150,11 @@ def _split_by_tools(all_months: list[Decimal], tools: dict[str, Decimal]) -> dic
     total = sum(all_months, ZERO)
     weights = list(tools.values())
     left = total - sum(weights, ZERO)
-    if left > 0:
-        weights.append(left)  # the unallocated part keeps its place in the split
+    if left:
+        # What is left unallocated keeps its place in the split; tools that take a little
+        # more than the total (inside the tolerance: a warning) keep their amounts too,
+        # never rescaled to fit (spec 10).
+        weights.append(left)
     if not any(weights):
         return {tool: {m: ZERO for m in range(1, 13)} for tool in tools}
     split = split_running(all_months, weights, FEN)

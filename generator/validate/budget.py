@@ -99,8 +99,11 @@ def budget_allocation(workspace: Workspace) -> Iterator[Problem]:
             continue  # a negative figure is its own error (budget_values); sums of it say nothing
         amounts = [tool_amount(plan, t) for t in budget.tools.values()]
         allocated = sum((a for a in amounts if a is not None), Decimal(0))
-        if allocated > total * (1 + Decimal(str(SUM_TOLERANCE)) / 5):
+        if allocated > total:
+            # beyond 0.1 % an error; inside it a warning: said, and the tools keep their amounts
+            beyond = allocated > total * (1 + Decimal(str(SUM_TOLERANCE)) / 5)
             yield doc.problem("budget-over-allocated", "budget", "tools", key=True,
+                              severity="error" if beyond else "warning",
                               allocated=number(round(allocated, 2)), total=number(total))
         elif total - allocated > max(total * Decimal("1e-6"), Decimal("0.5")):
             yield doc.problem("budget-unallocated", "budget", "tools", key=True,
