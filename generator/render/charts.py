@@ -137,6 +137,10 @@ def monthly_targets(months: pd.DataFrame, metric_label: str, chart_id: str, lang
 
 
 def channel_split(names: list[str], values: list[float], title: str, chart_id: str, lang: str = "zh") -> Markup:
+    # A pie has no slice below zero: channels written a little over their total leave a
+    # negative 未分配 row, which the tables show and the warning names.
+    kept = [(n, v) for n, v in zip(names, values) if v is None or v >= 0]
+    names, values = [n for n, _v in kept], [v for _n, v in kept]
     data = [{"type": "pie", "labels": names, "values": values, "hole": 0.45, "sort": False,
              "customdata": [filters.money(v, lang) for v in values],
              "hovertemplate": "%{label}: %{customdata} (%{percent})<extra></extra>"}]
