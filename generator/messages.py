@@ -193,8 +193,8 @@ CATALOG: dict[str, Entry] = {
         "渠道和全年值都按所写计入;如需分到渠道,请让各渠道合计等于全年值",
     ),
     "share-remainder": Entry(
-        W, "the channel shares of `{metric}` add up to {total}: {remainder} of the total is left unallocated",
-        "`{metric}` 各渠道占比合计 {total}:全年值的 {remainder} 记为「未分配」",
+        W, "the channel shares of `{metric}` add up to {total}, not 100%: the difference, {remainder} of the total, is its own row (unallocated)",
+        "`{metric}` 各渠道占比合计 {total},不是 100%:差额 {remainder} 单列为「未分配」",
         "shares are applied as written, never rescaled; make them add up to 100% to place the remainder",
         "占比按所写计算,不会按比例放大;如需分到渠道,请使占比合计为 100%",
     ),
@@ -351,11 +351,6 @@ CATALOG: dict[str, Entry] = {
         W, "the text says “{claim}”, but the computed `{metric}` is {computed}",
         "文字里写的「{claim}」与计算结果不符:`{metric}` 实际为 {computed}",
         "update the text, or the figures it describes", "请更新文字,或核对它所说的数据",
-    ),
-    "as-of-partial-month": Entry(
-        W, "`as_of` falls inside month {month}: its targets are prorated to {covered} of {days} days",
-        "`as_of` 在 {month} 月中间:{month} 月的目标按 {covered}/{days} 天折算后与实际比较",
-        "a review as of a month's last day compares whole months", "截至月末的复盘按整月比较",
     ),
     "as-of-year": Entry(E, "`as_of` {as_of} is not in {year}", "`as_of` {as_of} 不在 {year} 年内"),
     "actual-after-as-of": Entry(

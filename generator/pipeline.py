@@ -2,8 +2,9 @@
 problems, then, where the plans validate, a review's own words judged against
 its computed figures (`compute.narrative`).
 
-`planbook check`, `report`, `export` and the site all call `checked`, so the
-pre-commit hook and the site's problems page list the same problems.  Free of
+`planbook check`, `report`, `export` and the site call `checked`, so the
+pre-commit hook and the site's problems page list the same problems (`diff`
+lists validation's problems only).  Free of
 pandas like validation: it runs in a pre-commit hook.
 """
 

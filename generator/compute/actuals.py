@@ -42,7 +42,8 @@ def _levels_reach_all(table: FigureTable, sums: Any) -> None:
     """A rate known only per channel (a shop file's conversion rate, `channel: tmall`)
     gives `all` its months too: the channels' rates weighted by their base (visitors
     for a conversion rate) where every channel has it, or the one channel's rate, so
-    a plan's `all` target of that rate gets its variance rows."""
+    a plan's `all` target of that rate gets its variance rows.  Only where every
+    channel that sold that month has the rate: tmall's refund rate is not jd's."""
     for metric in sorted({m for (m, _c) in table}):
         if sums(metric) or (metric, "all") in table:
             continue
@@ -50,8 +51,9 @@ def _levels_reach_all(table: FigureTable, sums: Any) -> None:
         months: dict[int, Decimal] = {}
         for month in sorted({mo for c in channels for mo in table[(metric, c)].months}):
             rates = [table[(metric, c)].months.get(month) for c in channels]
-            if any(r is None for r in rates):
-                continue
+            selling = {c for (m, c), s in table.items() if c != "all" and sums(m) and s.months.get(month)}
+            if any(r is None for r in rates) or not selling <= set(channels):
+                continue  # a channel that sold without this rate: `all`'s rate is not known
             if len(channels) == 1:
                 months[month] = rates[0]  # type: ignore[assignment]
                 continue

@@ -21,21 +21,28 @@ from generator.settings import Thresholds
 
 
 def headline(tables: dict[str, pd.DataFrame], year: int, months_done: int | None,
-             thresholds: Thresholds) -> dict[str, Any]:
-    """`months_done` is the last month with actuals (12 for a full year), None without a review."""
+             thresholds: Thresholds, covered: tuple[int, int] | None = None) -> dict[str, Any]:
+    """`months_done` is the last month with actuals (12 for a full year), None without a
+    review; `covered` the (days, days in month) of that month when `as_of` falls inside
+    it: the year is then to date even in December, and that month is still to bring."""
+    elapsed = None
+    if months_done is not None:
+        elapsed = Decimal(months_done) if covered is None else months_done - 1 + Decimal(covered[0]) / covered[1]
+    left = None if months_done is None else 12 - months_done + (1 if covered else 0)
     return {
         "months_done": months_done,
-        "elapsed": ratio(Decimal(months_done) / 12) if months_done is not None else None,
-        "gmv": _gmv(tables, year, months_done, thresholds),
-        "profit": _profit(tables["pnl"], months_done, thresholds),
+        "elapsed": ratio(elapsed / 12) if elapsed is not None else None,
+        "gmv": _gmv(tables, year, months_done, left, thresholds),
+        "profit": _profit(tables["pnl"], months_done, left, thresholds),
     }
 
 
-def _gmv(tables: dict[str, pd.DataFrame], year: int, months_done: int | None, thresholds: Thresholds) -> dict[str, Any]:
+def _gmv(tables: dict[str, pd.DataFrame], year: int, months_done: int | None, left: int | None,
+         thresholds: Thresholds) -> dict[str, Any]:
     targets = tables["targets"]
     annual = _one(targets, metric="gmv", channel="all", period=str(year), column="value")
     if months_done is None:
-        return _figure(annual, None, annual, None, None, months_done, thresholds)
+        return _figure(annual, None, annual, None, None, left, thresholds)
     actuals = tables["actuals"]
     actual = _one(actuals, metric="gmv", channel="all", period=str(year), column="value")
     forecast = tables["forecast"]
@@ -44,7 +51,7 @@ def _gmv(tables: dict[str, pd.DataFrame], year: int, months_done: int | None, th
     on_plan = exact(rows.iloc[0]["forecast_on_plan"]) if len(rows) else None
     run_rate = exact(rows.iloc[0]["forecast_run_rate"]) if len(rows) else None
     figure = _figure(period_target if period_target is not None else annual, actual, annual, on_plan, run_rate,
-                     months_done, thresholds)
+                     left, thresholds)
     # The status the variance table decided on the exact figures (the tile never
     # disagrees with the grid's year cell, also right at a threshold).
     variance = tables["variance"]
@@ -54,29 +61,29 @@ def _gmv(tables: dict[str, pd.DataFrame], year: int, months_done: int | None, th
     return figure
 
 
-def _profit(pnl: pd.DataFrame, months_done: int | None, thresholds: Thresholds) -> dict[str, Any]:
+def _profit(pnl: pd.DataFrame, months_done: int | None, left: int | None, thresholds: Thresholds) -> dict[str, Any]:
     rows = pnl.set_index("item") if len(pnl) else None
     if rows is None or "profit" not in rows.index:
-        return _figure(None, None, None, None, None, months_done, thresholds)
+        return _figure(None, None, None, None, None, left, thresholds)
     annual = exact(rows.at["profit", "plan"])
     if months_done is None:
-        return _figure(annual, None, annual, None, None, months_done, thresholds)
+        return _figure(annual, None, annual, None, None, left, thresholds)
     actual = exact(rows.at["profit", "actual"])
-    ytd_plan = exact(rows.at["profit", "plan_ytd"]) if months_done < 12 else annual
+    to_date = bool(left)
+    ytd_plan = exact(rows.at["profit", "plan_ytd"]) if to_date else annual
     on_plan = run_rate = None
-    if months_done < 12 and actual is not None and annual is not None and ytd_plan is not None:
+    if to_date and actual is not None and annual is not None and ytd_plan is not None:
         on_plan = actual + (annual - ytd_plan)
         pace = divide(actual, ytd_plan) if ytd_plan > 0 else None
         run_rate = pace * annual if pace is not None else None
-    return _figure(ytd_plan, actual, annual, on_plan, run_rate, months_done, thresholds)
+    return _figure(ytd_plan, actual, annual, on_plan, run_rate, left, thresholds)
 
 
 def _figure(target: Decimal | None, actual: Decimal | None, annual: Decimal | None, on_plan: Decimal | None,
-            run_rate: Decimal | None, months_done: int | None, thresholds: Thresholds) -> dict[str, Any]:
+            run_rate: Decimal | None, months_left: int | None, thresholds: Thresholds) -> dict[str, Any]:
     """One tile's figures, rounded as shown; status decided on the exact attainment."""
     reached = divide(actual, target) if target is not None and target > 0 else None
     gap = max(annual - actual, Decimal(0)) if annual is not None and actual is not None else None
-    months_left = 12 - months_done if months_done is not None else None
     needed = gap / months_left if gap is not None and months_left else None
     positive = annual is not None and annual > 0
     return {

@@ -85,7 +85,7 @@ def product_splits(products: pd.DataFrame) -> pd.DataFrame:
         for group_value, group in sold.groupby(sold[by].fillna("—").astype(str), sort=True):
             revenue = _exact_sum(group["revenue"])
             cost_known = group.dropna(subset=["cost", "units_sold"])
-            cogs = sum((Decimal(repr(float(c))) * Decimal(repr(float(u)))
+            cogs = sum(((exact(c) or Decimal(0)) * (exact(u) or Decimal(0))
                         for c, u in zip(cost_known["cost"], cost_known["units_sold"])), Decimal(0))
             known_revenue = _exact_sum(cost_known["revenue"])
             stock = _exact_sum(group["stock"])

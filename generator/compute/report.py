@@ -18,12 +18,12 @@ from generator.compute import budget as budget_tables
 from generator.compute import campaigns as campaign_tables
 from generator.compute import pnl as pnl_tables
 from generator.compute import products as product_tables
-from generator.compute.actuals import last_month
+from generator.compute.actuals import days_covered, last_month
 from generator.compute.headline import headline
 from generator.compute.figures import by_unit, money
-from generator.compute.series import Rolled, roll_table
+from generator.compute.series import Rolled
 from generator.compute.pnl_figures import actual_figures, plan_figures, ytd_plan_figures
-from generator.compute.rolled import baseline_rolled_full, metric_units, visible, written_rates_stay, year_figures
+from generator.compute.rolled import baseline_rolled_full, metric_units, roll_targets, visible, year_figures
 from generator.compute.targets import derive_drivers, metric_rules, spread_targets
 from generator.compute.variance import forecast_frame, ordered, variance_frame
 from generator.settings import Thresholds
@@ -58,7 +58,8 @@ class YearReport:
 
     @property
     def is_year_to_date(self) -> bool:
-        return self.review is not None and last_month(self.review) < 12
+        """Months after `as_of` are still to come, or `as_of` falls inside a month."""
+        return self.review is not None and (last_month(self.review) < 12 or days_covered(self.review) is not None)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -107,7 +108,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     tables = {
         "targets": _rolled_frame(annual, units),
         "variance": variance_frame(ytd_targets, actual_rolled, baseline_rolled, lower, thresholds, units),
-        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units) if review and limit < 12
+        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units) if year_to_date
         else forecast_frame({}, {}, {}, year, sums),
         "actuals": _rolled_frame(actual_rolled, units),
         "budget": tools,
@@ -129,8 +130,10 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "product_coverage": product_tables.coverage(products, money(gmv_target)),
         "baseline_year": baseline_year,
         "has_baseline": figures.has_baseline,
+        # `as_of` inside a month: that month's targets are prorated by days (spec 10, said on the page)
+        "prorated": {"month": limit, "covered": covered[0], "days": covered[1]} if covered else None,
     }
-    summary["headline"] = headline(tables, year, limit if review else None, thresholds)
+    summary["headline"] = headline(tables, year, limit if review else None, thresholds, covered)
     paths = {d.path for d in (workspace.plan(unit, year), workspace.review(unit, year)) if d} | {d.path for d in workspace.campaign_documents(unit, year)}
     return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths],
                       campaign_pairs)
@@ -147,8 +150,8 @@ def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: in
     if old_plan is not None:
         old_table = spread_targets(old_plan, lambda _m: None)
         derive_drivers(old_table)
-        old_rules = written_rates_stay(old_plan, metric_rules(old_plan, sorted({m for (m, _c) in old_table})))
-        old_targets = visible(roll_table(old_table, old_rules, baseline_year))
+        old_rules = metric_rules(old_plan, sorted({m for (m, _c) in old_table}))
+        old_targets = visible(roll_targets(old_table, old_rules, old_plan, baseline_year))
     return {
         "changes_plan": target_changes(old_targets, annual, str(baseline_year), str(year), units),
         "changes_actual": target_changes(baseline_actual, annual, str(year), str(year), units),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.compute.actuals import days_covered, last_month, review_actuals
-from generator.compute.series import LEVEL, FigureTable, MonthlyFigures, Rolled, Rule, roll_table
+from generator.compute.series import LEVEL, FigureTable, MonthlyFigures, Rolled, Rule, roll_table, rollup
 from generator.compute.targets import derive_drivers, metric_rules, prorate_month, spread_targets
 from generator.model.catalog import metric_for
 from generator.model.documents import Plan, Review
@@ -70,32 +70,38 @@ def year_figures(workspace: Workspace, unit: str, year: int) -> YearFigures:
     rules["cogs"] = Rule("sum")
     limit = last_month(review) if review else 12
 
-    planned_rules = written_rates_stay(plan, rules)
-    if plan and _planned_margin_level(targets, plan):
-        planned_rules["gross_margin"] = LEVEL
-    annual = visible(roll_table(targets, planned_rules, year))
+    _planned_margin_level(targets, plan)
+    units = metric_units(plan, sorted(set(metrics) | set(rules)))
     covered = days_covered(review) if review else None
-    to_date = targets if covered is None else prorate_month(
-        targets, planned_rules, metric_units(plan, sorted({m for (m, _c) in targets})), limit, *covered)
+    to_date = targets if covered is None else prorate_month(targets, rules, units, limit, *covered)
+    # The baseline's month that `as_of` falls inside is cut to the same days: like for like.
+    baseline_to_date = baseline_actuals if covered is None else prorate_month(
+        baseline_actuals, rules, units, limit, *covered)
     return YearFigures(
         plan, review, baseline_year, baseline_doc is not None, baseline_actuals, metrics, rules, limit, covered,
-        annual=annual,
-        ytd_targets=visible(roll_table(to_date, planned_rules, year, limit)),
+        annual=visible(roll_targets(targets, rules, plan, year)),
+        ytd_targets=visible(roll_targets(to_date, rules, plan, year, limit)),
         # A sum written only as a total in a year-to-date review is the year-to-date actual.
         actual_rolled=visible(roll_table(actuals, rules, year, limit, total_is_to_date=True)),
-        # The baseline, labelled with this year's periods, up to the same month: like for like.
-        baseline_rolled=visible(roll_table(baseline_actuals, rules, year, limit)),
+        # The baseline, labelled with this year's periods, up to the same day: like for like.
+        baseline_rolled=visible(roll_table(baseline_to_date, rules, year, limit)),
     )
 
 
-def written_rates_stay(plan: Plan | None, rules: dict[str, Rule]) -> dict[str, Rule]:
-    """The rules for a plan's targets: a rate the plan writes (conversion rate 3 %, an
-    AOV, a gross margin) is its target as written, a level, never recomputed from
-    parts that were themselves derived from it and rounded (14,794 / 493,133 is not
-    3 %: spec 10, a written rate target stays as written).  Actuals keep the ratio."""
-    if plan is None:
-        return rules
-    return {m: LEVEL if rule.kind == "ratio" and m in plan.targets else rule for m, rule in rules.items()}
+def roll_targets(targets: FigureTable, rules: dict[str, Rule], plan: Plan | None, year: int,
+                 last_month: int = 12) -> Rolled:
+    """A plan's targets rolled up: a rate the plan writes (conversion rate 3 %, an AOV)
+    is the target as written, for `all` and for each channel it is written for, never
+    recomputed from parts that were derived from it and rounded (14,794 / 493,133 is
+    not 3 %: spec 10).  Channels without their own rate keep it from their parts."""
+    rolled = roll_table(targets, rules, year, last_month)
+    for metric, target in (plan.targets.items() if plan else []):
+        if rules.get(metric, LEVEL).kind != "ratio":
+            continue
+        for channel in ["all", *(c for c, e in (target.channels or {}).items() if e is not None)]:
+            if (metric, channel) in targets:
+                rolled[(metric, channel)] = rollup(targets[(metric, channel)], LEVEL, year, last_month)
+    return rolled
 
 
 def baseline_rolled_full(baseline_actuals: FigureTable, rules: dict[str, Rule], year: int) -> Rolled:
@@ -137,20 +143,21 @@ def _add_cogs(table: FigureTable, costs: dict[str, Any]) -> None:
     table[("cogs", "all")] = MonthlyFigures({}, cogs.exact)
 
 
-def _planned_margin_level(targets: FigureTable, plan: Plan) -> bool:
-    """A plan's COGS written as one amount for the year gives the gross margin target
+def _planned_margin_level(targets: FigureTable, plan: Plan | None) -> None:
+    """A plan's COGS written as one amount for the year becomes the gross margin target
     as a level for the year (1 − COGS / GMV), with no month rows: compared as a rate
-    with the margin of the months a review covers.  Returns whether it did."""
+    with the margin of the months a review covers (the ratio rule falls back to this
+    level where the COGS series is gone)."""
     cogs = targets.get(("cogs", "all"))
     gmv = targets.get(("gmv", "all"))
-    if "gross_margin" in plan.targets or cogs is None or cogs.months or cogs.year is None or gmv is None:
-        return False
+    if plan is None or "gross_margin" in plan.targets or cogs is None or cogs.months or cogs.year is None \
+            or gmv is None:
+        return
     gmv_year = sum(gmv.months.values(), Decimal(0)) if gmv.months else gmv.year
     if not gmv_year:
-        return False
+        return
     del targets[("cogs", "all")]
     targets[("gross_margin", "all")] = MonthlyFigures({}, 1 - cogs.year / gmv_year)
-    return True
 
 
 def visible(rolled: Rolled) -> Rolled:

@@ -8,7 +8,7 @@ computed from their parts where both exist.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any, Callable
 
 from generator.load.quantities import Quantity
@@ -136,6 +136,12 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
     per_channel = dict(fixed)
     if shares and overall and any(shares.values()):
         per_channel.update(_split_by_shares(overall, fixed, shares, quantum))
+    elif fixed and overall and _months_written(target):
+        # `all`'s months are written as well: they stay the months of `all`, the channels
+        # stay as written, and what differs month by month is the 未分配 row.
+        gaps = {m: overall[m] - sum((c.get(m, ZERO) for c in fixed.values()), ZERO) for m in overall}
+        if any(gaps.values()):
+            per_channel[UNALLOCATED] = gaps
     elif fixed:
         # Every channel is written on its own: `all` is their sum, month by month.  A
         # written total they do not reach (within the tolerance: a `channel-remainder`
@@ -154,6 +160,12 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
     for channel, months in per_channel.items():
         if months:
             table[(metric_id, channel)] = MonthlyFigures(months)
+
+
+def _months_written(target: Target) -> bool:
+    """Twelve months of the target itself written as amounts (not shares)."""
+    months = month_values(target.months)
+    return len(months) == 12 and not any(q.is_percent for q in months.values())
 
 
 def _split_by_shares(overall: dict[int, Decimal], fixed: dict[str, dict[int, Decimal]],
@@ -260,25 +272,30 @@ def _visitors_add_up(table: FigureTable, channels: list[str], derived: dict[str,
     if whole is None or not derived or any(("visitors", c) not in table for c in with_gmv):
         return
     written = [c for c in with_gmv if c not in derived]
-    # On the running total, like `split_running`: months 1..m of `all` (less the
-    # channels written on their own) split by each channel's exact visitors of months
-    # 1..m, so every month adds up to `all` and each channel's year is its exact year
-    # split once (1,800,000 and 4,200,000, never 1,800,001 and 4,199,999).
-    rest_running = ZERO
-    exact_running = dict.fromkeys(derived, ZERO)
-    previous = dict.fromkeys(derived, ZERO)
+    # Each month of `all` (less the channels written on their own) is split between the
+    # derived channels: every channel its floor of its exact share of the month, and the
+    # units left to the channels furthest behind their exact running total.  So every
+    # month adds up to `all`, no month goes below zero, and each channel's year is its
+    # exact year rounded (1,800,000 and 4,200,000, never 1,800,001 and 4,199,999).
+    ideal = dict.fromkeys(derived, ZERO)
+    given = dict.fromkeys(derived, ZERO)
     for m in sorted(whole.months):
-        if any(derived[c].get(m) is None for c in derived):
+        weights = [derived[c].get(m) for c in derived]
+        if any(w is None for w in weights) or not any(weights):
             continue
-        rest_running += whole.months[m] - sum((table[("visitors", c)].months.get(m, ZERO) for c in written), ZERO)
-        for c in derived:
-            exact_running[c] += derived[c][m]
-        if not any(exact_running.values()):
-            continue
-        parts = allocate(rest_running, list(exact_running.values()), UNIT)
-        for channel, part in zip(derived, parts):
-            table[("visitors", channel)].months[m] = part - previous[channel]
-            previous[channel] = part
+        rest = whole.months[m] - sum((table[("visitors", c)].months.get(m, ZERO) for c in written), ZERO)
+        weight_sum = sum((w for w in weights if w is not None), ZERO)
+        shares = {c: rest * (w or ZERO) / weight_sum for c, w in zip(derived, weights)}
+        parts = {c: share.to_integral_value(rounding=ROUND_FLOOR) for c, share in shares.items()}
+        for c, share in shares.items():
+            ideal[c] += share
+        left = int(rest - sum(parts.values(), ZERO))
+        behind = sorted(derived, key=lambda c: (-(ideal[c] - given[c] - parts[c]), list(derived).index(c)))
+        for c in behind[:left]:
+            parts[c] += 1
+        for c, part in parts.items():
+            table[("visitors", c)].months[m] = part
+            given[c] += part
 
 
 def _sum_of_channels(metric: str, channels: list[str], table: FigureTable) -> MonthlyFigures | None:

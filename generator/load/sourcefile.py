@@ -14,6 +14,7 @@ import itertools
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from decimal import Decimal
@@ -383,7 +384,12 @@ def _delimiter(text: str) -> str:
 
 
 def _cell_text(cell: Any) -> str:
-    return "" if cell is None else str(cell).strip()
+    """A cell as text, in Unicode's composed form (NFC) like every YAML value: a SKU or
+    shop name typed on a Mac matches the one in the plan."""
+    if cell is None:
+        return ""
+    text = str(cell).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _month(cell: Any, year: int) -> tuple[int, int | None]:

@@ -153,6 +153,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "review_3": (" 复盘", " review"),
     "year_to_date": ("累计至今", "Year to date"),
     "as_of": ("截至", "As of"),
+    "prorated_note": ("{month} 月的目标按已过的 {covered}/{days} 天折算。", "Month {month}'s targets are prorated to the {covered} of {days} days covered."),
     "ytd_rows_note": ("季度与全年行为累计至今的实际对比累计目标。", "Quarter and year rows compare year-to-date actuals with year-to-date targets."),
     "targets_vs_actuals": ("目标与偏差", "Targets vs actuals"),
     "actuals_only_note": ("该年没有计划：这里只列实际，作为下一年的基准。", "No plan for this year: actuals only, as the next year's baseline."),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 
 from collections import defaultdict
 from decimal import Decimal
@@ -174,13 +173,6 @@ def as_of_in_year(workspace: Workspace) -> Iterator[Problem]:
     for doc, review in reviews(workspace):
         if review.as_of is not None and review.as_of.year != review.year:
             yield doc.problem("as-of-year", "as_of", as_of=review.as_of, year=review.year)
-        elif review.as_of is not None:
-            days = calendar.monthrange(review.as_of.year, review.as_of.month)[1]
-            if review.as_of.day != days:
-                # Not an error: a weekly review is mid-month.  But the month's targets are
-                # cut to the days covered, and the reader should know (spec 10).
-                yield doc.problem("as-of-partial-month", "as_of", month=review.as_of.month,
-                                  covered=review.as_of.day, days=days)
 
 
 def actual_entries(workspace: Workspace) -> Iterator[Problem]:
