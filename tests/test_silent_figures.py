@@ -299,6 +299,7 @@ products:
     report = reports[("main", 2026)]
     # one third each: 0.333333 (six decimals, like every rate), not 0.3333333333333333
     assert [r["share"] for r in report["product_mix"]] == [0.333333, 0.333333, 0.333333]
+    assert report["summary"]["product_coverage"] == 0.01  # 3 / 300, six decimals at most
     assert "-0.0" not in json.dumps(report)
 
 

@@ -104,8 +104,8 @@ def coverage(products: pd.DataFrame, gmv_target: float | None) -> float | None:
     """SKU target GMV over the plan's GMV target."""
     if products.empty or not gmv_target:
         return None
-    total = products["target_gmv"].sum(min_count=1)
-    return float(total / gmv_target) if pd.notna(total) else None
+    total = _exact_sum(products["target_gmv"])
+    return ratio(divide(total, exact(gmv_target)))
 
 
 def _exact_sum(values: pd.Series) -> Decimal | None:
