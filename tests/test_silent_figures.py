@@ -6,6 +6,7 @@ figure worked out by hand in the comment beside it."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -386,3 +387,16 @@ def test_words_about_something_else_are_not_judged(tmp_path):
                             "actuals:\n  gmv: {months: [" + ", ".join(["100万"] * 7) + ", 50万]}\n"})
     _workspace, problems = checked(tmp_path)
     assert problems == []
+
+
+def test_the_diff_shows_where_a_channels_gap_went(tmp_path):
+    # jd 600万 → 597万 under a total of 1,200万 that stays: the 3万 goes to 未分配, and the
+    # diff says so in one line (not twelve months of 2,500).
+    plan_2025 = PLAN.replace("2026", "2025") + "targets:\n  gmv: {total: 1200万, channels: {tmall: 600万, jd: 600万}}\n"
+    write_files(tmp_path, {"plans/2025/plan.yaml": plan_2025,
+                           "plans/2026/plan.yaml": plan_2025.replace("2025", "2026").replace("jd: 600万", "jd: 597万")})
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "diff", "2025", "2026", "--format", "json"],
+                         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
+    changes = json.loads(run.stdout)["changes"]
+    gaps = [(c["field"], c["old"], c["new"]) for c in changes if "unallocated" in c["field"]]
+    assert gaps == [("unallocated.year", 0, 30_000)]

@@ -15,6 +15,7 @@ from typing import Any
 from generator.compute.report import YearReport
 from generator.diff.compare import Change, number_change
 from generator.model.catalog import metric_for
+from generator.model.amounts import UNALLOCATED
 
 
 def computed_changes(old: YearReport | None, new: YearReport | None) -> list[Change]:
@@ -46,6 +47,11 @@ _UNIFORM = 0.0005
 
 def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
     before, after = _periods(old), _periods(new)
+    for key in before.keys() ^ after.keys():
+        if key[1] == UNALLOCATED:
+            # a gap that opens or closes between written channels and their total is a change
+            before.setdefault(key, 0.0)
+            after.setdefault(key, 0.0)
     declared = dict(new.plan.metrics) if new.plan else None
     series: dict[tuple[str, str], list[str]] = {}
     for metric, channel, period in before.keys() & after.keys():
@@ -57,6 +63,11 @@ def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
         periods = sorted(series[(metric, channel)], key=_period_key)
         changed = [p for p in periods if _moved(before[(metric, channel, p)], after[(metric, channel, p)])]
         if not changed:
+            continue
+        if channel == UNALLOCATED and "year" in periods:
+            # the gap follows the written figures' phasing: its year says it all
+            found.append(number_change("targets", metric, f"{channel}.year", before[(metric, channel, "year")],
+                                       after[(metric, channel, "year")], computed=True))
             continue
         ratios = [after[(metric, channel, p)] / before[(metric, channel, p)] for p in periods
                   if before[(metric, channel, p)]]
