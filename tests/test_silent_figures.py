@@ -400,3 +400,27 @@ def test_the_diff_shows_where_a_channels_gap_went(tmp_path):
     changes = json.loads(run.stdout)["changes"]
     gaps = [(c["field"], c["old"], c["new"]) for c in changes if "unallocated" in c["field"]]
     assert gaps == [("unallocated.year", 0, 30_000)]
+
+
+def test_a_shop_file_without_orders_is_checked_against_its_buyers_and_its_rate_reaches_all(tmp_path):
+    # 生意参谋-like daily rows for tmall: 访客数, 支付买家数, 支付转化率, 客单价, no order column.
+    # January: 2 × 1,000 visitors, 2 × 30 buyers → 60 / 2,000 = 3.00 % from the parts; the file's
+    # own rate says 5 % → `source-rate-differs` (it was checked against orders only, so never).
+    # 客单价 100 against 支付金额 6,000 / 60 buyers = 100: agrees, no warning.  The plan's
+    # conversion target 3 % for `all` gets its January row from tmall's rate (5 % weighted by
+    # visitors, the file's own column): before, a channel's rate never reached `all`.
+    files = {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 120万\n  conversion_rate: 3%\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n"
+                                  "  source: data/shop.csv\n  channel: tmall\n",
+        "plans/2026/data/shop.csv": "日期,访客数,支付买家数,支付金额,支付转化率,客单价\n"
+                                    "2026-01-01,1000,30,3000,5.00%,100\n2026-01-02,1000,30,3000,5.00%,100\n",
+    }
+    write_files(tmp_path, files)
+    workspace, problems = checked(tmp_path / "plans")
+    rates = [p for p in problems if p.code == "source-rate-differs"]
+    assert len(rates) == 1 and "5.00%" in rates[0].message("en") and "3.00%" in rates[0].message("en")
+    report = report_json(compute_reports(workspace, problems)[0])
+    january = next(r for r in report["variance"]
+                   if (r["metric"], r["channel"], r["period"]) == ("conversion_rate", "all", "2026-01"))
+    assert (january["target"], january["actual"]) == (0.03, 0.05)
