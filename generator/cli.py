@@ -598,8 +598,11 @@ def _diff(args: argparse.Namespace) -> int:
     if one_side and args.format != "json":
         title = "只有一侧有计划的业务单元" if args.lang == "zh" else "units with a plan on one side only"
         print(f"planbook: {title}: {'; '.join(one_side)}", file=sys.stderr)
+    def namer(d: PlanDiff) -> diff_render.ChangeNamer:
+        return diff_render.ChangeNamer(d.old_plan, d.new_plan, args.lang)
+
     if args.format == "json":
-        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes), "unit": d.unit, "kind": d.kind,
+        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes, namer(d)), "unit": d.unit, "kind": d.kind,
                      "problems": [p.to_json(args.lang) for p in _unique(d.introduced + d.problems)]}
                     for d in diffs]
         one = not args.rev and len(payloads) == 1  # two years of one unit: the object itself
@@ -607,10 +610,10 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         colour = _colour(args)
         blocks = [diff_render.diff_markdown(*_heading_labels(d), d.changes, args.lang, introduced=d.introduced,
-                                            unit=d.unit, kind=d.kind)
+                                            unit=d.unit, kind=d.kind, namer=namer(d), ids=True)
                   if args.format == "md"
                   else diff_render.diff_text(*_heading_labels(d), d.changes, args.lang, colour, d.introduced, d.unit,
-                                             d.kind)
+                                             d.kind, namer(d))
                   for d in diffs]
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):

@@ -143,11 +143,11 @@ def test_text_and_markdown_forms(tmp_path):
     text = run("diff", "2025", "2026", "--color", "never", "--lang", "en", cwd=tmp_path).stdout
     assert text.splitlines()[0] == "2025 plan → 2026 plan"
     assert "Targets" in text.splitlines()[1]
-    assert "~ gmv total: 100,000,000 → 120,000,000 (Δ +20,000,000, +20.0%)" in text
-    assert "~ 618 start: 2025-05-20 → 2026-05-25 (5 days later)" in text
+    # labels, not ids (the campaign 618 is named 618 大促 in the plan)
+    assert "~ GMV · year: 100,000,000 → 120,000,000 (Δ +20,000,000, +20.0%)" in text
     md = run("diff", "2025", "2026", "--format", "md", cwd=tmp_path).stdout
     assert md.startswith("### 2025 计划 → 2026 计划")
-    assert "| ～ 修改 | B | price | 159 | 149 | Δ -10, -6.3% |" in md
+    assert "| ～ 修改 | B 精华 `B` | 售价 | 159 | 149 | Δ -10, -6.3% |" in md
 
 
 def git(repo: Path, *args: str) -> None:
@@ -294,7 +294,7 @@ def test_a_changed_review_shows_in_diff_rev_with_unit_and_kind(tmp_path):
     assert [(d["unit"], [(c["section"], c["key"], c["field"], c["old"], c["new"]) for c in d["changes"]])
             for d in reviews] == [("glow-beauty", [("actuals", "members", "total", 980000, 990000)])]
     text_form = run("diff", "--rev", "HEAD", "--color", "never", cwd=tmp_path).stdout
-    assert text_form.startswith("glow-beauty · HEAD:2026 复盘 → 2026 复盘")
+    assert text_form.startswith("glow-beauty · 2026 复盘(HEAD → 工作区)")
 
 
 def test_an_edited_source_file_shows_in_diff_rev_as_the_review_s_actuals(tmp_path):
@@ -377,7 +377,7 @@ def test_a_phasing_change_shows_the_months_it_moves(tmp_path):
     assert (computed[("orders", "all.12")]["old"], computed[("orders", "all.12")]["new"]) == (130_000, 110_000)
     assert ("orders", "all.10") not in computed and ("orders", "all.year") not in computed  # unchanged
     text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
-    assert "~ orders all.11: 14万 → 16万" in text
+    assert "~ 订单数 · 全部 · 11月: 14万 → 16万" in text
 
 
 def test_uniform_scaling_reads_as_one_line(tmp_path):
@@ -389,7 +389,7 @@ def test_uniform_scaling_reads_as_one_line(tmp_path):
     assert [(c["key"], c["field"]) for c in derived] == [("gmv", "all.months")]
     assert derived[0]["delta_pct"] == pytest.approx(0.10)
     text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
-    assert "~ gmv all: 每个月都 +10.0%（全年 1,000万 → 1,100万）" in text
+    assert "~ 销售额 GMV · 全部: 每个月都 +10.0%（全年 1,000万 → 1,100万）" in text
 
 
 def test_money_moved_between_tools_is_stated_as_a_move(tmp_path):
@@ -402,9 +402,9 @@ def test_money_moved_between_tools_is_stated_as_a_move(tmp_path):
     moves = [c for c in changes if c["field"] == "move"]
     assert [(m["old"], m["new"], m["delta"]) for m in moves] == [("tb_crowd", "qianchuan", 500_000)]
     text = run("diff", "2025", "2026", "--color", "never", cwd=tmp_path).stdout
-    assert "⇄ 推广预算: 50万 从 tb_crowd 移到 qianchuan" in text
+    assert "⇄ 推广预算: 50万 从 人群推广(原引力魔方/钻展) 移到 巨量千川" in text
     markdown = run("diff", "2025", "2026", "--format", "md", cwd=tmp_path).stdout
-    assert "50万 从 tb\\_crowd 移到 qianchuan" in markdown
+    assert "50万 从 人群推广\\(原引力魔方/钻展\\) 移到 巨量千川" in markdown
 
 
 def test_a_price_cut_shows_its_effect_on_target_gmv_margin_and_profit(tmp_path):

@@ -9,6 +9,7 @@ different years compare by their shift in days.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -512,13 +513,50 @@ def _cost_text(value: Any) -> Any:
 def _campaigns(old: Plan, new: Plan) -> Iterator[Change]:
     a = {c.id: c for c in old.campaigns}
     b = {c.id: c for c in new.campaigns}
+    carried = carried_over(old, new)
     for cid in _keys(a, b):
-        ca, cb = a.get(cid), b.get(cid)
+        if cid in carried.values() and cid not in a:
+            continue  # compared under the old id's turn, below
+        ca, cb = a.get(cid), b.get(carried.get(cid, cid))
+        if ca is not None and cb is not None and cb.id != ca.id:
+            # the same campaign in another year (spring-2025 → spring-2026): carried over,
+            # with what changed, not removed and added
+            yield Change("campaigns", cb.id, "carried_over", ca.id, cb.id)
+            yield from _campaign(ca, cb)
+            continue
         if ca is None or cb is None:
             # added or removed in full: dates, node, goals, budget, tasks …
             yield Change("campaigns", cid, "entry", _item_text(ca), _item_text(cb))
             continue
         yield from _campaign(ca, cb)
+
+
+def carried_over(old: Plan, new: Plan) -> dict[str, str]:
+    """Old id → new id of the campaigns that are one campaign in two years: the same id
+    once its year is taken out (`double11-2025` and `double11`, `spring-2025` and
+    `spring-2026`), else the one campaign of the same node and type on each side."""
+    only_old = [c for c in old.campaigns if c.id not in {x.id for x in new.campaigns}]
+    only_new = [c for c in new.campaigns if c.id not in {x.id for x in old.campaigns}]
+    pairs: dict[str, str] = {}
+
+    def stem(cid: str, year: int) -> str:
+        return re.sub(rf"(^|[-_]){year}($|[-_])", lambda m: m.group(1) if m.group(2) else "", cid).strip("-_")
+
+    stems: dict[str, list[str]] = {}
+    for c in only_new:
+        stems.setdefault(stem(c.id, new.year), []).append(c.id)
+    for c in only_old:
+        found = stems.get(stem(c.id, old.year), [])
+        if len(found) == 1 and found[0] not in pairs.values():
+            pairs[c.id] = found[0]
+    for c in only_old:
+        if c.id in pairs or c.node is None:
+            continue
+        alike = [x.id for x in only_new if (x.node, x.type) == (c.node, c.type) and x.id not in pairs.values()]
+        same_old = [x for x in only_old if (x.node, x.type) == (c.node, c.type)]
+        if len(alike) == 1 and len(same_old) == 1:
+            pairs[c.id] = alike[0]
+    return pairs
 
 
 def date_shift(old: dt.date, new: dt.date) -> int:
@@ -536,25 +574,25 @@ def _campaign(a: Campaign, b: Campaign) -> Iterator[Change]:
         da, db = getattr(a, field), getattr(b, field)
         shift = date_shift(da, db) if da.year != db.year else (db - da).days
         if shift:
-            yield Change("campaigns", a.id, field, da, db, float(shift), None, "days")
+            yield Change("campaigns", b.id, field, da, db, float(shift), None, "days")
     for field in ("name", "type", "node", "theme", "owner", "offers"):
-        found = value_change("campaigns", a.id, field, getattr(a, field), getattr(b, field))
+        found = value_change("campaigns", b.id, field, getattr(a, field), getattr(b, field))
         if found:
             yield found
     for field in ("channels", "mechanics"):
-        found = value_change("campaigns", a.id, field, sorted(getattr(a, field)) or None,
+        found = value_change("campaigns", b.id, field, sorted(getattr(a, field)) or None,
                              sorted(getattr(b, field)) or None)
         if found:
             yield found
     budget_a = sum(q.value for q in a.budget.values()) if a.budget else None
     budget_b = sum(q.value for q in b.budget.values()) if b.budget else None
-    found = number_change("campaigns", a.id, "budget", budget_a, budget_b)
+    found = number_change("campaigns", b.id, "budget", budget_a, budget_b)
     if found:
         yield found
     from generator.compute.campaigns import goal_total
 
     for metric in _keys(a.goals, b.goals):
-        found = number_change("campaigns", a.id, f"goals.{metric}", goal_total(a.goals.get(metric)),
+        found = number_change("campaigns", b.id, f"goals.{metric}", goal_total(a.goals.get(metric)),
                               goal_total(b.goals.get(metric)))
         if found:
             yield found
@@ -562,14 +600,14 @@ def _campaign(a: Campaign, b: Campaign) -> Iterator[Change]:
     for name in _keys(tasks_a, tasks_b):
         ta, tb = tasks_a.get(name), tasks_b.get(name)
         if ta is None or tb is None:
-            yield Change("campaigns", a.id, f"tasks.{name}", _item_text(ta), _item_text(tb))
+            yield Change("campaigns", b.id, f"tasks.{name}", _item_text(ta), _item_text(tb))
             continue
         if ta.due != tb.due:
             shift = date_shift(ta.due, tb.due) if ta.due.year != tb.due.year else (tb.due - ta.due).days
             if shift:
-                yield Change("campaigns", a.id, f"tasks.{name}.due", ta.due, tb.due, float(shift), None, "days")
+                yield Change("campaigns", b.id, f"tasks.{name}.due", ta.due, tb.due, float(shift), None, "days")
         for field in ("owner", "done"):
-            found = value_change("campaigns", a.id, f"tasks.{name}.{field}", getattr(ta, field), getattr(tb, field))
+            found = value_change("campaigns", b.id, f"tasks.{name}.{field}", getattr(ta, field), getattr(tb, field))
             if found:
                 yield found
 

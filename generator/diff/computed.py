@@ -54,9 +54,12 @@ def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
             after.setdefault(key, 0.0)
     declared = dict(new.plan.metrics) if new.plan else None
     series: dict[tuple[str, str], list[str]] = {}
+    written = set(new.plan.targets) if new.plan else set()
     for metric, channel, period in before.keys() & after.keys():
         known = metric_for(metric, declared)
-        if known is not None and known.sums:  # rates per month follow from the sums
+        # sums, and the rates the plan does not write but derives (AOV = GMV / orders):
+        # a March orders change moves March's and the year's AOV, and the diff says so
+        if known is not None and (known.sums or metric not in written):
             series.setdefault((metric, channel), []).append(period)
     found: list[Any] = []
     for metric, channel in sorted(series, key=lambda k: (k[0], k[1] != "all", k[1])):

@@ -23,6 +23,9 @@ class PlanDiff:
     unit: str = "main"
     kind: str = "plan"  # plan | review
     one_side: str = ""  # "added" or "removed" when only one side has the document
+    # the plans of the two sides (for the labels the text and Markdown forms show)
+    old_plan: Any = None
+    new_plan: Any = None
 
 
 def diff_units(plans: Path, old_spec: str, new_spec: str, unit: str | None,
@@ -75,7 +78,8 @@ def _diff(old: object, new: object) -> PlanDiff:
     # A plan on one side only reads as added (or removed), not as `main:2027 → 2027`.
     one_side = ("added" if old.plan is None and not old.unreadable
                 else "removed" if new.plan is None and not new.unreadable else "")
-    return PlanDiff(old.label, new.label, changes, problems, introduced, new.unit, one_side=one_side)
+    return PlanDiff(old.label, new.label, changes, problems, introduced, new.unit, one_side=one_side,
+                    old_plan=old.plan, new_plan=new.plan)
 
 
 def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
@@ -120,7 +124,8 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
             reviews += compare_source_actuals(source_totals(old_ws, review_a), source_totals(new_ws, review_b))
             if reviews:
                 one_side = "added" if review_a is None else "removed" if review_b is None else ""
-                diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review", one_side))
+                diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review", one_side,
+                                      old_plan=old.plan, new_plan=new.plan))
     return diffs
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from generator.diff.compare import SECTIONS, Change
+from generator.model.amounts import UNALLOCATED
 from generator.render import filters, labels
 
 SECTION_LABELS = {
@@ -22,24 +23,50 @@ SECTION_LABELS = {
 _GREEN, _RED, _YELLOW, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[0m"
 
 
+def _revision_and_year(label: str) -> tuple[str | None, str]:
+    """`main:2026` → ("main", "2026"); `2026` (the working tree) → (None, "2026"); a
+    commit hash shortened to 8 characters, as git shows it."""
+    rev, sep, year = label.rpartition(":")
+    if not sep or not year.isdigit():
+        return None, label
+    return (rev[:8] if re.fullmatch(r"[0-9a-f]{40}", rev) else rev), year
+
+
 def side_title(label: str, lang: str, kind: str = "plan") -> str:
+    """`2026 计划`, `2026 计划(main)`: the year and the kind in words, the revision after them."""
     words = {"plan": ("计划", "plan"), "review": ("复盘", "review")}[kind]
-    return f"{label} {words[0] if lang == 'zh' else words[1]}"
+    rev, year = _revision_and_year(label)
+    title = f"{year} {words[0] if lang == 'zh' else words[1]}"
+    return f"{title}({rev})" if rev and lang == "zh" else f"{title} ({rev})" if rev else title
 
 
 def heading(old_label: str, new_label: str, lang: str, unit: str = "main", kind: str = "plan") -> str:
-    """`glow-beauty · origin/main:2026 复盘 → 2026 复盘`: unit and kind in every heading;
-    a side without the document (an empty label) makes it `新增`/`删除`."""
+    """`glow-beauty · 2026 计划(main → 工作区)`: unit, year and kind in words in every
+    heading, the revisions after them (a commit hash never stands where the unit
+    belongs); a side without the document (an empty label) makes it `新增`/`删除`."""
     prefix = f"{unit} · " if unit != "main" else ""
     if not old_label:
         return f"{prefix}{'新增 ' if lang == 'zh' else 'added: '}{side_title(new_label, lang, kind)}"
     if not new_label:
         return f"{prefix}{'删除 ' if lang == 'zh' else 'removed: '}{side_title(old_label, lang, kind)}"
+    (old_rev, old_year), (new_rev, new_year) = _revision_and_year(old_label), _revision_and_year(new_label)
+    if old_year == new_year and (old_rev or new_rev):
+        here = "工作区" if lang == "zh" else "working tree"
+        sides = f"{old_rev or here} → {new_rev or here}"
+        return f"{prefix}{side_title(new_year, lang, kind)}" + (f"({sides})" if lang == "zh" else f" ({sides})")
     return f"{prefix}{side_title(old_label, lang, kind)} → {side_title(new_label, lang, kind)}"
 
 
-def diff_json(old_label: str, new_label: str, changes: list[Change]) -> dict[str, Any]:
-    return {"old": old_label, "new": new_label, "changes": [c.to_json() for c in changes]}
+def diff_json(old_label: str, new_label: str, changes: list[Change], namer: ChangeNamer | None = None) -> dict[str, Any]:
+    """The JSON contract; with a `namer`, each change also carries `label` and
+    `field_label`, the words the text and Markdown forms show."""
+    rows = []
+    for change in changes:
+        row = change.to_json()
+        if namer is not None:
+            row["label"], row["field_label"] = namer.key(change), namer.field(change)
+        rows.append(row)
+    return {"old": old_label, "new": new_label, "changes": rows}
 
 
 def _is_rate(change: Change) -> bool:
@@ -93,22 +120,33 @@ def move_text(change: Change, lang: str, name: Any = str) -> str:
     return f"{amount} moved from {name(change.old)} to {name(change.new)}"
 
 
-def _line(change: Change, lang: str) -> str:
+def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
+    """One change as a line: `~ 销售额 GMV · 渠道 · 天猫旗舰店: 60.0% → 55.0% (Δ -5.0 pp)`
+    (ids where no namer is given)."""
     if change.field == "move":
-        return f"⇄ {labels.pick(SECTION_LABELS[change.section], lang)}: {move_text(change, lang)}"
+        name = namer.tool_name if namer else str
+        return f"⇄ {labels.pick(SECTION_LABELS[change.section], lang)}: {move_text(change, lang, name)}"
+    key = namer.key(change) if namer else change.key
     if change.field.endswith(".months") and change.delta_pct is not None:
         channel = change.field.rsplit(".", 1)[0]
+        if namer:
+            channel = namer.part(channel, change)
         pct = filters.unsigned_zero(f"{change.delta_pct * 100:+.1f}%")
         old, new = show(change.old, change, lang), show(change.new, change, lang)
-        return (f"~ {change.key} {channel}: 每个月都 {pct}（全年 {old} → {new}）" if lang == "zh"
-                else f"~ {change.key} {channel}: every month {pct} (year {old} → {new})")
-    where = f"{change.key} {change.field}" if change.field else change.key
+        sep = " · " if namer else " "
+        return (f"~ {key}{sep}{channel}: 每个月都 {pct}（全年 {old} → {new}）" if lang == "zh"
+                else f"~ {key}{sep}{channel}: every month {pct} (year {old} → {new})")
+    field = (namer.field(change) if namer else change.field)
+    where = f"{key} · {field}" if namer and field else f"{key} {field}" if field else key
+    old, new = show(change.old, change, lang), show(change.new, change, lang)
+    if namer:
+        old, new = namer.value(change, old), namer.value(change, new)
     if change.kind == "added":
-        return f"+ {where}: {show(change.new, change, lang)}"
+        return f"+ {where}: {new}"
     if change.kind == "removed":
-        return f"- {where}: {show(change.old, change, lang)}"
+        return f"- {where}: {old}"
     extra = delta_text(change, lang)
-    text = f"~ {where}: {show(change.old, change, lang)} → {show(change.new, change, lang)}"
+    text = f"~ {where}: {old} → {new}"
     return f"{text} ({extra})" if extra else text
 
 
@@ -124,7 +162,8 @@ def introduced_lines(problems: list[Any], lang: str) -> list[str]:
 
 
 def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, colour: bool,
-              introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan") -> str:
+              introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan",
+              namer: ChangeNamer | None = None) -> str:
     out = [heading(old_label, new_label, lang, unit, kind), *introduced_lines(introduced or [], lang),
            _counts(changes, lang, introduced)]
     for section in SECTIONS:
@@ -135,14 +174,14 @@ def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, 
         out.append("")
         out.append(f"## {labels.pick(SECTION_LABELS[section], lang)}")
         for change in written:
-            line = "  " + _line(change, lang)
+            line = "  " + _line(change, lang, namer)
             if colour:
                 tint = {"added": _GREEN, "removed": _RED}.get(change.kind, _YELLOW)
                 line = tint + line + _RESET
             out.append(line)
         if computed:
             out.append("  " + ("(计算得出)" if lang == "zh" else "(computed)"))
-            out.extend("    " + _line(c, lang) for c in computed)
+            out.extend("    " + _line(c, lang, namer) for c in computed)
     return "\n".join(out)
 
 
@@ -177,7 +216,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "sku_goals": ("单品目标", "SKU goals"), "weaknesses": ("劣势", "weaknesses"), "watch": ("关注", "watch"),
     "lever": ("举措类型", "lever"), "action": ("举措", "action"), "metric": ("指标", "metric"),
     "better": ("方向", "better"), "family": ("类别", "family"), "source": ("数据文件", "data file"),
-    "all": ("全部", "all"),
+    "all": ("全部", "all"), "year": ("全年", "year"), "plan": ("计划", "plan"),
+    "carried_over": ("沿用(上一年的活动)", "carried over"),
+    "target_gmv": ("目标销售额", "target GMV"), "margin_rate": ("毛利率", "margin rate"),
 }
 PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
 
@@ -197,9 +238,13 @@ class ChangeNamer:
 
     def key(self, change: Change) -> str:
         key, lang = change.key, self.lang
-        if change.section == "targets" or change.section == "metrics":
+        if change.section in ("targets", "metrics", "actuals"):
             return labels.metric(key, lang, self.metrics)
+        if change.section == "phasing" and key == "plan":
+            return "计划默认" if lang == "zh" else "plan default"
         if change.section == "budget":
+            if key in labels.PLACEMENTS:  # the onsite / offsite subtotals
+                return labels.pick(labels.PLACEMENTS[key], lang) + ("合计" if lang == "zh" else " total")
             return ("预算总额" if lang == "zh" else "Total budget") if key == "total" else self._tool(key)
         if change.section == "costs":
             return labels.item(key, lang)
@@ -298,15 +343,20 @@ class ChangeNamer:
         yes, no = ("是", "否") if self.lang == "zh" else ("yes", "no")
         return re.sub(r": true\b", f": {yes}", re.sub(r": false\b", f": {no}", named))
 
+    def part(self, part: str, change: Change) -> str:
+        """One piece of a field (`channels.tmall`, `all.03`) in words."""
+        return self._part(part, change)
+
     def _part(self, part: str, change: Change) -> str:
-        if change.section in ("targets", "budget", "actuals") and self.channel_ids and part in self.channel_ids:
+        if change.section in ("targets", "budget", "actuals") and part in (*self.channel_ids, UNALLOCATED):
             return labels.channel(part, self.lang, self.channel_names)
         if part in FIELD_LABELS:
             return labels.pick(FIELD_LABELS[part], self.lang)
         if part.isdigit() and 1 <= int(part) <= 12:
             return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
-        if re.fullmatch(r"\d{1,2}–\d{1,2}", part):  # months folded into one line (every one +10 %)
-            return f"{part}月" if self.lang == "zh" else f"months {part}"
+        if re.fullmatch(r"\d{1,2}[–,\d]*", part):  # months folded into one line (03–04,07,09: every one +10 %)
+            plain = re.sub(r"\d+", lambda m: str(int(m.group())), part)
+            return f"{plain}月" if self.lang == "zh" else f"months {plain}"
         if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):
             return labels.metric(part, self.lang, self.metrics)
         return part
@@ -348,8 +398,10 @@ def _top_level_split(text: str, separator: str = "; ") -> list[str]:
 
 def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, level: str = "###",
                   introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan",
-                  namer: ChangeNamer | None = None) -> str:
-    """The Markdown form; with a `namer` (the site), labels stand where the ids are."""
+                  namer: ChangeNamer | None = None, ids: bool = False) -> str:
+    """The Markdown form; with a `namer`, labels stand where the ids are, and with
+    `ids` (a pull-request comment) the id follows its label in a code span, to find
+    the line in the YAML."""
     zh = lang == "zh"
     out = [f"{level} {_md(heading(old_label, new_label, lang, unit, kind))}", ""]
     broken = introduced_lines(introduced or [], lang)
@@ -376,7 +428,11 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
             old, new = show(c.old, c, lang), show(c.new, c, lang)
             if namer:
                 old, new = namer.value(c, old), namer.value(c, new)
-            out.append(f"| {mark} | {_md(key)} | {_md(field)} | {_md(old)} | {_md(new)} | {_md(delta_text(c, lang))} |")
+            shown_key = _md(key) + (f" `{c.key}`" if ids and namer and key != c.key and "`" not in c.key else "")
+            cells = [_md(old), _md(new)]
+            if c.field == "carried_over" and "`" not in f"{c.old}{c.new}":
+                cells = [f"`{c.old}`", f"`{c.new}`"]  # the ids are what changed: as code, to find them
+            out.append(f"| {mark} | {shown_key} | {_md(field)} | {cells[0]} | {cells[1]} | {_md(delta_text(c, lang))} |")
         out.append("")
     if any(c.computed for c in changes):
         out.append(labels.pick(MARKS["computed"], lang) + ("：" if zh else ": ") + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else

@@ -1,0 +1,89 @@
+"""The reviewer's words (issue: every diff speaks labels and shows every effect):
+derived targets a change moves, labels instead of ids.  Expected figures are worked
+out by hand in the comments."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, write_files
+
+
+def diff(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "diff", *args], capture_output=True, text=True,
+                          cwd=root, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+ORDERS = "orders: {months: [8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000]}"
+
+
+def test_a_months_orders_change_shows_the_derived_aov_it_moves(tmp_path):
+    # GMV 1,200万 even (100万 a month), 8,000 orders a month: AOV 125.  March's orders 8,000 → 10,000:
+    # March's AOV 100万 / 10,000 = 100; Q1 300万 / 26,000 = 115.38; the year 1,200万 / 98,000 = 122.45.
+    old = f"kind: plan\nyear: 2025\ntargets:\n  gmv: {{total: 1200万, phasing: even}}\n  {ORDERS}\n"
+    new = old.replace("2025", "2026").replace("[8000, 8000, 8000", "[8000, 8000, 10000")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    changes = json.loads(diff(tmp_path, "2025", "2026", "--format", "json").stdout)["changes"]
+    aov = {c["field"]: (c["old"], c["new"]) for c in changes if c["key"] == "aov"}
+    assert aov == {"all.03": (125, 100), "all.Q1": (125, 115.38), "all.year": (125, 122.45)}
+    assert all(c["computed"] for c in changes if c["key"] == "aov")
+
+
+PLAN_2025 = """\
+kind: plan
+year: 2025
+channels: {tmall: 天猫旗舰店, jd: 京东自营}
+targets:
+  gmv: {total: 1000万, channels: {tmall: 60%, jd: 40%}}
+budget:
+  total: 100万
+  tools: {tb_keyword: 60%, jd_express: 40%}
+campaigns:
+  - {id: double11-2025, name: 双11, type: platform, node: double11, start: 2025-10-20, end: 2025-11-11,
+     goals: {gmv: 300万}, budget: {ads_onsite: 30万}}
+  - {id: spring-2025, name: 年货节, type: platform, start: 2025-01-06, end: 2025-01-25}
+"""
+PLAN_2026 = (PLAN_2025.replace("year: 2025", "year: 2026").replace("tmall: 60%, jd: 40%", "tmall: 55%, jd: 45%")
+             .replace("double11-2025", "double11").replace("2025-10-20", "2026-10-22").replace("2025-11-11", "2026-11-11")
+             .replace("gmv: 300万", "gmv: 360万").replace("spring-2025", "spring-2026")
+             .replace("2025-01-06", "2026-01-10").replace("2025-01-25", "2026-01-30"))
+
+
+def test_the_text_diff_speaks_labels_and_carries_campaigns_over(tmp_path):
+    write_files(tmp_path, {"plans/2025/plan.yaml": PLAN_2025, "plans/2026/plan.yaml": PLAN_2026})
+    text = diff(tmp_path, "2025", "2026").stdout
+    assert "~ 销售额 GMV · 渠道 · 天猫旗舰店: 60.0% → 55.0% (Δ -5.0 pp)" in text
+    # the same campaign in two years is carried over with its changes, not removed and added
+    assert "~ 双11 · 沿用(上一年的活动): double11-2025 → double11" in text
+    assert "~ 双11 · 目标 · 销售额 GMV: 300万 → 360万 (Δ +60万, +20.0%)" in text
+    assert "~ 年货节 · 沿用(上一年的活动): spring-2025 → spring-2026" in text
+    assert "整条" not in text  # nothing removed or added in full
+    for raw in ("gmv ", "channels.tmall", "tb_keyword", "jd_express", " all."):
+        assert raw not in text, raw
+
+
+def test_the_markdown_diff_keeps_ids_only_in_code_spans_and_json_carries_labels(tmp_path):
+    write_files(tmp_path, {"plans/2025/plan.yaml": PLAN_2025, "plans/2026/plan.yaml": PLAN_2026})
+    md = diff(tmp_path, "2025", "2026", "--format", "md").stdout
+    assert "| 销售额 GMV `gmv` | 渠道 · 天猫旗舰店 | 60.0% | 55.0% |" in md
+    outside_code = "".join(md.split("`")[0::2])  # the text between code spans
+    for raw in ("tmall", "jd_express", "tb_keyword", "channels.", "double11 "):
+        assert raw not in outside_code, raw
+    changes = json.loads(diff(tmp_path, "2025", "2026", "--format", "json").stdout)["changes"]
+    share = next(c for c in changes if (c["key"], c["field"]) == ("gmv", "channels.tmall"))
+    assert (share["label"], share["field_label"]) == ("销售额 GMV", "渠道 · 天猫旗舰店")
+    english = json.loads(diff(tmp_path, "2025", "2026", "--format", "json", "--lang", "en").stdout)["changes"]
+    assert next(c for c in english if c["field"] == "channels.tmall")["field_label"] == "channels · 天猫旗舰店"
+
+
+def test_a_heading_names_the_year_and_the_revisions_in_words(tmp_path):
+    from generator.render.diff import heading
+
+    assert heading("main:2026", "2026", "zh") == "2026 计划(main → 工作区)"
+    assert heading("b8f3e78c0123456789abcdef0123456789abcdef:2026", "2026", "zh", "north") == \
+        "north · 2026 计划(b8f3e78c → 工作区)"
+    assert heading("2025", "2026", "en", kind="review") == "2025 review → 2026 review"
