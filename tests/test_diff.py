@@ -147,7 +147,7 @@ def test_text_and_markdown_forms(tmp_path):
     assert "~ GMV · year: 100,000,000 → 120,000,000 (Δ +20,000,000, +20.0%)" in text
     md = run("diff", "2025", "2026", "--format", "md", cwd=tmp_path).stdout
     assert md.startswith("### 2025 计划 → 2026 计划")
-    assert "| ～ 修改 | B 精华 `B` | 售价 | 159 | 149 | Δ -10, -6.3% |" in md
+    assert "| ～ 修改 | B 精华 `B` | 售价 | 159元 | 149元 | Δ -10元, -6.3% |" in md
 
 
 def git(repo: Path, *args: str) -> None:
@@ -347,7 +347,7 @@ def test_a_plan_that_no_longer_loads_is_its_error_not_a_plan_whose_lines_were_re
     assert [p["code"] for d in payload["diffs"] for p in d["problems"]][:1] == ["yaml-syntax"]
     comment = run("diff", "--rev", "HEAD", "--format", "md", cwd=tmp_path).stdout
     assert "没有可比较的内容:请先修正上面的错误" in comment and "没有变化" not in comment
-    assert "缺少 \\`,\\` 或 \\`\\]\\`" in comment  # libyaml's words in Chinese, Markdown-escaped
+    assert "缺少 <code>,</code> 或 <code>\\]</code>" in comment  # libyaml's words in Chinese, as code, escaped
     assert "&\\#x27;" not in comment and "did not find" not in comment
 
 

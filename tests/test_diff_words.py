@@ -87,3 +87,53 @@ def test_a_heading_names_the_year_and_the_revisions_in_words(tmp_path):
     assert heading("b8f3e78c0123456789abcdef0123456789abcdef:2026", "2026", "zh", "north") == \
         "north · 2026 计划(b8f3e78c → 工作区)"
     assert heading("2025", "2026", "en", kind="review") == "2025 review → 2026 review"
+
+
+def test_an_added_campaign_is_structured_in_json_and_a_labelled_table_in_markdown(tmp_path):
+    new = PLAN_2026 + """\
+  - {id: jiadian99, name: 99 家电焕新节, type: platform, node: "99", channels: [tmall, jd],
+     start: 2026-09-01, end: 2026-09-09, goals: {gmv: 900万}, budget: {ads_onsite: 60万, gifts: 5万}}
+"""
+    write_files(tmp_path, {"plans/2025/plan.yaml": PLAN_2025, "plans/2026/plan.yaml": new})
+    changes = json.loads(diff(tmp_path, "2025", "2026", "--format", "json").stdout)["changes"]
+    added = next(c for c in changes if (c["key"], c["field"]) == ("jiadian99", "entry"))
+    entry = added["entry"]
+    assert entry["goals"]["gmv"] == {"value": 9_000_000, "unit": "元"}  # a program reads the goal
+    assert entry["budget"] == {"ads_onsite": {"value": 600_000, "unit": "元"}, "gifts": {"value": 50_000, "unit": "元"}}
+    assert (entry["start"], entry["channels"]) == ("2026-09-01", ["tmall", "jd"])
+    md = diff(tmp_path, "2025", "2026", "--format", "md").stdout
+    assert "**＋ 新增 · 99 家电焕新节**" in md
+    assert "| 目标 | 销售额 GMV 900万 |" in md and "| 渠道 | 天猫旗舰店、京东自营 |" in md and "| ID | `jiadian99` |" in md
+    assert ";" not in md.split("**＋ 新增 · 99 家电焕新节**")[1].split("####")[0]  # no ;-joined blob
+
+
+def test_a_price_cut_shows_its_effect_on_the_products_planned_profit(tmp_path):
+    # BF-AC-15: 4.5万 units at 2,999 元, cost 1,950 元 → 4.5万 × 1,049 = 4,720.5万; the price cut to
+    # 2,799 元 → 4.5万 × 849 = 3,820.5万: −900万.  The price is shown with 元.
+    product = "products:\n  - {sku: BF-AC-15, name: 空调, role: profit, price: 2999, cost: 1950, units: 4.5万}\n"
+    old = "kind: plan\nyear: 2025\ntargets:\n  gmv: 1亿\n" + product
+    new = old.replace("2025", "2026").replace("price: 2999", "price: 2799")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    text = diff(tmp_path, "2025", "2026").stdout
+    assert "~ BF-AC-15 空调 · 售价: 2,999元 → 2,799元 (Δ -200元, -6.7%)" in text
+    assert "~ BF-AC-15 空调 · 计划毛利额: 4,720.5万 → 3,820.5万 (Δ -900万, -19.1%)" in text
+
+
+def test_no_catalog_id_outside_code_spans_in_the_demos_markdown_diff(tmp_path):
+    import re
+    import shutil
+
+    import yaml
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    md = diff(tmp_path, "2025", "2026", "--format", "md").stdout
+    outside = "".join(re.sub(r"<code>.*?</code>", "", md).split("`")[0::2]).replace("\\_", "_")
+    ids: set[str] = set()
+    for year in ("2025", "2026"):
+        plan = yaml.safe_load((REPO / "plans" / year / "plan.yaml").read_text(encoding="utf-8"))
+        ids |= set(plan.get("channels", {})) | set(plan.get("budget", {}).get("tools", {})) | set(plan.get("costs", {}))
+        ids |= set(plan.get("targets", {})) | set(plan.get("profiles", {})) | set(plan.get("metrics", {}))
+        ids |= {c["id"] for c in plan.get("campaigns", []) if not str(c["id"]).isdigit()}
+    ids.add("double11")
+    leaked = sorted(i for i in ids if re.search(rf"(?<![A-Za-z0-9_\-]){re.escape(i)}(?![A-Za-z0-9_\-])", outside))
+    assert leaked == []

@@ -46,6 +46,9 @@ class Change:
     delta_pct: float | None = None
     unit: str = ""  # "pp" for shares, "days" for date shifts, "%" for rates
     computed: bool = False
+    # an entry added or removed in full, as structured fields (JSON `entry`): each
+    # figure as {value, unit}, dates as ISO text, lists and mappings as such
+    entry: dict[str, Any] | None = None
 
     @property
     def kind(self) -> str:
@@ -56,9 +59,12 @@ class Change:
         return "changed"
 
     def to_json(self) -> dict[str, Any]:
-        return {"section": self.section, "key": self.key, "field": self.field, "old": _json(self.old),
-                "new": _json(self.new), "delta": self.delta, "delta_pct": self.delta_pct, "unit": self.unit,
-                "kind": self.kind, "computed": self.computed}
+        out = {"section": self.section, "key": self.key, "field": self.field, "old": _json(self.old),
+               "new": _json(self.new), "delta": self.delta, "delta_pct": self.delta_pct, "unit": self.unit,
+               "kind": self.kind, "computed": self.computed}
+        if self.entry is not None:
+            out["entry"] = self.entry
+        return out
 
 
 def _json(value: Any) -> Any:
@@ -249,7 +255,7 @@ def _listed(section: str, old: list[Any], new: list[Any], key: Any) -> Iterator[
     for name in _keys(a, b):
         ia, ib = a.get(name), b.get(name)
         if ia is None or ib is None:
-            yield Change(section, name, "entry", _item_text(ia), _item_text(ib))
+            yield Change(section, name, "entry", _item_text(ia), _item_text(ib), entry=item_fields(ia or ib))
             continue
         for field in type(ia).model_fields:
             found = value_change(section, name, field, _plain(getattr(ia, field)), _plain(getattr(ib, field)))
@@ -268,6 +274,45 @@ def _item_text(item: Any) -> str | None:
             continue
         parts.append(f"{field}: {_shown(value)}")
     return "; ".join(parts)
+
+
+# The unit of a figure written under these fields (a campaign's budget items, a
+# product's price): what a program reading `entry` needs beside the number.
+_FIELD_UNITS = {"price": "元", "cost": "元", "budget": "元", "amount": "元", "daily": "元", "units": "件"}
+
+
+def item_fields(item: Any, unit: str = "") -> dict[str, Any] | None:
+    """An added or removed entry as structured fields: `{"price": {"value": 199, "unit": "元"},
+    "start": "2026-10-20", "goals": {"gmv": {"value": 23000000, "unit": "元"}}, …}`."""
+    if item is None:
+        return None
+    out: dict[str, Any] = {}
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if value in (None, [], {}, "", False) or name in ("review", "kind", "year", "unit"):
+            continue
+        out[name] = _field_value(value, _FIELD_UNITS.get(name, unit), name)
+    return out
+
+
+def _field_value(value: Any, unit: str, name: str) -> Any:
+    if isinstance(value, Quantity):
+        if value.is_percent:
+            return {"value": float(value.exact * 100), "unit": "%"}
+        number = int(value.exact) if value.exact == value.exact.to_integral_value() else float(value.exact)
+        return {"value": number, "unit": "元/单" if value.is_per_order else unit}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        if name == "goals":  # goal metric → its unit (GMV in 元, new customers a count)
+            units = {k: "元" if (m := metric_for(str(k), None)) is not None and m.unit == "money" else "" for k in value}
+            return {str(k): _field_value(v, units[k], str(k)) for k, v in value.items()}
+        return {str(k): _field_value(v, _FIELD_UNITS.get(str(k), unit), str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_field_value(v, unit, name) for v in value]
+    if isinstance(value, BaseModel):
+        return item_fields(value, unit)
+    return value
 
 
 def _shown(value: Any) -> str:
@@ -526,7 +571,7 @@ def _campaigns(old: Plan, new: Plan) -> Iterator[Change]:
             continue
         if ca is None or cb is None:
             # added or removed in full: dates, node, goals, budget, tasks …
-            yield Change("campaigns", cid, "entry", _item_text(ca), _item_text(cb))
+            yield Change("campaigns", cid, "entry", _item_text(ca), _item_text(cb), entry=item_fields(ca or cb))
             continue
         yield from _campaign(ca, cb)
 
@@ -600,7 +645,8 @@ def _campaign(a: Campaign, b: Campaign) -> Iterator[Change]:
     for name in _keys(tasks_a, tasks_b):
         ta, tb = tasks_a.get(name), tasks_b.get(name)
         if ta is None or tb is None:
-            yield Change("campaigns", b.id, f"tasks.{name}", _item_text(ta), _item_text(tb))
+            yield Change("campaigns", b.id, f"tasks.{name}", _item_text(ta), _item_text(tb),
+                         entry=item_fields(ta or tb))
             continue
         if ta.due != tb.due:
             shift = date_shift(ta.due, tb.due) if ta.due.year != tb.due.year else (tb.due - ta.due).days
@@ -623,7 +669,7 @@ def _products(old: Plan, new: Plan) -> Iterator[Change]:
         pa, pb = a.get(sku), b.get(sku)
         if pa is None or pb is None:
             # added or removed in full: name, role, price, cost, units …
-            yield Change("products", sku, "entry", _item_text(pa), _item_text(pb))
+            yield Change("products", sku, "entry", _item_text(pa), _item_text(pb), entry=item_fields(pa or pb))
             continue
         for field in ("price", "cost", "units"):
             found = number_change("products", sku, field, _q(getattr(pa, field)), _q(getattr(pb, field)))

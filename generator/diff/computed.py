@@ -151,6 +151,14 @@ def _period_key(period: str) -> tuple[int, int]:
     return (0, int(period))
 
 
+def _product_profit(row: dict[str, Any]) -> float | None:
+    """Target units × (price − cost), exact (the three are whole units and fen)."""
+    from generator.compute.figures import exact, money
+
+    units, price, cost = (exact(_number(row.get(k))) for k in ("target_units", "price", "cost"))
+    return None if units is None or price is None or cost is None else money(units * (price - cost))
+
+
 def _products(old: YearReport, new: YearReport) -> list[Any]:
     """A product's target GMV and margin rate after a price, cost or units change."""
     def rows(report: YearReport) -> dict[str, Any]:
@@ -165,6 +173,10 @@ def _products(old: YearReport, new: YearReport) -> list[Any]:
                                    _number(b.get("target_gmv")), computed=True))
         found.append(number_change("products", sku, "margin_rate", _number(a.get("margin_rate")),
                                    _number(b.get("margin_rate")), "pp", computed=True))
+        # the product's planned gross profit, target units × (price − cost): a price cut's
+        # effect in money (BF-AC-15 2,999 → 2,799 元 at 4.5万 units: −900万)
+        found.append(number_change("products", sku, "target_profit", _product_profit(a), _product_profit(b),
+                                   computed=True))
     return found
 
 

@@ -76,6 +76,8 @@ def _is_rate(change: Change) -> bool:
 def show(value: Any, change: Change, lang: str) -> str:
     if value is None:
         return "—"
+    if change.section == "products" and change.field in ("price", "cost") and isinstance(value, (int, float)):
+        return f"{value:,.2f}".rstrip("0").rstrip(".") + ("元" if lang == "zh" else " yuan")
     if _is_rate(change) and isinstance(value, (int, float)):
         return filters.rate(value)
     if isinstance(value, bool):
@@ -120,6 +122,19 @@ def move_text(change: Change, lang: str, name: Any = str) -> str:
     return f"{amount} moved from {name(change.old)} to {name(change.new)}"
 
 
+def is_whole_entry(change: Change) -> bool:
+    """An entry added or removed in full (a campaign, a product, a task)."""
+    return change.kind != "changed" and (change.field == "entry" or (change.section == "campaigns"
+                                                                     and change.field.startswith("tasks.")))
+
+
+def _entry_lines(change: Change, namer: ChangeNamer, lang: str) -> list[str]:
+    """An entry added or removed in full as a small labelled table, one field a line."""
+    text = str(change.new if change.kind == "added" else change.old)
+    return [f"      {name}{'：' if lang == 'zh' else ': '}{value}" if name else f"      {value}"
+            for name, value in namer.entry_rows(text)]
+
+
 def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
     """One change as a line: `~ 销售额 GMV · 渠道 · 天猫旗舰店: 60.0% → 55.0% (Δ -5.0 pp)`
     (ids where no namer is given)."""
@@ -139,6 +154,14 @@ def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
     field = (namer.field(change) if namer else change.field)
     where = f"{key} · {field}" if namer and field else f"{key} {field}" if field else key
     old, new = show(change.old, change, lang), show(change.new, change, lang)
+    if namer and is_whole_entry(change):
+        sign = "+" if change.kind == "added" else "-"
+        if change.field != "entry":  # a task: one line, its fields named (its name is in `where`)
+            rows = namer.entry_rows(str(change.new if change.kind == "added" else change.old))
+            shown = [f"{name} {value}" for name, value in rows[1:]]
+            return f"{sign} {where}: " + ("，" if lang == "zh" else ", ").join(shown)
+        word = labels.pick(MARKS[change.kind], lang)
+        return "\n".join([f"{sign} {where} ({word}):", *_entry_lines(change, namer, lang)])
     if namer:
         old, new = namer.value(change, old), namer.value(change, new)
     if change.kind == "added":
@@ -174,14 +197,14 @@ def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, 
         out.append("")
         out.append(f"## {labels.pick(SECTION_LABELS[section], lang)}")
         for change in written:
-            line = "  " + _line(change, lang, namer)
+            line = "  " + _line(change, lang, namer).replace("\n", "\n  ")
             if colour:
                 tint = {"added": _GREEN, "removed": _RED}.get(change.kind, _YELLOW)
                 line = tint + line + _RESET
             out.append(line)
         if computed:
             out.append("  " + ("(计算得出)" if lang == "zh" else "(computed)"))
-            out.extend("    " + _line(c, lang, namer) for c in computed)
+            out.extend("    " + _line(c, lang, namer).replace("\n", "\n    ") for c in computed)
     return "\n".join(out)
 
 
@@ -219,6 +242,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "all": ("全部", "all"), "year": ("全年", "year"), "plan": ("计划", "plan"),
     "carried_over": ("沿用(上一年的活动)", "carried over"),
     "target_gmv": ("目标销售额", "target GMV"), "margin_rate": ("毛利率", "margin rate"),
+    "target_profit": ("计划毛利额", "planned gross profit"),
 }
 PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
 
@@ -280,21 +304,34 @@ class ChangeNamer:
             return labels.pick(PHASING_WORDS[text], self.lang)
         if change.section == "metrics" and change.field in _METRIC_VALUES:
             return labels.pick(_METRIC_VALUES[change.field].get(text, (text, text)), self.lang)
-        whole_entry = change.field == "entry" or (change.section == "campaigns" and change.field.startswith("tasks.")
-                                                  and change.kind != "changed")
-        if not whole_entry:
+        if not is_whole_entry(change):
             return text
-        pieces = []
+        pieces = [f"{name}:{value}" if name else value for name, value in self.entry_rows(text)]
+        return ";".join(pieces) if self.lang == "zh" else "; ".join(pieces)
+
+    def entry_rows(self, text: str) -> list[tuple[str, str]]:
+        """An entry added or removed in full as (field name, value) rows, in words; a
+        campaign's tasks one row each."""
+        rows = []
         for piece in _top_level_split(text):
             key, sep, value = piece.partition(": ")
             if not sep:
-                pieces.append(piece)
-                continue
-            pieces.append(f"{labels.pick(FIELD_LABELS.get(key, (key, key)), self.lang)}:{self._entry_value(key, value)}")
-        return ";".join(pieces) if self.lang == "zh" else "; ".join(pieces)
+                rows.append(("", piece))
+            elif key == "tasks" and value.startswith("[{"):
+                name = labels.pick(FIELD_LABELS["tasks"], self.lang)
+                for task in _top_level_split(value[1:-1], ", "):
+                    fields = [f.partition(": ") for f in _top_level_split(task.strip("{}"))]
+                    shown = [f"{labels.pick(FIELD_LABELS.get(k, (k, k)), self.lang)} {self._entry_value(k, v)}"
+                             for k, _sep, v in fields]
+                    rows.append((name, ("，" if self.lang == "zh" else ", ").join(shown)))
+            else:
+                rows.append((labels.pick(FIELD_LABELS.get(key, (key, key)), self.lang), self._entry_value(key, value)))
+        return rows
 
     def _entry_value(self, key: str, value: str) -> str:
         lang = self.lang
+        if key in ("price", "cost"):
+            return f"{value}元" if lang == "zh" else f"{value} yuan"
         if key == "type":
             return labels.campaign_type(value, lang)
         if key == "role":
@@ -316,6 +353,8 @@ class ChangeNamer:
                     else labels.metric(name, lang, self.metrics)
                 inner.append(f"{shown} {self._nested(amount)}")
             return ("、" if lang == "zh" else ", ").join(inner)
+        if value.startswith("[") and "{" not in value:  # a plain list: 满199减30、直降
+            return ("、" if lang == "zh" else ", ").join(v.strip() for v in value.strip("[]").split(","))
         return self._nested(value)
 
     def _single(self, key: str, value: str) -> str:
@@ -406,7 +445,12 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
     out = [f"{level} {_md(heading(old_label, new_label, lang, unit, kind))}", ""]
     broken = introduced_lines(introduced or [], lang)
     if broken:
-        out += [f"**{_md(broken[0])}**", "", *[f"- {_md(line.strip())}" for line in broken[1:]], ""]
+        from generator.render.tables import md_with_code
+
+        # each problem's file and code as code, its message's `id` spans too: ids stay in code
+        out += [f"**{_md(broken[0])}**", "",
+                *[f"- {'✘' if p.is_error else '⚠'} `{p.path}:{p.line}` {md_with_code(p.message(lang))} `[{p.code}]`"
+                  for p in introduced or []], ""]
     out += [_counts(changes, lang, introduced), ""]
     for section in SECTIONS:
         rows = [c for c in changes if c.section == section]
@@ -429,11 +473,25 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
             if namer:
                 old, new = namer.value(c, old), namer.value(c, new)
             shown_key = _md(key) + (f" `{c.key}`" if ids and namer and key != c.key and "`" not in c.key else "")
+            if ids and namer and key == c.key and re.fullmatch(r"[a-z0-9_\-]+", c.key):
+                shown_key = f"`{c.key}`"  # a name the user gave as an id (a profile): code, like any id
             cells = [_md(old), _md(new)]
             if c.field == "carried_over" and "`" not in f"{c.old}{c.new}":
                 cells = [f"`{c.old}`", f"`{c.new}`"]  # the ids are what changed: as code, to find them
+            if namer and is_whole_entry(c) and c.field == "entry":
+                below = "见下表" if zh else "see below"
+                cells = [below if c.old is not None else "—", below if c.new is not None else "—"]
             out.append(f"| {mark} | {shown_key} | {_md(field)} | {cells[0]} | {cells[1]} | {_md(delta_text(c, lang))} |")
         out.append("")
+        for c in rows:
+            if namer and is_whole_entry(c) and c.field == "entry":
+                # an entry added or removed in full: its own small table, a field a row
+                out += [f"**{labels.pick(MARKS[c.kind], lang)} · {_md(namer.key(c))}**", "",
+                        "| 字段 | 值 |" if zh else "| Field | Value |", "|---|---|"]
+                text = str(c.new if c.kind == "added" else c.old)
+                out += [f"| {_md(name)} | " + (f"`{value}` |" if name in ("ID", "SKU") and "`" not in value
+                                                  else f"{_md(value)} |") for name, value in namer.entry_rows(text)]
+                out.append("")
     if any(c.computed for c in changes):
         out.append(labels.pick(MARKS["computed"], lang) + ("：" if zh else ": ") + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
                           "computed from the plans (annual and quarterly totals, onsite/offsite budget, planned profit)."))
