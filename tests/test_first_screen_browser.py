@@ -98,7 +98,7 @@ def test_on_a_phone_tables_are_cards_and_nothing_scrolls_sideways(site, browser)
     # At 390 px every table reads as cards, each value named by its column (assets/planbook.js)
     def sideways(page):
         if page.query_selector("article table"):  # the script has labelled them
-            page.wait_for_selector("table[data-pb-cards]", state="attached", timeout=10_000)
+            page.wait_for_selector("table[data-pb-cards], table[data-pb-plain]", state="attached", timeout=10_000)
         return page.evaluate(
             """() => [document.documentElement, ...document.querySelectorAll(
                    'article table, .md-typeset__scrollwrap, .md-typeset__table, .pb-grid-wrap')]

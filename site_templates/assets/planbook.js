@@ -1,15 +1,19 @@
-/* Planbook: on a phone a table reads as cards, one per row, each value beside its
-   column's name (the CSS under 720 px in planbook.css); wider screens are untouched.
+/* Planbook: on a phone a table of three columns or more reads as cards, one per row,
+   each value beside its column's name (the CSS under 720 px in planbook.css); wider
+   screens are untouched, and a two-column table stays a table.
    This only copies each header cell's text onto the cells below it. */
 (function () {
   function label(root) {
     root.querySelectorAll(".md-typeset table").forEach(function (table) {
-      if (table.hasAttribute("data-pb-cards")) { return; }
+      if (table.hasAttribute("data-pb-cards") || table.hasAttribute("data-pb-plain")) { return; }
       var rows = table.querySelectorAll("thead tr");
       if (!rows.length) { return; }
       var names = Array.prototype.map.call(rows[rows.length - 1].children, function (cell) {
         return cell.textContent.trim();
       });
+      // two columns (a field and its value) fit a phone as they are: cards would only
+      // repeat the header on every row
+      if (names.length <= 2) { table.setAttribute("data-pb-plain", ""); return; }
       table.querySelectorAll("tbody tr").forEach(function (row) {
         Array.prototype.forEach.call(row.children, function (cell, i) {
           if (names[i]) { cell.setAttribute("data-label", names[i]); }
