@@ -58,9 +58,9 @@ def test_the_text_diff_speaks_labels_and_carries_campaigns_over(tmp_path):
     text = diff(tmp_path, "2025", "2026").stdout
     assert "~ 销售额 GMV · 渠道 · 天猫旗舰店: 60.0% → 55.0% (Δ -5.0 pp)" in text
     # the same campaign in two years is carried over with its changes, not removed and added
-    assert "~ 双11 · 沿用(上一年的活动): double11-2025 → double11" in text
+    assert "~ 双11 · 同一活动,id 更改: double11-2025 → double11" in text
     assert "~ 双11 · 目标 · 销售额 GMV: 300万 → 360万 (Δ +60万, +20.0%)" in text
-    assert "~ 年货节 · 沿用(上一年的活动): spring-2025 → spring-2026" in text
+    assert "~ 年货节 · 同一活动,id 更改: spring-2025 → spring-2026" in text
     assert "整条" not in text  # nothing removed or added in full
     for raw in ("gmv ", "channels.tmall", "tb_keyword", "jd_express", " all."):
         assert raw not in text, raw
@@ -137,3 +137,32 @@ def test_no_catalog_id_outside_code_spans_in_the_demos_markdown_diff(tmp_path):
     ids.add("double11")
     leaked = sorted(i for i in ids if re.search(rf"(?<![A-Za-z0-9_\-]){re.escape(i)}(?![A-Za-z0-9_\-])", outside))
     assert leaked == []
+
+
+def test_entries_are_built_from_their_fields_and_different_campaigns_are_not_paired(tmp_path):
+    # A name with "; " in it and a mechanic with ", " in it each stay one value (the table is
+    # built from the structured entry, not by splitting text).  3.8 女王节 on tmall and
+    # 京东 3.8 女神节 on jd share node and type but neither name nor channels: removed + added.
+    old = PLAN_2025 + "  - {id: women-day, name: 3.8 女王节, type: platform, node: women_day, channels: [tmall],\n" \
+                      "     start: 2025-03-01, end: 2025-03-08}\n"
+    new = PLAN_2026 + "  - {id: jd-goddess, name: 京东 3.8 女神节, type: platform, node: women_day, channels: [jd],\n" \
+                      "     start: 2026-03-01, end: 2026-03-08}\n" \
+                      "  - {id: valentine, name: \"情人节; 限定\", type: store, start: 2026-02-10, end: 2026-02-14,\n" \
+                      "     mechanics: [\"满199, 减30\"]}\n"
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    text = diff(tmp_path, "2025", "2026").stdout
+    assert "名称：情人节; 限定" in text and "玩法：满199, 减30" in text
+    assert "- 3.8 女王节 · 整条(删除):" in text and "+ 京东 3.8 女神节 · 整条(新增):" in text
+    assert "women-day → jd-goddess" not in text
+
+
+def test_a_derived_rate_is_never_summed_over_months(tmp_path):
+    # AOV derived from GMV 1,200万 (even: 100万 a month) and orders by quarter, 24万 each: Q1 300万 / 24万
+    # = 12.5.  Orders Q1 24万 → 26万: Q1's AOV 300万 / 26万 = 11.54 (each month about the same); never
+    # 34.6 (three months' AOVs added up as if they were sums).
+    old = "kind: plan\nyear: 2025\ntargets:\n  gmv: {total: 1200万, phasing: even}\n  orders: {quarters: [24万, 24万, 24万, 24万]}\n"
+    new = old.replace("2025", "2026").replace("[24万, 24万", "[26万, 24万")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    changes = json.loads(diff(tmp_path, "2025", "2026", "--format", "json").stdout)["changes"]
+    aov = {c["field"]: c["new"] for c in changes if c["key"] == "aov"}
+    assert aov["all.Q1"] == 11.54 and all(v < 13 for v in aov.values())

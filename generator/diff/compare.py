@@ -579,7 +579,8 @@ def _campaigns(old: Plan, new: Plan) -> Iterator[Change]:
 def carried_over(old: Plan, new: Plan) -> dict[str, str]:
     """Old id → new id of the campaigns that are one campaign in two years: the same id
     once its year is taken out (`double11-2025` and `double11`, `spring-2025` and
-    `spring-2026`), else the one campaign of the same node and type on each side."""
+    `spring-2026`), else the one campaign of the same node and type (and the same name
+    or channels) on each side."""
     only_old = [c for c in old.campaigns if c.id not in {x.id for x in new.campaigns}]
     only_new = [c for c in new.campaigns if c.id not in {x.id for x in old.campaigns}]
     pairs: dict[str, str] = {}
@@ -597,7 +598,10 @@ def carried_over(old: Plan, new: Plan) -> dict[str, str]:
     for c in only_old:
         if c.id in pairs or c.node is None:
             continue
-        alike = [x.id for x in only_new if (x.node, x.type) == (c.node, c.type) and x.id not in pairs.values()]
+        # the same node and type, and the same name or the same channels: 3.8 女王节 on
+        # tmall is not 京东 3.8 女神节 on jd
+        alike = [x.id for x in only_new if (x.node, x.type) == (c.node, c.type) and x.id not in pairs.values()
+                 and (x.name == c.name or sorted(x.channels) == sorted(c.channels))]
         same_old = [x for x in only_old if (x.node, x.type) == (c.node, c.type)]
         if len(alike) == 1 and len(same_old) == 1:
             pairs[c.id] = alike[0]

@@ -130,9 +130,8 @@ def is_whole_entry(change: Change) -> bool:
 
 def _entry_lines(change: Change, namer: ChangeNamer, lang: str) -> list[str]:
     """An entry added or removed in full as a small labelled table, one field a line."""
-    text = str(change.new if change.kind == "added" else change.old)
     return [f"      {name}{'：' if lang == 'zh' else ': '}{value}" if name else f"      {value}"
-            for name, value in namer.entry_rows(text)]
+            for name, value in namer.rows_of(change)]
 
 
 def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
@@ -157,11 +156,10 @@ def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
     if namer and is_whole_entry(change):
         sign = "+" if change.kind == "added" else "-"
         if change.field != "entry":  # a task: one line, its fields named (its name is in `where`)
-            rows = namer.entry_rows(str(change.new if change.kind == "added" else change.old))
-            shown = [f"{name} {value}" for name, value in rows[1:]]
-            return f"{sign} {where}: " + ("，" if lang == "zh" else ", ").join(shown)
-        word = labels.pick(MARKS[change.kind], lang)
-        return "\n".join([f"{sign} {where} ({word}):", *_entry_lines(change, namer, lang)])
+            return f"{sign} {where}: {namer.task_text(change.entry or {}, with_name=False)}"
+        word = labels.pick({"added": ("新增", "added"), "removed": ("删除", "removed")}[change.kind], lang)
+        return "\n".join([f"{sign} {where}({word}):" if lang == "zh" else f"{sign} {where} ({word}):",
+                           *_entry_lines(change, namer, lang)])
     if namer:
         old, new = namer.value(change, old), namer.value(change, new)
     if change.kind == "added":
@@ -240,7 +238,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "lever": ("举措类型", "lever"), "action": ("举措", "action"), "metric": ("指标", "metric"),
     "better": ("方向", "better"), "family": ("类别", "family"), "source": ("数据文件", "data file"),
     "all": ("全部", "all"), "year": ("全年", "year"), "plan": ("计划", "plan"),
-    "carried_over": ("沿用(上一年的活动)", "carried over"),
+    "carried_over": ("同一活动,id 更改", "same campaign, id changed"),
     "target_gmv": ("目标销售额", "target GMV"), "margin_rate": ("毛利率", "margin rate"),
     "target_profit": ("计划毛利额", "planned gross profit"),
 }
@@ -305,9 +303,90 @@ class ChangeNamer:
         if change.section == "metrics" and change.field in _METRIC_VALUES:
             return labels.pick(_METRIC_VALUES[change.field].get(text, (text, text)), self.lang)
         if not is_whole_entry(change):
-            return text
+            return self._changed_value(change, text)
         pieces = [f"{name}:{value}" if name else value for name, value in self.entry_rows(text)]
         return ";".join(pieces) if self.lang == "zh" else "; ".join(pieces)
+
+    def _changed_value(self, change: Change, text: str) -> str:
+        """One side of a changed field in words: 店铺活动, 引流款, 天猫旗舰店、京东自营."""
+        last = change.field.rsplit(".", 1)[-1]
+        if text == "—":
+            return text
+        if last in ("type", "role", "node", "season", "new", "done", "solved", "lever", "metric"):
+            return self._entry_value(last, text)
+        if last == "channels":
+            return labels.channels([v.strip() for v in text.split(",") if v.strip()], self.lang, self.channel_names)
+        if last == "mechanics" and self.lang == "zh":
+            return text.replace(", ", "、")
+        return text
+
+    def rows_of(self, change: Change) -> list[tuple[str, str]]:
+        """An entry added or removed in full as (field name, value) rows, in words, from
+        its structured fields (a name with `; ` in it stays one value); a campaign's
+        tasks one row each."""
+        if change.entry is None:
+            return self.entry_rows(str(change.new if change.kind == "added" else change.old))
+        rows = []
+        for key, value in change.entry.items():
+            name = labels.pick(FIELD_LABELS.get(key, (key, key)), self.lang)
+            if key == "tasks" and isinstance(value, list):
+                rows += [(name, self.task_text(task)) for task in value if isinstance(task, dict)]
+            else:
+                rows.append((name, self._structured(key, value)))
+        return rows
+
+    def task_text(self, task: dict[str, Any], with_name: bool = True) -> str:
+        """A task in one line: `礼盒打样确认：截止 2025-12-10，负责人 产品组，完成 是`."""
+        zh = self.lang == "zh"
+        rest = [f"{labels.pick(FIELD_LABELS.get(k, (k, k)), self.lang)} {self._structured(k, v)}"
+                for k, v in task.items() if k != "name"]
+        body = ("，" if zh else ", ").join(rest)
+        return f"{task.get('name', '')}{'：' if zh else ': '}{body}" if with_name and body else \
+            (body if not with_name else str(task.get("name", "")))
+
+    def _structured(self, key: str, value: Any, depth: int = 0) -> str:
+        lang, zh = self.lang, self.lang == "zh"
+        sep = ("、" if zh else ", ") if depth == 0 else " / "
+        if isinstance(value, dict) and set(value) == {"value", "unit"}:
+            return self._figure(value["value"], value["unit"])
+        if isinstance(value, bool):
+            return ("是" if value else "否") if zh else ("yes" if value else "no")
+        if isinstance(value, list):
+            if key == "channels":
+                return labels.channels([str(v) for v in value], lang, self.channel_names)
+            return sep.join(self._structured(key, v, depth) for v in value)
+        if isinstance(value, dict):
+            parts = []
+            for k, v in value.items():
+                if key == "budget":
+                    shown = labels.budget_item(k, lang, self.plans[0] if self.plans else None)
+                elif key == "goals":
+                    shown = labels.metric(k, lang, self.metrics)
+                elif k in self.channel_ids:
+                    shown = labels.channel(k, lang, self.channel_names)
+                elif key == "sku_goals":
+                    shown = k
+                else:
+                    shown = labels.pick(FIELD_LABELS.get(k, (k, k)), lang)
+                parts.append(f"{shown} {self._structured(k, v, depth + 1)}")
+            return sep.join(parts)
+        if isinstance(value, str):
+            return self._entry_value(key, value)
+        return str(value)
+
+    def _figure(self, number: Any, unit: str) -> str:
+        """A figure of an entry with its unit: 300万, 139元, 1.5万, 35%, 6元/单, 3万件."""
+        zh = self.lang == "zh"
+        if unit == "%":
+            return f"{number:g}%"
+        if unit == "元/单":
+            return f"{number:g}元/单"
+        shown = filters.money(number, self.lang)
+        if unit == "元" and abs(number) < 10_000:
+            return f"{shown}元" if zh else f"{shown} yuan"
+        if unit == "件":
+            return f"{shown}件" if zh else f"{shown} units"
+        return shown
 
     def entry_rows(self, text: str) -> list[tuple[str, str]]:
         """An entry added or removed in full as (field name, value) rows, in words; a
@@ -330,7 +409,7 @@ class ChangeNamer:
 
     def _entry_value(self, key: str, value: str) -> str:
         lang = self.lang
-        if key in ("price", "cost"):
+        if key in ("price", "cost") and "元" not in value and re.fullmatch(r"[\d.,]+", value):
             return f"{value}元" if lang == "zh" else f"{value} yuan"
         if key == "type":
             return labels.campaign_type(value, lang)
@@ -393,7 +472,8 @@ class ChangeNamer:
             return labels.pick(FIELD_LABELS[part], self.lang)
         if part.isdigit() and 1 <= int(part) <= 12:
             return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
-        if re.fullmatch(r"\d{1,2}[–,\d]*", part):  # months folded into one line (03–04,07,09: every one +10 %)
+        if change.section in ("targets", "actuals") and re.fullmatch(r"\d{1,2}[–,\d]*", part):
+            # months folded into one line (03–04,07,09: every one +10 %)
             plain = re.sub(r"\d+", lambda m: str(int(m.group())), part)
             return f"{plain}月" if self.lang == "zh" else f"months {plain}"
         if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):
@@ -478,6 +558,9 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
             cells = [_md(old), _md(new)]
             if c.field == "carried_over" and "`" not in f"{c.old}{c.new}":
                 cells = [f"`{c.old}`", f"`{c.new}`"]  # the ids are what changed: as code, to find them
+            if namer and is_whole_entry(c) and c.field != "entry" and c.entry is not None:  # a task
+                shown_task = _md(namer.task_text(c.entry, with_name=False))
+                cells = [shown_task if c.old is not None else "—", shown_task if c.new is not None else "—"]
             if namer and is_whole_entry(c) and c.field == "entry":
                 below = "见下表" if zh else "see below"
                 cells = [below if c.old is not None else "—", below if c.new is not None else "—"]
@@ -488,9 +571,8 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
                 # an entry added or removed in full: its own small table, a field a row
                 out += [f"**{labels.pick(MARKS[c.kind], lang)} · {_md(namer.key(c))}**", "",
                         "| 字段 | 值 |" if zh else "| Field | Value |", "|---|---|"]
-                text = str(c.new if c.kind == "added" else c.old)
                 out += [f"| {_md(name)} | " + (f"`{value}` |" if name in ("ID", "SKU") and "`" not in value
-                                                  else f"{_md(value)} |") for name, value in namer.entry_rows(text)]
+                                                  else f"{_md(value)} |") for name, value in namer.rows_of(c)]
                 out.append("")
     if any(c.computed for c in changes):
         out.append(labels.pick(MARKS["computed"], lang) + ("：" if zh else ": ") + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
