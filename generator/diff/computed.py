@@ -67,12 +67,6 @@ def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
         changed = [p for p in periods if _moved(before[(metric, channel, p)], after[(metric, channel, p)])]
         if not changed:
             continue
-        known = metric_for(metric, declared)
-        if known is not None and not known.sums:
-            # a derived rate (AOV) is not summed over months: each period that moved, as it is
-            found += [number_change("targets", metric, f"{channel}.{p}", before[(metric, channel, p)],
-                                    after[(metric, channel, p)], computed=True) for p in changed]
-            continue
         if channel == UNALLOCATED and "year" in periods:
             # the gap follows the written figures' phasing: its year says it all
             found.append(number_change("targets", metric, f"{channel}.year", before[(metric, channel, "year")],
@@ -84,6 +78,12 @@ def _target_totals(old: YearReport, new: YearReport) -> list[Any]:
             year = "year" if "year" in periods else periods[-1]
             found.append(number_change("targets", metric, f"{channel}.months", before[(metric, channel, year)],
                                        after[(metric, channel, year)], computed=True))
+            continue
+        known = metric_for(metric, declared)
+        if known is not None and not known.sums:
+            # a derived rate (AOV) is not summed over months: each period that moved, as it is
+            found += [number_change("targets", metric, f"{channel}.{p}", before[(metric, channel, p)],
+                                    after[(metric, channel, p)], computed=True) for p in changed]
             continue
         found += _folded(metric, channel, changed, before, after)
     return found
