@@ -166,3 +166,21 @@ def test_a_derived_rate_is_never_summed_over_months(tmp_path):
     changes = json.loads(diff(tmp_path, "2025", "2026", "--format", "json").stdout)["changes"]
     aov = {c["field"]: c["new"] for c in changes if c["key"] == "aov"}
     assert aov["all.Q1"] == 11.54 and all(v < 13 for v in aov.values())
+
+
+def test_a_review_diff_speaks_labels_too(tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    git = ["git", "-C", str(tmp_path), "-c", "user.email=t@t", "-c", "user.name=t"]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "plans"], check=True)
+    review = tmp_path / "plans" / "2026" / "review.yaml"
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("  labor: 300万", "  labor: 310万").replace(
+        "jd_express: {spend: 190万, gmv: 780万}", "jd_express: {spend: 195万, gmv: 780万}"), encoding="utf-8")
+    out = diff(tmp_path, "--rev", "HEAD").stdout
+    assert "~ 实际成本 · 人力: 300万 → 310万 (Δ +10万, +3.3%)" in out
+    assert "~ 推广花费 · 京东快车 · 花费: 190万 → 195万 (Δ +5万, +2.6%)" in out
+    assert "labor" not in out and "jd_express" not in out

@@ -676,7 +676,8 @@ def _products(old: Plan, new: Plan) -> Iterator[Change]:
             yield Change("products", sku, "entry", _item_text(pa), _item_text(pb), entry=item_fields(pa or pb))
             continue
         for field in ("price", "cost", "units"):
-            found = number_change("products", sku, field, _q(getattr(pa, field)), _q(getattr(pb, field)))
+            found = number_change("products", sku, field, _q(getattr(pa, field)), _q(getattr(pb, field)),
+                                  "元" if field in ("price", "cost") else "件")
             if found:
                 yield found
         for field in ("name", "role", "category", "season", "new"):

@@ -281,6 +281,8 @@ class ChangeNamer:
             return labels.node(key, lang, self.plans[0] if self.plans else None)
         if change.section == "positioning":
             return labels.pick(_POSITIONING.get(key, (key, key)), lang)
+        if change.section == "review":
+            return labels.pick(_REVIEW_PARTS.get(key, (key, key)), lang)
         if change.section == "goals" and key == "goal":
             return "年度目标" if lang == "zh" else "goal"
         if change.section == "retention":
@@ -293,8 +295,36 @@ class ChangeNamer:
             channel = change.field.rsplit(".", 1)[0]
             alike = "每月同比例(全年)" if self.lang == "zh" else "every month alike (year)"
             return f"{self._part(channel, change)} · {alike}"
+        if change.section == "review" and change.field:
+            return self._review_field(change)
         parts = [self._part(part, change) for part in change.field.split(".")] if change.field else []
         return " · ".join(parts)
+
+    def _review_field(self, change: Change) -> str:
+        """A review's path in words: the cost, tool, campaign or SKU named as the site
+        names it, then the review's own words (花费, 过程问题, 已解决, 销量)."""
+        first, *rest = change.field.split(".")
+        lang, key = self.lang, change.key
+        if key == "costs":
+            head = labels.item(first, lang)
+        elif key == "budget":
+            head = self._tool(first)
+        elif key == "campaigns":
+            head = next((c.name for p in self.plans for c in p.campaigns if c.id == first), first)
+        elif key == "products":
+            name = next((x.name for p in self.plans for x in p.products if x.sku == first), None)
+            head = f"{first} {name}" if name else first
+        else:
+            head = labels.pick(_REVIEW_WORDS.get(first, FIELD_LABELS.get(first, (first, first))), lang)
+        shown = [head]
+        for part in rest:
+            if part in _REVIEW_WORDS:
+                shown.append(labels.pick(_REVIEW_WORDS[part], lang))
+            elif key in ("campaigns", "budget") and part in ("gmv", "orders", "new_customers", "visitors"):
+                shown.append(labels.metric(part, lang, self.metrics))
+            else:
+                shown.append(self._part(part, change))
+        return " · ".join(shown)
 
     def value(self, change: Change, text: str) -> str:
         """An added or removed entry, `name: 年货节; type: platform`, with its keys named."""
@@ -490,6 +520,21 @@ class ChangeNamer:
         return labels.budget_item(key, self.lang, old if declares else (self.plans[0] if self.plans else None))
 
 
+# A review's parts and the words of its entries (a review's `units` are units sold,
+# not the plan's target units).
+_REVIEW_PARTS: dict[str, tuple[str, str]] = {
+    "costs": ("实际成本", "Actual costs"), "budget": ("推广花费", "Ad spend"), "campaigns": ("活动复盘", "Campaign reviews"),
+    "products": ("商品复盘", "Product review"), "timeline": ("时间轴", "Timeline"), "causes": ("偏差原因", "Causes"),
+    "actions": ("举措", "Actions"), "summary": ("总结", "Summary"), "title": ("标题", "Title"), "as_of": ("截至", "As of"),
+}
+_REVIEW_WORDS: dict[str, tuple[str, str]] = {
+    "spend": ("花费", "spend"), "gmv": ("归因销售额", "attributed GMV"), "actual": ("实际", "actual"),
+    "problems": ("过程问题", "problems"), "solved": ("已解决", "solved"), "how": ("解决方法", "how"),
+    "highlights": ("亮点", "highlights"), "improvements": ("优化方向", "improvements"),
+    "units": ("销量", "units sold"), "stock": ("进货", "stock"), "revenue": ("销售额", "revenue"),
+    "event": ("事件", "event"), "node": ("节点", "node"), "text": ("内容", "text"), "type": ("类型", "type"),
+    "keep": ("保持", "keep"), "stop": ("停止", "stop"), "start": ("开始", "start"), "change": ("调整", "change"),
+}
 _METRIC_VALUES = {"unit": labels.UNITS, "better": labels.BETTER, "family": labels.FAMILIES,
                   "total": {"sum": ("按月累加", "summed"), "none": ("不累加", "not summed")}}
 _POSITIONING = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
