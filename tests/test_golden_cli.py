@@ -35,6 +35,32 @@ def test_golden_output(name, request):
     assert result.stdout == expected.read_text(encoding="utf-8")
 
 
+DIFFS = {
+    "diff.txt": ["diff", "2025", "2026", "--color", "never"],
+    "diff.md": ["diff", "2025", "2026", "--format", "md"],
+    "diff.json": ["diff", "2025", "2026", "--format", "json"],
+}
+
+
+@pytest.mark.parametrize("case, name", [(case, name) for case in ("two-units", "demo") for name in sorted(DIFFS)])
+def test_golden_diff(case, name, request):
+    """The diff in every form on a repository of two units (each compared on its own,
+    headed with its unit; a channel gap, a campaign carried over, one added) and on
+    the demo plans (tests/cases/demo/expected; regenerate after editing plans/)."""
+    cases = Path(__file__).parent / "cases"
+    cwd = cases.parent.parent if case == "demo" else cases / case
+    result = subprocess.run([sys.executable, "-m", "generator.cli", *DIFFS[name], "--dir", "plans"],
+                            cwd=cwd, capture_output=True, text=True, timeout=300,
+                            env={"PATH": "/usr/bin:/bin", "PLANBOOK_STRICT_MESSAGES": "1",
+                                 "PYTHONPATH": str(cases.parent.parent)})
+    assert result.returncode == 0, result.stderr
+    expected = cases / case / "expected" / name
+    if request.config.getoption("--update-golden"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
+
+
 def _args(argv: list[str]) -> list[str]:
     # `diff` takes its plans folder as --dir; the others as a positional DIR.
     return [*argv, "--dir", "plans"] if argv[0] == "diff" else argv
