@@ -68,6 +68,17 @@ def _levels_reach_all(table: FigureTable, sums: Any) -> None:
             table[(metric, "all")] = MonthlyFigures(months)
 
 
+def is_to_date(review: Review) -> bool:
+    """Months after `as_of` are still to come, or `as_of` falls inside a month."""
+    return last_month(review) < 12 or days_covered(review) is not None
+
+
+def months_elapsed(months_done: int, covered: tuple[int, int] | None) -> Decimal:
+    """The months of the year a review covers, the part of `as_of`'s month by days
+    (as of 08-15: 7 + 15/31)."""
+    return Decimal(months_done) if covered is None else months_done - 1 + Decimal(covered[0]) / covered[1]
+
+
 def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> FigureTable:
     """Monthly actuals per (metric, channel), including `all`."""
     declared = dict(plan.metrics) if plan else {}

@@ -16,7 +16,7 @@ from generator.compute.series import (
     month_label,
     quarter_label,
 )
-from generator.compute.figures import divide, money, ratio
+from generator.compute.figures import divide, exact_sum, money, ratio
 from generator.compute.targets import spread, weights_for
 from generator.model.amounts import FEN, ZERO, allocate, budget_total, split_running, tool_amount
 
@@ -66,10 +66,10 @@ def budget_summary(plan: Plan | None, tools: pd.DataFrame, gmv_target: float | N
     Sums are taken over the fen amounts of the table as exact decimals, so the
     totals are exactly the sum of the rows shown."""
     total = budget_total(plan) if plan else None
-    allocated = _exact_sum(tools["amount"])
-    expected_gmv = _exact_sum(tools["expected_gmv"])
-    by_placement = {side: _exact_sum(tools.loc[tools["placement"] == side, "amount"]) for side in ("onsite", "offsite")}
-    spend_by_placement = {side: _exact_sum(tools.loc[tools["placement"] == side, "spend"])
+    allocated = exact_sum(tools["amount"])
+    expected_gmv = exact_sum(tools["expected_gmv"])
+    by_placement = {side: exact_sum(tools.loc[tools["placement"] == side, "amount"]) for side in ("onsite", "offsite")}
+    spend_by_placement = {side: exact_sum(tools.loc[tools["placement"] == side, "spend"])
                           for side in ("onsite", "offsite")}
     target = Decimal(repr(gmv_target)) if gmv_target else None
     return {
@@ -82,13 +82,8 @@ def budget_summary(plan: Plan | None, tools: pd.DataFrame, gmv_target: float | N
         "offsite_spend": money(spend_by_placement["offsite"]),
         "expected_gmv": money(expected_gmv),
         "ad_gmv_share": ratio(divide(expected_gmv, target)),
-        "spend": money(_exact_sum(tools["spend"])),
+        "spend": money(exact_sum(tools["spend"])),
     }
-
-
-def _exact_sum(column: pd.Series) -> Decimal | None:
-    values = [Decimal(repr(float(v))) for v in column.dropna()]
-    return sum(values, ZERO) if values else None
 
 
 def _value(series: pd.Series, key: str) -> float | None:

@@ -38,6 +38,13 @@ def _out(number: Decimal) -> float:
     return float(number) if number else 0.0
 
 
+def exact_sum(values: Any) -> Decimal | None:
+    """The exact sum of the present values (Decimals, or numbers from pandas; None and
+    NaN left out), None when none is present."""
+    present = [v for v in (exact(x) for x in values) if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
 def money(value: Any) -> float | None:
     """To the fen."""
     number = exact(value)

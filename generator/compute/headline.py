@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from generator.compute.actuals import months_elapsed
 from generator.compute.figures import attainment as shown_attainment, divide, exact, money, ratio
 from generator.compute.variance import status
 from generator.settings import Thresholds
@@ -27,7 +28,7 @@ def headline(tables: dict[str, pd.DataFrame], year: int, months_done: int | None
     it: the year is then to date even in December, and that month is still to bring."""
     elapsed = None
     if months_done is not None:
-        elapsed = Decimal(months_done) if covered is None else months_done - 1 + Decimal(covered[0]) / covered[1]
+        elapsed = months_elapsed(months_done, covered)
     left = None if months_done is None else 12 - months_done + (1 if covered else 0)
     return {
         "months_done": months_done,

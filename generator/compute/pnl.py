@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator.compute.figures import divide, exact, money, ratio
+from generator.compute.figures import divide, exact, exact_sum, money, ratio
 from generator.load.quantities import Quantity
 
 # `plan_ytd` is the plan of the months a year-to-date review covers, so that a
@@ -96,7 +96,7 @@ def _side(costs: dict[str, Any], figures: dict[str, Amount] | None, fixed_share:
         # gifts are their own line, so the marketing line is the figure the budget page
         # and the ad tools show (spec 7, 10).
         lines["campaign_gifts"] = _fen(gifts)
-    total = _sum(lines.values()) if lines else None
+    total = exact_sum(lines.values()) if lines else None
     refunds = _fen(figures.get("refunds"))
     if refunds is None:
         return {"gmv": gmv, **lines, "total_cost": total, "profit": _minus(gmv, total)}
@@ -126,11 +126,6 @@ def _get(frame: pd.DataFrame, item: str, column: str) -> float | None:
         return None
     value = frame.at[item, column]
     return None if pd.isna(value) else float(value)
-
-
-def _sum(values: Any) -> Amount:
-    present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None
 
 
 def _minus(a: Amount, b: Amount) -> Amount:

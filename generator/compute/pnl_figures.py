@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from generator.compute.figures import exact
+from generator.compute.figures import exact, exact_sum
 from generator.compute.series import Rolled
 from generator.model.amounts import budget_total
 from generator.model.documents import Plan
@@ -29,7 +29,7 @@ def plan_figures(annual: Rolled, year: int, plan: Plan | None, campaigns: pd.Dat
     refunds at the planned refund rate."""
     figures = _base(annual, year)
     figures["marketing"] = budget_total(plan) if plan else None
-    figures["campaign_gifts"] = _sum(exact(v) for v in campaigns["gifts"]) if len(campaigns) else None
+    figures["campaign_gifts"] = exact_sum(exact(v) for v in campaigns["gifts"]) if len(campaigns) else None
     figures["refunds"] = _refunds(annual, year, figures["gmv"])
     return figures
 
@@ -38,8 +38,8 @@ def actual_figures(rolled: Rolled, year: int, tools: pd.DataFrame, pairs: list[t
     """The actuals' column: the ad tools' spend as marketing, the gifts the campaign
     reviews spent, refunds as reported (an amount, or the refund rate × GMV)."""
     figures = _base(rolled, year)
-    figures["marketing"] = _sum(exact(v) for v in tools["spend"]) if len(tools) else None
-    figures["campaign_gifts"] = _sum(r.spend["gifts"].exact for _c, r in pairs if r is not None and "gifts" in r.spend)
+    figures["marketing"] = exact_sum(exact(v) for v in tools["spend"]) if len(tools) else None
+    figures["campaign_gifts"] = exact_sum(r.spend["gifts"].exact for _c, r in pairs if r is not None and "gifts" in r.spend)
     figures["refunds"] = _refunds(rolled, year, figures["gmv"])
     return figures
 
@@ -63,7 +63,7 @@ def ytd_plan_figures(ytd: Rolled, year: int, phasing: pd.DataFrame, last_month: 
     figures["marketing"] = marketing
     started = [exact(g) for g, start in zip(campaigns["gifts"], campaigns["start"])
                if as_of is None or dt.date.fromisoformat(str(start)) <= as_of] if len(campaigns) else []
-    figures["campaign_gifts"] = _sum(started)
+    figures["campaign_gifts"] = exact_sum(started)
     figures["refunds"] = _refunds(ytd, year, figures["gmv"])
     return figures
 
@@ -81,8 +81,3 @@ def _refunds(rolled: Rolled, year: int, gmv: Decimal | None) -> Decimal | None:
         return amount
     rate = rolled.get(("refund_rate", "all"), {}).get(str(year))
     return rate * gmv if rate is not None and gmv is not None else None
-
-
-def _sum(values: Any) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from generator.compute.figures import count, divide, exact, money, ratio
+from generator.compute.figures import count, divide, exact, exact_sum, money, ratio
 from generator.model.documents import Plan, Review
 
 PRODUCT_COLUMNS = ["sku", "name", "role", "category", "season", "new", "price", "cost", "margin", "margin_rate",
@@ -54,15 +54,15 @@ def role_mix(products: pd.DataFrame) -> pd.DataFrame:
     if products.empty:
         return pd.DataFrame(columns=MIX_COLUMNS)
     # Exact sums of the fen amounts, rounded like every other share and rate (spec 10).
-    total_target = _exact_sum(products["target_gmv"])
-    total_revenue = _exact_sum(products["revenue"])
+    total_target = exact_sum(products["target_gmv"])
+    total_revenue = exact_sum(products["revenue"])
     rows = []
     for role in ("traffic", "profit", "image", "regular"):
         group = products[products["role"] == role]
         if group.empty:
             continue
-        target = _exact_sum(group["target_gmv"])
-        revenue = _exact_sum(group["revenue"])
+        target = exact_sum(group["target_gmv"])
+        revenue = exact_sum(group["revenue"])
         margins = [m for m in (exact(v) for v in group["margin_rate"]) if m is not None]
         rows.append({
             "role": role, "skus": len(group), "target_gmv": money(target),
@@ -79,17 +79,17 @@ def product_splits(products: pd.DataFrame) -> pd.DataFrame:
     sold = products.dropna(subset=["revenue"]) if not products.empty else products
     if sold.empty:
         return pd.DataFrame(columns=SPLIT_COLUMNS)
-    total = _exact_sum(sold["revenue"])
+    total = exact_sum(sold["revenue"])
     rows = []
     for by in ("role", "category", "season", "new"):
         for group_value, group in sold.groupby(sold[by].fillna("—").astype(str), sort=True):
-            revenue = _exact_sum(group["revenue"])
+            revenue = exact_sum(group["revenue"])
             cost_known = group.dropna(subset=["cost", "units_sold"])
             cogs = sum(((exact(c) or Decimal(0)) * (exact(u) or Decimal(0))
                         for c, u in zip(cost_known["cost"], cost_known["units_sold"])), Decimal(0))
-            known_revenue = _exact_sum(cost_known["revenue"])
-            stock = _exact_sum(group["stock"])
-            units = _exact_sum(group["units_sold"])
+            known_revenue = exact_sum(cost_known["revenue"])
+            stock = exact_sum(group["stock"])
+            units = exact_sum(group["units_sold"])
             rows.append({
                 "by": by, "group": group_value, "skus": len(group),
                 "units_sold": _num(units), "revenue": money(revenue),
@@ -104,14 +104,8 @@ def coverage(products: pd.DataFrame, gmv_target: float | None) -> float | None:
     """SKU target GMV over the plan's GMV target."""
     if products.empty or not gmv_target:
         return None
-    total = _exact_sum(products["target_gmv"])
+    total = exact_sum(products["target_gmv"])
     return ratio(divide(total, exact(gmv_target)))
-
-
-def _exact_sum(values: pd.Series) -> Decimal | None:
-    """The exact sum of the present values of a column (None when none is present)."""
-    present = [v for v in (exact(x) for x in values) if v is not None]
-    return sum(present, Decimal(0)) if present else None
 
 
 def _num(value: object) -> float | None:

@@ -18,7 +18,7 @@ from generator.compute import budget as budget_tables
 from generator.compute import campaigns as campaign_tables
 from generator.compute import pnl as pnl_tables
 from generator.compute import products as product_tables
-from generator.compute.actuals import days_covered, last_month
+from generator.compute.actuals import is_to_date, months_elapsed
 from generator.compute.headline import headline
 from generator.compute.figures import by_unit, money
 from generator.compute.series import Rolled
@@ -59,7 +59,7 @@ class YearReport:
     @property
     def is_year_to_date(self) -> bool:
         """Months after `as_of` are still to come, or `as_of` falls inside a month."""
-        return self.review is not None and (last_month(self.review) < 12 or days_covered(self.review) is not None)
+        return self.review is not None and is_to_date(self.review)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -94,16 +94,15 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     products = product_tables.products_frame(plan, review)
     gmv_months = annual.get(("gmv", "all"))
     gmv_weights = [gmv_months.get(f"{year}-{m:02d}", Decimal(0)) for m in range(1, 13)] if gmv_months else None
-    year_to_date = review is not None and (limit < 12 or covered is not None)
+    year_to_date = review is not None and is_to_date(review)
     budget_phasing = budget_tables.budget_phasing_frame(plan, gmv_weights)
-    months_covered = limit - 1 + Decimal(covered[0]) / covered[1] if covered else Decimal(limit)
     pnl = pnl_tables.pnl_frame(
         plan.costs if plan else {}, review.costs if review else {},
         plan_figures(annual, year, plan, campaigns),
         actual_figures(actual_rolled, year, tools, campaign_pairs),
         ytd_plan_figures(ytd_targets, year, budget_phasing, limit, covered, campaigns, review.as_of)
         if year_to_date and plan and review else None,
-        months_covered / 12,
+        months_elapsed(limit, covered) / 12,
     )
     tables = {
         "targets": _rolled_frame(annual, units),

@@ -243,24 +243,13 @@ def derive_drivers(table: FigureTable) -> None:
         if missing[0] == "visitors":
             if channel != "all":
                 derived[channel] = dict(months)
-            months = _whole_running(months)
+            # whole visitors rounded on the running total (split_running with one part):
+            # the year is the exact year rounded once, 1,800,000 and not 1,800,001
+            keys = sorted(months)
+            months = dict(zip(keys, split_running([months[m] for m in keys], [Decimal(1)], UNIT)[0]))
         if months:
             table[(missing[0], channel)] = MonthlyFigures(months)
     _visitors_add_up(table, channels, derived)
-
-
-def _whole_running(exact: dict[int, Decimal]) -> dict[int, Decimal]:
-    """Whole visitors month by month, rounded on the running total: each month is
-    round(months 1..m) − round(months 1..m−1), so the year is the exact year rounded
-    once (1,800,000, not 1,800,001 from twelve half-ups)."""
-    out: dict[int, Decimal] = {}
-    running, before = ZERO, ZERO
-    for m in sorted(exact):
-        running += exact[m]
-        now = rounded(running, UNIT)
-        out[m] = now - before
-        before = now
-    return out
 
 
 def _visitors_add_up(table: FigureTable, channels: list[str], derived: dict[str, dict[int, Decimal]]) -> None:

@@ -14,13 +14,13 @@ import itertools
 import datetime as dt
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator
 
 from generator.load.quantities import MAY_BE_NEGATIVE, QuantityError, parse_quantity
+from generator.load.yamltree import nfc
 from generator.problems import OLE_SIGNATURE, ZIP_SIGNATURE, Problem, detect_encoding, display_path, make
 
 _MONTH = re.compile(r"(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?")
@@ -386,10 +386,7 @@ def _delimiter(text: str) -> str:
 def _cell_text(cell: Any) -> str:
     """A cell as text, in Unicode's composed form (NFC) like every YAML value: a SKU or
     shop name typed on a Mac matches the one in the plan."""
-    if cell is None:
-        return ""
-    text = str(cell).strip()
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return "" if cell is None else nfc(str(cell).strip())
 
 
 def _month(cell: Any, year: int) -> tuple[int, int | None]:

@@ -351,7 +351,7 @@ class _Walker:
                 continue
             key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)
             if isinstance(key, str):
-                key = _nfc(key.strip())
+                key = nfc(key.strip())
             if key in result:
                 first = _mark(keys[path + (key,)])
                 self.problem("duplicate-key", key_node, key=key, first_line=first.line)
@@ -362,7 +362,7 @@ class _Walker:
             if plain_text and depth < MAX_DEPTH and not self.failed:
                 # most values are plain text: what walk() would do, without the call
                 values.setdefault(child, value_node)
-                result[key] = _nfc(value_node.value)
+                result[key] = nfc(value_node.value)
             else:
                 result[key] = self.walk(value_node, child, depth + 1)
         return result
@@ -389,7 +389,7 @@ class _Walker:
         text: str = node.value
         tag: str = node.tag
         if tag == _TAG + "str":
-            return _nfc(text)
+            return nfc(text)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
@@ -425,7 +425,7 @@ class _Walker:
         return text
 
 
-def _nfc(text: str) -> str:
+def nfc(text: str) -> str:
     """Text in Unicode's composed form (NFC): `café` typed on a Mac (NFD, e + ◌́) and on
     Windows (NFC, é) is one id, one SKU, one channel name.  ASCII, most of a plan, is
     already NFC and is returned without a look (`isascii` is a flag check)."""

@@ -327,15 +327,13 @@ class ChangeNamer:
         return " · ".join(shown)
 
     def value(self, change: Change, text: str) -> str:
-        """An added or removed entry, `name: 年货节; type: platform`, with its keys named."""
+        """One side of a change in words (a phasing word, a metric's unit, 店铺活动, 天猫旗舰店)."""
         if change.field.endswith("phasing") and text in PHASING_WORDS:
             return labels.pick(PHASING_WORDS[text], self.lang)
         if change.section == "metrics" and change.field in _METRIC_VALUES:
             return labels.pick(_METRIC_VALUES[change.field].get(text, (text, text)), self.lang)
-        if not is_whole_entry(change):
-            return self._changed_value(change, text)
-        pieces = [f"{name}:{value}" if name else value for name, value in self.entry_rows(text)]
-        return ";".join(pieces) if self.lang == "zh" else "; ".join(pieces)
+        # an entry added or removed in full is shown from its fields (`rows_of`)
+        return text if is_whole_entry(change) else self._changed_value(change, text)
 
     def _changed_value(self, change: Change, text: str) -> str:
         """One side of a changed field in words: 店铺活动, 引流款, 天猫旗舰店、京东自营."""
@@ -354,10 +352,8 @@ class ChangeNamer:
         """An entry added or removed in full as (field name, value) rows, in words, from
         its structured fields (a name with `; ` in it stays one value); a campaign's
         tasks one row each."""
-        if change.entry is None:
-            return self.entry_rows(str(change.new if change.kind == "added" else change.old))
         rows = []
-        for key, value in change.entry.items():
+        for key, value in (change.entry or {}).items():
             name = labels.pick(FIELD_LABELS.get(key, (key, key)), self.lang)
             if key == "tasks" and isinstance(value, list):
                 rows += [(name, self.task_text(task)) for task in value if isinstance(task, dict)]
@@ -417,25 +413,6 @@ class ChangeNamer:
         if unit == "件":
             return f"{shown}件" if zh else f"{shown} units"
         return shown
-
-    def entry_rows(self, text: str) -> list[tuple[str, str]]:
-        """An entry added or removed in full as (field name, value) rows, in words; a
-        campaign's tasks one row each."""
-        rows = []
-        for piece in _top_level_split(text):
-            key, sep, value = piece.partition(": ")
-            if not sep:
-                rows.append(("", piece))
-            elif key == "tasks" and value.startswith("[{"):
-                name = labels.pick(FIELD_LABELS["tasks"], self.lang)
-                for task in _top_level_split(value[1:-1], ", "):
-                    fields = [f.partition(": ") for f in _top_level_split(task.strip("{}"))]
-                    shown = [f"{labels.pick(FIELD_LABELS.get(k, (k, k)), self.lang)} {self._entry_value(k, v)}"
-                             for k, _sep, v in fields]
-                    rows.append((name, ("，" if self.lang == "zh" else ", ").join(shown)))
-            else:
-                rows.append((labels.pick(FIELD_LABELS.get(key, (key, key)), self.lang), self._entry_value(key, value)))
-        return rows
 
     def _entry_value(self, key: str, value: str) -> str:
         lang = self.lang
