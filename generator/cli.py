@@ -601,8 +601,10 @@ def _diff(args: argparse.Namespace) -> int:
     def namer(d: PlanDiff) -> diff_render.ChangeNamer:
         return diff_render.ChangeNamer(d.old_plan, d.new_plan, args.lang)
 
+    unit_name = _project_settings()[0].unit_name
     if args.format == "json":
-        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes, namer(d)), "unit": d.unit, "kind": d.kind,
+        payloads = [{**diff_render.diff_json(d.old, d.new, d.changes, namer(d)), "unit": d.unit,
+                     "unit_label": unit_name(d.unit), "kind": d.kind,
                      "problems": [p.to_json(args.lang) for p in _unique(d.introduced + d.problems)]}
                     for d in diffs]
         one = not args.rev and len(payloads) == 1  # two years of one unit: the object itself
@@ -610,10 +612,10 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         colour = _colour(args)
         blocks = [diff_render.diff_markdown(*_heading_labels(d), d.changes, args.lang, introduced=d.introduced,
-                                            unit=d.unit, kind=d.kind, namer=namer(d), ids=True)
+                                            unit=unit_name(d.unit), kind=d.kind, namer=namer(d), ids=True)
                   if args.format == "md"
-                  else diff_render.diff_text(*_heading_labels(d), d.changes, args.lang, colour, d.introduced, d.unit,
-                                             d.kind, namer(d))
+                  else diff_render.diff_text(*_heading_labels(d), d.changes, args.lang, colour, d.introduced,
+                                             unit_name(d.unit), d.kind, namer(d))
                   for d in diffs]
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):

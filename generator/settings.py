@@ -6,6 +6,7 @@ validated, and used alike by `report`, `export` and the site.
         plans: plans          # the plans folder
         language: zh          # zh | en (default: the theme's language, else zh)
         thresholds: {met: 100%, near: 90%}   # attainment from which a row is met / near
+        units: {beifeng: 北风空调}           # a unit's name in headings and the navigation
 
 A bad value is a problem at its line in mkdocs.yml (never a crash), and the
 default is used in its place so the other settings still apply.
@@ -24,7 +25,7 @@ from generator.load.quantities import QuantityError, parse_quantity
 from generator.problems import Problem, display_path, make
 
 DEFAULT_CONFIG = Path(__file__).parent / "site" / "default.yml"
-_KEYS = ("plans", "language", "thresholds", "sanitize")
+_KEYS = ("plans", "language", "thresholds", "sanitize", "units")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,12 @@ class Settings:
     lang: str = "zh"
     thresholds: Thresholds = field(default_factory=Thresholds)
     site_name: str = "Planbook"
+    # unit slug → the name people call it (北风空调): the plan format has slugs only,
+    # and a heading or a navigation entry should not read `beifeng`
+    units: dict[str, str] = field(default_factory=dict)
+
+    def unit_name(self, unit: str) -> str:
+        return self.units.get(unit, unit)
 
 
 class _Loader(yaml.SafeLoader):
@@ -154,9 +161,16 @@ def read_settings(project: Path) -> tuple[Settings, dict[str, Any], list[Problem
         problem((*where, "thresholds", "near"), "extra.planbook.thresholds.near",
                 "a value not above `met`", "不高于 `met` 的值")
         values = {"met": thresholds.met, "near": thresholds.near}
+    units = own.get("units") or {}
+    if not isinstance(units, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                              for k, v in units.items()):
+        problem((*where, "units"), "extra.planbook.units", "unit slug: name, such as {beifeng: 北风空调}",
+                "业务单元: 名称,如 {beifeng: 北风空调}")
+        units = {}
     settings = Settings(plans=plans, lang="en" if lang.startswith("en") else "zh",
                         thresholds=Thresholds(values["met"], values["near"]),
-                        site_name=str(config.get("site_name", "Planbook")))
+                        site_name=str(config.get("site_name", "Planbook")),
+                        units={k: v.strip() for k, v in units.items()})
     return settings, config, problems
 
 

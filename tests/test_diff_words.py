@@ -184,3 +184,63 @@ def test_a_review_diff_speaks_labels_too(tmp_path):
     assert "~ 实际成本 · 人力: 300万 → 310万 (Δ +10万, +3.3%)" in out
     assert "~ 推广花费 · 京东快车 · 花费: 190万 → 195万 (Δ +5万, +2.6%)" in out
     assert "labor" not in out and "jd_express" not in out
+
+
+def test_the_sites_changes_page_shows_the_figures_a_change_moves(tmp_path):
+    # The same two plans as the AOV case above: the changes page of 2026 holds the written
+    # March orders change and, folded under it, the derived AOV it moves (125 → 100 in March).
+    from generator.site.build import build
+
+    old = f"kind: plan\nyear: 2025\ntargets:\n  gmv: {{total: 1200万, phasing: even}}\n  {ORDERS}\n"
+    new = old.replace("2025", "2026").replace("[8000, 8000, 8000", "[8000, 8000, 10000")
+    write_files(tmp_path, {"plans/2025/plan.yaml": old, "plans/2026/plan.yaml": new})
+    assert build(tmp_path, tmp_path / "site", tmp_path / "build", tmp_path / "plans").ok
+    page = (tmp_path / "build" / "docs" / "main" / "2026" / "changes.md").read_text(encoding="utf-8")
+    written, folded = page.split("计算得出的变化", 1)
+    assert "| ～ 修改 | 订单数 | 月度 · 3月 | 8,000 | 1万 |" in written
+    assert "| ＝ 计算 | 客单价 | 全部 · 3月 | 125 | 100 |" in folded
+    assert "| ＝ 计算 | 客单价 | 全部 · 全年 | 125 | 122.45 |" in folded
+    assert "`aov`" not in page and " aov " not in page
+
+
+def _catalog_ids(plans: Path) -> set[str]:
+    """The ids the demo's plans define: channels, tools, costs, metrics, profiles, campaigns
+    (numeric ids such as `618` read as words and are left out)."""
+    import yaml
+
+    ids: set[str] = set()
+    for file in plans.rglob("*.yaml"):
+        document = yaml.safe_load(file.read_text(encoding="utf-8"))
+        if not isinstance(document, dict):
+            continue
+        for section in ("channels", "costs", "targets", "profiles"):
+            if isinstance(document.get(section), dict):
+                ids |= set(document[section])
+        ids |= set((document.get("budget") or {}).get("tools") or {})
+        ids |= {c["id"] for c in document.get("campaigns") or [] if isinstance(c, dict) and "id" in c}
+        if document.get("kind") == "campaign":
+            ids.add(document["id"])
+    return {str(i) for i in ids if not str(i).isdigit()}
+
+
+def test_no_catalog_id_outside_code_spans_on_any_chinese_page(tmp_path):
+    # Every page's article, closed <details> included, with code spans taken out.
+    import html
+    import re
+
+    from generator.site.build import build
+
+    assert build(REPO, tmp_path / "site", tmp_path / "build", REPO / "plans").ok
+    ids = _catalog_ids(REPO / "plans")
+    assert {"tmall", "jd_express", "cogs", "gmv", "skincare", "double11"} <= ids
+    found = []
+    for page in sorted((tmp_path / "site").rglob("*.html")):
+        if "guide" in page.parts:  # the guide teaches the ids
+            continue
+        article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), re.S)
+        if article is None:
+            continue
+        text = re.sub(r"<(script|style|code|pre)\b.*?</\1>", " ", article.group(0), flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        found += [(page.name, i) for i in ids if re.search(rf"(?<![\w\-.]){re.escape(i)}(?![\w\-])", text)]
+    assert found == []

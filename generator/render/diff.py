@@ -539,10 +539,11 @@ def _top_level_split(text: str, separator: str = "; ") -> list[str]:
 
 def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, level: str = "###",
                   introduced: list[Any] | None = None, unit: str = "main", kind: str = "plan",
-                  namer: ChangeNamer | None = None, ids: bool = False) -> str:
+                  namer: ChangeNamer | None = None, ids: bool = False, fold_computed: bool = False) -> str:
     """The Markdown form; with a `namer`, labels stand where the ids are, and with
     `ids` (a pull-request comment) the id follows its label in a code span, to find
-    the line in the YAML."""
+    the line in the YAML.  With `fold_computed` (the site's changes page) each
+    section's computed changes follow its written ones in a closed <details>."""
     zh = lang == "zh"
     out = [f"{level} {_md(heading(old_label, new_label, lang, unit, kind))}", ""]
     broken = introduced_lines(introduced or [], lang)
@@ -560,34 +561,15 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
             continue
         out.append(f"{level}# {labels.pick(SECTION_LABELS[section], lang)}")
         out.append("")
-        out.append("| | " + (" | ".join(["项", "字段", "原值", "新值", "变化"]) if zh else
-                                 " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |")
-        out.append("|---|---|---|---|---|---|")  # left: an entry's text reads from its start
-        for c in rows:
-            if c.field == "move":
-                name = namer.tool_name if namer else str
-                out.append(f"| {labels.pick(MARKS['move'], lang)} | {_md(name(c.old))} → {_md(name(c.new))} | | | | "
-                           f"{_md(move_text(c, lang, name))} |")
-                continue
-            mark = labels.pick(MARKS["computed" if c.computed else c.kind], lang)
-            key, field = (namer.key(c), namer.field(c)) if namer else (c.key, c.field)
-            old, new = show(c.old, c, lang), show(c.new, c, lang)
-            if namer:
-                old, new = namer.value(c, old), namer.value(c, new)
-            shown_key = _md(key) + (f" `{c.key}`" if ids and namer and key != c.key and "`" not in c.key else "")
-            if ids and namer and key == c.key and re.fullmatch(r"[a-z0-9_\-]+", c.key):
-                shown_key = f"`{c.key}`"  # a name the user gave as an id (a profile): code, like any id
-            cells = [_md(old), _md(new)]
-            if c.field == "carried_over" and "`" not in f"{c.old}{c.new}":
-                cells = [f"`{c.old}`", f"`{c.new}`"]  # the ids are what changed: as code, to find them
-            if namer and is_whole_entry(c) and c.field != "entry" and c.entry is not None:  # a task
-                shown_task = _md(namer.task_text(c.entry, with_name=False))
-                cells = [shown_task if c.old is not None else "—", shown_task if c.new is not None else "—"]
-            if namer and is_whole_entry(c) and c.field == "entry":
-                below = "见下表" if zh else "see below"
-                cells = [below if c.old is not None else "—", below if c.new is not None else "—"]
-            out.append(f"| {mark} | {shown_key} | {_md(field)} | {cells[0]} | {cells[1]} | {_md(delta_text(c, lang))} |")
-        out.append("")
+        written = [c for c in rows if not c.computed] if fold_computed else rows
+        folded = [c for c in rows if c.computed] if fold_computed else []
+        if written:
+            out += _md_rows(written, lang, namer, ids) + [""]
+        if folded:
+            # the site: what the plan's figures do after the written changes, one click away
+            summary = (f"计算得出的变化 · {len(folded)} 项" if zh else f"Computed changes · {len(folded)}")
+            out += [f'<details class="pb-details" markdown="1"><summary>{summary}</summary>', "",
+                    *_md_rows(folded, lang, namer, ids), "", "</details>", ""]
         for c in rows:
             if namer and is_whole_entry(c) and c.field == "entry":
                 # an entry added or removed in full: its own small table, a field a row
@@ -600,6 +582,39 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
         out.append(labels.pick(MARKS["computed"], lang) + ("：" if zh else ": ") + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
                           "computed from the plans (annual and quarterly totals, onsite/offsite budget, planned profit)."))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_rows(rows: list[Change], lang: str, namer: ChangeNamer | None, ids: bool) -> list[str]:
+    """The table of a section's changes, a change a row."""
+    zh = lang == "zh"
+    out = ["| | " + (" | ".join(["项", "字段", "原值", "新值", "变化"]) if zh else
+                     " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |",
+           "|---|---|---|---|---|---|"]  # left: an entry's text reads from its start
+    for c in rows:
+        if c.field == "move":
+            name = namer.tool_name if namer else str
+            out.append(f"| {labels.pick(MARKS['move'], lang)} | {_md(name(c.old))} → {_md(name(c.new))} | | | | "
+                       f"{_md(move_text(c, lang, name))} |")
+            continue
+        mark = labels.pick(MARKS["computed" if c.computed else c.kind], lang)
+        key, field = (namer.key(c), namer.field(c)) if namer else (c.key, c.field)
+        old, new = show(c.old, c, lang), show(c.new, c, lang)
+        if namer:
+            old, new = namer.value(c, old), namer.value(c, new)
+        shown_key = _md(key) + (f" `{c.key}`" if ids and namer and key != c.key and "`" not in c.key else "")
+        if namer and key == c.key and re.fullmatch(r"[a-z0-9_\-]+", c.key):
+            shown_key = f"`{c.key}`"  # a name the user gave as an id (a profile): code, like any id
+        cells = [_md(old), _md(new)]
+        if c.field == "carried_over" and "`" not in f"{c.old}{c.new}":
+            cells = [f"`{c.old}`", f"`{c.new}`"]  # the ids are what changed: as code, to find them
+        if namer and is_whole_entry(c) and c.field != "entry" and c.entry is not None:  # a task
+            shown_task = _md(namer.task_text(c.entry, with_name=False))
+            cells = [shown_task if c.old is not None else "—", shown_task if c.new is not None else "—"]
+        if namer and is_whole_entry(c) and c.field == "entry":
+            below = "见下表" if zh else "see below"
+            cells = [below if c.old is not None else "—", below if c.new is not None else "—"]
+        out.append(f"| {mark} | {shown_key} | {_md(field)} | {cells[0]} | {cells[1]} | {_md(delta_text(c, lang))} |")
+    return out
 
 
 def dumps(payload: Any) -> str:

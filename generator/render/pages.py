@@ -252,9 +252,9 @@ class YearContexts:
                                               "gross_margin", "sell_through"]),
         )
 
-    def changes_page(self, workspace: Workspace) -> ChangesPage:
+    def changes_page(self, workspace: Workspace, baseline: YearReport | None) -> ChangesPage:
         return ChangesPage(**self._base(), changes=_changes(self.report, self.lang),
-                           written_changes=_written_changes(workspace, self.report, self.lang))
+                           written_changes=_written_changes(workspace, self.report, baseline, self.lang))
 
     def calendar_page(self) -> CalendarPage:
         nodes = _calendar_nodes(self.plan, self.report.year, self.lang)
@@ -398,9 +398,12 @@ def _changes(report: YearReport, lang: str) -> dict[str, Any]:
     }
 
 
-def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Markup | None:
-    """This plan against the baseline year's plan, as `planbook diff` shows it."""
+def _written_changes(workspace: Workspace, report: YearReport, baseline: YearReport | None,
+                     lang: str) -> Markup | None:
+    """This plan against the baseline year's plan, as `planbook diff` shows it: the written
+    changes, then the computed figures they move (AOV, conversion rate, budget per tool, profit)."""
     from generator.diff.compare import compare_plans
+    from generator.diff.computed import computed_changes
     from generator.model.workspace import plan_with_campaign_files
     from generator.render.diff import ChangeNamer, diff_markdown
 
@@ -408,9 +411,9 @@ def _written_changes(workspace: Workspace, report: YearReport, lang: str) -> Mar
     new = plan_with_campaign_files(workspace, report.unit, report.year)
     if old is None or new is None:
         return None
-    changes = compare_plans(old, new)
+    changes = compare_plans(old, new) + computed_changes(baseline, report)
     return Markup(diff_markdown(str(report.summary["baseline_year"]), str(report.year), changes, lang, "##",
-                                namer=ChangeNamer(old, new, lang)))
+                                namer=ChangeNamer(old, new, lang), fold_computed=True))
 
 
 def _change_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any) -> Markup:

@@ -22,7 +22,7 @@ from typing import Any, Callable, Sequence
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
-from generator.compute.report import YearReport
+from generator.compute.report import YearReport, compute_year
 from generator.render.export import write_atomically
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
@@ -56,6 +56,7 @@ class SiteOptions:
     thresholds: Thresholds = Thresholds()
     templates: Path | None = None  # a project's own site_templates/, searched first
     site_name: str = "Planbook"
+    units: tuple[tuple[str, str], ...] = ()  # (unit slug, its name) pairs of settings.units; hashable
     # the day tasks are judged overdue by, when the year has no review `as_of`;
     # passed in (never today() in render), so a render is a function of its inputs
     today: dt.date | None = None
@@ -70,7 +71,7 @@ class Rendered:
     nav: list[Any] = field(default_factory=list)
     own_pages: list[str] = field(default_factory=list)  # operators' Markdown, sanitized after rendering
     year_navs: dict[tuple[str, int], list[Any]] = field(default_factory=dict)
-    units: list[str] = field(default_factory=list)  # the units' folders when there are several (nested nav)
+    units: list[tuple[str, str]] = field(default_factory=list)  # (folder, title) of each unit when there are several
     # (page, what wrote it first, what wanted it too): a page is never written twice
     collisions: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -222,9 +223,10 @@ def render_years(workspace: Workspace, reports: list[YearReport], docs: Path,
     """Only the (unit, year) folders of `reports`; `render_site` adds the rest of the site."""
     env = environment(options)
     result = {}
+    by_key = {(r.unit, r.year): r for r in reports}
     for report in reports:
         writer = SiteWriter(docs)
-        nav = _render_year(writer, env, workspace, report, options, f"{report.unit}/{report.year}")
+        nav = _render_year(writer, env, workspace, report, options, f"{report.unit}/{report.year}", by_key)
         result[(report.unit, report.year)] = YearRendered(nav, writer.owners, writer.result.written,
                                                           writer.result.collisions)
     return result
@@ -249,6 +251,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     writer.copy(PHONE_SCRIPT, PACKAGED_TEMPLATES / PHONE_SCRIPT)
     years_nav: list[dict[str, Any]] = []
     by_unit: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    by_key = {(r.unit, r.year): r for r in reports}
     for report in reports:
         base = f"{report.unit}/{report.year}"
         key = (report.unit, report.year)
@@ -260,7 +263,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
             writer.adopt(done.owners, done.written, done.collisions)
             nav_entries = done.nav
         else:
-            nav_entries = _render_year(writer, env, workspace, report, options, base)
+            nav_entries = _render_year(writer, env, workspace, report, options, base, by_key)
         writer.result.year_navs[key] = nav_entries
         by_unit.setdefault(report.unit, []).append((report.year, {str(report.year): nav_entries}))
     # Newest year first, as on the home page.  Several units nest as unit → year, so
@@ -269,8 +272,9 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     for unit in sorted(by_unit):
         years = [entry for _year, entry in sorted(by_unit[unit], key=lambda pair: -pair[0])]
         if len(by_unit) > 1:
-            years_nav.append({unit: years})
-            writer.result.units.append(unit)
+            title = dict(options.units).get(unit, unit)
+            years_nav.append({title: years})
+            writer.result.units.append((unit, title))
         else:
             years_nav.extend(years)
     # Operators' pages are sanitized: only those this render (or an earlier one, for a
@@ -357,14 +361,24 @@ def _fenced(text: str | None, language: str) -> str:
 
 
 def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, report: YearReport,
-                 options: SiteOptions, base: str) -> list[Any]:
-    """One (unit, year): its pages, campaign pages, own pages and downloads; its navigation."""
+                 options: SiteOptions, base: str, reports: dict[tuple[str, int], YearReport]) -> list[Any]:
+    """One (unit, year): its pages, campaign pages, own pages and downloads; its navigation.
+
+    `reports` are the reports at hand; the changes page needs the baseline year's
+    (the figures a change moves), computed here when this render does not hold it."""
     lang = options.lang
     nav_entries: list[Any] = []
     contexts = YearContexts(report, lang, base, options.today, _slug, options.thresholds)
+
+    def baseline() -> YearReport | None:
+        key = (report.unit, int(report.summary["baseline_year"]))
+        if key not in reports and workspace.plan(*key) is not None:
+            reports[key] = compute_year(workspace, key[0], key[1], [], options.thresholds)
+        return reports.get(key)
+
     builders: dict[str, Callable[[], PageContext]] = {
         "plan": contexts.plan_page, "review": contexts.review_page,
-        "changes": lambda: contexts.changes_page(workspace)}
+        "changes": lambda: contexts.changes_page(workspace, baseline())}
     for kind, title in _year_pages(report, lang):
         body = env.get_template(f"{kind}.md.j2").render(**builders[kind]().fields(), page=kind,
                                                         root=_root(f"{base}/{kind}.md"))

@@ -129,7 +129,9 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     from generator.render.site import SERVE_FOLDER, SiteOptions, render_site
     from generator.site.years import compute_and_render
 
-    options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name, today=dt.date.today())
+    options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name,
+                          tuple(sorted(own.units.items())),
+                          today=dt.date.today())
     if not serving:  # what `serve` keeps in a build folder it shares with `build` is not published
         shutil.rmtree(out / "docs" / SERVE_FOLDER, ignore_errors=True)
     try:
@@ -212,7 +214,7 @@ def _finish(out: Path, config: dict[str, Any], rendered: Any, serving: bool, mkd
     final = site_config(config, rendered.nav, docs_dir="docs", site_dir=mkdocs_site_dir)
     plugin: dict[str, Any] = {"sanitize": sorted(rendered.own_pages)}
     if rendered.units:
-        plugin["units"] = sorted(rendered.units)
+        plugin["units"] = [list(pair) for pair in sorted(rendered.units)]
     if serving:
         plugin["serving"] = True
     if config.get("nav") is None:

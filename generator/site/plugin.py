@@ -22,7 +22,7 @@ class PlanbookConfig(Config):
     serving = config_options.Type(bool, default=False)  # under `planbook serve`
     nav_file = config_options.Type(str, default="")  # the generated navigation, beside mkdocs.yml
     sanitize = config_options.Type(list, default=[])  # the operators' own pages
-    units = config_options.Type(list, default=[])  # the units' folders, when there are several
+    units = config_options.Type(list, default=[])  # [folder, title] of each unit, when there are several
 
 
 def sanitize_html(html: str) -> str:
@@ -82,11 +82,11 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
             for page in nav.pages:
                 if page.file.inclusion.is_excluded() and page.file.abs_src_path:
                     page.read_source(config)
-        units = set(self.config.units)
-        # a unit's section is titled with its id and holds its folder (a unit named
-        # `guide` does not take the guide's section for its own)
+        units = {(str(folder), str(title)) for folder, title in self.config.units}
+        # a unit's section has the unit's title (its name, else its id) and holds its
+        # folder (a unit named `guide` does not take the guide's section for its own)
         self.unit_sections = {id(item) for item in nav.items
-                              if getattr(item, "title", None) in units and _first_page_folder(item) == item.title}
+                              if (_first_page_folder(item), getattr(item, "title", None)) in units}
         return nav
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:

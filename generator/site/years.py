@@ -33,7 +33,7 @@ def compute_and_render(workspace: Any, keys: list[Key], problems: list[Problem],
     """The reports of `keys` and their rendered folders."""
     if not parallel or len(keys) < PARALLEL_FROM or not two_cores_available():
         return _in_this_process(workspace, keys, problems, thresholds, docs, options)
-    theirs, ours = keys[1::2], keys[0::2]
+    theirs, ours = _halves(keys)
 
     def render_theirs() -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
         return _in_this_process(workspace, theirs, problems, thresholds, docs, options)
@@ -41,6 +41,17 @@ def compute_and_render(workspace: Any, keys: list[Key], problems: list[Problem],
     (reports, rendered), (their_reports, their_rendered) = in_two_processes(
         render_theirs, lambda: _in_this_process(workspace, ours, problems, thresholds, docs, options), render_theirs)
     return {**reports, **their_reports}, {**rendered, **their_rendered}
+
+
+def _halves(keys: list[Key]) -> tuple[list[Key], list[Key]]:
+    """Every other unit to each process when there are several, so that a year and its
+    baseline year (which its changes page compares with) are computed in the same one;
+    one unit's years alternate."""
+    units = sorted({unit for unit, _year in keys})
+    if len(units) < 2:
+        return keys[1::2], keys[0::2]
+    odd = set(units[1::2])
+    return [k for k in keys if k[0] in odd], [k for k in keys if k[0] not in odd]
 
 
 def _in_this_process(workspace: Any, keys: list[Key], problems: list[Problem], thresholds: Thresholds,
