@@ -404,94 +404,220 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_plan(args: argparse.Namespace) -> int:
-    """`planbook export plan YEAR -o FILE.xlsx`: the plan file as a fillable workbook."""
-    from generator.problems import format_text, make
-    from generator.workbook_plan import export_plan
+    """`planbook export plan YEAR -o FILE.xlsx`: the year's plan and campaign files as one
+    fillable workbook (generator/workbook_plan)."""
+    import io
 
+    from generator.load.yamltree import parse_yaml
     from generator.model.workspace import read_workspace
+    from generator.render.labels import workbook_vocabulary
+    from generator.workbook_plan import Source, workbook_of
 
-    workspace = read_workspace(_plans_dir(args.dir))
+    plans = _plans_dir(args.dir)
+    workspace = read_workspace(plans)
     _known_year_and_unit(workspace, args)
     units = sorted({u for u, y in workspace.units_years() if y == args.year and workspace.plan(u, y)})
     if args.unit is None and len(units) > 1:
-        raise CommandError("several-units", str(_plans_dir(args.dir)), year=args.year, units=", ".join(units))
-    document = workspace.plan(args.unit or (units[0] if units else "main"), args.year)
+        raise CommandError("several-units", str(plans), year=args.year, units=", ".join(units))
+    unit = args.unit or (units[0] if units else "main")
+    document = workspace.plan(unit, args.year)
     if document is None:
-        raise CommandError("no-source-plan", str(_plans_dir(args.dir)), year=args.year, unit=args.unit or "main")
-    exported, problems = export_plan(document.file.read_bytes(), document.path)
-    if exported is None:
+        raise CommandError("no-source-plan", str(plans), year=args.year, unit=unit)
+    sources, problems = [], []
+    for doc in [document, *workspace.campaign_documents(unit, args.year)]:
+        parsed = parse_yaml(doc.file.read_bytes(), doc.path)
+        errors = [p for p in parsed.problems if p.is_error]
+        if errors or not isinstance(parsed.data, dict):
+            problems += errors
+            continue
+        sources.append(Source(_relative(doc.file, plans), parsed.data))
+    if problems:
         return _print_problems(problems, args)
-    _write(Path(args.output), exported.workbook)
-    notes = []
-    if exported.comments:
-        shown = ", ".join(str(n) for n in exported.comments)
-        notes.append(make("comments-not-carried", document.path, exported.comments[0], 1, lines=shown))
-        if args.format != "json":
-            print(format_text(notes, args.lang), file=sys.stderr)
-    return _written(Path(args.output), notes, args)
+    names = {str(c.get("id")): str(c.get("name", c.get("id"))) for s in sources
+             for c in ([s.data] if s.data.get("kind") == "campaign" else s.data.get("campaigns") or [])
+             if isinstance(c, dict)}
+    words = workbook_vocabulary(document.model, args.lang, names)
+    book = workbook_of(sources, words, _month_targets(workspace, unit, args.year), unit, args.year)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _write(Path(args.output), buffer.getvalue())
+    return _written(Path(args.output), [], args)
+
+
+def _relative(file: Path, plans: Path) -> str:
+    try:
+        return file.resolve().relative_to(plans.resolve()).as_posix()
+    except ValueError:
+        return file.name
+
+
+def _month_targets(workspace: Any, unit: str, year: int) -> dict[tuple[str, str, int], Any]:
+    """Every monthly target of (unit, year) as the report computes it: the months a
+    workbook shows (read-only) where a target is spread by a phasing."""
+    from decimal import Decimal
+
+    from generator.compute.report import compute_year
+
+    if workspace.plan(unit, year) is None:
+        return {}
+    table = compute_year(workspace, unit, year, []).tables["targets"]
+    out = {}
+    for row in table.itertuples(index=False):
+        period = str(row.period)
+        if len(period) == 7 and period[5:].isdigit() and row.value is not None and row.value == row.value:
+            channel = "" if row.channel == "all" else str(row.channel)
+            # to the fen, as every figure is shown (the table holds the exact figure as a float)
+            out[(str(row.metric), channel, int(period[5:]))] = Decimal(repr(row.value)).quantize(Decimal("0.01"))
+    return out
 
 
 def _import(args: argparse.Namespace) -> int:
-    """`planbook import plan FILE.xlsx`: the workbook back to a plan, checked before it is written."""
+    """`planbook import plan FILE.xlsx`: the workbook laid over the year's files as written,
+    checked before anything is written; only the files whose content changed are written."""
     if args.kind == "actuals":
         return _import_actuals(args)
     import shutil
     import tempfile
 
+    import openpyxl
+
+    from generator.model.workspace import read_workspace
     from generator.problems import has_errors, make
+    from generator.render.labels import workbook_vocabulary
     from generator.validate import check
-    from generator.workbook_plan import cell_problems, import_plan
+    from generator.workbook_plan import cell_problems, merged_text, read_book
 
     workbook = Path(args.file)
     if not workbook.is_file():
         raise CommandError("no-plans-folder", args.file, folder=args.file)
-    imported, problems = import_plan(workbook.read_bytes(), args.file)
-    if imported is None:
-        return _print_problems(problems, args)
-    import yaml
-
-    header = yaml.safe_load(imported.text) or {}
-    year = header.get("year")
-    output = Path(args.output) if args.output else Path(args.dir) / str(year) / "plan.yaml"
+    try:
+        book = openpyxl.load_workbook(workbook, data_only=True)
+    except Exception:  # a damaged or mislabelled file: the user's problem
+        return _print_problems([make("source-format", args.file, 1, 1, file=args.file,
+                                     detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save "
+                                               "it as .xlsx)",
+                                     detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")], args)
+    missing = _missing_sheets(book)
+    if missing:
+        return _print_problems([missing], args)
     plans = Path(args.dir)
+    workspace = read_workspace(plans) if plans.is_dir() else None
+    unit, year = _workbook_key(book)
+    plan = workspace.plan(unit, year) if workspace is not None else None
+    words = workbook_vocabulary(plan.model if plan else None, _workbook_lang(book, args.lang), {})
+    months = _month_targets(workspace, unit, year) if workspace is not None else {}
+    read = read_book(book, words, months, args.file)
+    if has_errors(read.problems):
+        return _print_problems(read.problems, args)
+    paths = list(read.documents)
+    plan_path = paths[0]
+    targets = {path: _import_target(path, plan_path, plans, args.output) for path in paths}
+    texts = {}
+    for path, data in read.documents.items():
+        base = targets[path] if targets[path].exists() else plans / path
+        original = base.read_text(encoding="utf-8-sig") if base.is_file() else None
+        texts[path] = (original, merged_text(original, data))
     with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
         copy = Path(folder) / "plans"
         if plans.is_dir():
             shutil.copytree(plans, copy, symlinks=True)
-        try:
-            inside = output.resolve().relative_to(plans.resolve())
-        except ValueError:
-            # Written elsewhere: checked in place of the folder's own plan of that (unit, year).
-            inside = Path("_imported") / "plan.yaml"
-            _remove_plan(copy, str(header.get("unit") or "main"), year)
-        target = copy / inside
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(imported.text, encoding="utf-8")
+        for path, (_original, text) in texts.items():
+            target = copy / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         _workspace, found = check(copy)
-        mine = [p for p in found if Path(p.path).resolve() == target.resolve()]
-    problems = cell_problems(mine, imported, str(target), args.file)
+        problems = read.problems[:]
+        for path, (_original, text) in texts.items():
+            target = (copy / path).resolve()
+            mine = [p for p in found if Path(p.path).resolve() == target]
+            problems += cell_problems(mine, text, read.cells.get(path, {}), read.key_cells.get(path, {}),
+                                      str(copy / path), args.file, str(targets[path]))
     if has_errors(problems):
         return _print_problems(problems, args)
+    changed = {path: text for path, (original, text) in texts.items()
+               if original != text or not targets[path].exists()}
     if args.dry_run:
+        shown = {path: texts[path][1] for path in paths}
         if args.format == "json":
-            print(json.dumps({"plan": imported.text, "problems": [p.to_json(args.lang) for p in problems]},
-                             ensure_ascii=False, indent=2))
+            print(json.dumps({"files": {str(targets[p]): t for p, t in shown.items()}, "plan": shown[plan_path],
+                              "changed": [str(targets[p]) for p in changed],
+                              "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
         else:
-            sys.stdout.write(imported.text)
+            sys.stdout.write(shown[plan_path] if len(shown) == 1 else "".join(
+                f"# --- {targets[p]}\n{t}" for p, t in shown.items()))
         return EXIT_OK
-    if output.exists() and not args.force:
-        return _print_problems([make("file-exists", str(output), 1, 1, file=str(output))], args)
-    if output.exists():
-        from generator.problems import format_text
-        from generator.workbook_plan import comment_lines
+    existing = [str(targets[p]) for p in changed if targets[p].exists()]
+    if existing and not args.force:
+        return _print_problems([make("file-exists", f, 1, 1, file=f) for f in existing], args)
+    for path, text in changed.items():
+        _write(targets[path], text.encode("utf-8"))
+    if args.format == "json":
+        print(json.dumps({"written": [str(targets[p]) for p in changed],
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+    elif changed:
+        for path in changed:
+            print(f"planbook: wrote {targets[path]}", file=sys.stderr)
+    else:
+        print("planbook: 没有变化,未写入文件" if args.lang == "zh" else "planbook: no change, nothing written",
+              file=sys.stderr)
+    return EXIT_OK
 
-        lost = comment_lines(output.read_bytes())
-        if lost:  # the file being replaced had comments the workbook could not carry: say so
-            shown = ", ".join(str(n) for n in lost)
-            print(format_text([make("comments-not-carried", str(output), lost[0], 1, lines=shown)], args.lang),
-                  file=sys.stderr)
-    _write(output, imported.text.encode("utf-8"))
-    return _written(output, problems, args)
+
+def _missing_sheets(book: Any) -> Any:
+    """Every section's sheet must be there: a renamed or deleted one would drop its
+    section from the plan without a word (to remove a section, empty its rows)."""
+    from generator.problems import make
+    from generator.workbook_plan.layout import SHEETS
+
+    missing = [name for name in SHEETS if name not in book.sheetnames]
+    if not missing:
+        return None
+    others = [name for name in book.sheetnames if name not in SHEETS and not name.startswith("_")]
+    seen_en = f"; the workbook has {', '.join(others)} instead" if others else ""
+    seen_zh = f";工作簿里另有 {'、'.join(others)}" if others else ""
+    return make("source-format", str(getattr(book, "path", "workbook")), 1, 1, file="workbook",
+                detail_en=f"no sheet {', '.join(missing)} (renamed or deleted? to remove a section, "
+                          f"empty its rows){seen_en}",
+                detail_zh=f"缺少工作表 {'、'.join(missing)}(改名或删除了?要去掉一节,请清空它的行){seen_zh}")
+
+
+def _workbook_key(book: Any) -> tuple[str, int]:
+    from generator.workbook_plan.layout import META
+
+    meta = {str(k): v for k, v, *_ in book[META].iter_rows(values_only=True)} if META in book.sheetnames else {}
+    try:
+        return str(meta.get("unit") or "main"), int(meta["year"])
+    except (KeyError, TypeError, ValueError):
+        raise CommandError("source-format", "workbook", file="workbook",
+                           detail_en="the hidden sheet _planbook (unit, year, files) is missing: export the plan "
+                                     "again with `planbook export plan`",
+                           detail_zh="缺少隐藏工作表 _planbook(业务单元、年份、文件):请用 `planbook export plan` "
+                                     "重新导出") from None
+
+
+def _workbook_lang(book: Any, default: str) -> str:
+    from generator.workbook_plan.layout import META
+
+    if META in book.sheetnames:
+        for key, value, *_ in book[META].iter_rows(values_only=True):
+            if key == "lang" and value in ("zh", "en"):
+                return str(value)
+    return default
+
+
+def _import_target(path: str, plan_path: str, plans: Path, output: str | None) -> Path:
+    """Where a document of the workbook goes: its own file under the plans folder; with
+    `-o FILE` the plan goes to FILE and each campaign file beside it, as it lay beside
+    the plan (`campaigns/double11.yaml`)."""
+    if output is None:
+        return plans / path
+    if path == plan_path:
+        return Path(output)
+    try:
+        inside = Path(path).relative_to(Path(plan_path).parent)
+    except ValueError:
+        inside = Path(Path(path).name)
+    return Path(output).parent / inside
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -512,17 +638,6 @@ def _written(path: Path, notes: list[Any], args: argparse.Namespace) -> int:
     else:
         print(f"planbook: wrote {path}", file=sys.stderr)
     return EXIT_OK
-
-
-def _remove_plan(folder: Path, unit: str, year: object) -> None:
-    """Delete the plan document of (unit, year) from a scratch copy of the plans."""
-    from generator.model.workspace import read_workspace
-
-    if not isinstance(year, int):
-        return
-    document = read_workspace(folder).plan(unit, year)
-    if document is not None:
-        document.file.unlink()
 
 
 def _site_outcome(outcome: object, lang: str) -> int:

@@ -513,10 +513,11 @@ CATALOG: dict[str, Entry] = {
         "id `{short}…` 长 {length} 个字符,页面名最多 {limit} 个", "use a short id; the name can be long",
         "请用简短的 id,名称可以写长",
     ),
-    "comments-not-carried": Entry(
-        W, "the comments on lines {lines} stay in the YAML: a workbook has no place for them",
-        "第 {lines} 行的注释不会进入工作簿(Excel 里没有对应位置)",
-        "keep the YAML file's comments by hand after `planbook import plan`", "导入后如需保留注释,请手工补回",
+    "workbook-computed-cell": Entry(
+        E, "month {month} is computed ({computed}) from the year's target and its phasing, but the cell holds {written}",
+        "{month} 月由全年目标按月度拆分计算得出({computed}),单元格里却是 {written}",
+        "change the year's target or the phasing; to write months, clear both and fill all twelve",
+        "请改全年目标或月度拆分;要按月填写,清空两者后填满 12 个月",
     ),
     "file-exists": Entry(
         E, "`{file}` exists; not overwriting it", "`{file}` 已存在;不会覆盖",

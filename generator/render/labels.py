@@ -205,3 +205,46 @@ def of_id(column: str, value: str, lang: str, plan: Any = None) -> str:
     if column == "platform":
         return pick(PLATFORMS.get(value, (value, value)), lang)
     return value
+
+
+def workbook_vocabulary(plan: Any, lang: str, campaigns: Mapping[str, str]) -> Any:
+    """The words of a plan's workbook (`planbook export plan`): each kind of id the
+    workbook shows, id → label, as the site names it (English with `--lang en`)."""
+    from generator.model.catalog import METRICS, TOOLS
+    from generator.render.diff import PHASING_WORDS
+    from generator.workbook_plan import Vocabulary
+
+    declared = dict(plan.metrics) if plan is not None else {}
+    metric_ids = [*METRICS, *declared]
+    budget = getattr(plan, "budget", None)
+    own_tools = dict(getattr(budget, "tools_declared", None) or {})
+    tool_names = {t: TOOLS[t].name for t in TOOLS} | {t: str(d.name) for t, d in own_tools.items()}
+    zh = lang == "zh"
+
+    def both(table: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+        return {key: pick(pair, lang) for key, pair in table.items()}
+
+    metrics = {m: metric(m, lang, declared) for m in metric_ids}
+    calendar = list(getattr(plan, "calendar", None) or {})
+    words = {
+        "metric": metrics,
+        "unit_of": {m: metric_unit(m, declared) for m in metric_ids},
+        "channel": {"all": channel("all", lang), **{str(c): str(n) for c, n in (getattr(plan, "channels", None) or {}).items()}},
+        "role": both(ROLES), "season": both(SEASONS), "platform": both(PLATFORMS), "placement": both(PLACEMENTS),
+        "tool": {"@budget": "推广预算总额" if zh else "Budget total", **tool_names},
+        "cost": {key: item(key, lang) for key in COSTS},
+        "campaign_type": both(CAMPAIGN_TYPES),
+        "node": {key: node(key, lang, plan) for key in [*NODES, *calendar]},
+        "campaign": dict(campaigns),
+        "goal_part": {"goals": "目标" if zh else "Goal", "sku_goals": "单品目标" if zh else "SKU goal",
+                      "budget": "预算" if zh else "Budget"},
+        "goal_item": {**metrics, **both(CAMPAIGN_BUDGET_ITEMS), **tool_names,
+                      **{str(p.sku): str(p.sku) for p in getattr(plan, "products", None) or []}},
+        "sku_metric": {"units": "件数" if zh else "Units", "gmv": "销售额" if zh else "GMV"},
+        "phasing": {**both(PHASING_WORDS), "@weights": "按权重(见月度权重表)" if zh else "weights (see 月度权重)",
+                    **{str(p): str(p) for p in getattr(plan, "profiles", None) or {}}},
+        "yes_no": {"true": "是" if zh else "yes", "false": "否" if zh else "no"},
+        "metric_unit": both(UNITS), "better": both(BETTER), "family": both(FAMILIES), "lever": both(LEVERS),
+        "metric_total": {"sum": "累加" if zh else "sum", "none": "不累加" if zh else "none"},
+    }
+    return Vocabulary(lang, words)
