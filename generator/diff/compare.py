@@ -31,7 +31,7 @@ from generator.model.documents import (
 from generator.model.catalog import metric_for
 from generator.model.fields import month_values
 
-SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals",
+SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals", "general",
             "phasing", "profiles", "calendar", "metrics", "competitors", "retention", "actuals", "review"]
 
 
@@ -114,6 +114,7 @@ def compare_plans(old: Plan | None, new: Plan | None) -> list[Change]:
     changes += list(_products(old_plan, new_plan))
     changes += list(_positioning(old_plan, new_plan))
     changes += list(_goals(old_plan, new_plan))
+    changes += list(_general(old_plan, new_plan))
     changes += list(_shapes(old_plan, new_plan))
     changes += list(_listed("competitors", old_plan.competitors, new_plan.competitors, lambda c: c.name))
     changes += list(_listed("retention", old_plan.retention, new_plan.retention,
@@ -693,6 +694,14 @@ def _positioning(old: Plan, new: Plan) -> Iterator[Change]:
         found = value_change("positioning", dimension, "text", a, b)
         if found:
             yield found
+
+
+def _general(old: Plan, new: Plan) -> Iterator[Change]:
+    """The plan's title, owner, currency and baseline year: written, so compared."""
+    for key in ("title", "owner", "currency", "baseline"):
+        before, after = getattr(old, key, None), getattr(new, key, None)
+        if before != after:
+            yield Change("general", key, "text", before, after)
 
 
 def _goals(old: Plan, new: Plan) -> Iterator[Change]:

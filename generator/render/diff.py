@@ -15,7 +15,7 @@ from generator.render import filters, labels
 SECTION_LABELS = {
     "targets": ("目标", "Targets"), "channels": ("渠道", "Channels"), "budget": ("推广预算", "Budget"),
     "costs": ("成本", "Costs"), "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
-    "positioning": ("品牌定位", "Positioning"), "goals": ("年度目标", "Goals"),
+    "positioning": ("品牌定位", "Positioning"), "goals": ("年度目标", "Goals"), "general": ("基本信息", "General"),
     "phasing": ("月度权重", "Phasing"), "profiles": ("季节曲线", "Profiles"), "calendar": ("节点日期", "Calendar"),
     "metrics": ("自定义指标", "Declared metrics"), "competitors": ("竞品", "Competitors"),
     "retention": ("留存举措", "Retention"), "actuals": ("实际值", "Actuals"), "review": ("复盘内容", "Review"),
@@ -242,7 +242,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "target_gmv": ("目标销售额", "target GMV"), "margin_rate": ("毛利率", "margin rate"),
     "target_profit": ("计划毛利额", "planned gross profit"),
 }
-PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
+PHASING_WORDS = labels.PHASING_WORDS
 
 
 class ChangeNamer:
@@ -283,6 +283,8 @@ class ChangeNamer:
             return labels.pick(_POSITIONING.get(key, (key, key)), lang)
         if change.section == "review":
             return labels.pick(_REVIEW_PARTS.get(key, (key, key)), lang)
+        if change.section == "general":
+            return labels.pick(_GENERAL.get(key, (key, key)), lang)
         if change.section == "goals" and key == "goal":
             return "年度目标" if lang == "zh" else "goal"
         if change.section == "retention":
@@ -496,6 +498,9 @@ class ChangeNamer:
         declares = old is not None and old.budget is not None and key in old.budget.tools_declared
         return labels.budget_item(key, self.lang, old if declares else (self.plans[0] if self.plans else None))
 
+
+_GENERAL = {"title": ("标题", "Title"), "owner": ("负责人", "Owner"), "currency": ("币种", "Currency"),
+            "baseline": ("对比年份", "Baseline year")}
 
 # A review's parts and the words of its entries (a review's `units` are units sold,
 # not the plan's target units).

@@ -207,11 +207,13 @@ def of_id(column: str, value: str, lang: str, plan: Any = None) -> str:
     return value
 
 
+PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
+
+
 def workbook_vocabulary(plan: Any, lang: str, campaigns: Mapping[str, str]) -> Any:
     """The words of a plan's workbook (`planbook export plan`): each kind of id the
     workbook shows, id → label, as the site names it (English with `--lang en`)."""
     from generator.model.catalog import METRICS, TOOLS
-    from generator.render.diff import PHASING_WORDS
     from generator.workbook_plan import Vocabulary
 
     declared = dict(plan.metrics) if plan is not None else {}

@@ -325,8 +325,9 @@ class _Reader:
                 continue
             tool = str(row["tool"][0])
             if tool == BUDGET_ROW:
-                if "amount" in row:
-                    budget["total"] = self.take(row, "amount", ("budget", "total"))
+                for column in ("amount", "share"):
+                    if column in row:
+                        budget["total"] = self.take(row, column, ("budget", "total"))
                 continue
             forms = str(row.get("form", ("",))[0]).split(",")
             own = {cid: self.take(row, cid, ("budget", "tools_declared", tool, cid))

@@ -170,7 +170,8 @@ def _spread_row(metric: str, channel: str, value: Any) -> Row:
 
 def _budget_rows(budget: dict[str, Any]) -> Iterator[Row]:
     if budget.get("total") is not None:
-        yield Row({"tool": BUDGET_ROW, "amount": budget["total"]})
+        total = budget["total"]  # a share of the GMV target (8%) in the share column
+        yield Row({"tool": BUDGET_ROW, "share" if str(total).strip().endswith("%") else "amount": total})
     declared = budget.get("tools_declared") or {}
     tools = budget.get("tools") or {}
     for tool, entry in tools.items():
