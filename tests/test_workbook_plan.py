@@ -270,3 +270,24 @@ def test_an_english_workbook_speaks_english(repo):
     imported = run("import", "plan", "plan.xlsx", "--force", cwd=repo)
     assert imported.returncode == 0, imported.stderr
     assert git(repo, "status", "--porcelain", "plans") == ""
+
+
+def test_a_new_campaign_row_with_a_new_file_becomes_that_campaign_file(small):
+    book = openpyxl.load_workbook(small / "plan.xlsx")
+    sheet = book["活动"]
+    ids = [c.value for c in sheet[2]]
+    row = {"file": "2026/campaigns/jiadian99.yaml", "id": "jiadian99", "name": "99 家电焕新节", "type": "店铺活动",
+           "channels": "天猫旗舰店\n京东自营", "start": "2026-09-01", "end": "2026-09-09"}
+    for column, value in row.items():
+        sheet.cell(3, ids.index(column) + 1, value)
+    goals = book["活动目标"]
+    goal_ids = [c.value for c in goals[2]]
+    for column, value in {"campaign": "99 家电焕新节", "part": "目标", "item": "销售额 GMV", "value": 9_000_000}.items():
+        goals.cell(3, goal_ids.index(column) + 1, value)
+    book.save(small / "plan.xlsx")
+    result = run("import", "plan", "plan.xlsx", cwd=small)  # a new file needs no --force; the plan is unchanged
+    assert result.returncode == 0, result.stderr
+    assert (small / "plans/2026/campaigns/jiadian99.yaml").read_text(encoding="utf-8") == (
+        "kind: campaign\nyear: 2026\nid: jiadian99\nname: 99 家电焕新节\ntype: store\nchannels: [tmall, jd]\n"
+        "start: 2026-09-01\nend: 2026-09-09\ngoals: {gmv: 9000000}\n")
+    assert git(small, "status", "--porcelain", "plans") == "?? plans/2026/campaigns/\n"

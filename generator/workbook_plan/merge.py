@@ -30,11 +30,12 @@ LIST_KEYS = ("id", "sku", "name")
 def merged_text(original: str | None, data: dict[str, Any]) -> str:
     """The file's new text: `original` with `data` laid over it (or `data` as a new file)."""
     yaml = _yaml(original or "")
-    if original is None:
-        return _dump(yaml, data)
-    document = yaml.load(original)
+    document = yaml.load(original) if original is not None else None
     if not isinstance(document, CommentedMap):
-        return _dump(yaml, data)
+        # a new file, laid out as the demo's are: a section of a few values on one line,
+        # lists of entries one entry a line
+        return _dump(yaml, CommentedMap((k, _new(v, flow=isinstance(v, dict) and _leaves(v) <= 6))
+                                        for k, v in data.items()))
     if not _merge_map(document, data, top=True):
         return original
     return _dump(yaml, document)
@@ -143,6 +144,14 @@ def _list_key(old: list[Any], new: list[Any]) -> str | None:
         if all(key in e for e in entries) and len({str(e[key]) for e in new}) == len(new):
             return key
     return None
+
+
+def _leaves(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(_leaves(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_leaves(v) for v in value)
+    return 1
 
 
 def _flow_children(node: CommentedMap) -> bool:
