@@ -809,33 +809,65 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _import_actuals(args: argparse.Namespace) -> int:
-    """`planbook import actuals FILE -o OUT.csv`: a platform export as monthly totals."""
+    """`planbook import actuals FILE -o OUT.csv`: a platform export as monthly totals
+    (`-o -` or `--dry-run` prints them and writes nothing)."""
     from generator.import_actuals import import_actuals
+    from generator.problems import format_text
 
     export = Path(args.file)
     if not export.is_file():
         raise CommandError("source-missing", args.file, file=args.file)
-    if not args.output:
-        raise UsageError("import actuals needs -o OUT.csv")
+    if not args.output and not args.dry_run:
+        raise UsageError("import actuals needs -o OUT.csv (or -o - to print)")
     columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)
-    imported, problems = import_actuals(export, args.preset, args.channel, args.year, args.encoding, columns)
+    channel = _checked_channel(args) if args.channel else None
+    imported, problems = import_actuals(export, args.preset, channel, args.year, args.encoding, columns)
     if imported is None:
         return _print_problems(problems, args)
+    if problems and args.format != "json":
+        print(format_text(problems, args.lang), file=sys.stderr)
+    if args.dry_run or args.output == "-":
+        if args.format == "json":
+            print(json.dumps({"csv": imported.text, "year": imported.year, "figures": imported.rows,
+                              "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
+        else:
+            sys.stdout.write(imported.text)
+        return EXIT_OK
     output = Path(args.output)
     if output.exists() and not args.force:
         print(f"planbook: {output} exists; not overwriting it (use --force)", file=sys.stderr)
         return EXIT_PROBLEMS
     _write(output, imported.text.encode("utf-8"))
-    if problems:
-        from generator.problems import format_text
-
-        print(format_text(problems, args.lang), file=sys.stderr)
     if args.format == "json":
         print(json.dumps({"written": str(output), "year": imported.year, "figures": imported.rows,
                           "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
     else:
         print(f"planbook: wrote {output} ({imported.rows} monthly figures of {imported.year})", file=sys.stderr)
     return EXIT_OK
+
+
+def _checked_channel(args: argparse.Namespace) -> str:
+    """--channel as a channel id of the plans (a display name becomes its id; `all` is
+    the brand's total); a name no plan of the folder has is a problem, not a new channel."""
+    from generator.model.workspace import read_workspace
+
+    given = str(args.channel)
+    if given.lower() == "all":
+        return "all"
+    plans = Path(args.dir)
+    if not plans.is_dir():
+        return given  # no plans to check against (a repository without plans yet)
+    workspace = read_workspace(plans)
+    known: dict[str, str] = {}
+    for unit, year in workspace.units_years():
+        plan = workspace.plan_model(unit, year)
+        if plan is not None and (args.year is None or year == args.year):
+            known.update({str(c): str(c) for c in plan.channels})
+            known.update({str(name): str(c) for c, name in plan.channels.items()})
+    if not known or given in known:
+        return known.get(given, given)
+    raise CommandError("source-unknown-import-channel", str(plans), channel=given, year=args.year or "",
+                       channels=", ".join(sorted(set(known.values()))))
 
 
 def _explain(args: argparse.Namespace) -> int:

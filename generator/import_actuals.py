@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.load.exports import days_of, find_layout, PRESETS
-from generator.load.sourcefile import IMPORT_MAX_BYTES, SourceOptions, monthly, read_source
+from generator.load.sourcefile import IMPORT_MAX_BYTES, SourceOptions, SourceRow, monthly, read_source
 from generator.model.catalog import METRICS, metric_for
 from generator.model.workspace import header_names
 from generator.problems import Problem, make
@@ -38,6 +38,9 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
         _rows, refused = read_source(file, encoding, year or 0, options=options)
         return None, refused
     found_year = year or _first_year(file, encoding, options)
+    layout_problem = _channel_given(file, encoding, options)
+    if layout_problem is not None:
+        return None, [layout_problem]
     if found_year is None:
         # A file that cannot be read at all (a wrong --encoding, not a table) says so,
         # rather than that it has no dates.
@@ -56,6 +59,7 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
     rows, problems = read_source(file, encoding, found_year, unit_of, options)
     if any(p.is_error for p in problems):
         return None, problems
+    problems += _partial_months(rows, found_year, str(file))
     totals = monthly(rows, lambda m: bool((found := metric_for(m, None)) and found.sums))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -69,8 +73,44 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
     return Imported(found_year, out.getvalue(), len(totals)), problems
 
 
+def _channel_given(file: Path, encoding: str | None, options: SourceOptions) -> Problem | None:
+    """Whose figures the file holds must be said: by `--channel`, or by the file's own
+    channel (shop) column.  A file with neither is not silently the brand total."""
+    from generator.load.sourcefile import _iter_table
+
+    if options.channel or (options.preset and options.preset not in PRESETS):
+        return None  # (a wrong preset is reported by the reading)
+    try:
+        table = list(itertools.islice(_iter_table(file, encoding), 40))
+    except (OSError, ValueError, UnicodeDecodeError, LookupError, csv.Error):
+        return None  # the reading itself reports it
+    preset = PRESETS.get(options.preset) if options.preset else None
+    layout = find_layout(table, preset, dict(options.columns), dict(options.names))
+    if layout is None or "channel" in layout.targets:
+        return None
+    return make("source-needs-channel", str(file), 1, 1, file=str(file))
+
+
+def _partial_months(rows: list[SourceRow], year: int, shown: str) -> list[Problem]:
+    """A month the file's days cover only in part (a 5-day export is not January): said
+    once, naming the months and their days."""
+    import calendar
+
+    days: dict[int, set[int]] = {}
+    for row in rows:
+        if row.day is not None:
+            days.setdefault(row.month, set()).add(row.day)
+    partial = [(month, len(found), calendar.monthrange(year, month)[1]) for month, found in sorted(days.items())
+               if len(found) < calendar.monthrange(year, month)[1]]
+    if not partial:
+        return []
+    months = ", ".join(f"{year}-{m:02d} ({n}/{total})" for m, n, total in partial)
+    return [make("source-partial-month", shown, 1, 1, file=shown, months=months)]
+
+
 def _first_year(file: Path, encoding: str | None, options: SourceOptions) -> int | None:
-    """The year of the first dated row below the header."""
+    """The year of the first dated row below the header (of a week that crosses the
+    new year, the year it ends in: a weekly 2026 file starts with 2025-12-29~2026-01-04)."""
     from generator.load.sourcefile import _iter_table
 
     try:
@@ -86,7 +126,7 @@ def _first_year(file: Path, encoding: str | None, options: SourceOptions) -> int
         cell = row[at] if at < len(row) else None
         days = days_of(cell)
         if days:
-            return days[0].year
+            return days[-1].year
         text = str(cell or "").strip()
         if len(text) >= 4 and text[:4].isdigit():
             return int(text[:4])

@@ -404,6 +404,41 @@ CATALOG: dict[str, Entry] = {
         "map a column that is needed under `actuals: columns:` (its header → a metric id)",
         "需要其中某列时,在 `actuals:` 的 `columns:` 下写 列名 → 指标 id",
     ),
+    "source-other-year-days": Entry(
+        W, "{rows} date ranges run into another year: their {days} days outside {year} are left out, with their "
+           "share of the sums",
+        "{rows} 个日期区间跨年:其中不在 {year} 年的 {days} 天连同对应的份额未计入",
+        "nothing to do; the other year's review reads those days", "无需处理;跨出的天数由另一年的复盘读取",
+    ),
+    "source-no-gmv": Entry(
+        W, "the ad report has no GMV column it knows: spend is read, GMV and ROI of {tools} are not known (not 0)",
+        "推广报表里没有可识别的成交金额列:只读取了花费,{tools} 的 GMV 与 ROI 未知(不是 0)",
+        "name the report's GMV column with `columns:` under `budget:` (e.g. {{总订单金额: gmv}})",
+        "在 `budget:` 下用 `columns:` 指定成交金额列(如 {{总订单金额: gmv}})",
+    ),
+    "source-unknown-channel": Entry(
+        E, "the file's shop column names `{value}` on {count} rows (first row {row}), which is no channel of the plan",
+        "文件的店铺列有 {count} 行写的是 `{value}`(第一行在第 {row} 行),不是计划中的渠道",
+        "write `channel:` for a file of one shop, or map the name: `shops: {{{value}: <channel id>}}`",
+        "整份文件属于一个渠道时写 `channel:`;或映射店铺名:`shops: {{{value}: 渠道 id}}`",
+    ),
+    "source-needs-channel": Entry(
+        E, "`{file}` has no channel (shop) column: say whose figures it holds",
+        "`{file}` 没有渠道(店铺)列:请说明这是哪个渠道的数据",
+        "give --channel tmall (a channel of the plan), or --channel all for the brand's total",
+        "用 --channel tmall(计划中的渠道)指定;若是全店合计,写 --channel all",
+    ),
+    "source-partial-month": Entry(
+        W, "the file covers only part of {months} (days read / days in the month): those months are partial",
+        "文件只覆盖了 {months} 的部分天数(已读天数/当月天数):这些月份是不完整的",
+        "export the whole month, or set the review's `as_of:` to the last day read",
+        "导出整月的数据,或把复盘的 `as_of:` 设为读到的最后一天",
+    ),
+    "source-unknown-import-channel": Entry(
+        E, "--channel `{channel}` is no channel of the {year} plan ({channels})",
+        "--channel `{channel}` 不是 {year} 年计划中的渠道({channels})",
+        "give one of the plan's channel ids or names, or all", "请写计划中的渠道 id 或名称,或 all",
+    ),
     "source-unmapped-plans": Entry(
         W, "{count} plans of the ad report map to no tool, their spend {spend} is not counted: {plans}",
         "推广报表中 {count} 个计划没有对应的工具,花费 {spend} 未计入:{plans}",

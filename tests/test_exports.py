@@ -49,10 +49,9 @@ def test_sycm_shop_export_as_downloaded(tmp_path):
     # one warning for six columns Planbook does not read
     assert [p.code for p in problems][0] == "source-unused-columns"
     assert problems[0].line == 5 and "加购人数" in problems[0].message("zh")
-    # the file's own rates against its parts: 支付转化率 (per buyer) 3.80 % against 1,620 orders ÷
-    # 40,000 visitors = 4.05 %; 客单价 263.31 against 400,000 ÷ 1,620 orders = 246.91
-    rates = [p.message("en") for p in problems if p.code == "source-rate-differs"]
-    assert len(rates) == 2 and "3.80%" in rates[0] and "4.05%" in rates[0] and "246.91" in rates[1]
+    # the file's own rates agree with its parts as 生意参谋 defines them (per buyer): 支付转化率
+    # 1,520 buyers ÷ 40,000 visitors = 3.80 %, 客单价 400,000 ÷ 1,520 = 263.16: no warning
+    assert [p.code for p in problems] == ["source-unused-columns"]
     # 118,141.04 + 100,000.00 + 80,000.50 + (-) + 101,858.46 = 400,000.00; the 合计 row is not a day
     assert actual[("gmv", "tmall", "2026-01")] == 400_000.00
     assert actual[("visitors", "tmall", "2026-01")] == 40_000  # 12,000 + 10,000 + 8,000 + 10,000
@@ -71,9 +70,9 @@ def test_jd_shop_export_with_yoy_columns_and_compact_dates(tmp_path):
 def test_doudian_export_with_bom_yuan_signs_and_timestamps(tmp_path):
     problems, actual = project(tmp_path, "doudian-compass-2026-01.csv", "  preset: doudian-compass\n"
                                                                        "  channel: douyin\n")
-    # 退款金额 has no metric; the rates per buyer differ from 102 orders ÷ 2,450 visitors = 4.16 %
-    assert [p.code for p in problems] == ["source-unused-columns", "source-rate-differs", "source-rate-differs"]
-    assert "4.16%" in problems[1].message("en")
+    # 退款金额 has no metric; the rates per buyer agree with the parts as 抖店 defines them:
+    # 98 buyers ÷ 2,450 visitors = 4.00 %, 20,000 ÷ 98 = 204.08 (not per order: 102 orders would give 4.16 %)
+    assert [p.code for p in problems] == ["source-unused-columns"]
     assert actual[("gmv", "douyin", "2026-01")] == 20_000  # ￥9,711.63 + ￥10,288.37
 
 
@@ -129,7 +128,8 @@ def test_import_actuals_writes_monthly_long_form(tmp_path):
     # + 4 % × 10,000) / 40,000 = 3.8 % (a review then recomputes it from orders and visitors)
     assert rows["gmv"] == "400000" and rows["visitors"] == "40000" and rows["conversion_rate"] == "0.038"
     again = subprocess.run([sys.executable, "-m", "generator.cli", "import", "actuals",
-                            str(SAMPLES / "sycm-shop-2026-01.csv"), "--preset", "sycm-shop", "-o", str(out)],
+                            str(SAMPLES / "sycm-shop-2026-01.csv"), "--preset", "sycm-shop", "--channel", "tmall",
+                            "-o", str(out)],
                            cwd=REPO, capture_output=True, text=True, timeout=120)
     assert again.returncode == 1 and "not overwriting" in again.stderr
     listed = subprocess.run([sys.executable, "-m", "generator.cli", "explain", "presets"], cwd=REPO,
@@ -372,7 +372,7 @@ def test_semicolons_and_shop_names_as_the_export_writes_them(tmp_path):
 def test_an_unknown_shop_name_is_a_problem_at_its_row(tmp_path):
     text = "统计日期,店铺,支付金额\n2026-02-01,别人家的店,100\n"
     problems, _actual = _read(tmp_path, text.encode("utf-8"), "")
-    assert [(p.code, p.line) for p in problems] == [("source-row", 2)]
+    assert [(p.code, p.line) for p in problems] == [("source-unknown-channel", 2)]
     assert "别人家的店" in problems[0].message("zh")
 
 

@@ -69,7 +69,8 @@ def test_bad_row_points_at_file_and_row(tmp_path):
     (tmp_path / "b.csv").write_text("month,channel,gmv\n2025-01,tmall,100\n2025-13,tmall,1\n2025-02,pdd,5\n"
                                     "2025-03,tmall,abc\n", encoding="utf-8")
     problems = problems_of(tmp_path, {"r.yaml": review("b.csv")})
-    assert found(problems) == [("b.csv", "source-row", 3), ("b.csv", "source-row", 4), ("b.csv", "source-value", 5)]
+    assert found(problems) == [("b.csv", "source-row", 3), ("b.csv", "source-unknown-channel", 4),
+                               ("b.csv", "source-value", 5)]
 
 
 def test_missing_and_outside_files(tmp_path):

@@ -17,8 +17,10 @@ from typing import Any
 DATE_NAMES = {"month", "月份", "月", "日期", "统计日期", "统计时间", "时间", "date", "day", "日"}
 CHANNEL_NAMES = {"channel", "渠道", "店铺", "店铺名称", "shop"}
 LONG_NAMES = {"metric": "metric", "指标": "metric", "value": "value", "数值": "value", "值": "value"}
-# A totals row is not a day: it is never added to the days above it.
-TOTAL_WORDS = {"合计", "总计", "汇总", "平均", "总计/平均", "合计/平均", "total", "sum", "average"}
+# A totals row is not a day: it is never added to the days above it.  Exports word
+# it with punctuation and qualifiers (合计：, 汇总数据, 总计(近30天), Total:), so a
+# first cell that starts with one of these words is a totals row.
+TOTAL_WORDS = ("合计", "总计", "汇总", "平均", "total", "sum", "average", "grand total")
 # Cells an export writes for "no value": missing, not zero and not an error.
 MISSING = {"-", "--", "—", "N/A", "n/a", "null", "NULL", ""}
 
@@ -34,6 +36,9 @@ COMMON_NAMES: dict[str, str] = {
     "新买家数": "new_customers", "新客数": "new_customers", "新成交客户数": "new_customers",
     "会员数": "members", "退款率": "refund_rate", "复购率": "repeat_rate",
     "花费": "ad_spend", "消耗": "ad_spend", "推广花费": "ad_spend",
+    # 拼多多 商家后台
+    "成交金额(元)": "gmv", "商品访客数": "visitors",
+    "店铺访客数(uv)": "visitors", "成交uv": "buyers",
 }
 
 
@@ -56,22 +61,46 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
     Preset("doudian-compass", "抖店罗盘 · 核心数据(按日)", "Doudian Compass core data (daily)", {
         "日期": "month", "成交金额": "gmv", "成交订单数": "orders", "成交人数": "buyers", "商品访客数": "visitors",
         "成交转化率": "conversion_rate", "客单价": "aov"}),
+    Preset("pdd-shop", "拼多多 · 商家后台 交易数据(按日)", "Pinduoduo merchant back-end trade data (daily)", {
+        "日期": "month", "统计日期": "month", "成交金额": "gmv", "成交金额(元)": "gmv", "成交订单数": "orders",
+        "成交买家数": "buyers", "店铺访客数": "visitors", "商品访客数": "visitors", "成交转化率": "conversion_rate",
+        "客单价": "aov", "客单价(元)": "aov"}),
 ]}
+# Which order count each shop preset reads as `orders` (the conversion rate and AOV
+# Planbook computes follow it, so they match the platform's own only where the
+# platform divides by the same count; docs: the guide's exports page).
+ORDER_COUNTS = {"sycm-shop": "支付子订单数 (sub-orders: one per SKU line)", "jd-shop": "成交单量 (orders)",
+                "doudian-compass": "成交订单数 (orders)", "pdd-shop": "成交订单数 (orders)"}
 
 
 # Ad reports (万相台, 巨量千川): a row per day × plan, read into the review's `budget:`
 # (spend and attributed GMV per tool, through a `tools:` map of plan names).
 AD_COLUMNS: dict[str, str] = {
-    "日期": "month", "统计日期": "month", "时间": "month", "date": "month",
-    "计划名称": "plan", "计划名": "plan", "推广计划": "plan", "计划": "plan", "场景名称": "plan", "场景": "plan",
-    "花费": "spend", "消耗": "spend", "总花费": "spend", "花费(元)": "spend", "消耗(元)": "spend",
-    "总成交金额": "gmv", "成交金额": "gmv", "整体成交金额": "gmv", "支付金额": "gmv", "直接成交金额": "gmv_direct",
+    "日期": "month", "统计日期": "month", "时间": "month", "date": "month", "分日": "month",
+    "计划名称": "plan", "计划名": "plan", "计划名字": "plan", "推广计划": "plan", "推广计划名称": "plan",
+    "计划": "plan", "场景名称": "plan", "场景名字": "plan", "场景": "plan", "单元名称": "plan",
+    "花费": "spend", "消耗": "spend", "消费": "spend", "总花费": "spend", "总费用": "spend", "整体消耗": "spend",
+    "花费(元)": "spend", "消耗(元)": "spend",
+    "总成交金额": "gmv", "成交金额": "gmv", "整体成交金额": "gmv", "支付金额": "gmv", "总订单金额": "gmv",
+    "成交订单金额": "gmv", "直接成交金额": "gmv_direct", "直接订单金额": "gmv_direct",
 }
 AD_PRESETS: dict[str, Preset] = {p.name: p for p in [
     Preset("wxt-plan", "万相台 · 计划报表(按日 × 计划)", "Wanxiangtai plan report (day × plan)", {
-        "日期": "month", "计划名称": "plan", "场景名称": "plan", "花费": "spend", "总成交金额": "gmv"}),
+        "日期": "month", "计划名称": "plan", "计划名字": "plan", "场景名称": "plan", "场景名字": "plan",
+        "花费": "spend", "总成交金额": "gmv"}),
     Preset("qianchuan", "巨量千川 · 计划数据(按日 × 计划)", "Qianchuan plan data (day × plan)", {
         "日期": "month", "计划名称": "plan", "消耗": "spend", "整体成交金额": "gmv"}),
+    Preset("qianchuan-global", "巨量千川 · 全域推广(按日,无计划列:写 tool:)",
+           "Qianchuan global promotion (daily, no plan column: give tool:)", {
+               "日期": "month", "整体消耗": "spend", "整体成交金额": "gmv"}),
+    Preset("jzt", "京准通 · 快车/购物触点(按日 × 计划)", "JD Jingzhuntong express / touchpoint (day × plan)", {
+        "日期": "month", "计划名称": "plan", "推广计划": "plan", "总费用": "spend", "花费": "spend",
+        "总订单金额": "gmv", "直接订单金额": "gmv_direct"}),
+    Preset("ztc", "淘宝 · 直通车/引力魔方(按日 × 计划)", "Taobao Zhitongche / Yinli Mofang (day × plan)", {
+        "日期": "month", "推广计划名称": "plan", "计划名称": "plan", "花费": "spend", "总成交金额": "gmv",
+        "直接成交金额": "gmv_direct"}),
+    Preset("juguang", "小红书聚光 · 投放数据(按日 × 计划)", "Xiaohongshu Juguang ads (day × plan)", {
+        "时间": "month", "日期": "month", "计划名称": "plan", "消费": "spend", "成交金额": "gmv"}),
 ]}
 
 
@@ -85,22 +114,28 @@ ITEM_PRESETS: dict[str, Preset] = {p.name: p for p in [
 ]}
 
 
-def item_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -> Layout | None:
+def item_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30,
+                columns: dict[str, str] | None = None) -> Layout | None:
     """The header of an item report: a SKU column and units or revenue."""
     for index, row in enumerate(table[:scan]):
         cells = ["" if cell is None else str(cell).strip().lstrip("\ufeff") for cell in row]
-        targets = [(_named(preset.columns, c) if preset else None) or _named(ITEM_COLUMNS, c) for c in cells]
+        targets = [_named(columns or {}, c) or (_named(preset.columns, c) if preset else None)
+                   or _named(ITEM_COLUMNS, c) for c in cells]
         if "sku" in targets and ("units" in targets or "revenue" in targets):
             return Layout(index, targets, [c for c, t in zip(cells, targets) if c and t is None])
     return None
 
 
-def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30) -> Layout | None:
-    """The header of an ad report: a date, a plan and a spend column."""
+def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30, columns: dict[str, str] | None = None,
+              one_tool: bool = False) -> Layout | None:
+    """The header of an ad report: a date, a plan and a spend column (no plan column
+    when the whole report is one tool, `tool:`)."""
     for index, row in enumerate(table[:scan]):
-        cells = ["" if cell is None else str(cell).strip() for cell in row]
-        targets = [(_named(preset.columns, c) if preset else None) or _named(AD_COLUMNS, c) for c in cells]
-        if "month" in targets and "plan" in targets and "spend" in targets:
+        cells = ["" if cell is None else str(cell).strip().lstrip("\ufeff") for cell in row]
+        targets = [(_named(columns or {}, c)) or (_named(preset.columns, c) if preset else None)
+                   or _named(AD_COLUMNS, c) for c in cells]
+        targets = ["month" if t == "date" else t for t in targets]
+        if "month" in targets and ("plan" in targets or one_tool) and "spend" in targets:
             if "gmv" in targets:  # the total GMV wins over the direct one where both are there
                 targets = [None if t == "gmv_direct" else t for t in targets]
             else:
@@ -202,10 +237,17 @@ def is_missing(cell: Any) -> bool:
 
 
 def is_total_row(cells: list[Any]) -> bool:
-    """合计/总计/汇总/平均 in the first cells: a totals row, never a day."""
-    for cell in cells[:3]:
-        if isinstance(cell, str) and cell.strip().lower() in TOTAL_WORDS:
+    """合计/总计/汇总/平均 (with any punctuation or qualifier: 合计：, 汇总数据, 总计(近30天))
+    in the first non-empty cells: a totals row, never a day."""
+    seen = 0
+    for cell in cells:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if isinstance(cell, str) and re.sub(r"^[\s:：*\[\(（【]+", "", cell.strip().lower()).startswith(TOTAL_WORDS):
             return True
+        seen += 1
+        if seen == 3:
+            break
     return False
 
 
@@ -228,12 +270,18 @@ _RANGE = re.compile(r"(.+?)\s*(?:~|～|至|到|—|--)\s*(.+)")
 
 def days_of(cell: Any) -> list[dt.date] | None:
     """The day (or the days of a week range `2025-01-01~2025-01-07`) a date cell names;
-    None when it names no single day (a month such as `2025-01` is read elsewhere)."""
+    None when it names no single day (a month such as `2025-01` is read elsewhere).
+    An Excel serial number (46023 = 2026-01-01) is a day too, as is a date written
+    as a formula's text (`="2026-01-01"`, what some back-ends write to keep Excel
+    from reformatting it) or behind a tab."""
     if isinstance(cell, dt.datetime):
         return [cell.date()]
     if isinstance(cell, dt.date):
         return [cell]
-    text = "" if cell is None else str(cell).strip()
+    serial = excel_serial(cell)
+    if serial is not None:
+        return [serial]
+    text = date_text(cell)
     day = _one_day(text)
     if day is not None:
         return [day]
@@ -243,6 +291,35 @@ def days_of(cell: Any) -> list[dt.date] | None:
         if first is not None and last is not None and first <= last and (last - first).days < 366:
             return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     return None
+
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug folded in)
+
+
+def excel_serial(cell: Any) -> dt.date | None:
+    """A date an Excel serial number stands for (a date cell saved without its format):
+    whole numbers from 1982 (30000) to 2119 (80000), never a year or a yyyymm."""
+    if isinstance(cell, bool):
+        return None
+    text = cell if isinstance(cell, str) else None
+    if isinstance(cell, (int, float)) and float(cell).is_integer():
+        number = int(cell)
+    elif text is not None and re.fullmatch(r"\d{5}(\.0+)?", text.strip()):
+        number = int(float(text.strip()))
+    else:
+        return None
+    if 30_000 <= number <= 80_000:
+        return _EXCEL_EPOCH + dt.timedelta(days=number)
+    return None
+
+
+def date_text(cell: Any) -> str:
+    """A date cell's text without what exports wrap it in: `="…"`, quotes, tabs."""
+    text = "" if cell is None else str(cell).strip().lstrip("\ufeff").strip()
+    match = re.fullmatch(r'=?"(.*)"', text)
+    if match:
+        text = match.group(1).strip()
+    return text
 
 
 def _one_day(text: str) -> dt.date | None:
@@ -257,9 +334,12 @@ def _one_day(text: str) -> dt.date | None:
 
 
 def presets_text(lang: str) -> str:
-    """`planbook explain presets`: each preset with the columns it maps."""
+    """`planbook explain presets`: each preset with the columns it maps (and, for a shop
+    preset, which order count it reads as orders)."""
     lines = []
     for preset in [*PRESETS.values(), *ITEM_PRESETS.values(), *AD_PRESETS.values()]:
         lines.append(f"{preset.name}: {preset.zh if lang == 'zh' else preset.en}")
         lines.append("  " + ", ".join(f"{header} → {target}" for header, target in preset.columns.items()))
+        if preset.name in ORDER_COUNTS:
+            lines.append(("  订单数 = " if lang == "zh" else "  orders = ") + ORDER_COUNTS[preset.name])
     return "\n".join(lines)

@@ -10,6 +10,7 @@ the file and row.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import itertools
 import datetime as dt
 import os
@@ -119,8 +120,12 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     layout = exports.find_layout(head, preset, dict(options.columns), dict(options.names))
     if layout is None:
         problems.append(make("source-format", shown, 1, 1, file=shown,
-                             detail_en="no header row with a date (month) column and a metric column",
-                             detail_zh="找不到表头:需要一行同时有日期(月份)列和指标列"))
+                             detail_en="no header row with a date column (日期, 统计日期, 统计时间, 时间, date or "
+                                       "month) and a metric column it knows; name yours with `columns:` "
+                                       "(`planbook explain presets` lists the names each preset reads)",
+                             detail_zh="找不到表头:需要一行同时有日期列(日期、统计日期、统计时间、时间、date 或 month)"
+                                       "和可识别的指标列;列名不同请用 `columns:` 指定(`planbook explain presets` "
+                                       "列出各预设认识的列名)"))
         return [], problems
     header_line = layout.header_row + 1
     header = [t or "" for t in layout.targets]
@@ -159,7 +164,44 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
         problems.append(make("source-row", shown, index, 1, file=shown, row=index,
                              detail_en=f"{row_problems - _MAX_ROW_PROBLEMS} more rows with problems are not listed",
                              detail_zh=f"另有 {row_problems - _MAX_ROW_PROBLEMS} 行有问题,未逐一列出"))
-    return totals.rows(), problems
+    problems += other_year_note(totals.crossing, shown, year)
+    return totals.rows(), one_per_cause(problems)
+
+
+def other_year_note(crossing: list[tuple[int, Covered]], shown: str, year: int) -> list[Problem]:
+    """One note for every range that runs into another year: its days there are left out."""
+    if not crossing:
+        return []
+    row, covered = crossing[0]
+    left_out = sum(c.of - len(c.days) for _r, c in crossing)
+    return [make("source-other-year-days", shown, row, 1, file=shown, rows=len(crossing), days=left_out, year=year)]
+
+
+def one_per_cause(problems: list[Problem]) -> list[Problem]:
+    """Rows that fail for the same reason (the same unknown shop on 366 rows) are one
+    problem at the first such row, with the count of rows: never one per row."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    order: list[tuple[str, str]] = []
+    for problem in problems:
+        args = dict(problem.args)
+        key = (problem.code, str(args.get("detail_en")))
+        if problem.code != "source-row" or "detail_en" not in args:
+            key = (problem.code, f"{id(problem)}")
+        if key not in groups:
+            order.append(key)
+        groups.setdefault(key, []).append(problem)
+    out = []
+    for key in order:
+        group = groups[key]
+        first = group[0]
+        if len(group) == 1:
+            out.append(first)
+            continue
+        args = dict(first.args)
+        args["detail_en"] = f"{args['detail_en']} (and {len(group) - 1} more rows like it)"
+        args["detail_zh"] = f"{args['detail_zh']}(另有 {len(group) - 1} 行相同)"
+        out.append(dataclasses.replace(first, args=tuple(args.items())))
+    return out
 
 
 _HEADER_SCAN = 30  # title, date-range and blank lines above the header
@@ -186,6 +228,10 @@ class _Totals:
     def __init__(self, sums: frozenset[str]) -> None:
         self.sums = sums
         self.points: dict[tuple[str, str, int, int | None], list[Any]] = {}  # → [first row, total, count]
+        self.crossing: list[tuple[int, Covered]] = []  # rows whose range runs into another year
+
+    def other_year(self, row: int, covered: Covered) -> None:
+        self.crossing.append((row, covered))
 
     def add(self, row: int, month: int, day: int | None, channel: str, metric: str, value: Decimal,
             count: int = 1) -> None:
@@ -218,7 +264,10 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
         days = _days(record.get("month"), year)
     except MonthError as exc:
         return [make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en, detail_zh=exc.zh)]
-    channel = _cell_text(record.get("channel")) if "channel" in header else (options.channel or "")
+    if days.crosses_year:
+        totals.other_year(index, days)
+    # a given `channel:` wins over the file's shop column (抖店罗盘 names its shop on every row)
+    channel = options.channel or (_cell_text(record.get("channel")) if "channel" in header else "")
     if channel.lower() == "all":
         channel = ""
     pairs: Iterable[tuple[str, Any]]
@@ -242,7 +291,8 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
             problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
                                  percent=str(raw).strip(), metric=metric))
             continue
-        for spread in _spread(index, days, channel, metric, quantity.exact, metric in options.sums):
+        for spread in _spread(index, days, channel, metric, quantity.exact, metric in options.sums,
+                              whole=unit_of(metric) == "count"):
             totals.add(index, spread.month, spread.day, channel, metric, spread.value)
     return problems
 
@@ -258,30 +308,56 @@ def _read_problem(exc: BaseException, shown: str, encoding: str | None, row: int
                 detail_zh="不是可读取的 CSV、XLSX 或 XLS 文件(文件损坏,或不是表格文件?)")
 
 
-def _days(cell: Any, year: int) -> list[tuple[int, int | None]]:
-    """(month, day) pairs a date cell covers: one day, every day of a week range
+@dataclass(frozen=True)
+class Covered:
+    """The (month, day) pairs of the review's year that a date cell covers, out of
+    `of` days in all: a week across the new year (2025-12-29~2026-01-04) covers four
+    days of 2026 out of seven, and brings four sevenths of its sums."""
+
+    days: list[tuple[int, int | None]]
+    of: int
+    positions: tuple[int, ...] = (0,)  # each day's place in the range (its share of a sum)
+
+    @property
+    def crosses_year(self) -> bool:
+        return len(self.days) < self.of
+
+
+def _days(cell: Any, year: int) -> Covered:
+    """The days a date cell covers: one day, every day of a week range
     (`2025-01-01~2025-01-07`), or a month (`2025-01`, day None)."""
     from generator.load import exports
 
     found = exports.days_of(cell)
     if found is None:
-        return [_month(cell, year)]
-    outside = [d for d in found if d.year != year]
-    if outside:
-        first = outside[0]
+        return Covered([_month(cell, year)], 1)
+    inside = [(n, d) for n, d in enumerate(found) if d.year == year]
+    if not inside:
+        first = found[0]
         raise MonthError(f"{first.isoformat()} is not in {year}", f"{first.isoformat()} 不在 {year} 年内")
-    return [(d.month, d.day) for d in found]
+    return Covered([(d.month, d.day) for _n, d in inside], len(found), tuple(n for n, _d in inside))
 
 
-def _spread(row: int, days: list[tuple[int, int | None]], channel: str, metric: str, value: Decimal,
-            sums: bool) -> list[SourceRow]:
-    """One value over the days it covers: a sum split evenly (a week's GMV is seven
-    days of it), a level such as a rate or AOV holds on each day."""
-    if len(days) == 1:
+def _spread(row: int, covered: Covered, channel: str, metric: str, value: Decimal, sums: bool,
+            whole: bool = False) -> list[SourceRow]:
+    """One value over the days it covers: a sum split over the range's days (a week's
+    GMV is seven days of it; the days of another year take their share with them) to
+    the fen, or in whole units for a count (largest remainder, earliest days first: never
+    11983.57 orders); a level such as a rate or AOV holds on each day."""
+    days = covered.days
+    if len(days) == 1 and covered.of == 1:
         month, day = days[0]
         return [SourceRow(row, month, day, channel, metric, value)]
-    share = value / len(days) if sums else value
-    return [SourceRow(row, month, day, channel, metric, share) for month, day in days]
+    if not sums:
+        return [SourceRow(row, month, day, channel, metric, value) for month, day in days]
+    step = Decimal(1) if whole else Decimal("0.01")
+    units = (value / step).to_integral_value(rounding="ROUND_HALF_EVEN") if value == value.quantize(step) else None
+    if units is None:  # a value finer than the fen (rare): split exactly
+        return [SourceRow(row, month, day, channel, metric, value / covered.of) for month, day in days]
+    floor, left = divmod(int(units), covered.of)
+    shares = [Decimal(floor + (1 if n < left else 0)) * step for n in range(covered.of)]
+    return [SourceRow(row, month, day, channel, metric, shares[at])
+            for (month, day), at in zip(days, covered.positions)]
 
 
 def _repeated(header: list[str]) -> str | None:
@@ -321,6 +397,9 @@ def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
     (or `.csv`) is still read, as what it is."""
     with open(file, "rb") as handle:
         sample = handle.read(65_536)
+    if _is_html(sample):  # an HTML table saved as .xls, as several back-ends serve their "Excel" downloads
+        yield from _html_rows(file, encoding)
+        return
     if sample.startswith(OLE_SIGNATURE) or (file.suffix.lower() == ".xls" and not sample.startswith(ZIP_SIGNATURE)):
         yield from _biff_rows(file)
         return
@@ -331,6 +410,69 @@ def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
     text_sample = sample.decode(chosen, errors="ignore")
     with open(file, encoding=chosen, newline="") as stream:
         yield from csv.reader(stream, delimiter=_delimiter(text_sample))
+
+
+def _is_html(sample: bytes) -> bool:
+    head = sample.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
+    return head.startswith((b"<", b"\xff\xfe<", b"\xfe\xff")) and b"<table" in sample.lower().replace(b"\x00", b"")
+
+
+def _html_rows(file: Path, encoding: str | None) -> Iterator[list[Any]]:
+    """The rows of the first table of an HTML file (a `.xls` that is really a web page):
+    each `<tr>` a row, each `<td>`/`<th>` a cell's text; `colspan` repeats nothing (an
+    empty cell per spanned column keeps the columns in place)."""
+    from html.parser import HTMLParser
+
+    raw = file.read_bytes()
+    declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", raw[:4096])
+    chosen = encoding or (declared.group(1).decode("ascii") if declared else detect_encoding(raw[:65_536]))
+    text = raw.decode(chosen)
+
+    class Table(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.rows: list[list[Any]] = []
+            self.row: list[Any] | None = None
+            self.cell: list[str] | None = None
+            self.span = 1
+            self.depth = 0  # tables seen; only the first is read
+            self.done = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if self.done:
+                return
+            if tag == "table":
+                self.depth += 1
+            elif tag == "tr" and self.depth == 1:
+                self.row = []
+            elif tag in ("td", "th") and self.row is not None:
+                self.cell = []
+                span = dict(attrs).get("colspan") or "1"
+                self.span = int(span) if span.isdigit() else 1
+            elif tag == "br" and self.cell is not None:
+                self.cell.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.done:
+                return
+            if tag in ("td", "th") and self.row is not None and self.cell is not None:
+                self.row.append("".join(self.cell).strip())
+                self.row.extend([None] * (self.span - 1))
+                self.cell = None
+            elif tag == "tr" and self.row is not None:
+                self.rows.append(self.row)
+                self.row = None
+            elif tag == "table":
+                self.depth -= 1
+                self.done = self.depth == 0
+
+        def handle_data(self, data: str) -> None:
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parser = Table()
+    parser.feed(text)
+    yield from parser.rows
 
 
 def _workbook_rows(file: Path) -> Iterator[list[Any]]:
@@ -389,27 +531,47 @@ def _cell_text(cell: Any) -> str:
     return "" if cell is None else nfc(str(cell).strip())
 
 
+_YYYYMM = re.compile(r"(\d{4})(\d{2})")  # 202601
+_MON_YY = re.compile(r"([A-Za-z]{3})[-\s']?(\d{2}|\d{4})")  # Jan-26, Jan 2026
+_MONTHS_EN = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                           "nov", "dec"), start=1)}
+
+
 def _month(cell: Any, year: int) -> tuple[int, int | None]:
+    from generator.load.exports import date_text
+
     if isinstance(cell, dt.datetime):
         cell = cell.date()
     day: int | None
     if isinstance(cell, dt.date):
         found_year, month, day = cell.year, cell.month, cell.day
     else:
-        text = _cell_text(cell)
+        text = nfc(date_text(cell))
         match = _MONTH.fullmatch(text)
+        compact, english = _YYYYMM.fullmatch(text), _MON_YY.fullmatch(text)
+        if match is None and compact is not None:
+            match = compact
+        elif match is None and english is not None and english.group(1).lower() in _MONTHS_EN:
+            short = int(english.group(2))
+            found_year = short + 2000 if short < 100 else short
+            return _in_year(found_year, _MONTHS_EN[english.group(1).lower()], None, year, text)
         if not match:
             raise MonthError(f"`{text}` is not a month such as {year}-01 or a date",
                              f"`{text}` 不是月份(如 {year}-01)或日期")
         found_year, month = int(match.group(1)), int(match.group(2))
-        day = int(match.group(3)) if match.group(3) else None
-        if not 1 <= month <= 12:
-            raise MonthError(f"`{text}` is not a month", f"`{text}` 不是有效月份")
-        if day is not None:
-            try:
-                dt.date(found_year, month, day)
-            except ValueError:
-                raise MonthError(f"`{text}` is not a date", f"`{text}` 不是有效日期") from None
+        day = int(match.group(3)) if match.lastindex and match.lastindex >= 3 and match.group(3) else None
+        return _in_year(found_year, month, day, year, text)
+    return _in_year(found_year, month, day, year, str(cell))
+
+
+def _in_year(found_year: int, month: int, day: int | None, year: int, text: str) -> tuple[int, int | None]:
+    if not 1 <= month <= 12:
+        raise MonthError(f"`{text}` is not a month", f"`{text}` 不是有效月份")
+    if day is not None:
+        try:
+            dt.date(found_year, month, day)
+        except ValueError:
+            raise MonthError(f"`{text}` is not a date", f"`{text}` 不是有效日期") from None
     if found_year != year:
         raise MonthError(f"{found_year}-{month:02d} is not in {year}", f"{found_year}-{month:02d} 不在 {year} 年内")
     return month, day
@@ -427,7 +589,7 @@ class MonthError(ValueError):
 # conversion rate is Σ(rate × visitors) / Σ visitors, never a plain mean of days.
 RATE_BASES = {
     "conversion_rate": ("visitors",),
-    "aov": ("orders", "buyers"),
+    "aov": ("buyers", "orders"),  # the platforms' 客单价 is per buyer (支付金额 ÷ 支付买家数)
     "roi": ("ad_spend",),
     "gross_margin": ("gmv",),
     "refund_rate": ("orders",),
@@ -477,19 +639,28 @@ class AdRow:
     gmv: Decimal | None
 
 
-def read_ad_report(file: Path, encoding: str | None, year: int,
-                   preset_name: str | None) -> tuple[list[AdRow], list[Problem]]:
+def read_ad_report(file: Path, encoding: str | None, year: int, preset_name: str | None,
+                   columns: dict[str, str] | None = None, one_tool: bool = False) -> tuple[list[AdRow], list[Problem]]:
     """Rows of an ad report for a review's `budget:` (spec 4.1): spend and attributed
-    GMV per day and plan; days split over months like any source, totals rows skipped."""
+    GMV per day and plan (no plan column when the report is all one tool, `tool:`);
+    days split over months like any source, totals rows skipped.  A report without a
+    GMV column has rows with `gmv` None: spend read, GMV not known (never 0)."""
     from generator.load import exports
 
     shown = display_path(str(file))
-    read = _report(file, encoding, preset_name, exports.AD_PRESETS, exports.ad_layout, shown,
-                   "no header with a date, a plan name and a spend column", "找不到表头:需要日期、计划名称和花费列")
+    names = "、".join(sorted({k for k, v in exports.AD_COLUMNS.items() if v == "plan"}))
+    spends = "、".join(sorted({k for k, v in exports.AD_COLUMNS.items() if v == "spend"}))
+    read = _report(file, encoding, preset_name, exports.AD_PRESETS,
+                   lambda table, preset: exports.ad_layout(table, preset, columns=columns, one_tool=one_tool), shown,
+                   "no header with a date (日期/统计日期/时间), a plan name (" + names + "; or `tool:` for a report "
+                   "of one tool) and a spend column (" + spends + "); name yours with `columns:`",
+                   "找不到表头:需要日期列(日期/统计日期/时间)、计划名称列(" + names + ";整份报表是一个工具时写 "
+                   "`tool:`)和花费列(" + spends + ");列名不同请用 `columns:` 指定")
     if isinstance(read, list):
         return [], read
     problems: list[Problem] = []
     rows: list[AdRow] = []
+    crossing: list[tuple[int, Covered]] = []
     for index, record, header in read:
         try:
             days = _days(record.get("month"), year)
@@ -498,12 +669,16 @@ def read_ad_report(file: Path, encoding: str | None, year: int,
                                  detail_zh=exc.zh))
             continue
         values = _amounts(record, header, ("spend", "gmv"), shown, index, problems)
-        share = Decimal(len(days))
-        for month, _day in days:
-            rows.append(AdRow(index, month, _cell_text(record.get("plan")),
-                              values["spend"] / share if values["spend"] is not None else None,
-                              values["gmv"] / share if values["gmv"] is not None else None))
-    return rows, problems
+        if days.crosses_year:
+            crossing.append((index, days))
+        parts = {name: _spread(index, days, "", name, value, True) if value is not None else None
+                 for name, value in values.items()}
+        for at, (month, _day) in enumerate(days.days):
+            spend, gmv = parts["spend"], parts["gmv"]
+            rows.append(AdRow(index, month, _cell_text(record.get("plan")) if "plan" in header else "",
+                              spend[at].value if spend is not None else None,
+                              gmv[at].value if gmv is not None else None))
+    return rows, one_per_cause(problems + other_year_note(crossing, shown, year))
 
 
 def _report(file: Path, encoding: str | None, preset_name: str | None, presets: dict[str, Any], layout_of: Any,
@@ -570,12 +745,14 @@ class ItemRow:
     revenue: Decimal | None
 
 
-def read_item_report(file: Path, encoding: str | None, preset_name: str | None) -> tuple[list[ItemRow], list[Problem]]:
+def read_item_report(file: Path, encoding: str | None, preset_name: str | None,
+                     columns: dict[str, str] | None = None) -> tuple[list[ItemRow], list[Problem]]:
     """Units sold and revenue per SKU for a review's `products:` (spec 4.1, `sycm-item`)."""
     from generator.load import exports
 
     shown = display_path(str(file))
-    read = _report(file, encoding, preset_name, exports.ITEM_PRESETS, exports.item_layout, shown,
+    read = _report(file, encoding, preset_name, exports.ITEM_PRESETS,
+                   lambda table, preset: exports.item_layout(table, preset, columns=columns), shown,
                    "no header with a SKU (商家编码) and a units or revenue column",
                    "找不到表头:需要商家编码(SKU)和支付件数或支付金额列")
     if isinstance(read, list):

@@ -320,12 +320,15 @@ class Review(Header):
     budget_preset: Text | None = None
     budget_encoding: Text | None = None
     budget_tools: dict[Text, Text] = {}  # the report's plan or scene names → tool ids
+    budget_tool: Text | None = None  # a report that is all one tool (千川全域推广): no plan column
+    budget_columns: dict[Text, Text] = {}  # the report's own column names → date, plan, spend, gmv
     campaigns: dict[Text, CampaignReview] = {}
     products: dict[Text, ProductActual] = {}
     # `products: {source:, preset:}`: units sold and revenue per SKU from an item report
     products_source: Text | None = None
     products_preset: Text | None = None
     products_encoding: Text | None = None
+    products_columns: dict[Text, Text] = {}  # the report's own column names → sku, units, revenue
     timeline: list[Event] = []
     causes: list[Cause] = []
     actions: Actions | None = None
@@ -338,18 +341,21 @@ class Review(Header):
         if isinstance(data, dict) and isinstance(data.get("actuals"), dict):
             actuals = dict(data["actuals"])
             lifted = {k: actuals.pop(k) for k in _SOURCE_KEYS if k in actuals}
-            if isinstance(actuals.get("channels"), dict):  # the file's shop names → channel ids
-                lifted["source_channels"] = actuals.pop("channels")
+            for shops in ("channels", "shops"):  # the file's shop names → channel ids
+                if isinstance(actuals.get(shops), dict):
+                    lifted["source_channels"] = {**lifted.get("source_channels", {}), **actuals.pop(shops)}
             if lifted:
                 data = {**data, "actuals": actuals, **lifted}
         if isinstance(data, dict) and isinstance(data.get("products"), dict):
             products = dict(data["products"])
-            lifted = {f"products_{k}": products.pop(k) for k in ("source", "preset", "encoding") if k in products}
+            lifted = {f"products_{k}": products.pop(k) for k in ("source", "preset", "encoding", "columns")
+                      if k in products}
             if lifted:
                 data = {**data, "products": products, **lifted}
         if isinstance(data, dict) and isinstance(data.get("budget"), dict):
             budget = dict(data["budget"])
-            lifted = {f"budget_{k}": budget.pop(k) for k in ("source", "preset", "encoding", "tools") if k in budget}
+            lifted = {f"budget_{k}": budget.pop(k) for k in ("source", "preset", "encoding", "tools", "tool", "columns")
+                      if k in budget}
             if lifted:
                 data = {**data, "budget": budget, **lifted}
         return data

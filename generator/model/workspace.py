@@ -254,15 +254,17 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     options = SourceOptions(review.preset, channel, tuple(review.columns.items()), tuple(names.items()), sums)
     read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     rows: list[SourceRow] = []
+    unknown: dict[str, list[int]] = {}  # a shop name no channel is called → its rows
     for row in read:
         channel = row.channel if row.channel in channels or not row.channel else by_name.get(row.channel)
         if channel is None:
-            shown = display_path(str(file))
-            problems.append(make("source-row", shown, row.row, 1, file=shown, row=row.row,
-                                 detail_en=f"unknown channel `{row.channel}`",
-                                 detail_zh=f"未知渠道 `{row.channel}`"))
+            unknown.setdefault(row.channel, []).append(row.row)
             continue
         rows.append(dataclasses.replace(row, channel=channel))
+    shown = display_path(str(file))
+    for value, at in unknown.items():  # one problem per name, not one per row
+        problems.append(make("source-unknown-channel", shown, min(at), 1, value=value, count=len(set(at)),
+                             row=min(at)))
     return dataclasses.replace(document, source_rows=tuple(rows), source_problems=tuple(problems))
 
 
@@ -286,17 +288,22 @@ def _with_ad_report(document: Document, root: Path) -> Document:
     if not file.is_file():
         return dataclasses.replace(document, source_problems=(
             *document.source_problems, document.problem("source-missing", *where, file=review.budget_source)))
-    rows, problems = read_ad_report(file, review.budget_encoding, review.year, review.budget_preset)
-    totals: dict[str, list[Decimal]] = {}
+    rows, problems = read_ad_report(file, review.budget_encoding, review.year, review.budget_preset,
+                                    dict(review.budget_columns), one_tool=review.budget_tool is not None)
+    totals: dict[str, list[Decimal | None]] = {}
     unmapped: dict[str, Decimal] = {}
     for row in rows:
-        tool = review.budget_tools.get(row.plan) or (row.plan if row.plan in TOOLS else None)
+        tool = review.budget_tool or review.budget_tools.get(row.plan) or (row.plan if row.plan in TOOLS else None)
         if tool is None:
             unmapped[row.plan] = unmapped.get(row.plan, Decimal(0)) + (row.spend or Decimal(0))
             continue
-        spend, gmv = totals.setdefault(tool, [Decimal(0), Decimal(0)])
-        totals[tool] = [spend + (row.spend or 0), gmv + (row.gmv or 0)]
+        spend, gmv = totals.setdefault(tool, [Decimal(0), None])
+        totals[tool] = [(spend or Decimal(0)) + (row.spend or 0),
+                        gmv if row.gmv is None else (gmv or Decimal(0)) + row.gmv]
     shown = display_path(str(file))
+    without_gmv = sorted(tool for tool, (_spend, gmv) in totals.items() if gmv is None)
+    if without_gmv:  # spend without attributed GMV: ROI unknown, never 0.00
+        problems.append(make("source-no-gmv", shown, 1, 1, tools="、".join(without_gmv)))
     if unmapped:
         problems.append(make("source-unmapped-plans", shown, 1, 1, file=shown, count=len(unmapped),
                              plans="、".join(sorted(unmapped)),
@@ -309,7 +316,8 @@ def _with_ad_report(document: Document, root: Path) -> Document:
                                              written=f"{written.spend.exact:,.2f}", from_file=f"{spend:,.2f}",
                                              file=review.budget_source))
         if written is None:
-            merged[tool] = ToolActual.model_validate({"spend": f"{spend}", "gmv": f"{gmv}"})
+            merged[tool] = ToolActual.model_validate({"spend": f"{spend}", **({"gmv": f"{gmv}"} if gmv is not None
+                                                                               else {})})
     return dataclasses.replace(document, model=review.model_copy(update={"budget": merged}),
                                source_problems=(*document.source_problems, *problems))
 
@@ -332,7 +340,8 @@ def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], ro
         code = "source-outside" if file is None else "source-missing"
         return dataclasses.replace(document, source_problems=(
             *document.source_problems, document.problem(code, *where, file=review.products_source)))
-    rows, problems = read_item_report(file, review.products_encoding, review.products_preset)
+    rows, problems = read_item_report(file, review.products_encoding, review.products_preset,
+                                      dict(review.products_columns))
     plan = plans.get((review.unit, review.year))
     skus = {p.sku for p in plan.products} if plan else set()
     totals: dict[str, list[Decimal | None]] = {}

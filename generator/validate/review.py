@@ -131,9 +131,9 @@ def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
 
 def source_rates(workspace: Workspace) -> Iterator[Problem]:
     """A rate column of a source file against the same rate recomputed from the file's
-    own parts (conversion rate = orders ÷ visitors, AOV = GMV ÷ orders, ROI = GMV ÷
-    spend): more than 0.5 % apart is a warning, once per metric (the platform may
-    count per buyer, Planbook per order)."""
+    own parts as the platform defines it (conversion rate = buyers ÷ visitors and AOV =
+    GMV ÷ buyers where the file has buyers, else per order; ROI = GMV ÷ spend): more
+    than 0.5 % apart is a warning, once per metric."""
     from generator.model.catalog import DERIVED
 
     for doc, review, rows, totals in _file_months(workspace):
@@ -157,10 +157,11 @@ def source_rates(workspace: Workspace) -> Iterator[Problem]:
 
 def _parts_in_file(metric: str, parts: tuple[str, str], totals: dict[tuple[str, str, int], Decimal],
                    channel: str, month: int) -> tuple[str, str]:
-    """The parts a rate is checked against: orders where the file has them, else its
-    buyers (a shop export often has 支付买家数 and no order count: spec 4.1, "buyers
-    or orders")."""
-    if metric in ("conversion_rate", "aov") and ("orders", channel, month) not in totals:
+    """The parts a file's own rate is checked against, as the platform defines it: the
+    shop exports (生意参谋 支付转化率 = 支付买家数 ÷ 访客数, 客单价 = 支付金额 ÷ 支付买家数;
+    京东商智, 抖店罗盘 and 拼多多 alike) divide by buyers, so buyers where the file has
+    them, else orders (spec 4.1, "buyers or orders")."""
+    if metric in ("conversion_rate", "aov") and ("buyers", channel, month) in totals:
         return tuple("buyers" if p == "orders" else p for p in parts)  # type: ignore[return-value]
     return parts
 

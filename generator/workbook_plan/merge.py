@@ -37,7 +37,7 @@ def merged_text(original: str | None, data: dict[str, Any]) -> str:
         return _dump(yaml, CommentedMap((k, _new(v, flow=isinstance(v, dict) and _leaves(v) <= 6))
                                         for k, v in data.items()))
     if not _merge_map(document, data, top=True):
-        return original
+        return str(original)
     return _dump(yaml, document)
 
 
