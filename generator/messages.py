@@ -413,14 +413,14 @@ CATALOG: dict[str, Entry] = {
     "source-no-gmv": Entry(
         W, "the ad report has no GMV column it knows: spend is read, GMV and ROI of {tools} are not known (not 0)",
         "推广报表里没有可识别的成交金额列:只读取了花费,{tools} 的 GMV 与 ROI 未知(不是 0)",
-        "name the report's GMV column with `columns:` under `budget:` (e.g. {{总订单金额: gmv}})",
-        "在 `budget:` 下用 `columns:` 指定成交金额列(如 {{总订单金额: gmv}})",
+        "name the report's GMV column with `columns:` under `budget:` (e.g. 总订单金额: gmv)",
+        "在 `budget:` 下用 `columns:` 指定成交金额列(如 总订单金额: gmv)",
     ),
     "source-unknown-channel": Entry(
         E, "the file's shop column names `{value}` on {count} rows (first row {row}), which is no channel of the plan",
         "文件的店铺列有 {count} 行写的是 `{value}`(第一行在第 {row} 行),不是计划中的渠道",
-        "write `channel:` for a file of one shop, or map the name: `shops: {{{value}: <channel id>}}`",
-        "整份文件属于一个渠道时写 `channel:`;或映射店铺名:`shops: {{{value}: 渠道 id}}`",
+        "write `channel:` for a file of one shop, or map the name under `shops:` (`{value}: <channel id>`)",
+        "整份文件属于一个渠道时写 `channel:`;或在 `shops:` 下映射店铺名(`{value}: 渠道 id`)",
     ),
     "source-needs-channel": Entry(
         E, "`{file}` has no channel (shop) column: say whose figures it holds",

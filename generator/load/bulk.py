@@ -11,6 +11,8 @@ this one only skips per-cell Python work for the plain rows.
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -33,7 +35,8 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
     names = {i: header[i] for i in columns}
     metrics = [i for i in columns if names[i] not in ("month", "channel")]
     date_at = next(i for i in columns if names[i] == "month")
-    channel_at = next((i for i in columns if names[i] == "channel"), None)
+    # a given `channel:` wins over the file's shop column, as on the row-by-row path
+    channel_at = None if channel_default else next((i for i in columns if names[i] == "channel"), None)
     text_columns = [date_at] + ([channel_at] if channel_at is not None else [])
     # The C parser reads plain numbers itself (thousands separators, the missing
     # markers).  Dates and channels stay text (a categorical column would guess
@@ -59,7 +62,8 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
         odd = np.flatnonzero(~plain)
         if len(odd):
             odd_text = chunk[date_at].iloc[odd].fillna("").astype(str).str.strip()
-            total[odd] = odd_text.str.lower().isin(TOTAL_WORDS).to_numpy()
+            starts = "^[\\s:：*\\[(（【]*(?:" + "|".join(re.escape(w) for w in TOTAL_WORDS) + ")"
+            total[odd] = odd_text.str.lower().str.contains(starts, regex=True).to_numpy()
             blank[odd] = ((odd_text == "").to_numpy() & chunk[metrics].iloc[odd].isna().all(axis=1).to_numpy()) \
                 | chunk.iloc[odd].isna().all(axis=1).to_numpy()
         values: dict[int, Any] = {}

@@ -140,9 +140,16 @@ def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30, col
                 targets = [None if t == "gmv_direct" else t for t in targets]
             else:
                 targets = ["gmv" if t == "gmv_direct" else t for t in targets]
-            seen: set[str] = set()  # the first plan column (计划名称) wins over a later 场景名称
+            # one column per target: a plan column (计划名称, 计划名字) wins over a scene column
+            # (场景名称) wherever it stands, else the first one
+            plans = [at for at, t in enumerate(targets) if t == "plan"]
+            named = [at for at in plans if "计划" in cells[at] or "plan" in cells[at].lower()]
+            keep_plan = (named or plans or [None])[0]
+            seen: set[str] = set()
             for at, target in enumerate(targets):
-                if target is not None and target in seen:
+                if target == "plan" and at != keep_plan:
+                    targets[at] = None
+                elif target is not None and target in seen:
                     targets[at] = None
                 elif target is not None:
                     seen.add(target)

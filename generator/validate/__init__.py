@@ -32,7 +32,7 @@ RULES: list[Rule] = [
 # would look unknown).
 JUDGED_BY_THE_PLAN = {"unknown-channel", "unknown-campaign", "campaign-without-plan", "unknown-metric",
                       "unknown-sku", "unknown-cost", "review-without-plan", "source-row", "unknown-tool",
-                      "unknown-node", "node-date-missing"}
+                      "unknown-node", "node-date-missing", "source-unknown-channel"}
 
 
 def validate(workspace: Workspace) -> list[Problem]:
