@@ -144,7 +144,7 @@ def ad_layout(table: list[list[Any]], preset: Preset | None, scan: int = 30, col
             # (场景名称) wherever it stands, else the first one
             plans = [at for at, t in enumerate(targets) if t == "plan"]
             named = [at for at in plans if "计划" in cells[at] or "plan" in cells[at].lower()]
-            keep_plan = (named or plans or [None])[0]
+            keep_plan = (named or plans)[0] if plans else None
             seen: set[str] = set()
             for at, target in enumerate(targets):
                 if target == "plan" and at != keep_plan:
