@@ -466,8 +466,10 @@ def _month_targets(workspace: Any, unit: str, year: int) -> dict[tuple[str, str,
         period = str(row.period)
         if len(period) == 7 and period[5:].isdigit() and row.value is not None and row.value == row.value:
             channel = "" if row.channel == "all" else str(row.channel)
-            # to the fen, as every figure is shown (the table holds the exact figure as a float)
-            out[(str(row.metric), channel, int(period[5:]))] = Decimal(repr(row.value)).quantize(Decimal("0.01"))
+            # money and counts to the fen, as every figure is shown; a rate (0.042) as it is
+            value = Decimal(repr(row.value))
+            out[(str(row.metric), channel, int(period[5:]))] = value.quantize(Decimal("0.01")) if abs(value) >= 1 \
+                else value
     return out
 
 
@@ -486,23 +488,25 @@ def _import(args: argparse.Namespace) -> int:
     from generator.render.labels import workbook_vocabulary
     from generator.validate import check
     from generator.workbook_plan import cell_problems, merged_text, read_book
+    from generator.workbook_plan.read import holder
 
     workbook = Path(args.file)
     if not workbook.is_file():
-        raise CommandError("no-plans-folder", args.file, folder=args.file)
+        raise CommandError("source-missing", args.file, file=args.file)
     try:
         book = openpyxl.load_workbook(workbook, data_only=True)
+        formulas = openpyxl.load_workbook(workbook, data_only=False)
     except Exception:  # a damaged or mislabelled file: the user's problem
         return _print_problems([make("source-format", args.file, 1, 1, file=args.file,
                                      detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save "
                                                "it as .xlsx)",
                                      detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")], args)
-    missing = _missing_sheets(book)
+    missing = _missing_sheets(book, args.file) or _uncomputed_formula(book, formulas, args.file)
     if missing:
         return _print_problems([missing], args)
     plans = Path(args.dir)
     workspace = read_workspace(plans) if plans.is_dir() else None
-    unit, year = _workbook_key(book)
+    unit, year = _workbook_key(book, args.file)
     plan = workspace.plan(unit, year) if workspace is not None else None
     words = workbook_vocabulary(plan.model if plan else None, _workbook_lang(book, args.lang), {})
     months = _month_targets(workspace, unit, year) if workspace is not None else {}
@@ -516,7 +520,7 @@ def _import(args: argparse.Namespace) -> int:
     for path, data in read.documents.items():
         base = targets[path] if targets[path].exists() else plans / path
         original = base.read_text(encoding="utf-8-sig") if base.is_file() else None
-        texts[path] = (original, merged_text(original, data))
+        texts[path] = (original, merged_text(original, data, holder("plan" if path == plan_path else "campaign")))
     with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
         copy = Path(folder) / "plans"
         if plans.is_dir():
@@ -554,7 +558,12 @@ def _import(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"written": [str(targets[p]) for p in changed],
                           "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
-    elif changed:
+        return EXIT_OK
+    if problems:  # warnings: a campaign file kept, a task overdue
+        from generator.problems import format_text
+
+        print(format_text(problems, args.lang), file=sys.stderr)
+    if changed:
         for path in changed:
             print(f"planbook: wrote {targets[path]}", file=sys.stderr)
     else:
@@ -563,7 +572,26 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _missing_sheets(book: Any) -> Any:
+def _uncomputed_formula(book: Any, formulas: Any, shown: str) -> Any:
+    """A formula whose value the file does not hold (written by a program, never opened in
+    Excel) reads as empty: refused, rather than its value deleted from the plan."""
+    from generator.problems import make
+
+    for sheet in formulas.worksheets:
+        if sheet.title.startswith("_"):
+            continue
+        for row in sheet.iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") and \
+                        book[sheet.title][cell.coordinate].value is None:
+                    return make("workbook-format", f"{shown}:{sheet.title}!{cell.coordinate}", 0, 0,
+                                detail_en=f"the formula {cell.value} has no computed value in the file: open the "
+                                          "workbook in Excel and save it, or type the value",
+                                detail_zh=f"公式 {cell.value} 在文件里没有计算结果:请用 Excel 打开并保存,或直接填写数值")
+    return None
+
+
+def _missing_sheets(book: Any, shown: str) -> Any:
     """Every section's sheet must be there: a renamed or deleted one would drop its
     section from the plan without a word (to remove a section, empty its rows)."""
     from generator.problems import make
@@ -575,20 +603,20 @@ def _missing_sheets(book: Any) -> Any:
     others = [name for name in book.sheetnames if name not in SHEETS and not name.startswith("_")]
     seen_en = f"; the workbook has {', '.join(others)} instead" if others else ""
     seen_zh = f";工作簿里另有 {'、'.join(others)}" if others else ""
-    return make("source-format", str(getattr(book, "path", "workbook")), 1, 1, file="workbook",
+    return make("workbook-format", shown, 0, 0,
                 detail_en=f"no sheet {', '.join(missing)} (renamed or deleted? to remove a section, "
                           f"empty its rows){seen_en}",
                 detail_zh=f"缺少工作表 {'、'.join(missing)}(改名或删除了?要去掉一节,请清空它的行){seen_zh}")
 
 
-def _workbook_key(book: Any) -> tuple[str, int]:
+def _workbook_key(book: Any, shown: str) -> tuple[str, int]:
     from generator.workbook_plan.layout import META
 
     meta = {str(k): v for k, v, *_ in book[META].iter_rows(values_only=True)} if META in book.sheetnames else {}
     try:
         return str(meta.get("unit") or "main"), int(meta["year"])
     except (KeyError, TypeError, ValueError):
-        raise CommandError("source-format", "workbook", file="workbook",
+        raise CommandError("workbook-format", shown,
                            detail_en="the hidden sheet _planbook (unit, year, files) is missing: export the plan "
                                      "again with `planbook export plan`",
                            detail_zh="缺少隐藏工作表 _planbook(业务单元、年份、文件):请用 `planbook export plan` "

@@ -548,6 +548,16 @@ CATALOG: dict[str, Entry] = {
         "id `{short}…` 长 {length} 个字符,页面名最多 {limit} 个", "use a short id; the name can be long",
         "请用简短的 id,名称可以写长",
     ),
+    "workbook-format": Entry(
+        E, "{detail_en}", "{detail_zh}",
+        "export the plan again with `planbook export plan` and copy your edits over, or fix the cell named",
+        "用 `planbook export plan` 重新导出并把修改抄过去,或按提示修正该单元格",
+    ),
+    "workbook-campaign-file-kept": Entry(
+        W, "the campaign of `{file}` has no row in the workbook: the file is left as it is",
+        "`{file}` 的活动在工作簿里没有对应的行:该文件保持不变",
+        "to remove the campaign, delete its file (git rm)", "要删除这个活动,请删除它的文件(git rm)",
+    ),
     "workbook-computed-cell": Entry(
         E, "month {month} is computed ({computed}) from the year's target and its phasing, but the cell holds {written}",
         "{month} 月由全年目标按月度拆分计算得出({computed}),单元格里却是 {written}",

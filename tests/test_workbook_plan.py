@@ -291,3 +291,83 @@ def test_a_new_campaign_row_with_a_new_file_becomes_that_campaign_file(small):
         "kind: campaign\nyear: 2026\nid: jiadian99\nname: 99 家电焕新节\ntype: store\nchannels: [tmall, jd]\n"
         "start: 2026-09-01\nend: 2026-09-09\ngoals: {gmv: 9000000}\n")
     assert git(small, "status", "--porcelain", "plans") == "?? plans/2026/campaigns/\n"
+
+
+def test_what_the_workbook_has_no_column_for_is_kept(tmp_path):
+    # a campaign file's `title:` and `review:` and a competitor's `note:` have no column
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    campaign = tmp_path / "plans/2026/campaigns/double11.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace(
+        "name: 双11 全球狂欢节\n", "name: 双11 全球狂欢节\ntitle: 双11 作战方案\n")
+        + "review:\n  actual: {gmv: 2400万}\n  highlights: [预售破纪录]\n", encoding="utf-8")
+    plan = tmp_path / "plans/2026/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("watch: [抖音达播排期]}",
+                                                             "watch: [抖音达播排期], note: 重点盯防}"), encoding="utf-8")
+    committed(tmp_path)
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=tmp_path).returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    cell_of(book["活动"], {"id": "double11"}, "theme").value = "修护季"
+    book.save(tmp_path / "plan.xlsx")
+    assert run("import", "plan", "plan.xlsx", "--force", cwd=tmp_path).returncode == 0
+    assert changed_lines(tmp_path) == {"plans/2026/campaigns/double11.yaml": (1, 1)}  # only the theme
+
+
+def test_an_amount_typed_over_a_share_is_the_amount(repo):
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
+    book = openpyxl.load_workbook(repo / "plan.xlsx")
+    cogs = cell_of(book["费用"], {"key@id": "cogs"}, "value")
+    cogs.value, cogs.number_format = 3_000_000, "General"  # 30 % of GMV → a fixed 300万
+    done = cell_of(book["活动日程"], {"campaign@id": "double11", "name": "尾款催付短信"}, "done")
+    done.value = "Y"  # the words people type for yes
+    book.save(repo / "plan.xlsx")
+    assert run("import", "plan", "plan.xlsx", "--force", cwd=repo).returncode == 0
+    diff = git(repo, "diff", "-U0")
+    assert "+  cogs: 3000000\n" in diff and "%" not in diff.split("+  cogs:")[1].splitlines()[0]
+    assert "done: true}" in diff
+
+
+@pytest.mark.parametrize("damage, where", [
+    ("header", "竞品!A2"),  # the hidden id row deleted: the sheet's columns are unknown
+    ("duplicate", "费用!A10"),  # 其他 renamed 人力: two rows for one cost
+    ("moved", "活动!A8"),  # a campaign moved from its own file into the plan
+    ("formula", "费用!C3"),  # a formula with no computed value in the file
+])
+def test_a_damaged_workbook_writes_nothing_and_says_where(repo, damage, where):
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
+    book = openpyxl.load_workbook(repo / "plan.xlsx")
+    if damage == "header":
+        book["竞品"].delete_rows(2)
+    elif damage == "duplicate":
+        cell_of(book["费用"], {"key@id": "other"}, "key").value = "人力"
+    elif damage == "moved":
+        cell_of(book["活动"], {"id": "double11"}, "file").value = "2026/plan.yaml"
+    else:
+        cell_of(book["费用"], {"key@id": "labor"}, "value").value = "=360*10000"
+    book.save(repo / "plan.xlsx")
+    result = run("import", "plan", "plan.xlsx", "--force", "--format", "json", cwd=repo)
+    assert result.returncode == 1
+    found = {(p["path"], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    assert (f"plan.xlsx:{where}", "workbook-format") in found, found
+    assert git(repo, "status", "--porcelain", "plans") == ""
+
+
+def test_a_campaign_files_row_deleted_leaves_the_file_and_says_so(repo):
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
+    book = openpyxl.load_workbook(repo / "plan.xlsx")
+    book["活动"].delete_rows(cell_of(book["活动"], {"id": "double11"}, "id").row)
+    book.save(repo / "plan.xlsx")
+    result = run("import", "plan", "plan.xlsx", "--force", cwd=repo)
+    assert result.returncode == 0 and "[workbook-campaign-file-kept]" in result.stderr
+    assert git(repo, "status", "--porcelain", "plans") == ""
+
+
+def test_a_row_typed_without_its_hidden_key_is_placed_by_its_label(repo):
+    assert run("export", "plan", "2026", "-o", "plan.xlsx", cwd=repo).returncode == 0
+    book = openpyxl.load_workbook(repo / "plan.xlsx")
+    sheet = book["定位与目标"]
+    row = sheet.max_row + 1
+    sheet.cell(row, 2, "节点日期 · 双11")
+    sheet.cell(row, 3, "2026-11-11")
+    book.save(repo / "plan.xlsx")
+    assert run("import", "plan", "plan.xlsx", "--force", cwd=repo).returncode == 0
+    assert git(repo, "diff", "-U0").count("\n+  double11: 2026-11-11\n") == 1

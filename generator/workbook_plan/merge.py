@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -27,8 +27,13 @@ HEADER = ("kind", "year", "unit")  # a file's header is the file's own, never th
 LIST_KEYS = ("id", "sku", "name")
 
 
-def merged_text(original: str | None, data: dict[str, Any]) -> str:
-    """The file's new text: `original` with `data` laid over it (or `data` as a new file)."""
+Owned = Callable[[tuple[str, ...], str], bool]  # (path with `*` for entries, key) → the workbook holds it
+
+
+def merged_text(original: str | None, data: dict[str, Any], owned: Owned = lambda _path, _key: True) -> str:
+    """The file's new text: `original` with `data` laid over it (or `data` as a new file).
+    A key missing from `data` is deleted only where `owned` says the workbook holds that
+    key (a campaign's `review:` or a competitor's `note:` has no column: it stays)."""
     yaml = _yaml(original or "")
     document = yaml.load(original) if original is not None else None
     if not isinstance(document, CommentedMap):
@@ -36,7 +41,7 @@ def merged_text(original: str | None, data: dict[str, Any]) -> str:
         # lists of entries one entry a line
         return _dump(yaml, CommentedMap((k, _new(v, flow=isinstance(v, dict) and _leaves(v) <= 6))
                                         for k, v in data.items()))
-    if not _merge_map(document, data, top=True):
+    if not _Merge(owned).map(document, data, ()):
         return str(original)
     return _dump(yaml, document)
 
@@ -60,84 +65,140 @@ def _dump(yaml: YAML, document: Any) -> str:
     return out.getvalue()
 
 
-def _merge_map(node: CommentedMap, data: dict[str, Any], top: bool = False) -> bool:
-    changed = False
-    for key in [k for k in node if k not in data and not (top and k in HEADER)]:
-        del node[key]
-        changed = True
-    for key, value in data.items():
-        if top and key in HEADER and key in node:
-            continue
-        if key not in node:
-            node[key] = _new(value, flow=_flow_children(node))
+class _Merge:
+    def __init__(self, owned: Owned) -> None:
+        self.owned = owned
+
+    def map(self, node: CommentedMap, data: dict[Any, Any], path: tuple[str, ...]) -> bool:
+        changed = False
+        for key in [k for k in node if k not in data and self.owned(path, str(k))]:
+            if not path and key in HEADER:
+                continue
+            del node[key]
             changed = True
-            continue
-        merged, did = _merge(node[key], value)
-        if did:
-            node[key] = merged
-            changed = True
-    return changed
+        flow = _flow_children(node)
+        for key, value in data.items():
+            if not path and key in HEADER and key in node:
+                continue
+            if key not in node:
+                node.insert(_place(node, data, key), key, _new(value, flow=flow))
+                changed = True
+                continue
+            merged, did = self.value(node[key], value, (*path, str(key)), flow)
+            if did:
+                node[key] = merged
+                changed = True
+        return changed
 
+    def value(self, old: Any, new: Any, path: tuple[str, ...], flow: bool = False) -> tuple[Any, bool]:
+        """The value to keep (old where it means the same) and whether it changed."""
+        if isinstance(old, CommentedMap) and isinstance(new, dict):
+            return old, self.map(old, new, path)
+        if isinstance(old, CommentedMap) and isinstance(new, list) and _is_month_map(old, new):
+            # months written as a mapping 1..12 stay a mapping
+            return old, self.map(old, {m: v for m, v in enumerate(new, start=1) if v is not None}, path)
+        if isinstance(old, CommentedSeq) and isinstance(new, list):
+            return old, self.seq(old, new, path)
+        if isinstance(old, CommentedSeq) and not isinstance(new, (list, dict)) and len(old) == 1:
+            merged, did = self.value(old[0], new, (*path, "*"))  # one line of a list cell: still a list
+            if did:
+                old[0] = merged
+            return old, did
+        if isinstance(new, list) and len(new) == 1 and not isinstance(old, (list, dict)):
+            return self.value(old, new[0], path)  # a text written as one entry stays a text
+        if isinstance(new, dict) and not isinstance(old, (dict, list)) and "total" in new and same(old, new["total"]):
+            new = {**new, "total": old}  # a bare `5万` given a phasing keeps its written total
+        if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
+            own = getattr(getattr(old, "fa", None), "flow_style", lambda: False)()
+            return _new(new, flow=own or flow), True
+        if same(old, new):
+            return old, False
+        return like(old, new), True
 
-def _merge(old: Any, new: Any) -> tuple[Any, bool]:
-    """The value to keep (old where it means the same) and whether it changed."""
-    if isinstance(old, CommentedMap) and isinstance(new, dict):
-        return old, _merge_map(old, new)
-    if isinstance(old, CommentedSeq) and isinstance(new, list):
-        return old, _merge_seq(old, new)
-    if isinstance(old, CommentedSeq) and not isinstance(new, (list, dict)) and len(old) == 1:
-        merged, did = _merge(old[0], new)  # one line of a list cell: still the one-entry list
-        if did:
-            old[0] = merged
-        return old, did
-    if isinstance(new, list) and len(new) == 1 and not isinstance(old, (list, dict)):
-        return _merge(old, new[0])  # a text written as one entry stays a text
-    if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
-        return _new(new, flow=getattr(getattr(old, "fa", None), "flow_style", lambda: False)()), True
-    if same(old, new):
-        return old, False
-    return like(old, new), True
-
-
-def _merge_seq(old: CommentedSeq, new: list[Any]) -> bool:
-    key = _list_key(old, new)
-    if key is None:
-        if len(old) == len(new) and all(same(a, b) if not isinstance(a, (dict, list)) else False
-                                        for a, b in zip(old, new)):
-            return False
-        if len(old) == len(new):
+    def seq(self, old: CommentedSeq, new: list[Any], path: tuple[str, ...]) -> bool:
+        key = _list_key(old, new)
+        entries = (*path, "*")
+        if key is None and len(old) == len(new):
             changed = False
             for i, value in enumerate(new):
-                merged, did = _merge(old[i], value)
+                merged, did = self.value(old[i], value, entries)
                 if did:
                     old[i] = merged
                     changed = True
             return changed
-        flow = old.fa.flow_style()
-        del old[:]
-        old.extend(_new(v, flow=flow) for v in new)
-        return True
-    changed = False
-    wanted = {str(item.get(key)): item for item in new}
-    for index in reversed(range(len(old))):
-        entry = old[index]
-        if not isinstance(entry, CommentedMap) or str(entry.get(key)) not in wanted:
-            del old[index]
-            changed = True
-    present = {str(entry.get(key)) for entry in old}
-    for entry in old:
-        _merged, did = _merge(entry, wanted[str(entry.get(key))])
-        changed = changed or did
-    flow = bool(old) and all(isinstance(e, CommentedMap) and e.fa.flow_style() for e in old)
-    for name, item in wanted.items():
-        if name not in present:
-            old.append(_new(item, flow=flow))
-            changed = True
-    return changed
+        if key is None and all(isinstance(e, dict) for e in [*old, *new]) and old:
+            # entries without an id (retention): matched by what they say; those gone are
+            # deleted, those new appended, the rest left as written
+            matched = [next((n for n in new if _same_entry(o, n)), None) for o in old]
+            changed = False
+            for index in reversed(range(len(old))):
+                if matched[index] is None:
+                    del old[index]
+                    changed = True
+            flow = all(isinstance(e, CommentedMap) and e.fa.flow_style() for e in old) if old else True
+            for item in new:
+                if not any(m is item for m in matched):
+                    old.append(_new(item, flow=flow))
+                    changed = True
+            return changed
+        if key is None:
+            flow = old.fa.flow_style()
+            del old[:]
+            old.extend(_new(v, flow=flow) for v in new)
+            return True
+        changed = False
+        wanted = {str(item.get(key)): item for item in new}
+        for index in reversed(range(len(old))):
+            entry = old[index]
+            if not isinstance(entry, CommentedMap) or str(entry.get(key)) not in wanted:
+                del old[index]
+                changed = True
+        present = {str(entry.get(key)) for entry in old}
+        for entry in old:
+            _merged, did = self.value(entry, wanted[str(entry.get(key))], entries)
+            changed = changed or did
+        flow = bool(old) and all(isinstance(e, CommentedMap) and e.fa.flow_style() for e in old)
+        for name, item in wanted.items():
+            if name not in present:
+                old.append(_new(item, flow=flow))
+                changed = True
+        return changed
+
+
+def _place(node: CommentedMap, data: dict[str, Any], key: Any) -> int:
+    """Where a new key goes: after the keys that come before it in `data` (a new
+    `currency:` beside `owner:`, not at the end of the file)."""
+    order = list(data)
+    before = set(order[:order.index(key)])
+    index = 0
+    for position, existing in enumerate(node):
+        if existing in before:
+            index = position + 1
+    return index if before else len(node)
+
+
+def _is_month_map(old: CommentedMap, new: list[Any]) -> bool:
+    return len(new) == 12 and all(isinstance(k, int) and 1 <= k <= 12 for k in old)
+
+
+def _same_entry(old: Any, new: dict[str, Any]) -> bool:
+    if not isinstance(old, dict):
+        return False
+    keys = set(old) | set(new)
+    return all(same(old.get(k), new.get(k)) if not isinstance(old.get(k), (list, dict)) else
+               _plain_value(old.get(k)) == _plain_value(new.get(k)) for k in keys)
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_value(v) for v in value]
+    return _text(value) if value is not None else None
 
 
 def _list_key(old: list[Any], new: list[Any]) -> str | None:
-    entries = [e for e in [*old, *new]]
+    entries = [*old, *new]
     if not entries or not all(isinstance(e, dict) for e in entries):
         return None
     for key in LIST_KEYS:
@@ -220,24 +281,27 @@ def like(old: Any, new: Any) -> Any:
     number = _number(new)
     if number is None or isinstance(new, bool):
         return new
+    new_is_share = isinstance(new, str) and new.strip().endswith("%")
     if isinstance(old, str):
         written = old.strip()
-        if written.endswith("%"):
-            return new if isinstance(new, str) and new.strip().endswith("%") else f"{_plain(number * 100)}%"
+        if written.endswith("%") or new_is_share:
+            # a share stays a share; an amount typed where a share was (or the other way) is
+            # what was typed, never 300000000%
+            return new
         yuan = "元" if written.endswith("元") else ""
         bare = written.removesuffix("元")
         for suffix, size in _SUFFIXES:
             if bare.endswith(suffix):
                 scaled = number / size
                 if scaled == scaled.quantize(Decimal("0.0001")):
-                    return f"{_plain(scaled)}{suffix}{yuan}"
+                    return f"{_decimal_text(scaled)}{suffix}{yuan}"
         if yuan and number == number.quantize(Decimal("0.01")):
-            return f"{_plain(number)}元"
+            return f"{_decimal_text(number)}元"
     if isinstance(new, str):
         return new
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _plain(number: Decimal) -> str:
+def _decimal_text(number: Decimal) -> str:
     text = f"{number.normalize():f}"
     return text.rstrip("0").rstrip(".") if "." in text else text

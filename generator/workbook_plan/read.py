@@ -27,7 +27,7 @@ PLAN_ORDER = ["kind", "year", "unit", "title", "currency", "owner", "baseline", 
               "competitors", "retention"]
 CAMPAIGN_ORDER = ["id", "name", "type", "node", "channels", "start", "end", "theme", "mechanics", "offers", "goals",
                   "sku_goals", "budget", "owner", "note", "tasks"]
-Cell = tuple[Any, str]  # a value and where it was written (`目标!C7`)
+Placed = tuple[Any, str]  # a value and the cell it was written in (`目标!C7`)
 
 
 @dataclass
@@ -40,17 +40,22 @@ class ReadBook:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_book(book: Any, words: Vocabulary, months: MonthTargets, shown: str) -> ReadBook:
+def read_book(book: Any, words: Vocabulary, months: MonthTargets, workbook: str) -> ReadBook:
     meta = {}
     files: list[str] = []
-    for key, value in (book[layout.META].iter_rows(values_only=True) if layout.META in book.sheetnames else []):
+    homes: dict[str, str] = {}  # campaign id → the file it was exported from
+    for key, value, *more in (book[layout.META].iter_rows(values_only=True) if layout.META in book.sheetnames else []):
         if key == "file":
             files.append(str(value))
+        elif key == "campaign" and more:
+            homes[str(value)] = str(more[0])
         elif key:
             meta[str(key)] = value
     year = int(meta.get("year") or _year_of(book))
-    reader = _Reader(book, words, months, shown, str(meta.get("unit") or "main"), year)
-    documents = reader.documents(files or [PLAN_FILE])
+    reader = _Reader(book, words, months, workbook, str(meta.get("unit") or "main"), year)
+    reader.homes = homes
+    reader.check_headers()
+    documents = reader.documents(files or [PLAN_FILE]) if not reader.problems else {}
     return ReadBook(reader.unit, year, documents, reader.cells, reader.key_cells, reader.problems)
 
 
@@ -62,17 +67,36 @@ def _year_of(book: Any) -> int:
 
 
 class _Reader:
-    def __init__(self, book: Any, words: Vocabulary, months: MonthTargets, shown: str, unit: str, year: int) -> None:
-        self.book, self.words, self.months, self.shown = book, words, months, shown
+    def __init__(self, book: Any, words: Vocabulary, months: MonthTargets, workbook: str, unit: str,
+                 year: int) -> None:
+        self.book, self.words, self.months, self.workbook = book, words, months, workbook
         self.unit, self.year = unit, year
         self.cells: dict[str, dict[tuple[Any, ...], str]] = {}
         self.key_cells: dict[str, dict[tuple[Any, ...], str]] = {}
         self.problems: list[Problem] = []
         self.file = PLAN_FILE  # the document whose values are being read
+        self.homes: dict[str, str] = {}
+
+    def fail(self, where: str, en: str, zh: str) -> None:
+        self.problems.append(make("workbook-format", f"{self.workbook}:{where}", 0, 0, detail_en=en, detail_zh=zh))
+
+    def check_headers(self) -> None:
+        """Row 2 of every sheet holds its column ids: a changed or missing one would drop a
+        column's values (and the merge would delete them from the file)."""
+        for name, columns in COLUMNS.items():
+            if name not in self.book.sheetnames:
+                continue
+            ids = {str(c.value).strip() for c in self.book[name][2] if c.value is not None}
+            missing = [c.cid for c in columns if c.cid not in ids]
+            if missing:
+                self.fail(f"{name}!A2", f"the hidden row 2 of sheet {name} lacks the column ids "
+                                        f"{', '.join(missing)} (a row inserted above it, or the row or a column "
+                                        f"deleted?)",
+                          f"工作表 {name} 隐藏的第 2 行缺少列 id:{'、'.join(missing)}(在它上面插入了行,或删除了该行或某一列?)")
 
     # --- cells ---------------------------------------------------------------------------------
 
-    def rows(self, name: str) -> Iterator[dict[str, Cell]]:
+    def rows(self, name: str) -> Iterator[dict[str, Placed]]:
         """The sheet's rows as column id → (value, cell); ids of labelled columns resolved."""
         if name not in self.book.sheetnames:
             return
@@ -84,7 +108,7 @@ class _Reader:
             for cid, cell in zip(ids, cells):
                 if cid and cell.value is not None and str(cell.value).strip() != "":
                     raw[cid] = cell
-            row: dict[str, Cell] = {}
+            row: dict[str, Placed] = {}
             for cid, cell in raw.items():
                 if cid.endswith(ID_SUFFIX) or cid not in columns:
                     continue
@@ -99,8 +123,7 @@ class _Reader:
 
     def _value(self, column: layout.Column, cell: Any, hidden: Any) -> Any:
         if column.kind == "yes_no":
-            text = str(cell.value).strip()
-            return cell.value if isinstance(cell.value, bool) else self.words.resolve("yes_no", text, None) == "true"
+            return _yes_no(cell.value)
         if column.kind and column.multi:
             shown = [p for line in lines_of(cell.value) for p in re.split(r"[、,，;；]\s*", line) if p]
             ids = lines_of(hidden.value) if hidden is not None else []
@@ -115,12 +138,24 @@ class _Reader:
             return str(value)  # an id or a name typed as a number is still text
         return value
 
-    def take(self, row: dict[str, Cell], cid: str, path: tuple[Any, ...]) -> Any:
+    def once(self, seen: dict[Any, str], key: Any, row: dict[str, Placed], cid: str, what_en: str,
+             what_zh: str) -> bool:
+        """False (and a problem) when `key` was read from an earlier row: the later row would
+        silently replace it."""
+        where = row[cid][1]
+        if key in seen:
+            self.fail(where, f"{what_en} is on two rows ({seen[key]} and {where}): keep one",
+                      f"{what_zh} 写了两行({seen[key]} 和 {where}):请只保留一行")
+            return False
+        seen[key] = where
+        return True
+
+    def take(self, row: dict[str, Placed], cid: str, path: tuple[Any, ...]) -> Any:
         value, where = row[cid]
         self.cells.setdefault(self.file, {})[path] = where
         return value
 
-    def key(self, row: dict[str, Cell], cid: str, path: tuple[Any, ...]) -> None:
+    def key(self, row: dict[str, Placed], cid: str, path: tuple[Any, ...]) -> None:
         self.key_cells.setdefault(self.file, {})[path] = row[cid][1]
         self.cells.setdefault(self.file, {})[path] = row[cid][1]
 
@@ -132,35 +167,40 @@ class _Reader:
         # the tasks and goals name their campaign by its name as the 活动 sheet has it now
         self.words.words["campaign"] = {str(r["id"][0]): str(r.get("name", r["id"])[0]) for r in campaigns if "id" in r}
         out: dict[str, dict[str, Any]] = {plan_file: {}}
+        for row in campaigns:
+            path = str(row.get("file", (plan_file,))[0])
+            home = self.homes.get(str(row["id"][0])) if "id" in row else None
+            if home is not None and home != path:
+                self.fail(row.get("file", row["id"])[1],
+                          f"the campaign {row['id'][0]} came from {home}; moving a campaign to another file "
+                          "is done in the YAML (move it, then export again)",
+                          f"活动 {row['id'][0]} 来自 {home};把活动换到另一个文件请在 YAML 里操作(移动后重新导出)")
+            elif not _safe_path(path):
+                self.fail(row["file"][1], f"the file {path} of a campaign is not a path inside the plans folder "
+                                          "ending in .yaml",
+                          f"活动的文件 {path} 不是计划文件夹内以 .yaml 结尾的路径")
         for path in files[1:] + [str(r["file"][0]) for r in campaigns if "file" in r]:
             out.setdefault(path, {})
         self.file = plan_file
         out[plan_file] = self.plan(campaigns, plan_file)
         for path in out:
-            if path != plan_file:
-                self.file = path
-                mine = [r for r in campaigns if str(r.get("file", (plan_file,))[0]) == path]
-                if not _safe_path(path):
-                    self.problems.append(make("source-format", self.shown, 1, 1, file=self.shown,
-                                              detail_en=f"the file {path} of a campaign is not a path inside the "
-                                                        "year's folder ending in .yaml",
-                                              detail_zh=f"活动的文件 {path} 不是本年文件夹内以 .yaml 结尾的路径"))
-                    continue
-                if len(mine) == 1:
-                    header: dict[str, Any] = {"kind": "campaign", "year": self.year}
-                    if self.unit != "main":
-                        header["unit"] = self.unit
-                    out[path] = {**header, **self.campaign(mine[0], ())}
-                elif not mine:
-                    out[path] = {}  # every row of that file deleted: the file is left as it is
-                else:
-                    self.problems.append(make("source-format", self.shown, 1, 1, file=self.shown,
-                                              detail_en=f"{len(mine)} campaigns name the file {path}; a campaign "
-                                                        "file holds one",
-                                              detail_zh=f"{len(mine)} 个活动都写在文件 {path} 里;一个活动文件只放一个活动"))
+            if path == plan_file:
+                continue
+            self.file = path
+            mine = [r for r in campaigns if str(r.get("file", (plan_file,))[0]) == path]
+            if len(mine) == 1:
+                header: dict[str, Any] = {"kind": "campaign", "year": self.year}
+                if self.unit != "main":
+                    header["unit"] = self.unit
+                out[path] = {**header, **self.campaign(mine[0], ())}
+            elif not mine:
+                self.problems.append(make("workbook-campaign-file-kept", self.workbook, 0, 0, file=path))
+            else:
+                self.fail(mine[1]["file"][1], f"{len(mine)} campaigns name the file {path}; a campaign file holds one",
+                          f"{len(mine)} 个活动都写在文件 {path} 里;一个活动文件只放一个活动")
         return {path: data for path, data in out.items() if data}
 
-    def plan(self, campaign_rows: list[dict[str, Cell]], plan_file: str) -> dict[str, Any]:
+    def plan(self, campaign_rows: list[dict[str, Placed]], plan_file: str) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": "plan", "year": self.year}
         if self.unit != "main":
             data["unit"] = self.unit
@@ -179,7 +219,11 @@ class _Reader:
         targets = self.targets(weights)
         if targets:
             data["targets"] = targets
-        products = [self.record(r, ("products", i)) for i, r in enumerate(self.rows(PRODUCTS))]
+        seen_skus: dict[Any, str] = {}
+        products = [self.record(r, ("products", i)) for i, r in enumerate(
+            r for r in self.rows(PRODUCTS)
+            if "sku" not in r or self.once(seen_skus, str(r["sku"][0]), r, "sku", f"SKU {r['sku'][0]}",
+                                           f"SKU {r['sku'][0]}"))]
         if products:
             data["products"] = products
         if "budget.phasing" in weights:
@@ -189,10 +233,12 @@ class _Reader:
             data["budget"] = {k: budget[k] for k in ("total", "months", "quarters", "phasing", "tools",
                                                      "tools_declared") if k in budget}
         costs = {}
+        seen_costs: dict[Any, str] = {}
         for row in self.rows(COSTS):
             if "key" in row and "value" in row:
                 key = str(row["key"][0])
-                costs[key] = self.take(row, "value", ("costs", key))
+                if self.once(seen_costs, key, row, "key", f"the cost {key}", f"费用项 {key}"):
+                    costs[key] = self.take(row, "value", ("costs", key))
         if costs:
             data["costs"] = costs
         mine = [r for r in campaign_rows if str(r.get("file", (plan_file,))[0]) == plan_file]
@@ -207,18 +253,16 @@ class _Reader:
         ordered.update({k: v for k, v in data.items() if k not in ordered})
         return ordered
 
-    def record(self, row: dict[str, Cell], path: tuple[Any, ...], skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    def record(self, row: dict[str, Placed], path: tuple[Any, ...], skip: tuple[str, ...] = ()) -> dict[str, Any]:
         return {cid: self.take(row, cid, (*path, cid)) for cid in row if cid not in skip}
 
     def general(self, data: dict[str, Any], budget: dict[str, Any]) -> None:
-        by_label = {pair[0]: key for key, pair in GENERAL_LABELS.items()} | {
-            pair[1]: key for key, pair in GENERAL_LABELS.items()}
         quarters: dict[int, Any] = {}
         months: dict[int, Any] = {}
         for row in self.rows(GENERAL):
             if "value" not in row:
                 continue
-            key = str(row["key"][0]) if "key" in row else by_label.get(str(row.get("label", ("",))[0]), "")
+            key = str(row["key"][0]) if "key" in row else self.general_key(row)
             head, _, rest = key.partition(".")
             if key == "goals":
                 goals = data.setdefault("goals", [])
@@ -234,10 +278,34 @@ class _Reader:
                 target[int(index)] = self.take(row, "value", ("budget", part, int(index) - 1))
             elif head in ("positioning", "channels", "calendar") and rest:
                 data.setdefault(head, {})[rest] = self.take(row, "value", (head, rest))
+                if head == "channels":  # the targets' rows name channels by these names
+                    self.words.words.setdefault("channel", {})[rest] = str(row["value"][0])
         if quarters:
             budget["quarters"] = [quarters.get(q) for q in range(1, 5)]
         if months:
             budget["months"] = [months.get(m) for m in range(1, 13)]
+
+    def general_key(self, row: dict[str, Placed]) -> str:
+        """The key of a row typed without its hidden key: from its label (`年度目标`,
+        `节点日期 · 双11`, `推广预算 · 季度 · Q3`); a label it cannot place is a problem, not a
+        row dropped in silence."""
+        label = str(row.get("label", ("", ""))[0]).strip()
+        head, _, suffix = (part.strip() for part in label.partition("·"))
+        by_label = {pair[i]: key for key, pair in GENERAL_LABELS.items() for i in (0, 1)}
+        key = by_label.get(label) or by_label.get(head, "")
+        if key == "calendar" and suffix:
+            return f"calendar.{self.words.resolve('node', suffix, None)}"
+        if key in ("budget.quarters", "budget.months") and suffix:
+            number = re.sub(r"\D", "", suffix)
+            if number.isdigit():
+                return f"{key}.{int(number)}"
+        if key and key not in ("channels", "calendar", "budget.quarters", "budget.months"):
+            return key
+        where = row.get("label", row["value"])[1]
+        self.fail(where, f"the row `{label}` names nothing Planbook knows (a new channel needs its id in the YAML; "
+                         "a node date is written 节点日期 · 双11)",
+                  f"这一行「{label}」对应不到计划里的项目(新渠道需要在 YAML 里写 id;节点日期写成「节点日期 · 双11」)")
+        return ""
 
     def weights(self) -> dict[str, list[Any]]:
         out = {}
@@ -251,11 +319,15 @@ class _Reader:
     def targets(self, weights: dict[str, list[Any]]) -> dict[str, Any]:
         targets: dict[str, Any] = {}
         splits: dict[str, dict[str, Any]] = {}
+        seen: dict[Any, str] = {}
         for row in self.rows(TARGETS):
             if "metric" not in row:
                 continue
             metric = str(row["metric"][0])
             channel = str(row["channel"][0]) if "channel" in row and row["channel"][0] != "all" else ""
+            if not self.once(seen, (metric, channel), row, "channel" if "channel" in row else "metric",
+                             f"the target {metric} {channel or 'all'}", f"目标 {metric} {channel or '全部'}"):
+                continue
             path = ("targets", metric) + (("channels", channel) if channel else ())
             self.key(row, "channel" if channel else "metric", path)
             value = self.spread(row, path, metric, channel, weights)
@@ -271,7 +343,7 @@ class _Reader:
             targets[metric] = entry
         return targets
 
-    def spread(self, row: dict[str, Cell], path: tuple[Any, ...], metric: str, channel: str,
+    def spread(self, row: dict[str, Placed], path: tuple[Any, ...], metric: str, channel: str,
                weights: dict[str, list[Any]]) -> Any:
         forms = str(row.get("form", ("",))[0]).split(",")
         written = "months:list" in forms or "months:map" in forms
@@ -280,8 +352,9 @@ class _Reader:
             written = True  # the total and its phasing cleared, twelve months typed: months as written
         elif not written:
             self.computed_months_untouched(row, metric, channel)
-        if "value" in forms and "total" in row and not written:
-            return self.take(row, "total", path)
+        if "value" in forms and "total" in row and not written and not any(
+                k in row for k in ("phasing", "q1", "q2", "q3", "q4")):
+            return self.take(row, "total", path)  # a bare value stays bare (until a phasing or quarter is added)
         out: dict[str, Any] = {}
         if "total" in row:
             out["total"] = self.take(row, "total", (*path, "total"))
@@ -302,7 +375,7 @@ class _Reader:
             out["phasing"] = weights.get(key, phasing) if phasing == "@weights" else phasing
         return out
 
-    def computed_months_untouched(self, row: dict[str, Cell], metric: str, channel: str) -> None:
+    def computed_months_untouched(self, row: dict[str, Placed], metric: str, channel: str) -> None:
         """A computed month edited in Excel is refused at its cell: the months follow
         from the year's target and its phasing, and a number typed over one of them
         would be dropped in silence (or silently turn the target into twelve months)."""
@@ -313,17 +386,20 @@ class _Reader:
             computed = self.months.get((metric, channel, month))
             if computed is None or _same_number(value, computed):
                 continue
-            self.problems.append(make("workbook-computed-cell", f"{self.shown}:{where}", 0, 0, month=month,
+            self.problems.append(make("workbook-computed-cell", f"{self.workbook}:{where}", 0, 0, month=month,
                                       computed=_plain(computed), written=_plain(value)))
 
     def budget(self) -> dict[str, Any]:
         budget: dict[str, Any] = {}
         tools: dict[str, Any] = {}
         declared: dict[str, Any] = {}
+        seen: dict[Any, str] = {}
         for row in self.rows(BUDGET):
             if "tool" not in row:
                 continue
             tool = str(row["tool"][0])
+            if not self.once(seen, tool, row, "tool", f"the tool {tool}", f"推广工具 {tool}"):
+                continue
             if tool == BUDGET_ROW:
                 for column in ("amount", "share"):
                     if column in row:
@@ -351,7 +427,7 @@ class _Reader:
             budget["tools_declared"] = declared
         return budget
 
-    def campaign(self, row: dict[str, Cell], path: tuple[Any, ...]) -> dict[str, Any]:
+    def campaign(self, row: dict[str, Placed], path: tuple[Any, ...]) -> dict[str, Any]:
         campaign = self.record(row, path, skip=("file",))
         cid = str(campaign.get("id", ""))
         goals: dict[str, Any] = {}
@@ -382,6 +458,68 @@ class _Reader:
         return ordered
 
 
+# What the workbook holds, per place in a document (`*` an entry, or a name of the
+# user's: a metric, a tool, a SKU): a key missing from the workbook's data is deleted
+# only where it is held here, so that what the workbook has no column for (a
+# campaign's `review:`, a competitor's `note:`) is never lost on the way.
+_TARGET_KEYS = {"total", "months", "quarters", "phasing", "channels"}
+Held = dict[tuple[str, ...], "set[str] | None"]  # None: every key of that mapping
+PLAN_HELD: Held = {
+    (): set(PLAN_ORDER),
+    ("targets",): None, ("targets", "*"): _TARGET_KEYS, ("targets", "*", "channels"): None,
+    ("targets", "*", "channels", "*"): _TARGET_KEYS - {"channels"},
+    ("positioning",): None, ("channels",): None, ("calendar",): None, ("profiles",): None, ("costs",): None,
+    ("metrics",): None, ("metrics", "*"): {c.cid for c in COLUMNS[METRICS]} - {"id"},
+    ("products", "*"): {c.cid for c in COLUMNS[PRODUCTS]},
+    ("budget",): {"total", "months", "quarters", "phasing", "tools", "tools_declared"},
+    ("budget", "tools"): None, ("budget", "tools", "*"): {"share", "amount", "roi", "daily", "audience", "skus", "note"},
+    ("budget", "tools_declared"): None, ("budget", "tools_declared", "*"): {"name", "platform", "placement"},
+    ("competitors", "*"): {c.cid for c in COLUMNS[COMPETITORS]}, ("retention", "*"): {c.cid for c in COLUMNS[RETENTION]},
+}
+CAMPAIGN_HELD: Held = {
+    (): set(CAMPAIGN_ORDER), ("goals",): None, ("goals", "*"): None, ("sku_goals",): None, ("sku_goals", "*"): None,
+    ("budget",): None, ("tasks", "*"): {c.cid for c in COLUMNS[TASKS]} - {"campaign"},
+}
+_NAMED = {("targets",), ("targets", "*", "channels"), ("metrics",), ("budget", "tools"), ("budget", "tools_declared"),
+          ("goals",), ("sku_goals",)}
+
+
+def holder(kind: str) -> Any:
+    """`held(path, key)` for a document of `kind`: whether the workbook holds that key."""
+
+    def held(path: tuple[str, ...], key: str) -> bool:
+        shape: tuple[str, ...] = ()
+        for part in path:
+            inner = shape[2:] if shape[:2] == ("campaigns", "*") else shape
+            shape = (*shape, "*" if inner in _NAMED else part)
+        table, inner = (CAMPAIGN_HELD, shape) if kind == "campaign" else (PLAN_HELD, shape)
+        if kind != "campaign" and shape[:2] == ("campaigns", "*"):
+            table, inner = CAMPAIGN_HELD, shape[2:]
+        if inner not in table:
+            return False
+        keys = table[inner]
+        return keys is None or key in keys
+
+    return held
+
+
+_YES = {"是", "yes", "y", "true", "1", "已完成", "完成", "√", "✓", "✔", "done", "对"}
+_NO = {"否", "no", "n", "false", "0", "未完成", "×", "✗", "不是", "未"}
+
+
+def _yes_no(value: Any) -> Any:
+    """是/否 (and the words people type for them) as true/false; any other text stays
+    text, for the check to report at its cell rather than be read as 否."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    return str(value).strip()
+
+
 def _safe_path(path: str) -> bool:
     parts = path.replace("\\", "/").split("/")
     return path.lower().endswith((".yaml", ".yml")) and not path.startswith("/") and ".." not in parts
@@ -394,11 +532,14 @@ def _same_number(value: Any, computed: Decimal) -> bool:
         written = parse_quantity(str(value)).exact if isinstance(value, str) else Decimal(repr(value))
     except (QuantityError, ArithmeticError):
         return False
-    return abs(written - computed) <= Decimal("0.005")
+    # money and counts to the fen; a rate (4.2 %) exactly, as it was computed
+    return abs(written - computed) <= (Decimal("0.005") if abs(computed) >= 1 else Decimal("0.0000005"))
 
 
 def _plain(value: Any) -> str:
+    """A computed month as the cell shows it: 1,000,000 or 4.2%."""
     if isinstance(value, Decimal):
-        value = value.quantize(Decimal("0.01")).normalize()
-        return f"{value:,f}"
+        if abs(value) < 1:
+            return f"{(value * 100).quantize(Decimal('0.01')).normalize():f}%"
+        return f"{value.quantize(Decimal('0.01')).normalize():,f}"
     return str(value)

@@ -259,6 +259,9 @@ def _book(rows: dict[str, list[Row]], words: Vocabulary, sources: list[Source], 
     meta.append(["lang", words.lang])
     for source in sources:
         meta.append(["file", source.path])
+    for source in sources:  # each campaign's home file: moving one between files is refused on import
+        for campaign in _campaigns_of(source):
+            meta.append(["campaign", str(campaign.get("id")), source.path])
     return book
 
 
