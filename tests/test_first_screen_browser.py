@@ -62,8 +62,10 @@ def test_tiles_show_hand_computed_figures(site, browser, path):
     assert "96.0%" in actual and "接近" in actual
     assert "pb-tile--near" in page.eval_on_selector('.pb-tiles[data-figure="gmv"] .pb-tile', "e => e.className")
     assert "1.26亿" in forecast and "1.25亿" in forecast and "1.30亿" in forecast
-    assert "3,985万" in gap and "1,992.5万" in gap
-    assert "83.3%" in time and "69.3%" in time
+    # the gap 3,985万 by the plan's phasing: November 3,985 × 1,720 / 2,870 = 2,388.2万, December 1,596.8万
+    assert "3,985万" in gap and "11月需 2,388.2万" in gap and "12月需 1,596.8万" in gap
+    # time progress: 7,468 / 10,338 = 72.2 % of the target due by now (calendar 83.3 %), 69.3 % reached
+    assert "72.2%" in time and "83.3%" in time and "69.3%" in time
     # the tiles are above the fold: the first screen answers the question
     top = page.eval_on_selector('.pb-tiles[data-figure="gmv"]', "e => e.getBoundingClientRect().bottom")
     assert top < 900
@@ -198,3 +200,16 @@ def test_serve_shows_a_broken_plan_on_the_page_being_read(tmp_path, browser):
         assert url_shows(status, '"banner": ""')
         open_page(page)
         assert page.locator(".pb-serve-banner").count() == 0
+
+
+@pytest.mark.parametrize("path", ["index.html", "glow-beauty/2026/review.html"])
+def test_the_first_screen_shows_the_gap_and_the_channel_furthest_behind(site, browser, path):
+    _root, base = site
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{base}/{path}")
+    cells = page.eval_on_selector_all(
+        ".pb-gap table tbody tr td:first-child",
+        """cells => cells.map(c => ({text: c.innerText.trim(), bottom: c.getBoundingClientRect().bottom}))""")
+    assert [c["text"] for c in cells][:2] == ["全部", "天猫旗舰店"]  # 天猫 is 206万 behind, the most
+    assert cells[1]["bottom"] <= 900, cells  # on the first screen, without scrolling
+    page.close()

@@ -30,10 +30,14 @@ def headline(tables: dict[str, pd.DataFrame], year: int, months_done: int | None
     if months_done is not None:
         elapsed = months_elapsed(months_done, covered)
     left = None if months_done is None else 12 - months_done + (1 if covered else 0)
+    gmv = _gmv(tables, year, months_done, left, thresholds)
     return {
         "months_done": months_done,
+        # calendar time, and the time that matters: the share of the year's target phased
+        # up to as_of (a year whose November carries 双11 is not behind in October)
         "elapsed": ratio(elapsed / 12) if elapsed is not None else None,
-        "gmv": _gmv(tables, year, months_done, left, thresholds),
+        "time_progress": gmv.get("time_progress"),
+        "gmv": gmv,
         "profit": _profit(tables["pnl"], months_done, left, thresholds),
     }
 
@@ -51,8 +55,18 @@ def _gmv(tables: dict[str, pd.DataFrame], year: int, months_done: int | None, le
     period_target = _one(tables["variance"], metric="gmv", channel="all", period=str(year), column="target")
     on_plan = exact(rows.iloc[0]["forecast_on_plan"]) if len(rows) else None
     run_rate = exact(rows.iloc[0]["forecast_run_rate"]) if len(rows) else None
+    shape = exact(rows.iloc[0]["forecast_last_year_shape"]) if len(rows) else None
     figure = _figure(period_target if period_target is not None else annual, actual, annual, on_plan, run_rate,
                      left, thresholds)
+    figure["forecast_last_year_shape"] = money(shape)
+    figure["forecast_last_year_shape_attainment"] = ratio(divide(shape, annual)) if annual else None
+    figure["time_progress"] = ratio(divide(period_target, annual)) if annual and period_target is not None \
+        and left else None
+    figure["yoy"] = ratio(_one(tables["variance"], metric="gmv", channel="all", period=str(year), column="yoy"))
+    needed = tables.get("needed")
+    if needed is not None and len(needed):
+        mine = needed[(needed["metric"] == "gmv") & (needed["channel"] == "all")]
+        figure["needed_by_month"] = [{"period": str(r.period), "needed": r.needed} for r in mine.itertuples()]
     # The status the variance table decided on the exact figures (the tile never
     # disagrees with the grid's year cell, also right at a threshold).
     variance = tables["variance"]
@@ -77,7 +91,10 @@ def _profit(pnl: pd.DataFrame, months_done: int | None, left: int | None, thresh
         on_plan = actual + (annual - ytd_plan)
         pace = divide(actual, ytd_plan) if ytd_plan > 0 else None
         run_rate = pace * annual if pace is not None else None
-    return _figure(ytd_plan, actual, annual, on_plan, run_rate, left, thresholds)
+    figure = _figure(ytd_plan, actual, annual, on_plan, run_rate, left, thresholds)
+    # the profit planned up to as_of (by the GMV phasing and the cost lines) as a share of the year's
+    figure["time_progress"] = ratio(divide(ytd_plan, annual)) if to_date and annual and ytd_plan is not None else None
+    return figure
 
 
 def _figure(target: Decimal | None, actual: Decimal | None, annual: Decimal | None, on_plan: Decimal | None,

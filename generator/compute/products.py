@@ -74,6 +74,10 @@ def role_mix(products: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MIX_COLUMNS)
 
 
+_GROUP_ORDER = {"role": ("traffic", "profit", "image", "regular"),
+                "season": ("all", "spring", "summer", "autumn", "winter"), "new": ("True", "False")}
+
+
 def product_splits(products: pd.DataFrame) -> pd.DataFrame:
     """The product review split by role, category, season and new/old (商品复盘)."""
     sold = products.dropna(subset=["revenue"]) if not products.empty else products
@@ -82,7 +86,12 @@ def product_splits(products: pd.DataFrame) -> pd.DataFrame:
     total = exact_sum(sold["revenue"])
     rows = []
     for by in ("role", "category", "season", "new"):
-        for group_value, group in sold.groupby(sold[by].fillna("—").astype(str), sort=True):
+        groups = list(sold.groupby(sold[by].fillna("—").astype(str), sort=True))
+        # roles and seasons in their own order (引流, 利润, 形象, 常规), categories by revenue: never by id
+        fixed = _GROUP_ORDER.get(by)
+        groups.sort(key=lambda pair: (fixed.index(pair[0]) if fixed and pair[0] in fixed else len(fixed or ()),
+                                      -(exact_sum(pair[1]["revenue"]) or Decimal(0)) if not fixed else 0))
+        for group_value, group in groups:
             revenue = exact_sum(group["revenue"])
             cost_known = group.dropna(subset=["cost", "units_sold"])
             cogs = sum(((exact(c) or Decimal(0)) * (exact(u) or Decimal(0))

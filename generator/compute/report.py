@@ -25,6 +25,7 @@ from generator.compute.series import Rolled
 from generator.compute.pnl_figures import actual_figures, plan_figures, ytd_plan_figures
 from generator.compute.rolled import baseline_rolled_full, metric_units, roll_targets, visible, year_figures
 from generator.compute.targets import derive_drivers, metric_rules, spread_targets
+from generator.compute.needed import needed_frame
 from generator.compute.variance import forecast_frame, ordered, variance_frame
 from generator.settings import Thresholds
 from generator.model.catalog import metric_for
@@ -33,7 +34,7 @@ from generator.model.workspace import Workspace, campaigns_of
 from generator.problems import Problem
 
 # The tables of a report, in the order of the JSON contract.
-TABLES = ["targets", "variance", "forecast", "budget", "budget_phasing", "pnl", "campaigns", "products",
+TABLES = ["targets", "variance", "forecast", "needed", "budget", "budget_phasing", "pnl", "campaigns", "products",
           "product_mix", "product_splits", "actuals", "changes_plan", "changes_actual", "changes_budget"]
 
 
@@ -95,6 +96,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     gmv_months = annual.get(("gmv", "all"))
     gmv_weights = [gmv_months.get(f"{year}-{m:02d}", Decimal(0)) for m in range(1, 13)] if gmv_months else None
     year_to_date = review is not None and is_to_date(review)
+    baseline_full = baseline_rolled_full(figures.baseline_actuals, rules, year)
     budget_phasing = budget_tables.budget_phasing_frame(plan, gmv_weights)
     pnl = pnl_tables.pnl_frame(
         plan.costs if plan else {}, review.costs if review else {},
@@ -107,8 +109,11 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     tables = {
         "targets": _rolled_frame(annual, units),
         "variance": variance_frame(ytd_targets, actual_rolled, baseline_rolled, lower, thresholds, units),
-        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units) if year_to_date
-        else forecast_frame({}, {}, {}, year, sums),
+        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units, baseline_rolled, baseline_full)
+        if year_to_date else forecast_frame({}, {}, {}, year, sums),
+        "needed": needed_frame(annual, ytd_targets, actual_rolled, baseline_full, year, limit, covered,
+                               list(plan.channels) if plan else []) if year_to_date and plan
+        else needed_frame({}, {}, {}, {}, year, 12, None, []),
         "actuals": _rolled_frame(actual_rolled, units),
         "budget": tools,
         "budget_phasing": budget_phasing,
@@ -117,9 +122,12 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "products": products,
         "product_mix": product_tables.role_mix(products),
         "product_splits": product_tables.product_splits(products),
-        **_change_tables(workspace, unit, year, baseline_year, annual,
-                         baseline_rolled_full(figures.baseline_actuals, rules, year), tools, units),
+        **_change_tables(workspace, unit, year, baseline_year, annual, baseline_full, tools, units),
     }
+    if plan is not None:  # channels in the plan's order in every table that has them
+        for name in ("targets", "variance", "forecast", "needed", "actuals", "changes_plan", "changes_actual"):
+            if not tables[name].empty and "channel" in tables[name] and "metric" in tables[name]:
+                tables[name] = ordered(tables[name], list(plan.channels))
     summary = {
         "gmv_target": money(gmv_target),
         "gmv_actual": money(actual_rolled.get(("gmv", "all"), {}).get(str(year))),

@@ -13,7 +13,8 @@ from generator.settings import Thresholds
 
 
 VARIANCE_COLUMNS = ["metric", "channel", "period", "target", "actual", "diff", "attainment", "status", "yoy"]
-FORECAST_COLUMNS = ["metric", "channel", "target", "ytd_target", "ytd_actual", "forecast_on_plan", "forecast_run_rate"]
+FORECAST_COLUMNS = ["metric", "channel", "target", "ytd_target", "ytd_actual", "forecast_on_plan", "forecast_run_rate",
+                    "forecast_last_year_shape"]
 
 
 def attainment(target: Decimal, actual: Decimal, lower_is_better: bool) -> Decimal | None:
@@ -68,10 +69,12 @@ def variance_frame(
 
 
 def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: int, sums: set[str],
-                   units: dict[str, str] | None = None) -> pd.DataFrame:
-    """Two forecasts of the year for sum metrics of a year-to-date review:
-    on plan (YTD actual + the remaining target) and at run rate
-    (YTD actual / YTD target × annual target)."""
+                   units: dict[str, str] | None = None, baseline_to_date: Rolled | None = None,
+                   baseline_full: Rolled | None = None) -> pd.DataFrame:
+    """Three forecasts of the year for sum metrics of a year-to-date review: on plan
+    (YTD actual + the remaining target), at run rate (YTD actual / YTD target ×
+    annual target) and at last year's shape (YTD actual ÷ the share of last year's
+    actual that came by the same date: the season as it went last year)."""
     rows = []
     key = str(year)
     for (metric, channel), values in actuals.items():
@@ -84,29 +87,36 @@ def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: i
         ytd_actual = values[key]
         unit = (units or {}).get(metric, "ratio")
         pace = divide(ytd_actual, ytd_target)
+        before = (baseline_to_date or {}).get((metric, channel), {}).get(key)
+        whole = (baseline_full or {}).get((metric, channel), {}).get(key)
+        shape = ytd_actual * whole / before if before and whole is not None else None
         rows.append({
             "metric": metric, "channel": channel, "target": by_unit(unit, target),
             "ytd_target": by_unit(unit, ytd_target), "ytd_actual": by_unit(unit, ytd_actual),
             "forecast_on_plan": by_unit(unit, ytd_actual + (target - ytd_target)),
             "forecast_run_rate": by_unit(unit, pace * target if pace is not None else None),
+            "forecast_last_year_shape": by_unit(unit, shape),
         })
     return ordered(pd.DataFrame(rows, columns=FORECAST_COLUMNS))
 
 
-def ordered(frame: pd.DataFrame) -> pd.DataFrame:
-    """Metrics in catalog order, `all` first, periods in time order."""
+def ordered(frame: pd.DataFrame, channels: list[str] | None = None) -> pd.DataFrame:
+    """Metrics in catalog order, `all` first, then the channels in the plan's order
+    (天猫 before 抖音 when the plan lists it first: never by id), periods in time order."""
     if frame.empty:
         return frame.reset_index(drop=True)
     from generator.model.catalog import METRICS
 
     order = {m: i for i, m in enumerate(METRICS)}
+    places = {c: i for i, c in enumerate(channels or [])}
     keys = pd.DataFrame({
         "m": frame["metric"].map(lambda m: order.get(m, len(order))),
         "n": frame["metric"],
+        "k": frame["channel"].map(lambda c: -1 if c == "all" else places.get(c, len(places))),
         "c": frame["channel"].map(lambda c: "" if c == "all" else c),
         "p": frame["period"].map(period_order) if "period" in frame else 0,
     })
-    index = keys.sort_values(["m", "n", "c", "p"]).index
+    index = keys.sort_values(["m", "n", "k", "c", "p"], kind="stable").index
     return frame.loc[index].reset_index(drop=True)
 
 

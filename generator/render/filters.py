@@ -42,6 +42,14 @@ def money(value: Any, lang: str = "zh") -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or v == int(v) else f"{v:,.2f}"
 
 
+def signed_money(value: Any, lang: str = "zh") -> str:
+    """A gap: −376万, +12万, 0."""
+    if missing(value):
+        return "—"
+    shown = money(abs(float(value)), lang)
+    return shown if float(value) == 0 or shown in ("0", "0.00") else ("+" if float(value) > 0 else "−") + shown
+
+
 def count(value: Any, lang: str = "zh") -> str:
     return money(value, lang)
 

@@ -35,6 +35,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "ytd_target": ("累计目标", "YTD target"), "ytd_actual": ("累计实际", "YTD actual"),
     "before": ("上一年", "Before"), "after": ("今年", "Now"), "delta": ("变化", "Δ"), "delta_pct": ("变化 %", "Δ %"),
     "forecast_on_plan": ("按计划预测", "Forecast on plan"), "forecast_run_rate": ("按进度预测", "Forecast at run rate"),
+    "forecast_last_year_shape": ("按上年节奏预测", "Forecast at last year's shape"),
+    "needed": ("需完成", "Needed"), "last_year": ("上年同月实际", "Last year, same month"),
 }
 
 PNL_ITEMS: dict[str, tuple[str, str]] = {
@@ -45,7 +47,8 @@ PNL_ITEMS: dict[str, tuple[str, str]] = {
 PLACEMENTS = {"onsite": ("站内", "Onsite"), "offsite": ("站外", "Offsite")}
 TABLE_TITLES: dict[str, tuple[str, str]] = {
     "targets": ("目标拆解", "Targets"), "variance": ("目标与实际", "Targets vs actuals"),
-    "forecast": ("全年预测", "Forecast"), "budget": ("推广预算", "Budget"),
+    "forecast": ("全年预测", "Forecast"), "needed": ("剩余各月需完成", "Needed in the remaining months"),
+    "budget": ("推广预算", "Budget"),
     "budget_phasing": ("预算月度拆分", "Budget by period"), "pnl": ("投入产出", "Input/output (P&L)"),
     "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
     "product_mix": ("商品角色结构", "Product role mix"), "product_splits": ("商品复盘拆分", "Product review splits"),

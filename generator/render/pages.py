@@ -20,6 +20,7 @@ from generator.compute.report import TABLES, YearReport
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Workspace
 from generator.render import charts, filters, grids, labels
+from generator.render.gaps import gap_table
 from generator.render.tables import markdown_table
 from generator.render.tiles import TileRow, tile_rows
 from generator.render.words import months_label, word
@@ -46,6 +47,7 @@ class HomeYear(PageContext):
     ytd: bool
     as_of: str | None
     tiles: list[TileRow]
+    gap: Markup | None = None  # the gap table of a year-to-date review (render/gaps.py)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class VarianceSection:
 @dataclass(frozen=True)
 class ReviewPage(YearPage):
     tiles: list[TileRow]
+    gap: Markup | None
     grid_hint: str
     metrics: list[VarianceSection]
     channel_actual_chart: Markup | None
@@ -223,7 +226,8 @@ class YearContexts:
                                        & (t["actuals"]["channel"] != "all")]
         budget, products = t["budget"], t["products"]
         return ReviewPage(
-            **self._base(), tiles=tile_rows(report.summary["headline"], lang), metrics=sections,
+            **self._base(), tiles=tile_rows(report.summary["headline"], lang), gap=gap_table(report, lang),
+            metrics=sections,
             grid_hint=word("grid_hint", lang, met=filters.rate(self.thresholds.met),
                            near=filters.rate(self.thresholds.near)),
             channel_actual_chart=charts.channel_split(
@@ -233,7 +237,7 @@ class YearContexts:
             has_forecast=not t["forecast"].empty,
             forecast_table=self._table("forecast", t["forecast"], ["metric", "channel", "target", "ytd_target",
                                                                   "ytd_actual", "forecast_on_plan",
-                                                                  "forecast_run_rate"]),
+                                                                  "forecast_run_rate", "forecast_last_year_shape"]),
             pnl_chart=self._pnl_chart(), pnl_table=self._pnl_table(),
             roi_chart=charts.tool_roi(budget, lang, "chart-tool-roi") if len(budget) else None,
             # actuals and ROI first, the plan's figures after them
@@ -284,7 +288,7 @@ def home_year(report: YearReport, lang: str) -> HomeYear:
     return HomeYear(unit=report.unit, year=report.year, base=f"{report.unit}/{report.year}", title=title,
                     has_plan=plan is not None, has_review=review is not None, ytd=report.is_year_to_date,
                     as_of=report.as_of.isoformat() if report.as_of else None,
-                    tiles=tile_rows(report.summary["headline"], lang))
+                    tiles=tile_rows(report.summary["headline"], lang), gap=gap_table(report, lang))
 
 
 def _pnl_plan_side(report: YearReport, lang: str) -> tuple[str, str]:

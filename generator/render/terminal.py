@@ -17,7 +17,8 @@ _RESET = "\033[0m"
 # Which columns of each table the terminal shows (the JSON has them all).
 TEXT_COLUMNS = {
     "variance": ["metric", "channel", "period", "target", "actual", "diff", "attainment", "status", "yoy"],
-    "forecast": ["metric", "channel", "target", "ytd_actual", "forecast_on_plan", "forecast_run_rate"],
+    "forecast": ["metric", "channel", "target", "ytd_actual", "forecast_on_plan", "forecast_run_rate",
+                 "forecast_last_year_shape"],
     "budget": ["tool", "name", "placement", "amount", "share", "roi", "expected_gmv", "spend", "actual_gmv", "actual_roi"],
     "pnl": ["item", "plan", "actual", "plan_ratio", "actual_ratio"],
     "campaigns": ["id", "name", "start", "end", "budget", "gmv_goal", "planned_roi", "gmv_actual", "attainment",

@@ -24,6 +24,25 @@ WORDS: dict[str, tuple[str, str]] = {
     "per_month_needed": ("剩 {months} 个月，每月需", "{months} month(s) left, needed per month"),
     "time_elapsed": ("时间进度", "Time elapsed"),
     "of_year": ("已过全年时间 {rate}", "{rate} of the year gone"),
+    "of_plan": ("按计划应完成 {rate}（日历时间 {calendar}）", "{rate} of the target due by now ({calendar} of the calendar)"),
+    "month_needs": ("需", " needs"),
+    "gap_title": ("差距：哪个渠道落后，剩余各月需完成多少", "Gap: which channel is behind, and what each month left needs"),
+    "gap_note": ("剩余各月需完成 = 距全年目标的缺口按计划的月度拆分分到剩余月份（11月承担双11）；渠道按差距从大到小排列。",
+                 "Needed = the gap to the annual target spread over the remaining months by the plan's own phasing; "
+                 "channels with the largest gap first."),
+    "gap_actual": ("截至目前实际", "Actual to date"),
+    "gap_so_far": ("差距", "Gap so far"),
+    "gap_month_needs": ("{month}需完成", "{month} needs"),
+    "gap_last_year": ("上年同期 {months}", "Last year {months}"),
+    "yoy": ("同比", "YoY"),
+    "needed_spread": ("剩 {months} 个月按计划拆分，最多是 {month} {amount}",
+                      "{months} months left, spread by the plan; the most in {month}: {amount}"),
+    "forecast_last_year_shape": ("按上年节奏", "At last year's shape"),
+    "forecast_legend": ("按计划 = 已完成 + 剩余月份的目标；按进度 = 全年目标 × 同期达成率；"
+                        "按上年节奏 = 已完成 ÷ 上年同期占上年全年的比例。时间进度 = 截至当日按计划应完成的全年目标比例 / 已完成比例。",
+                        "On plan = actual to date + the remaining months' targets; at run rate = annual target × "
+                        "attainment to date; at last year's shape = actual to date ÷ last year's share of its year by "
+                        "the same date. Time progress = share of the annual target due by now / share reached."),
     "of_target": ("已完成全年目标 {rate}", "{rate} of the annual target reached"),
     "no_actuals": ("尚无实际", "No actuals yet"),
     "plan_only": ("只有计划，尚无复盘", "Plan only, no review yet"),
