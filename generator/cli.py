@@ -565,7 +565,7 @@ def _import(args: argparse.Namespace) -> int:
         print(format_text(problems, args.lang), file=sys.stderr)
     if changed:
         for path in changed:
-            print(f"planbook: wrote {targets[path]}", file=sys.stderr)
+            _say(args.lang, f"已写入 {targets[path]}", f"wrote {targets[path]}")
     else:
         print("planbook: 没有变化,未写入文件" if args.lang == "zh" else "planbook: no change, nothing written",
               file=sys.stderr)
@@ -664,7 +664,7 @@ def _written(path: Path, notes: list[Any], args: argparse.Namespace) -> int:
         print(json.dumps({"written": str(path), "problems": [p.to_json(args.lang) for p in notes]},
                          ensure_ascii=False, indent=2))
     else:
-        print(f"planbook: wrote {path}", file=sys.stderr)
+        _say(args.lang, f"已写入 {path}", f"wrote {path}")
     return EXIT_OK
 
 
@@ -695,14 +695,24 @@ def _render(args: argparse.Namespace) -> int:
     return _site_outcome(outcome, args.lang)
 
 
+def _say(lang: str, zh: str, en: str) -> None:
+    """One line to standard error, in the user's language."""
+    print(f"planbook: {zh if lang == 'zh' else en}", file=sys.stderr)
+
+
 def _build(args: argparse.Namespace) -> int:
+    from generator.problems import format_text
     from generator.site.build import build
 
     plans = _plans_dir(args.plans) if args.plans else None
     outcome = build(Path.cwd(), Path(args.site_dir), Path(args.build_dir), plans, args.strict)
     code = _site_outcome(outcome, args.lang)
     if code == EXIT_OK:
-        print(f"planbook: site built in {args.site_dir}/", file=sys.stderr)
+        warnings = [p for p in getattr(outcome, "problems", []) if not p.is_error]
+        if warnings:  # the build went through; what the plans should still fix is said, not hidden
+            print(format_text(warnings, args.lang), file=sys.stderr)
+        _say(args.lang, f"网站已生成:{args.site_dir}/({len(warnings)} 条警告)",
+             f"site built in {args.site_dir}/ ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})")
     return code
 
 
@@ -789,14 +799,14 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_OK
     existing = [f.path for f in result.files if f.path.exists()]
     if existing:
-        print(f"planbook: {existing[0]} exists; not overwriting it (use --dry-run to see the scaffold)",
-              file=sys.stderr)
+        _say(args.lang, f"{existing[0]} 已存在,不会覆盖(用 --dry-run 查看将生成的内容)",
+             f"{existing[0]} exists; not overwriting it (use --dry-run to see the scaffold)")
         return EXIT_PROBLEMS
     for file in result.files:
         file.path.parent.mkdir(parents=True, exist_ok=True)
         with open(file.path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
             handle.write(file.text)
-        print(f"planbook: wrote {file.path}", file=sys.stderr)
+        _say(args.lang, f"已写入 {file.path}", f"wrote {file.path}")
     _print_notes(result.notes, args.lang)
     return EXIT_OK
 
@@ -863,14 +873,15 @@ def _import_actuals(args: argparse.Namespace) -> int:
         return EXIT_OK
     output = Path(args.output)
     if output.exists() and not args.force:
-        print(f"planbook: {output} exists; not overwriting it (use --force)", file=sys.stderr)
+        _say(args.lang, f"{output} 已存在,不会覆盖(用 --force 覆盖)", f"{output} exists; not overwriting it (use --force)")
         return EXIT_PROBLEMS
     _write(output, imported.text.encode("utf-8"))
     if args.format == "json":
         print(json.dumps({"written": str(output), "year": imported.year, "figures": imported.rows,
                           "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
     else:
-        print(f"planbook: wrote {output} ({imported.rows} monthly figures of {imported.year})", file=sys.stderr)
+        _say(args.lang, f"已写入 {output}({imported.year} 年 {imported.rows} 个月度数字)",
+             f"wrote {output} ({imported.rows} monthly figures of {imported.year})")
     return EXIT_OK
 
 

@@ -131,7 +131,7 @@ def test_import_actuals_writes_monthly_long_form(tmp_path):
                             str(SAMPLES / "sycm-shop-2026-01.csv"), "--preset", "sycm-shop", "--channel", "tmall",
                             "-o", str(out)],
                            cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 1 and "not overwriting" in again.stderr
+    assert again.returncode == 1 and "不会覆盖" in again.stderr
     listed = subprocess.run([sys.executable, "-m", "generator.cli", "explain", "presets"], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert all(name in listed.stdout for name in ("sycm-shop", "jd-shop", "doudian-compass"))

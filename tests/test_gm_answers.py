@@ -75,3 +75,16 @@ def test_the_gap_table_puts_the_channel_furthest_behind_first():
     # gaps so far: Tmall 4,959 − 5,165.04 = −206万, JD −113.3万, Douyin −56.6万
     assert rows == ["全部", "天猫旗舰店", "京东自营", "抖音小店"]
     assert "| **全部** | 9,015万 | 9,391万 | −376万 | 2,388.2万 | 1,596.8万 | 2,870万 |" in table
+
+
+def test_a_running_campaign_says_how_far_it_is_on_as_of():
+    from generator.render.pages import _campaign_contexts
+
+    workspace, problems = check(REPO / "plans")
+    year = next(r for r in compute_reports(workspace, problems) if r.year == 2026)
+    contexts = {c["id"]: c for c in _campaign_contexts(year, "zh", year.as_of, str)}
+    # 双11 runs 2026-10-20 … 2026-11-11 (23 days); as of 2026-10-31 it is on its 12th day;
+    # its goal 1,300万 + 650万 + 350万 = 2,300万; the review has no actual for it yet
+    assert contexts["double11"]["progress"] == ("进行中 · 双11 全球狂欢节：截至 2026-10-31 第 12/23 天，"
+                                                "GMV 目标 2,300万，复盘里还没有它的实际")
+    assert contexts["618"]["progress"] is None  # over

@@ -62,7 +62,7 @@ def test_new_from_2025_scales_moves_and_validates(plans):
 def test_new_refuses_to_overwrite(plans):
     before = (plans / "2026" / "plan.yaml").read_bytes()
     result = new(plans, "2026", "--growth", "10%")
-    assert result.returncode == 1 and "not overwriting" in result.stderr
+    assert result.returncode == 1 and "不会覆盖" in result.stderr  # said in the user's language (zh)
     assert (plans / "2026" / "plan.yaml").read_bytes() == before
 
 

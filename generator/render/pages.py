@@ -48,6 +48,7 @@ class HomeYear(PageContext):
     as_of: str | None
     tiles: list[TileRow]
     gap: Markup | None = None  # the gap table of a year-to-date review (render/gaps.py)
+    running: list[str] = field(default_factory=list)  # campaigns under way on as_of, one line each
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,9 @@ def home_year(report: YearReport, lang: str) -> HomeYear:
     return HomeYear(unit=report.unit, year=report.year, base=f"{report.unit}/{report.year}", title=title,
                     has_plan=plan is not None, has_review=review is not None, ytd=report.is_year_to_date,
                     as_of=report.as_of.isoformat() if report.as_of else None,
-                    tiles=tile_rows(report.summary["headline"], lang), gap=gap_table(report, lang))
+                    tiles=tile_rows(report.summary["headline"], lang), gap=gap_table(report, lang),
+                    running=[c["progress"] for c in _campaign_contexts(report, lang, report.as_of, str)
+                             if c["progress"]])
 
 
 def _pnl_plan_side(report: YearReport, lang: str) -> tuple[str, str]:
@@ -368,8 +371,26 @@ def _campaign_contexts(report: YearReport, lang: str, as_of: dt.date | None, slu
                               for m, g in (reviewed.actual.items() if reviewed else [])],
             "review_spend": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
                              for k, q in (reviewed.spend.items() if reviewed else [])],
+            "progress": _running(campaign, reviewed, row, as_of, lang),
         })
     return sorted(out, key=lambda c: (c["start"], c["id"]))
+
+
+def _running(campaign: Any, reviewed: Any, row: dict[str, Any], as_of: dt.date | None, lang: str) -> str | None:
+    """A campaign under way on `as_of`: its day, and its GMV so far against its goal (the
+    review's actual for it, when written), in one line for its page and the home page."""
+    if as_of is None or not campaign.start <= as_of <= campaign.end:
+        return None
+    day, days = (as_of - campaign.start).days + 1, (campaign.end - campaign.start).days + 1
+    goal, actual = row.get("gmv_goal"), row.get("gmv_actual")
+    shown_goal = filters.money(goal, lang) if not filters.missing(goal) else "—"
+    if filters.missing(actual):
+        so_far = word("campaign_no_actual_yet", lang)
+    else:
+        so_far = word("campaign_actual_so_far", lang, actual=filters.money(actual, lang),
+                      share=filters.rate(actual / goal) if goal and not filters.missing(goal) else "—")
+    return word("campaign_running", lang, name=campaign.name, date=as_of.isoformat(), day=day, days=days,
+                goal=shown_goal, so_far=so_far)
 
 
 _SKU_GOALS = {"units": ("件数", "units"), "gmv": ("销售额", "GMV")}

@@ -26,6 +26,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "of_year": ("已过全年时间 {rate}", "{rate} of the year gone"),
     "of_plan": ("按计划应完成 {rate}（日历时间 {calendar}）", "{rate} of the target due by now ({calendar} of the calendar)"),
     "month_needs": ("需", " needs"),
+    "campaign_running": ("进行中 · {name}：截至 {date} 第 {day}/{days} 天，GMV 目标 {goal}，{so_far}",
+                         "Under way · {name}: day {day} of {days} as of {date}, GMV goal {goal}, {so_far}"),
+    "campaign_actual_so_far": ("已完成 {actual}（{share}）", "{actual} so far ({share})"),
+    "campaign_no_actual_yet": ("复盘里还没有它的实际", "no actual in the review yet"),
+    "campaign_fact": ("内容", "Detail"),
     "gap_title": ("差距：哪个渠道落后，剩余各月需完成多少", "Gap: which channel is behind, and what each month left needs"),
     "gap_note": ("剩余各月需完成 = 距全年目标的缺口按计划的月度拆分分到剩余月份（11月承担双11）；渠道按差距从大到小排列。",
                  "Needed = the gap to the annual target spread over the remaining months by the plan's own phasing; "
