@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
 
-.PHONY: site test serve check clean lock verify-lock
+.PHONY: site test quick serve check clean lock verify-lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 	$(BIN)/mypy generator
 	$(BIN)/ruff check generator tests benchmarks
+
+# The fast tier while editing: everything but the browser, slow and bench tests
+# (tests/conftest.py marks them by file); `make test` still runs them all.
+quick: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "not browser and not slow and not bench"
 
 # Fails when what .venv holds differs from the lock (CI runs it after the tests).
 verify-lock: $(VENV)/.installed

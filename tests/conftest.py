@@ -109,3 +109,22 @@ def url_shows(url: str, text: str, timeout: float = 90) -> bool:
             pass
         time.sleep(0.2)
     return False
+
+
+# Test tiers (`make quick` leaves these out; `make test` and CI run everything).  By
+# file: a file's tests share what makes them slow (a browser, a built site, git).
+_TIERS = {
+    "browser": {"test_first_screen_browser", "test_e2e_browser"},
+    "bench": {"test_benchmarks"},
+    "slow": {"test_robustness", "test_integrity", "test_site", "test_two_core_mkdocs", "test_workbook_plan",
+             "test_diff", "test_golden_cli", "test_new", "test_unit_navigation", "test_diff_words", "test_init",
+             "test_serve"},
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.stem
+        for marker, modules in _TIERS.items():
+            if module in modules:
+                item.add_marker(getattr(pytest.mark, marker))
