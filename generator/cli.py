@@ -27,7 +27,9 @@ class UsageError(Exception):
 
 # Each command's output formats; the first is the default.
 FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"],
-           "import": ["text", "json"], "export": ["text", "json"], "init": ["text", "json"]}
+           "import": ["text", "json"], "export": ["text", "json"], "init": ["text", "json"],
+           "notify": ["text", "json"]}
+EXIT_BEHIND = 3  # `notify`: a gap passes the threshold (a scheduled job fails loudly)
 
 
 # Commands that only read and print: once their output is flushed, the process may
@@ -155,6 +157,20 @@ def _parser() -> argparse.ArgumentParser:
                              "pnl, campaigns, products, product_mix, product_splits, actuals; default variance)")
     report.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     report.set_defaults(handler=_report)
+
+    notify = commands.add_parser("notify", parents=[common],
+                                 help="the year-to-date status to a group chat (DingTalk, WeCom, Feishu, Slack)")
+    notify.add_argument("dir", nargs="?", help="plans folder (default: extra.planbook.plans of mkdocs.yml, else plans)")
+    notify.add_argument("--webhook", help="the group robot's webhook URL")
+    notify.add_argument("--kind", choices=["dingtalk", "wecom", "feishu", "slack"],
+                        help="the platform (default: from the webhook's host)")
+    notify.add_argument("--secret", help="the robot's signing secret (DingTalk, Feishu; or PLANBOOK_WEBHOOK_SECRET)")
+    notify.add_argument("--threshold", default="5%", help="exit 3 when the YTD shortfall passes it (default 5%%)")
+    notify.add_argument("--year", type=int, help="the year (default: the newest with a review)")
+    notify.add_argument("--unit", help="only this unit")
+    notify.add_argument("--site-url", help="the link in the message (default: site_url of mkdocs.yml)")
+    notify.add_argument("--dry-run", action="store_true", help="print the payload, post nothing")
+    notify.set_defaults(handler=_notify)
 
     export = commands.add_parser("export", parents=[common],
                                  help="xlsx: the computed tables as a workbook; plan YEAR: the plan as a fillable workbook")
@@ -907,6 +923,78 @@ def _checked_channel(args: argparse.Namespace) -> str:
         return known.get(given, given)
     raise CommandError("source-unknown-import-channel", str(plans), channel=given, year=args.year or "",
                        channels=", ".join(sorted(set(known.values()))))
+
+
+def _notify(args: argparse.Namespace) -> int:
+    """`planbook notify`: post each selected year-to-date status to a group chat."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    from generator.load.quantities import QuantityError, parse_quantity
+    from generator.problems import format_text, has_errors, make
+    from generator.render import notify
+
+    kind = args.kind or (notify.kind_of(args.webhook) if args.webhook else None) or "dingtalk"
+    if not args.webhook and not args.dry_run:
+        raise UsageError("notify needs --webhook URL (or --dry-run to see the message)")
+    try:
+        threshold = parse_quantity(args.threshold).exact
+    except QuantityError:
+        raise UsageError(f"--threshold {args.threshold!r}: write a share such as 5%") from None
+    reports, problems = _computed(args)
+    if has_errors(problems):
+        return _print_problems(problems, args)
+    reports = [r for r in reports if r.review is not None]
+    if args.year is None and reports:
+        newest = max(r.year for r in reports)
+        reports = [r for r in reports if r.year == newest]
+    settings, config = _project_settings()[0], _site_config()
+    site_url = args.site_url or config.get("site_url")
+    secret = args.secret or os.environ.get("PLANBOOK_WEBHOOK_SECRET")
+    sent, behind, failures = [], False, []
+    for report in reports:
+        status = notify.status(report, settings.unit_name(report.unit) if report.unit != "main" else "", args.lang,
+                               threshold, site_url)
+        behind = behind or status.behind
+        body = notify.payload(kind, status, args.lang)
+        if args.dry_run:
+            sent.append(body)
+            continue
+        url, signed_body = notify.signed(kind, args.webhook, body, secret, int(time.time() * 1000))
+        request = urllib.request.Request(url, data=json.dumps(signed_body, ensure_ascii=False).encode("utf-8"),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 - the user's own webhook
+                answer, code = response.read().decode("utf-8", errors="replace"), response.status
+        except urllib.error.HTTPError as exc:
+            answer, code = exc.read().decode("utf-8", errors="replace"), exc.code
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            answer, code = str(getattr(exc, "reason", exc)), 0
+        if notify.accepted(kind, code, answer):
+            sent.append(signed_body)
+        else:
+            failures.append(make("notify-failed", args.webhook, 0, 0, kind=kind, status=code or "—",
+                                 answer=answer.strip()[:200] or "—"))
+    if args.format == "json":
+        print(json.dumps({"kind": kind, "sent" if not args.dry_run else "payloads": sent,
+                          "behind": behind, "problems": [p.to_json(args.lang) for p in failures]},
+                         ensure_ascii=False, indent=2))
+    else:
+        if args.dry_run:
+            for body in sent:
+                print(json.dumps(body, ensure_ascii=False, indent=2))
+        if failures:
+            print(format_text(failures, args.lang), file=sys.stderr)
+    if failures:
+        return EXIT_PROBLEMS
+    return EXIT_BEHIND if behind else EXIT_OK
+
+
+def _site_config() -> dict[str, Any]:
+    from generator.settings import read_settings
+
+    return read_settings(Path.cwd())[1]
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -548,6 +548,12 @@ CATALOG: dict[str, Entry] = {
         "id `{short}…` 长 {length} 个字符,页面名最多 {limit} 个", "use a short id; the name can be long",
         "请用简短的 id,名称可以写长",
     ),
+    "notify-failed": Entry(
+        E, "the {kind} webhook did not take the message (HTTP {status}): {answer}",
+        "{kind} 机器人没有接收消息(HTTP {status}):{answer}",
+        "check the webhook URL, the robot's security setting (keyword, IP, signature) and --secret",
+        "请检查 webhook 地址、机器人的安全设置(关键词、IP、加签)和 --secret",
+    ),
     "workbook-format": Entry(
         E, "{detail_en}", "{detail_zh}",
         "export the plan again with `planbook export plan` and copy your edits over, or fix the cell named",

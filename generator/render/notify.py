@@ -1,0 +1,146 @@
+"""`planbook notify`: the year-to-date status as a group-chat message (spec 15).
+
+What someone pasted into the DingTalk / WeCom / Feishu group every morning: GMV to
+date against the target of the same months, the gap to the annual target and what
+each remaining month must bring, the forecast, the channel furthest behind, and the
+link to the site.  Built from the same report as the site's first screen, so the
+message and the tiles never disagree.  Each platform gets its own payload and,
+where it signs webhooks (DingTalk, Feishu), its signature.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import urllib.parse
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from generator.render import filters, labels
+from generator.render.tiles import months_label_of
+
+KINDS = ("dingtalk", "wecom", "feishu", "slack")
+_HOSTS = {"oapi.dingtalk.com": "dingtalk", "qyapi.weixin.qq.com": "wecom", "open.feishu.cn": "feishu",
+          "open.larksuite.com": "feishu", "hooks.slack.com": "slack"}
+
+
+def kind_of(webhook: str) -> str | None:
+    """The platform a webhook URL belongs to, by its host."""
+    return _HOSTS.get(urllib.parse.urlsplit(webhook).hostname or "")
+
+
+@dataclass(frozen=True)
+class Status:
+    """The figures of one (unit, year) that a message reports."""
+
+    title: str  # 光研 Glow Lab · 2026
+    as_of: str | None
+    lines: list[str]  # the message's lines, plain text
+    behind: bool  # the gap passes the threshold
+
+
+def status(report: Any, unit_name: str, lang: str, threshold: Decimal, site_url: str | None = None) -> Status:
+    """The message of a year-to-date report (what the first screen says, in lines)."""
+    zh = lang == "zh"
+    headline = report.summary["headline"]
+    gmv = headline.get("gmv") or {}
+
+    def money(value: Any) -> str:
+        return filters.money(value, lang)
+
+    title = f"{unit_name} · {report.year}" if unit_name else str(report.year)
+    lines = []
+    if gmv.get("actual") is None:
+        lines.append(("尚无实际;全年目标 " if zh else "no actuals yet; annual target ") + money(gmv.get("annual_target")))
+        return Status(title, None, lines, False)
+    attainment = gmv.get("attainment")
+    word = filters.status_word(gmv.get("status"), lang)
+    lines.append((f"销售额 {money(gmv['actual'])} / 同期目标 {money(gmv['target'])}" if zh else
+                  f"GMV {money(gmv['actual'])} / target to date {money(gmv['target'])}")
+                 + f" ({filters.attainment(attainment)} {word})"
+                 + (f",同比 {filters.signed_rate(gmv['yoy'])}" if zh and gmv.get("yoy") is not None else
+                    f", YoY {filters.signed_rate(gmv['yoy'])}" if gmv.get("yoy") is not None else ""))
+    if gmv.get("gap"):
+        needs = " · ".join(f"{months_label_of(m['period'], lang)}{'需' if zh else ' needs'} {money(m['needed'])}"
+                           for m in gmv.get("needed_by_month") or [])
+        lines.append((f"距全年目标 {money(gmv['gap'])}" if zh else f"gap to the annual target {money(gmv['gap'])}")
+                     + (f";{needs}" if zh and needs else f"; {needs}" if needs else ""))
+    if gmv.get("forecast_on_plan") is not None:
+        lines.append((f"全年预测:按计划 {money(gmv['forecast_on_plan'])}({filters.rate(gmv['forecast_on_plan_attainment'])}),"
+                      f"按进度 {money(gmv['forecast_run_rate'])}({filters.rate(gmv['forecast_run_rate_attainment'])})")
+                     if zh else
+                     f"forecast: on plan {money(gmv['forecast_on_plan'])} ({filters.rate(gmv['forecast_on_plan_attainment'])}), "
+                     f"at run rate {money(gmv['forecast_run_rate'])} ({filters.rate(gmv['forecast_run_rate_attainment'])})")
+    furthest = _furthest_behind(report)
+    if furthest is not None:
+        channel, diff = furthest
+        name = labels.channel(channel, lang, report.plan)
+        lines.append(f"落后最多:{name} {filters.signed_money(diff, lang)}" if zh else
+                     f"furthest behind: {name} {filters.signed_money(diff, lang)}")
+    if site_url:
+        lines.append(site_url)
+    shortfall = Decimal(1) - Decimal(str(attainment)) if attainment is not None else Decimal(0)
+    return Status(title, report.as_of.isoformat() if report.as_of else None, lines, shortfall > threshold)
+
+
+def _furthest_behind(report: Any) -> tuple[str, float] | None:
+    variance = report.tables["variance"]
+    if variance.empty:
+        return None
+    rows = variance[(variance["metric"] == "gmv") & (variance["period"] == str(report.year))
+                    & (variance["channel"] != "all")]
+    rows = rows[rows["diff"] < 0]
+    if rows.empty:
+        return None
+    worst = rows.sort_values("diff").iloc[0]
+    return str(worst["channel"]), float(worst["diff"])
+
+
+def payload(kind: str, status_: Status, lang: str) -> dict[str, Any]:
+    """The JSON body the platform's webhook takes: its own markdown where it has one."""
+    heading = status_.title + (f"(截至 {status_.as_of})" if lang == "zh" and status_.as_of else
+                               f" (as of {status_.as_of})" if status_.as_of else "")
+    if kind == "dingtalk":
+        return {"msgtype": "markdown", "markdown": {"title": heading,
+                                                    "text": f"### {heading}\n\n" + "\n\n".join(status_.lines)}}
+    if kind == "wecom":
+        return {"msgtype": "markdown", "markdown": {"content": f"**{heading}**\n" + "\n".join(status_.lines)}}
+    if kind == "feishu":
+        return {"msg_type": "text", "content": {"text": heading + "\n" + "\n".join(status_.lines)}}
+    return {"text": f"*{heading}*\n" + "\n".join(status_.lines)}  # slack mrkdwn
+
+
+def signed(kind: str, webhook: str, body: dict[str, Any], secret: str | None, now_ms: int) -> tuple[str, dict[str, Any]]:
+    """The URL and body with the platform's signature (DingTalk: `timestamp` and `sign`
+    in the URL; Feishu: in the body); others unchanged."""
+    if not secret:
+        return webhook, body
+    if kind == "dingtalk":
+        text = f"{now_ms}\n{secret}".encode()
+        sign = base64.b64encode(hmac.new(secret.encode(), text, hashlib.sha256).digest()).decode()
+        joiner = "&" if "?" in webhook else "?"
+        return f"{webhook}{joiner}timestamp={now_ms}&sign={urllib.parse.quote_plus(sign)}", body
+    if kind == "feishu":
+        seconds = now_ms // 1000
+        sign = base64.b64encode(hmac.new(f"{seconds}\n{secret}".encode(), b"", hashlib.sha256).digest()).decode()
+        return webhook, {"timestamp": str(seconds), "sign": sign, **body}
+    return webhook, body
+
+
+def accepted(kind: str, status_code: int, text: str) -> bool:
+    """Whether the platform took the message (each answers 200 with its own error field)."""
+    import json
+
+    if status_code != 200:
+        return False
+    if kind == "slack":
+        return text.strip() == "ok"
+    try:
+        answer = json.loads(text)
+    except ValueError:
+        return False
+    if kind == "feishu":
+        return bool(answer.get("code", answer.get("StatusCode", 1)) == 0)
+    return bool(answer.get("errcode", 1) == 0)
