@@ -411,10 +411,18 @@ CATALOG: dict[str, Entry] = {
         "nothing to do; the other year's review reads those days", "无需处理;跨出的天数由另一年的复盘读取",
     ),
     "source-no-gmv": Entry(
-        W, "the ad report has no GMV column it knows: spend is read, GMV and ROI of {tools} are not known (not 0)",
-        "推广报表里没有可识别的成交金额列:只读取了花费,{tools} 的 GMV 与 ROI 未知(不是 0)",
+        W, "the ad report gives no GMV (no GMV column it knows, or rows without GMV or spend) for {tools}: "
+           "spend is read, GMV and ROI are not known (not 0)",
+        "推广报表里 {tools} 没有完整的成交金额(没有可识别的成交金额列,或有的行缺成交金额或花费):"
+        "只读取了花费,GMV 与 ROI 未知(不是 0)",
         "name the report's GMV column with `columns:` under `budget:` (e.g. 总订单金额: gmv)",
         "在 `budget:` 下用 `columns:` 指定成交金额列(如 总订单金额: gmv)",
+    ),
+    "source-several-shops": Entry(
+        W, "`{file}` names several shops ({shops}), and `channel: {channel}` books them all to that channel",
+        "`{file}` 里有多个店铺({shops}),`channel: {channel}` 会把它们都记到这个渠道",
+        "remove `channel:` and map each shop under `shops:`, or export one shop per file",
+        "去掉 `channel:`,在 `shops:` 下逐个映射店铺;或每个店铺单独导出一个文件",
     ),
     "source-unknown-channel": Entry(
         E, "the file's shop column names `{value}` on {count} rows (first row {row}), which is no channel of the plan",

@@ -221,3 +221,38 @@ def test_import_actuals_prints_checks_its_channel_and_names_a_partial_month(tmp_
     assert [p["code"] for p in json.loads(nobody.stdout)["problems"]] == ["source-needs-channel"]
     brand = run(tmp_path, "import", "actuals", "jan.csv", "--channel", "all", "-o", "-")
     assert brand.returncode == 0 and "2026-01,,gmv,600" in brand.stdout
+
+
+def test_a_name_that_starts_like_a_total_is_a_row_and_partial_gmv_is_no_roi(tmp_path):
+    # 平均出价-拉新 and Summer大促 are plans, not totals rows; one row without GMV makes the
+    # tool's GMV unknown (100 + 50 spend, GMV 400 of only some days): never a flattering ROI
+    text = ("日期,计划名称,花费,总成交金额\n2026-01-01,Summer大促,100,400\n2026-01-01,平均出价-拉新,50,-\n"
+            "合计,,150,400\n")
+    review = ("kind: review\nyear: 2026\nas_of: 2026-01-31\nbudget:\n  source: data/wxt.csv\n  preset: wxt-plan\n"
+              "  tools: {Summer大促: tb_keyword, 平均出价-拉新: tb_keyword}\n")
+    problems, report = build(tmp_path, review, {"wxt.csv": text})
+    assert codes(problems) == ["source-no-gmv"]
+    keyword = tool(report, "tb_keyword")
+    assert keyword["spend"] == 150 and keyword["actual_gmv"] is None and keyword["actual_roi"] is None
+
+
+def test_nested_html_tables_keep_the_data_tables_rows(tmp_path):
+    html = ("<html><meta charset='gb2312'><table><tr><td><table><tr><td>筛选</td><td>全部</td></tr></table></td></tr>"
+            "<tr><td><table><tr><th>日期</th><th>成交金额</th></tr>"
+            "<tr><td>2026-01-01</td><td>1,000.50<table><tr><td>注</td></tr></table></td></tr>"
+            "<tr><td>2026-01-02</td><td>2,000.25</td></tr><tr><td>合计</td><td>3,000.75</td></tr>"
+            "</table></td></tr></table></html>").encode("gb18030")
+    review = ("kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  source: data/dd.xls\n  channel: douyin\n"
+              "  columns: {成交金额: gmv}\n")
+    problems, report = build(tmp_path, review, {"dd.xls": html})
+    assert codes(problems) == []
+    assert actual(report, "gmv", "douyin", "2026-01") == 3000.75  # 1,000.50 + 2,000.25
+
+
+def test_a_given_channel_over_a_file_of_two_shops_says_so_and_an_unknown_one_is_the_reviews(tmp_path):
+    text = "统计日期,店铺,支付金额\n2026-01-01,光研天猫店,100\n2026-01-01,光研京东店,50\n"
+    review = "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  source: data/s.csv\n  channel: tmall\n"
+    problems, report = build(tmp_path, review, {"s.csv": text})
+    assert codes(problems) == ["source-several-shops"] and "光研京东店" in problems[0].message("zh")
+    problems, _report = build(tmp_path, review.replace("channel: tmall", "channel: taobao"), {"s.csv": text})
+    assert codes(problems) == ["unknown-channel"] and problems[0].path.endswith("review.yaml")

@@ -72,6 +72,13 @@ def compute_reports(workspace: Workspace, problems: list[Problem],
     return [_year_report(workspace, unit, year, problems, thresholds) for unit, year in workspace.units_years()]
 
 
+def _baseline_covers(baseline_full: dict[Any, dict[str, Decimal]], year: int, limit: int) -> bool:
+    """Whether last year's actual GMV reaches the month this review reaches (a baseline
+    review that ends in June gives no like-for-like October)."""
+    months = [int(p[5:]) for p in baseline_full.get(("gmv", "all"), {}) if len(p) == 7 and p[5:].isdigit()]
+    return bool(months) and max(months) >= limit
+
+
 def compute_year(workspace: Workspace, unit: str, year: int, problems: list[Problem],
                  thresholds: Thresholds = DEFAULT_THRESHOLDS) -> YearReport:
     """The report of one (unit, year)."""
@@ -109,7 +116,9 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
     tables = {
         "targets": _rolled_frame(annual, units),
         "variance": variance_frame(ytd_targets, actual_rolled, baseline_rolled, lower, thresholds, units),
-        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units, baseline_rolled, baseline_full)
+        "forecast": forecast_frame(annual, ytd_targets, actual_rolled, year, sums, units,
+                                   baseline_rolled if _baseline_covers(baseline_full, year, limit) else None,
+                                   baseline_full)
         if year_to_date else forecast_frame({}, {}, {}, year, sums),
         "needed": needed_frame(annual, ytd_targets, actual_rolled, baseline_full, year, limit, covered,
                                list(plan.channels) if plan else []) if year_to_date and plan
@@ -128,7 +137,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         for name in ("targets", "variance", "forecast", "needed", "actuals", "changes_plan", "changes_actual"):
             if not tables[name].empty and "channel" in tables[name] and "metric" in tables[name]:
                 tables[name] = ordered(tables[name], list(plan.channels))
-    summary = {
+    summary: dict[str, Any] = {
         "gmv_target": money(gmv_target),
         "gmv_actual": money(actual_rolled.get(("gmv", "all"), {}).get(str(year))),
         "gmv_ytd_target": money(ytd_targets.get(("gmv", "all"), {}).get(str(year))) if review else None,
@@ -141,6 +150,9 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "prorated": {"month": limit, "covered": covered[0], "days": covered[1]} if covered else None,
     }
     summary["headline"] = headline(tables, year, limit if review else None, thresholds, covered)
+    gmv_headline = summary["headline"]["gmv"]
+    if isinstance(gmv_headline, dict) and not _baseline_covers(baseline_full, year, limit):
+        gmv_headline["yoy"] = None  # last year's review ends earlier: no like-for-like YoY
     paths = {d.path for d in (workspace.plan(unit, year), workspace.review(unit, year)) if d} | {d.path for d in workspace.campaign_documents(unit, year)}
     return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths],
                       campaign_pairs)

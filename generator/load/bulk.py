@@ -11,8 +11,6 @@ this one only skips per-cell Python work for the plain rows.
 
 from __future__ import annotations
 
-import re
-
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -29,7 +27,7 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
     import numpy as np
     import pandas as pd
 
-    from generator.load.exports import MISSING, TOTAL_WORDS
+    from generator.load.exports import MISSING, TOTAL_CELL
 
     columns = [i for i, name in enumerate(header) if name]
     names = {i: header[i] for i in columns}
@@ -62,8 +60,7 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
         odd = np.flatnonzero(~plain)
         if len(odd):
             odd_text = chunk[date_at].iloc[odd].fillna("").astype(str).str.strip()
-            starts = "^[\\s:：*\\[(（【]*(?:" + "|".join(re.escape(w) for w in TOTAL_WORDS) + ")"
-            total[odd] = odd_text.str.lower().str.contains(starts, regex=True).to_numpy()
+            total[odd] = odd_text.str.fullmatch(TOTAL_CELL.pattern, case=False).fillna(False).to_numpy()
             blank[odd] = ((odd_text == "").to_numpy() & chunk[metrics].iloc[odd].isna().all(axis=1).to_numpy()) \
                 | chunk.iloc[odd].isna().all(axis=1).to_numpy()
         values: dict[int, Any] = {}

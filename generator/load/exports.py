@@ -243,14 +243,20 @@ def is_missing(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and cell.strip() in MISSING)
 
 
+# A totals cell: the word alone or followed by punctuation or a qualifier in brackets
+# (合计, 合计：, 汇总数据, 总计(近30天), Total:), never a name that only starts with it
+# (Summer大促, 平均出价-拉新).
+TOTAL_CELL = re.compile(r"[\s:：*\[(（【]*(?:" + "|".join(re.escape(w) for w in TOTAL_WORDS)
+                        + r")(?:数据|值|行)?\s*(?:[:：]\s*|[\(（【\[].*)?", re.IGNORECASE)
+
+
 def is_total_row(cells: list[Any]) -> bool:
-    """合计/总计/汇总/平均 (with any punctuation or qualifier: 合计：, 汇总数据, 总计(近30天))
-    in the first non-empty cells: a totals row, never a day."""
+    """A totals row in the first non-empty cells (合计, 汇总数据, 总计(近30天) …): never a day."""
     seen = 0
     for cell in cells:
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
-        if isinstance(cell, str) and re.sub(r"^[\s:：*\[\(（【]+", "", cell.strip().lower()).startswith(TOTAL_WORDS):
+        if isinstance(cell, str) and TOTAL_CELL.fullmatch(cell.strip()):
             return True
         seen += 1
         if seen == 3:

@@ -165,6 +165,10 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
                              detail_en=f"{row_problems - _MAX_ROW_PROBLEMS} more rows with problems are not listed",
                              detail_zh=f"另有 {row_problems - _MAX_ROW_PROBLEMS} 行有问题,未逐一列出"))
     problems += other_year_note(totals.crossing, shown, year)
+    if len(totals.shops) > 1:
+        names = list(totals.shops)
+        problems.append(make("source-several-shops", shown, totals.shops[names[1]], 1, file=shown,
+                             shops="、".join(names), channel=options.channel or ""))
     return totals.rows(), one_per_cause(problems)
 
 
@@ -178,14 +182,20 @@ def other_year_note(crossing: list[tuple[int, Covered]], shown: str, year: int) 
 
 
 def one_per_cause(problems: list[Problem]) -> list[Problem]:
-    """Rows that fail for the same reason (the same unknown shop on 366 rows) are one
-    problem at the first such row, with the count of rows: never one per row."""
+    """Rows that fail for the same reason (every day of a file of another year, `暂无` in a
+    figures column) are one problem at the first such row (with the count of rows where
+    the message has a detail to carry it): never one per row.  An unknown shop name is
+    grouped where the channels are known (`model.workspace`)."""
     groups: dict[tuple[str, str], list[Problem]] = {}
     order: list[tuple[str, str]] = []
     for problem in problems:
         args = dict(problem.args)
-        key = (problem.code, str(args.get("detail_en")))
-        if problem.code != "source-row" or "detail_en" not in args:
+        if problem.code == "source-row" and "detail_en" in args:
+            # the same message but for its dates and row numbers: the same cause
+            key = (problem.code, re.sub(r"\d+", "#", str(args["detail_en"])))
+        elif problem.code in ("source-value", "negative", "rate-over-one", "rate-over-100", "not-finite"):
+            key = (problem.code, f"{args.get('metric')}\0{args.get('text')}\0{problem.column}")
+        else:
             key = (problem.code, f"{id(problem)}")
         if key not in groups:
             order.append(key)
@@ -194,13 +204,12 @@ def one_per_cause(problems: list[Problem]) -> list[Problem]:
     for key in order:
         group = groups[key]
         first = group[0]
-        if len(group) == 1:
-            out.append(first)
-            continue
         args = dict(first.args)
-        args["detail_en"] = f"{args['detail_en']} (and {len(group) - 1} more rows like it)"
-        args["detail_zh"] = f"{args['detail_zh']}(另有 {len(group) - 1} 行相同)"
-        out.append(dataclasses.replace(first, args=tuple(args.items())))
+        if len(group) > 1 and "detail_en" in args:
+            args["detail_en"] = f"{args['detail_en']} (and {len(group) - 1} more rows like it)"
+            args["detail_zh"] = f"{args['detail_zh']}(另有 {len(group) - 1} 行相同)"
+            first = dataclasses.replace(first, args=tuple(args.items()))
+        out.append(first)
     return out
 
 
@@ -229,6 +238,7 @@ class _Totals:
         self.sums = sums
         self.points: dict[tuple[str, str, int, int | None], list[Any]] = {}  # → [first row, total, count]
         self.crossing: list[tuple[int, Covered]] = []  # rows whose range runs into another year
+        self.shops: dict[str, int] = {}  # shop names of a file read under a given `channel:` → first row
 
     def other_year(self, row: int, covered: Covered) -> None:
         self.crossing.append((row, covered))
@@ -266,8 +276,13 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
         return [make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en, detail_zh=exc.zh)]
     if days.crosses_year:
         totals.other_year(index, days)
-    # a given `channel:` wins over the file's shop column (抖店罗盘 names its shop on every row)
+    # a given `channel:` wins over the file's shop column (抖店罗盘 names its shop on every row);
+    # the shops the column names are noted, so that a file of two shops is not booked to one in silence
     channel = options.channel or (_cell_text(record.get("channel")) if "channel" in header else "")
+    if options.channel and "channel" in header and len(totals.shops) < 10:
+        shop = _cell_text(record.get("channel"))
+        if shop:
+            totals.shops.setdefault(shop, index)
     if channel.lower() == "all":
         channel = ""
     pairs: Iterable[tuple[str, Any]]
@@ -418,61 +433,66 @@ def _is_html(sample: bytes) -> bool:
 
 
 def _html_rows(file: Path, encoding: str | None) -> Iterator[list[Any]]:
-    """The rows of the first table of an HTML file (a `.xls` that is really a web page):
-    each `<tr>` a row, each `<td>`/`<th>` a cell's text; `colspan` repeats nothing (an
-    empty cell per spanned column keeps the columns in place)."""
+    """The rows of the data table of an HTML file (a `.xls` that is really a web page):
+    each `<tr>` a row, each `<td>`/`<th>` a cell's text.  Tables may nest (a layout
+    table around the data, a small table inside a cell): each table keeps its own rows,
+    and the one with the most rows is the data.  `colspan` leaves empty cells so the
+    columns stay in place."""
     from html.parser import HTMLParser
 
     raw = file.read_bytes()
     declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", raw[:4096])
     chosen = encoding or (declared.group(1).decode("ascii") if declared else detect_encoding(raw[:65_536]))
+    if chosen.lower().replace("-", "") in ("gb2312", "gbk"):
+        chosen = "gb18030"  # the superset: pages declared gb2312 hold GBK-only characters (镕)
     text = raw.decode(chosen)
 
-    class Table(HTMLParser):
+    class Tables(HTMLParser):
         def __init__(self) -> None:
             super().__init__(convert_charrefs=True)
-            self.rows: list[list[Any]] = []
-            self.row: list[Any] | None = None
-            self.cell: list[str] | None = None
-            self.span = 1
-            self.depth = 0  # tables seen; only the first is read
-            self.done = False
+            self.done: list[list[list[Any]]] = []
+            self.open: list[dict[str, Any]] = []  # innermost last: its rows, row, cell, colspan
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if self.done:
-                return
             if tag == "table":
-                self.depth += 1
-            elif tag == "tr" and self.depth == 1:
-                self.row = []
-            elif tag in ("td", "th") and self.row is not None:
-                self.cell = []
+                self.open.append({"rows": [], "row": None, "cell": None, "span": 1})
+                return
+            if not self.open:
+                return
+            table = self.open[-1]
+            if tag == "tr":
+                table["row"] = []
+            elif tag in ("td", "th") and table["row"] is not None:
+                table["cell"] = []
                 span = dict(attrs).get("colspan") or "1"
-                self.span = int(span) if span.isdigit() else 1
-            elif tag == "br" and self.cell is not None:
-                self.cell.append("\n")
+                table["span"] = int(span) if span.isdigit() else 1
+            elif tag == "br" and table["cell"] is not None:
+                table["cell"].append("\n")
 
         def handle_endtag(self, tag: str) -> None:
-            if self.done:
+            if not self.open:
                 return
-            if tag in ("td", "th") and self.row is not None and self.cell is not None:
-                self.row.append("".join(self.cell).strip())
-                self.row.extend([None] * (self.span - 1))
-                self.cell = None
-            elif tag == "tr" and self.row is not None:
-                self.rows.append(self.row)
-                self.row = None
-            elif tag == "table":
-                self.depth -= 1
-                self.done = self.depth == 0
+            table = self.open[-1]
+            if tag == "table":
+                self.done.append(self.open.pop()["rows"])
+            elif tag in ("td", "th") and table["row"] is not None and table["cell"] is not None:
+                table["row"].append("".join(table["cell"]).strip())
+                table["row"].extend([None] * (table["span"] - 1))
+                table["cell"] = None
+            elif tag == "tr" and table["row"] is not None:
+                table["rows"].append(table["row"])
+                table["row"] = None
 
         def handle_data(self, data: str) -> None:
-            if self.cell is not None:
-                self.cell.append(data)
+            if self.open and self.open[-1]["cell"] is not None:
+                self.open[-1]["cell"].append(data)
 
-    parser = Table()
+    parser = Tables()
     parser.feed(text)
-    yield from parser.rows
+    while parser.open:  # a table never closed still counts
+        parser.done.append(parser.open.pop()["rows"])
+    if parser.done:
+        yield from max(parser.done, key=len)
 
 
 def _workbook_rows(file: Path) -> Iterator[list[Any]]:
@@ -517,7 +537,9 @@ def _biff_rows(file: Path) -> Iterator[list[Any]]:
 def _delimiter(text: str) -> str:
     """Comma, tab or semicolon: the one that splits the most of the first lines into
     the most fields, counted outside quotes (a quoted "118,141.04" is not a column)."""
-    lines = [re.sub(r'"[^"]*"', "", line) for line in text.splitlines()[:40]]
+    # a tab at the start of a cell (a date an export pads with one) separates nothing
+    lines = [re.sub(r'"[^"]*"', "", line).lstrip("\t ") for line in text.splitlines()[:40]]
+    lines = [re.sub(r"(?<=[,;])\t+", "", line) for line in lines]
     scores = {d: sum(line.count(d) for line in lines if line.count(d)) for d in ("\t", ";", ",")}
     tabs_per_line = [line.count("\t") for line in lines if line.strip()]
     if tabs_per_line and sum(1 for n in tabs_per_line if n) >= len(tabs_per_line) / 2:

@@ -251,6 +251,11 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     by_name = {name: cid for cid, name in channels.items()}
     by_name.update(review.source_channels)  # shop names as the export writes them
     channel = by_name.get(review.channel, review.channel) if review.channel else None
+    if channel and channels and channel not in channels and channel.lower() != "all":
+        # the review's own `channel:` names no channel: its problem, not the file's
+        return dataclasses.replace(document, source_problems=(document.problem(
+            "unknown-channel", "actuals", "channel", channel=review.channel,
+            declared=", ".join(channels) or "—"),))
     options = SourceOptions(review.preset, channel, tuple(review.columns.items()), tuple(names.items()), sums)
     read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     rows: list[SourceRow] = []
@@ -292,14 +297,18 @@ def _with_ad_report(document: Document, root: Path) -> Document:
                                     dict(review.budget_columns), one_tool=review.budget_tool is not None)
     totals: dict[str, list[Decimal | None]] = {}
     unmapped: dict[str, Decimal] = {}
+    incomplete: set[str] = set()  # a row with spend and no GMV (or the other way): that tool's ROI is unknown
     for row in rows:
         tool = review.budget_tool or review.budget_tools.get(row.plan) or (row.plan if row.plan in TOOLS else None)
         if tool is None:
             unmapped[row.plan] = unmapped.get(row.plan, Decimal(0)) + (row.spend or Decimal(0))
             continue
-        spend, gmv = totals.setdefault(tool, [Decimal(0), None])
-        totals[tool] = [(spend or Decimal(0)) + (row.spend or 0),
-                        gmv if row.gmv is None else (gmv or Decimal(0)) + row.gmv]
+        spend, gmv = totals.setdefault(tool, [Decimal(0), Decimal(0)])
+        if row.gmv is None or row.spend is None:
+            incomplete.add(tool)
+        totals[tool] = [(spend or Decimal(0)) + (row.spend or 0), (gmv or Decimal(0)) + (row.gmv or 0)]
+    for tool in incomplete:
+        totals[tool][1] = None  # GMV of only some days is no tool's GMV: unknown, never a flattering ROI
     shown = display_path(str(file))
     without_gmv = sorted(tool for tool, (_spend, gmv) in totals.items() if gmv is None)
     if without_gmv:  # spend without attributed GMV: ROI unknown, never 0.00

@@ -32,8 +32,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "campaign_no_actual_yet": ("复盘里还没有它的实际", "no actual in the review yet"),
     "campaign_fact": ("内容", "Detail"),
     "gap_title": ("差距：哪个渠道落后，剩余各月需完成多少", "Gap: which channel is behind, and what each month left needs"),
-    "gap_note": ("剩余各月需完成 = 距全年目标的缺口按计划的月度拆分分到剩余月份（11月承担双11）；渠道按差距从大到小排列。",
-                 "Needed = the gap to the annual target spread over the remaining months by the plan's own phasing; "
+    "gap_note": ("剩余各月需完成 = 距全年目标的缺口按计划的月度拆分分到剩余月份（大促所在的月份分得多）；"
+                 "当月只算截至日之后的天数；渠道按差距从大到小排列。",
+                 "Needed = the gap to the annual target spread over the remaining months by the plan's own phasing "
+                 "(a promotion's month gets more; the current month only for its days after the date); "
                  "channels with the largest gap first."),
     "gap_actual": ("截至目前实际", "Actual to date"),
     "gap_so_far": ("差距", "Gap so far"),
