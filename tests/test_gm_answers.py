@@ -88,3 +88,13 @@ def test_a_running_campaign_says_how_far_it_is_on_as_of():
     assert contexts["double11"]["progress"] == ("进行中 · 双11 全球狂欢节：截至 2026-10-31 第 12/23 天，"
                                                 "GMV 目标 2,300万，复盘里还没有它的实际")
     assert contexts["618"]["progress"] is None  # over
+
+
+def test_the_plan_page_names_a_baseline_year_only_when_it_exists(tmp_path):
+    from generator.site.build import build
+    from tests.conftest import write_files
+
+    write_files(tmp_path, {"plans/2026/plan.yaml": "kind: plan\nyear: 2026\ntargets: {gmv: 100万}\n"})
+    assert build(tmp_path, tmp_path / "site", tmp_path / "build", tmp_path / "plans").ok
+    page = (tmp_path / "build" / "docs" / "main" / "2026" / "plan.md").read_text(encoding="utf-8")
+    assert "基准年" not in page  # there is no 2025 here

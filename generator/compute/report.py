@@ -146,6 +146,9 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         "product_coverage": product_tables.coverage(products, money(gmv_target)),
         "baseline_year": baseline_year,
         "has_baseline": figures.has_baseline,
+        # a plan or review of the baseline year exists (the plan page names the year only then)
+        "baseline_exists": workspace.plan(unit, baseline_year) is not None
+        or workspace.review(unit, baseline_year) is not None,
         # `as_of` inside a month: that month's targets are prorated by days (spec 10, said on the page)
         "prorated": {"month": limit, "covered": covered[0], "days": covered[1]} if covered else None,
     }
