@@ -504,6 +504,7 @@ def _import(args: argparse.Namespace) -> int:
     from generator.render.labels import workbook_vocabulary
     from generator.validate import check
     from generator.workbook_plan import cell_problems, merged_text, read_book
+    from generator.workbook_plan.layout import read_meta
     from generator.workbook_plan.read import holder
 
     workbook = Path(args.file)
@@ -522,11 +523,18 @@ def _import(args: argparse.Namespace) -> int:
         return _print_problems([missing], args)
     plans = Path(args.dir)
     workspace = read_workspace(plans) if plans.is_dir() else None
-    unit, year = _workbook_key(book, args.file)
+    meta = read_meta(book)
+    if meta is None:
+        raise CommandError("workbook-format", args.file,
+                           detail_en="the hidden sheet _planbook (unit, year, files) is missing: export the plan "
+                                     "again with `planbook export plan`",
+                           detail_zh="缺少隐藏工作表 _planbook(业务单元、年份、文件):请用 `planbook export plan` "
+                                     "重新导出")
+    unit, year = meta.unit, meta.year
     plan = workspace.plan(unit, year) if workspace is not None else None
-    words = workbook_vocabulary(plan.model if plan else None, _workbook_lang(book, args.lang), {})
+    words = workbook_vocabulary(plan.model if plan else None, meta.lang or args.lang, {})
     months = _month_targets(workspace, unit, year) if workspace is not None else {}
-    read = read_book(book, words, months, args.file)
+    read = read_book(book, meta, words, months, args.file)
     if has_errors(read.problems):
         return _print_problems(read.problems, args)
     paths = list(read.documents)
@@ -623,30 +631,6 @@ def _missing_sheets(book: Any, shown: str) -> Any:
                 detail_en=f"no sheet {', '.join(missing)} (renamed or deleted? to remove a section, "
                           f"empty its rows){seen_en}",
                 detail_zh=f"缺少工作表 {'、'.join(missing)}(改名或删除了?要去掉一节,请清空它的行){seen_zh}")
-
-
-def _workbook_key(book: Any, shown: str) -> tuple[str, int]:
-    from generator.workbook_plan.layout import META
-
-    meta = {str(k): v for k, v, *_ in book[META].iter_rows(values_only=True)} if META in book.sheetnames else {}
-    try:
-        return str(meta.get("unit") or "main"), int(meta["year"])
-    except (KeyError, TypeError, ValueError):
-        raise CommandError("workbook-format", shown,
-                           detail_en="the hidden sheet _planbook (unit, year, files) is missing: export the plan "
-                                     "again with `planbook export plan`",
-                           detail_zh="缺少隐藏工作表 _planbook(业务单元、年份、文件):请用 `planbook export plan` "
-                                     "重新导出") from None
-
-
-def _workbook_lang(book: Any, default: str) -> str:
-    from generator.workbook_plan.layout import META
-
-    if META in book.sheetnames:
-        for key, value, *_ in book[META].iter_rows(values_only=True):
-            if key == "lang" and value in ("zh", "en"):
-                return str(value)
-    return default
 
 
 def _import_target(path: str, plan_path: str, plans: Path, output: str | None) -> Path:
@@ -852,9 +836,9 @@ def _init(args: argparse.Namespace) -> int:
         return EXIT_OK
     zh = args.lang == "zh"
     for name in result.written:
-        print(f"planbook: {'已写入' if zh else 'wrote'} {folder / name}", file=sys.stderr)
+        _say(args.lang, f"已写入 {folder / name}", f"wrote {folder / name}")
     for name in result.kept:
-        print(f"planbook: {'已存在,未改动' if zh else 'exists, left as it is'}: {folder / name}", file=sys.stderr)
+        _say(args.lang, f"已存在,未改动: {folder / name}", f"exists, left as it is: {folder / name}")
     steps = [TEXTCONV_CONFIG + ("   # git diff 显示语义差异" if zh else "   # semantic git diffs"),
              "pre-commit install" + ("   # 每次提交前运行 planbook check" if zh else "   # planbook check before every commit"),
              "planbook check && planbook build"]

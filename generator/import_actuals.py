@@ -10,8 +10,9 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from generator.load.exports import days_of, find_layout, PRESETS
+from generator.load.exports import PRESETS, Layout, days_of, find_layout
 from generator.load.sourcefile import IMPORT_MAX_BYTES, SourceOptions, SourceRow, monthly, read_source
 from generator.model.catalog import METRICS, metric_for
 from generator.model.workspace import header_names
@@ -37,10 +38,12 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
     if file.stat().st_size > IMPORT_MAX_BYTES:  # refused (with its problem) before anything is read
         _rows, refused = read_source(file, encoding, year or 0, options=options)
         return None, refused
-    found_year = year or _first_year(file, encoding, options)
-    layout_problem = _channel_given(file, encoding, options)
-    if layout_problem is not None:
-        return None, [layout_problem]
+    head = _head(file, encoding, options)
+    found_year = year or (_first_year(*head) if head else None)
+    if head and not options.channel and "channel" not in head[1].targets:
+        # whose figures the file holds must be said: by --channel or by the file's own
+        # channel (shop) column; a file with neither is not silently the brand total
+        return None, [make("source-needs-channel", str(file), 1, 1, file=str(file))]
     if found_year is None:
         # A file that cannot be read at all (a wrong --encoding, not a table) says so,
         # rather than that it has no dates.
@@ -73,22 +76,20 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
     return Imported(found_year, out.getvalue(), len(totals)), problems
 
 
-def _channel_given(file: Path, encoding: str | None, options: SourceOptions) -> Problem | None:
-    """Whose figures the file holds must be said: by `--channel`, or by the file's own
-    channel (shop) column.  A file with neither is not silently the brand total."""
+def _head(file: Path, encoding: str | None, options: SourceOptions) -> tuple[list[list[Any]], Layout] | None:
+    """The first rows of the file (they tell the year) and its header, or None when the
+    file cannot be read or has no header (the full reading then says why)."""
     from generator.load.sourcefile import _iter_table
 
-    if options.channel or (options.preset and options.preset not in PRESETS):
-        return None  # (a wrong preset is reported by the reading)
+    if options.preset and options.preset not in PRESETS:
+        return None  # a wrong preset is reported by the reading
     try:
-        table = list(itertools.islice(_iter_table(file, encoding), 40))
+        table = list(itertools.islice(_iter_table(file, encoding), 2_000))
     except (OSError, ValueError, UnicodeDecodeError, LookupError, csv.Error):
-        return None  # the reading itself reports it
+        return None
     preset = PRESETS.get(options.preset) if options.preset else None
     layout = find_layout(table, preset, dict(options.columns), dict(options.names))
-    if layout is None or "channel" in layout.targets:
-        return None
-    return make("source-needs-channel", str(file), 1, 1, file=str(file))
+    return (table, layout) if layout is not None else None
 
 
 def _partial_months(rows: list[SourceRow], year: int, shown: str) -> list[Problem]:
@@ -108,19 +109,9 @@ def _partial_months(rows: list[SourceRow], year: int, shown: str) -> list[Proble
     return [make("source-partial-month", shown, 1, 1, file=shown, months=months)]
 
 
-def _first_year(file: Path, encoding: str | None, options: SourceOptions) -> int | None:
+def _first_year(table: list[list[Any]], layout: Layout) -> int | None:
     """The year of the first dated row below the header (of a week that crosses the
     new year, the year it ends in: a weekly 2026 file starts with 2025-12-29~2026-01-04)."""
-    from generator.load.sourcefile import _iter_table
-
-    try:
-        table = list(itertools.islice(_iter_table(file, encoding), 2_000))  # the first rows tell the year
-    except (OSError, ValueError, UnicodeDecodeError, LookupError, csv.Error):
-        return None
-    preset = PRESETS.get(options.preset) if options.preset else None
-    layout = find_layout(table, preset, dict(options.columns), dict(options.names))
-    if layout is None:
-        return None
     at = layout.targets.index("month")
     for row in table[layout.header_row + 1:]:
         cell = row[at] if at < len(row) else None

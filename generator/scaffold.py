@@ -20,14 +20,10 @@ comments, key order, block and flow layout:
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from generator.load.quantities import Quantity, QuantityError, parse_quantity
 from generator.model.catalog import NODES, metric_for
@@ -310,27 +306,11 @@ def _comments_naming_the_year(files: list[ScaffoldFile], state: _Year) -> None:
 
 def _load(path: Path) -> tuple[Any, Any]:
     """A round-trip document and a dump function that writes it in the source's indentation."""
+    from generator.load.roundtrip import dumped, roundtrip_yaml
+
     text = path.read_text(encoding="utf-8-sig")
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long line the operator wrote on one line
-    _data, sequence, offset = load_yaml_guess_indent(text)
-    yaml.indent(mapping=_mapping_indent(text), sequence=sequence or 2, offset=offset or 0)
-    data = yaml.load(text)
-
-    def dump(document: Any) -> str:
-        out = io.StringIO()
-        yaml.dump(document, out)
-        return out.getvalue()
-
-    return data, dump
-
-
-def _mapping_indent(text: str) -> int:
-    """The indentation of nested mapping keys in the source (2 in most plans)."""
-    widths = [len(line) - len(line.lstrip(" ")) for line in text.splitlines()
-              if line.startswith(" ") and not line.lstrip().startswith(("-", "#")) and ":" in line]
-    return min((w for w in widths if w > 0), default=2)
+    yaml = roundtrip_yaml(text)
+    return yaml.load(text), lambda document: dumped(yaml, document)
 
 
 def _without_schema_line(text: str) -> str:

@@ -369,6 +369,8 @@ def _spread(row: int, covered: Covered, channel: str, metric: str, value: Decima
     units = (value / step).to_integral_value(rounding="ROUND_HALF_EVEN") if value == value.quantize(step) else None
     if units is None:  # a value finer than the fen (rare): split exactly
         return [SourceRow(row, month, day, channel, metric, value / covered.of) for month, day in days]
+    # equal shares, the leftover quanta to the earliest days: model.amounts.allocate with
+    # equal weights, which this layer (below model) cannot import
     floor, left = divmod(int(units), covered.of)
     shares = [Decimal(floor + (1 if n < left else 0)) * step for n in range(covered.of)]
     return [SourceRow(row, month, day, channel, metric, shares[at])

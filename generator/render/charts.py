@@ -19,7 +19,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from generator.render import filters, labels
-from generator.render.words import word
+from generator.render.words import month_name, word
 
 _CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["toImage"]}
 _COLOURS = {"target": "#1f4e79", "actual": "#4f9dd9", "plan": "#9db7d5", "onsite": "#4f9dd9", "offsite": "#f0a04b"}
@@ -60,12 +60,7 @@ def _html(chart_id: str, data: list[dict[str, Any]], layout: dict[str, Any], hei
 
 def month_names(periods: list[str], lang: str) -> list[str]:
     """`2026-01` → 1月 (Jan in English): the axis reads like the tables."""
-    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    out = []
-    for period in periods:
-        month = int(period[5:7])
-        out.append(f"{month}月" if lang == "zh" else names[month - 1])
-    return out
+    return [month_name(period, lang) for period in periods]
 
 
 def value_axis(values: list[Any], unit: str, lang: str) -> dict[str, Any]:

@@ -16,34 +16,38 @@ from markupsafe import Markup
 
 from generator.compute.figures import exact
 from generator.render import filters, labels
-from generator.render.tiles import months_label_of
-from generator.render.words import word
+from generator.render.words import month_name, word
+
+
+def behind_first(report: Any) -> list[Any]:
+    """The GMV rows of the year to date (variance): 全部 first, then the channels most
+    behind first (the largest negative gap).  The gap table and `notify` read them."""
+    variance = report.tables["variance"]
+    if variance.empty:
+        return []
+    rows = list(variance[(variance["metric"] == "gmv") & (variance["period"] == str(report.year))].itertuples())
+    return sorted(rows, key=lambda r: (r.channel != "all", exact(r.diff) if r.diff is not None else 0))
 
 
 def gap_table(report: Any, lang: str) -> Markup | None:
     needed = report.tables.get("needed")
-    variance = report.tables["variance"]
-    if needed is None or needed.empty or variance.empty:
+    if needed is None or needed.empty:
         return None
-    year = str(report.year)
     gmv = needed[needed["metric"] == "gmv"]
     periods = list(dict.fromkeys(gmv["period"]))
-    to_date = variance[(variance["metric"] == "gmv") & (variance["period"] == year)]
     rows = []
-    for item in to_date.itertuples():
+    for item in behind_first(report):
         mine = gmv[gmv["channel"] == item.channel]
         if mine.empty:
             continue
         rows.append((item.channel, item.actual, item.target, item.diff, list(mine["needed"]), list(mine["last_year"])))
     if not rows:
         return None
-    # 全部 first, then the channels most behind first (the largest negative gap)
-    rows.sort(key=lambda r: (r[0] != "all", exact(r[3]) if r[3] is not None else 0))
 
     def money(value: Any) -> str:
         return filters.money(value, lang)
 
-    months = [months_label_of(p, lang) for p in periods]
+    months = [month_name(p, lang) for p in periods]
     head = [labels.column("channel", lang), word("gap_actual", lang), word("target_of_period", lang),
             word("gap_so_far", lang), *[word("gap_month_needs", lang, month=m) for m in months],
             word("gap_last_year", lang, months="–".join([months[0], months[-1]]) if len(months) > 1 else months[0])]

@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import Any
 
 from generator.render import filters, labels
-from generator.render.tiles import months_label_of
+from generator.render.gaps import behind_first
+from generator.render.words import month_name
 
 KINDS = ("dingtalk", "wecom", "feishu", "slack")
 _HOSTS = {"oapi.dingtalk.com": "dingtalk", "qyapi.weixin.qq.com": "wecom", "open.feishu.cn": "feishu",
@@ -63,7 +64,7 @@ def status(report: Any, unit_name: str, lang: str, threshold: Decimal, site_url:
                  + (f",同比 {filters.signed_rate(gmv['yoy'])}" if zh and gmv.get("yoy") is not None else
                     f", YoY {filters.signed_rate(gmv['yoy'])}" if gmv.get("yoy") is not None else ""))
     if gmv.get("gap"):
-        needs = " · ".join(f"{months_label_of(m['period'], lang)}{'需' if zh else ' needs'} {money(m['needed'])}"
+        needs = " · ".join(f"{month_name(m['period'], lang)}{'需' if zh else ' needs'} {money(m['needed'])}"
                            for m in gmv.get("needed_by_month") or [])
         lines.append((f"距全年目标 {money(gmv['gap'])}" if zh else f"gap to the annual target {money(gmv['gap'])}")
                      + (f";{needs}" if zh and needs else f"; {needs}" if needs else ""))
@@ -86,16 +87,8 @@ def status(report: Any, unit_name: str, lang: str, threshold: Decimal, site_url:
 
 
 def _furthest_behind(report: Any) -> tuple[str, float] | None:
-    variance = report.tables["variance"]
-    if variance.empty:
-        return None
-    rows = variance[(variance["metric"] == "gmv") & (variance["period"] == str(report.year))
-                    & (variance["channel"] != "all")]
-    rows = rows[rows["diff"] < 0]
-    if rows.empty:
-        return None
-    worst = rows.sort_values("diff").iloc[0]
-    return str(worst["channel"]), float(worst["diff"])
+    behind = [r for r in behind_first(report) if r.channel != "all" and r.diff is not None and r.diff < 0]
+    return (str(behind[0].channel), float(behind[0].diff)) if behind else None
 
 
 def payload(kind: str, status_: Status, lang: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.render import filters
-from generator.render.words import months_label, word
+from generator.render.words import month_name, months_label, word
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,12 @@ def _tiles(f: dict[str, Any], months_done: int | None, elapsed: float | None, la
             by_month = []  # the months need the same: one line says it (剩 6 个月，每月需 110万)
         if by_month and len(by_month) <= 3:
             # what each remaining month must bring, by the plan's own phasing (November carries 双11)
-            lines[:0] = [f"{months_label_of(m['period'], lang)}{word('month_needs', lang)} {money(m['needed'])}"
+            lines[:0] = [f"{month_name(m['period'], lang)}{word('month_needs', lang)} {money(m['needed'])}"
                          for m in by_month]
         elif by_month:
             most = max(by_month, key=lambda m: m["needed"] or 0)
             lines.insert(0, word("needed_spread", lang, months=len(by_month),
-                                 month=months_label_of(most["period"], lang), amount=money(most["needed"])))
+                                 month=month_name(most["period"], lang), amount=money(most["needed"])))
         elif f.get("run_rate_needed") is not None:
             lines.insert(0, f"{word('per_month_needed', lang, months=f['months_left'])} {money(f['run_rate_needed'])}")
         tiles.append(Tile(word("gap", lang), money(gap), lines))
@@ -108,9 +108,3 @@ def _tiles(f: dict[str, Any], months_done: int | None, elapsed: float | None, la
             None, (elapsed, min(float(completion), 1.0))))
     return tiles
 
-
-def months_label_of(period: str, lang: str) -> str:
-    """`2026-11` → 11月 / Nov."""
-    month = int(period[5:7])
-    return f"{month}月" if lang == "zh" else ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                                               "Nov", "Dec"][month - 1]

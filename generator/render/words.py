@@ -213,11 +213,19 @@ def word(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def month_name(period: str, lang: str) -> str:
+    """`2026-11` → 11月 / Nov."""
+    month = int(period[5:7])
+    return f"{month}月" if lang == "zh" else MONTH_NAMES[month - 1]
+
+
 def months_label(months_done: int, lang: str) -> str:
     """The period a year-to-date figure covers: 1–10月 / Jan–Oct; 全年 for twelve."""
     if months_done >= 12:
         return word("full_year", lang)
     if lang == "zh":
         return f"1–{months_done}月" if months_done > 1 else "1月"
-    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return f"Jan–{names[months_done - 1]}" if months_done > 1 else "Jan"
+    return f"Jan–{MONTH_NAMES[months_done - 1]}" if months_done > 1 else "Jan"

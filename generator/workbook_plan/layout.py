@@ -12,6 +12,7 @@ holds one value per line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # sheet names (Chinese, as operators name them; the English UI keeps them: they are ids too)
 GENERAL, TARGETS, WEIGHTS, PRODUCTS, BUDGET, COSTS = "定位与目标", "目标", "月度权重", "商品", "推广预算", "费用"
@@ -88,6 +89,40 @@ COLUMNS: dict[str, list[Column]] = {
 # Columns shown with a hidden id beside them, and hidden outright (ids people need not see).
 HIDDEN = {(GENERAL, "key"), (WEIGHTS, "key"), (TARGETS, "form"), (BUDGET, "form"), (CAMPAIGNS, "id"), (META, "*")}
 BUDGET_ROW = "@budget"  # the budget's own total, a row of the budget sheet
+
+
+@dataclass
+class Meta:
+    """What the hidden `_planbook` sheet says: whose workbook it is and where each
+    document came from."""
+
+    unit: str
+    year: int
+    lang: str | None
+    files: list[str]  # the plan's file first, then the campaign files (relative to the plans folder)
+    homes: dict[str, str]  # campaign id → the file it was exported from
+
+
+def read_meta(book: Any) -> Meta | None:
+    """The `_planbook` sheet of a workbook, or None when it is missing or has no year."""
+    if META not in book.sheetnames:
+        return None
+    found: dict[str, Any] = {}
+    files: list[str] = []
+    homes: dict[str, str] = {}
+    for key, value, *more in book[META].iter_rows(values_only=True):
+        if key == "file":
+            files.append(str(value))
+        elif key == "campaign" and more:
+            homes[str(value)] = str(more[0])
+        elif key:
+            found[str(key)] = value
+    try:
+        year = int(found["year"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    lang = str(found["lang"]) if found.get("lang") in ("zh", "en") else None
+    return Meta(str(found.get("unit") or "main"), year, lang, files, homes)
 
 
 @dataclass

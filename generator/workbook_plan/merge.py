@@ -12,16 +12,14 @@ workbook exported and imported with no edit leaves every file byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from generator.load.quantities import QuantityError, parse_quantity
+from generator.load.roundtrip import dumped, roundtrip_yaml
 
 HEADER = ("kind", "year", "unit")  # a file's header is the file's own, never the workbook's
 LIST_KEYS = ("id", "sku", "name")
@@ -34,35 +32,17 @@ def merged_text(original: str | None, data: dict[str, Any], owned: Owned = lambd
     """The file's new text: `original` with `data` laid over it (or `data` as a new file).
     A key missing from `data` is deleted only where `owned` says the workbook holds that
     key (a campaign's `review:` or a competitor's `note:` has no column: it stays)."""
-    yaml = _yaml(original or "")
+    # lists under a key indented like the demo's (`tasks:\n  - {…}`) where the file does not say
+    yaml = roundtrip_yaml(original or "", sequence=4, offset=2)
     document = yaml.load(original) if original is not None else None
     if not isinstance(document, CommentedMap):
         # a new file, laid out as the demo's are: a section of a few values on one line,
         # lists of entries one entry a line
-        return _dump(yaml, CommentedMap((k, _new(v, flow=isinstance(v, dict) and _leaves(v) <= 6))
+        return dumped(yaml, CommentedMap((k, _new(v, flow=isinstance(v, dict) and _leaves(v) <= 6))
                                         for k, v in data.items()))
     if not _Merge(owned).map(document, data, ()):
         return str(original)
-    return _dump(yaml, document)
-
-
-def _yaml(text: str) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long line the operator wrote on one line
-    sequence, offset = 4, 2
-    if text:
-        _data, sequence, offset = load_yaml_guess_indent(text)
-    widths = [len(line) - len(line.lstrip(" ")) for line in text.splitlines()
-              if line.startswith(" ") and not line.lstrip().startswith(("-", "#")) and ":" in line]
-    yaml.indent(mapping=min((w for w in widths if w > 0), default=2), sequence=sequence or 4, offset=offset or 2)
-    return yaml
-
-
-def _dump(yaml: YAML, document: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(document, out)
-    return out.getvalue()
+    return dumped(yaml, document)
 
 
 class _Merge:
@@ -109,8 +89,7 @@ class _Merge:
         if isinstance(new, dict) and not isinstance(old, (dict, list)) and "total" in new and same(old, new["total"]):
             new = {**new, "total": old}  # a bare `5万` given a phasing keeps its written total
         if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
-            own = getattr(getattr(old, "fa", None), "flow_style", lambda: False)()
-            return _new(new, flow=own or flow), True
+            return _new(new, flow=_is_flow(old) or flow), True
         if same(old, new):
             return old, False
         return like(old, new), True
@@ -135,14 +114,14 @@ class _Merge:
                 if matched[index] is None:
                     del old[index]
                     changed = True
-            flow = all(isinstance(e, CommentedMap) and e.fa.flow_style() for e in old) if old else True
+            flow = all(_is_flow(e) for e in old) if old else True
             for item in new:
                 if not any(m is item for m in matched):
                     old.append(_new(item, flow=flow))
                     changed = True
             return changed
         if key is None:
-            flow = old.fa.flow_style()
+            flow = _is_flow(old)
             del old[:]
             old.extend(_new(v, flow=flow) for v in new)
             return True
@@ -157,7 +136,7 @@ class _Merge:
         for entry in old:
             _merged, did = self.value(entry, wanted[str(entry.get(key))], entries)
             changed = changed or did
-        flow = bool(old) and all(isinstance(e, CommentedMap) and e.fa.flow_style() for e in old)
+        flow = bool(old) and all(_is_flow(e) for e in old)
         for name, item in wanted.items():
             if name not in present:
                 old.append(_new(item, flow=flow))
@@ -215,9 +194,13 @@ def _leaves(value: Any) -> int:
     return 1
 
 
+def _is_flow(node: Any) -> bool:
+    """Whether a mapping or list is written on one line (`{a: 1}`, `[1, 2]`)."""
+    return isinstance(node, (CommentedMap, CommentedSeq)) and bool(node.fa.flow_style())
+
+
 def _flow_children(node: CommentedMap) -> bool:
-    return bool(node) and all(getattr(getattr(v, "fa", None), "flow_style", lambda: False)()
-                              for v in node.values() if isinstance(v, (CommentedMap, CommentedSeq)))
+    return bool(node) and all(_is_flow(v) for v in node.values() if isinstance(v, (CommentedMap, CommentedSeq)))
 
 
 def _new(value: Any, flow: bool = False) -> Any:

@@ -7,7 +7,6 @@ changed.  Every value remembers the cell it came from, for problems."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,7 +17,7 @@ from generator.workbook_plan import layout
 from generator.workbook_plan.cells import from_cell, lines_of
 from generator.workbook_plan.layout import (BUDGET, BUDGET_ROW, CAMPAIGN_GOALS, CAMPAIGNS, COLUMNS, COMPETITORS, COSTS,
                                             GENERAL, ID_SUFFIX, METRICS, PRODUCTS, RETENTION, TARGETS, TASKS, WEIGHTS,
-                                            Vocabulary)
+                                            Meta, Vocabulary)
 from generator.workbook_plan.write import GENERAL_LABELS, MonthTargets
 
 PLAN_FILE = "plan.yaml"
@@ -40,30 +39,12 @@ class ReadBook:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_book(book: Any, words: Vocabulary, months: MonthTargets, workbook: str) -> ReadBook:
-    meta = {}
-    files: list[str] = []
-    homes: dict[str, str] = {}  # campaign id → the file it was exported from
-    for key, value, *more in (book[layout.META].iter_rows(values_only=True) if layout.META in book.sheetnames else []):
-        if key == "file":
-            files.append(str(value))
-        elif key == "campaign" and more:
-            homes[str(value)] = str(more[0])
-        elif key:
-            meta[str(key)] = value
-    year = int(meta.get("year") or _year_of(book))
-    reader = _Reader(book, words, months, workbook, str(meta.get("unit") or "main"), year)
-    reader.homes = homes
+def read_book(book: Any, meta: Meta, words: Vocabulary, months: MonthTargets, workbook: str) -> ReadBook:
+    reader = _Reader(book, words, months, workbook, meta.unit, meta.year)
+    reader.homes = meta.homes
     reader.check_headers()
-    documents = reader.documents(files or [PLAN_FILE]) if not reader.problems else {}
-    return ReadBook(reader.unit, year, documents, reader.cells, reader.key_cells, reader.problems)
-
-
-def _year_of(book: Any) -> int:
-    for row in book[GENERAL].iter_rows(min_row=3, values_only=True) if GENERAL in book.sheetnames else []:
-        if row and row[0] == "year":
-            return int(row[-1])
-    return dt.date.today().year
+    documents = reader.documents(meta.files or [f"{meta.year}/{PLAN_FILE}"]) if not reader.problems else {}
+    return ReadBook(reader.unit, meta.year, documents, reader.cells, reader.key_cells, reader.problems)
 
 
 class _Reader:
