@@ -28,7 +28,7 @@ class UsageError(Exception):
 # Each command's output formats; the first is the default.
 FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"],
            "import": ["text", "json"], "export": ["text", "json"], "init": ["text", "json"],
-           "notify": ["text", "json"]}
+           "notify": ["text", "json"], "log": ["text", "md", "json"]}
 EXIT_BEHIND = 3  # `notify`: a gap passes the threshold (a scheduled job fails loudly)
 
 
@@ -224,6 +224,14 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when the plans differ, as git diff")
     diff.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     diff.set_defaults(handler=_diff)
+
+    log = commands.add_parser("log", parents=[common], help="who changed a year's plan, when, and what (from git)")
+    log.add_argument("year", nargs="?", type=int, help="the plan's year (default: the newest plan)")
+    log.add_argument("--dir", default="plans", help="plans folder (default: plans)")
+    log.add_argument("--unit", help="the unit when there are several")
+    log.add_argument("-n", "--max-count", type=int, default=50, help="the newest N commits (default 50)")
+    log.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    log.set_defaults(handler=_log)
 
     init = commands.add_parser("init", parents=[common], help="a team's plans repository (never overwrites)")
     init.add_argument("dir", nargs="?", default=".")
@@ -773,6 +781,48 @@ def _diff(args: argparse.Namespace) -> int:
         print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
     if args.exit_code and any(d.changes for d in diffs):
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _log(args: argparse.Namespace) -> int:
+    """`planbook log [YEAR]`: the commits that changed a plan or its campaign files,
+    newest first, each with what it changed (the site's 历史 page, in the terminal)."""
+    import datetime as dt
+
+    from generator.diff.history import commit_diff, commits_of, plan_files
+    from generator.diff.sources import DiffError
+    from generator.model.workspace import read_workspace
+    from generator.render import diff as diff_render
+    from generator.render.history import history_entry, history_markdown, history_text
+    from generator.validate import validate
+
+    plans = _plans_dir(args.dir)
+    workspace = read_workspace(plans)
+    planned = [(u, y) for u, y in workspace.units_years() if workspace.plan(u, y) is not None
+               and (args.unit is None or u == args.unit)]
+    year = args.year or max((y for _u, y in planned), default=dt.date.today().year)
+    units = sorted({u for u, y in planned if y == year})
+    if not units:
+        existing = ", ".join(f"{u} {y}" if u != "main" else str(y) for u, y in planned) or "—"
+        raise DiffError("log-no-plan", year=year, unit_en=f" for `{args.unit}`" if args.unit else "",
+                        unit_zh=f"业务单元 `{args.unit}`" if args.unit else "", existing=existing)
+    if len(units) > 1:
+        raise DiffError("several-units", year=year, units=", ".join(units))
+    unit = units[0]
+    commits = commits_of(plan_files(workspace, unit, year), args.max_count)
+    found = [(commit, commit_diff(plans, commit, unit, year, validate)) for commit in commits]
+    entries = [(history_entry(commit, diff, args.lang), diff) for commit, diff in found]
+    if args.format == "json":
+        print(diff_render.dumps({"unit": unit, "year": year, "commits": [
+            {**entry.to_json(), "changes": [c.to_json() for c in diff.changes] if diff else []}
+            for entry, diff in entries]}))
+    elif not entries:
+        _say(args.lang, f"{year} 计划没有 git 记录(不在 git 仓库中,或还没有提交)",
+             f"the {year} plan has no git history (not in a git repository, or not committed yet)")
+    elif args.format == "md":
+        print(history_markdown([entry for entry, _diff in entries], args.lang), end="")
+    else:
+        print(history_text(entries, args.lang, _colour(args)), end="")
     return EXIT_OK
 
 

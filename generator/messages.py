@@ -522,6 +522,11 @@ CATALOG: dict[str, Entry] = {
         "没有{unit_zh} {year} 年的计划可比较;现有计划:{existing}",
         "compare two years that have plans", "请比较两个都有计划的年份",
     ),
+    "log-no-plan": Entry(
+        E, "no {year} plan{unit_en} to show the history of; plans exist for: {existing}",
+        "没有{unit_zh} {year} 年的计划,无法显示修改历史;现有计划:{existing}",
+        "give a year that has a plan (planbook log 2026)", "请给一个有计划的年份(planbook log 2026)",
+    ),
     "init-not-a-folder": Entry(E, "`{folder}` is a file, not a folder for a plans repository",
                                "`{folder}` 是文件,不是放计划仓库的文件夹",
                                "give a folder (it is created if missing)", "请给一个文件夹(不存在时会创建)"),

@@ -57,6 +57,8 @@ REFERENCE: dict[str, Reference] = {
     "unknown-unit": R("--unit 指定的业务单元不存在;消息列出现有的。", "--unit names no unit that exists; the message lists those that do.", "planbook report --unit glow", "planbook report --unit glow-beauty"),
     "unknown-year": R("--year / --unit 指定的年份或业务单元没有计划或复盘;消息列出现有的。", "--year/--unit names nothing that exists; the message lists what does.", "planbook report --year 2099", "planbook report --year 2026"),
     "no-plan-for-year": R("diff 的一侧没有该年份的计划(否则会把所有内容显示为新增)。", "One side of the diff has no plan for that year (everything would look added).", "planbook diff 2024 2026", "planbook diff 2025 2026"),
+    "log-no-plan": R("planbook log 的年份(或业务单元)没有计划。", "planbook log was given a year (or unit) without a plan.",
+                     "planbook log 2030", "planbook log 2026"),
     "bad-diff-side": R("diff 的参数不是年份或 版本:年份。", "A diff side is neither a year nor REV:YEAR.", "planbook diff last 2026", "planbook diff main:2026 2026"),
     "init-not-a-folder": R("planbook init 的目标是一个文件。", "planbook init was given a file.", "planbook init plan.yaml",
                            "planbook init my-plans"),

@@ -8,7 +8,8 @@ from typing import Any
 
 from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals
 from generator.diff.computed import computed_changes
-from generator.diff.sources import DiffError, Validator, checked, git, parse_spec, repo_root, side, workspace_at
+from generator.diff.sources import (DiffError, Side, Validator, checked, git, parse_spec, repo_root, side,
+                                   workspace_at)
 from generator.problems import Problem
 
 
@@ -56,13 +57,12 @@ def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, vali
     with workspace_at(plans, old_rev) as old_ws, workspace_at(plans, new_rev) as new_ws:
         old = side(old_ws, checked(old_ws, validate), old_spec, old_year, unit)
         new = side(new_ws, checked(new_ws, validate), new_spec, new_year, unit)
-        return _diff(old, new)
+        return compare_sides(old, new)
 
 
-def _diff(old: object, new: object) -> PlanDiff:
-    from generator.diff.sources import Side
-
-    assert isinstance(old, Side) and isinstance(new, Side)
+def compare_sides(old: Side, new: Side) -> PlanDiff:
+    """The written and computed changes from one side to the other, and the problems
+    the new side brings."""
     if old.plan is None and new.plan is None:
         raise DiffError("no-plan-for-year", year=f"{old.label} / {new.label}", unit_en="", unit_zh="",
                         existing="—")
@@ -112,7 +112,7 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
             old = side(old_ws, old_problems, f"{rev}:{year}", year, unit, require_plan=False)
             new = side(new_ws, new_problems, f"{year}", year, unit, require_plan=False)
             if old.plan is not None or new.plan is not None:
-                diff = _diff(old, new)
+                diff = compare_sides(old, new)
                 if diff.changes or diff.introduced:  # only the review may have changed
                     diffs.append(diff)
             # The review of the year is compared too (a changed 复盘 is never invisible).

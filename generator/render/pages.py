@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 from markupsafe import Markup
@@ -21,6 +21,7 @@ from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Workspace
 from generator.render import charts, filters, grids, labels
 from generator.render.gaps import gap_table
+from generator.render.history import HistoryEntry, history_markdown, last_change
 from generator.render.tables import markdown_table
 from generator.render.tiles import TileRow, tile_rows
 from generator.render.words import months_label, word
@@ -91,6 +92,7 @@ class PlanPage(YearPage):
     campaigns_table: Markup
     calendar_chart: Markup | None
     positioning: list[dict[str, Any]]
+    last_change: str | None = None  # `最后修改:2026-11-02 · 作者 · 目标 3 项`, from git
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,11 @@ class ReviewPage(YearPage):
 class ChangesPage(YearPage):
     changes: dict[str, Any]
     written_changes: Markup | None
+
+
+@dataclass(frozen=True)
+class HistoryPage(YearPage):
+    history: Markup
 
 
 @dataclass(frozen=True)
@@ -164,7 +171,7 @@ class YearContexts:
     def _base(self) -> dict[str, Any]:
         return self.year.fields()
 
-    def plan_page(self) -> PlanPage:
+    def plan_page(self, history: Sequence[HistoryEntry] = ()) -> PlanPage:
         t, lang, report = self.tables, self.lang, self.report
         sections = []
         for metric in _metric_order(t["targets"], t["variance"]):
@@ -203,6 +210,7 @@ class YearContexts:
                                                                       "gmv_goal", "planned_roi", "target_share"]),
             calendar_chart=self._calendar_chart(nodes),
             positioning=_positioning(self.plan, lang),
+            last_change=last_change(history[0], lang) if history else None,
         )
 
     def review_page(self) -> ReviewPage:
@@ -260,6 +268,9 @@ class YearContexts:
     def changes_page(self, workspace: Workspace, baseline: YearReport | None) -> ChangesPage:
         return ChangesPage(**self._base(), changes=_changes(self.report, self.lang),
                            written_changes=_written_changes(workspace, self.report, baseline, self.lang))
+
+    def history_page(self, history: Sequence[HistoryEntry]) -> HistoryPage:
+        return HistoryPage(**self._base(), history=Markup(history_markdown(list(history), self.lang)))
 
     def calendar_page(self) -> CalendarPage:
         nodes = _calendar_nodes(self.plan, self.report.year, self.lang)

@@ -60,6 +60,9 @@ class SiteOptions:
     # the day tasks are judged overdue by, when the year has no review `as_of`;
     # passed in (never today() in render), so a render is a function of its inputs
     today: dt.date | None = None
+    # each (unit, year) plan's commits from git, newest first (render/history.py): its 历史
+    # page and the plan page's "最后修改" line; none outside git
+    histories: tuple[tuple[tuple[str, int], tuple[Any, ...]], ...] = ()
 
 
 @dataclass
@@ -376,10 +379,12 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
             reports[key] = compute_year(workspace, key[0], key[1], [], options.thresholds)
         return reports.get(key)
 
+    history = dict(options.histories).get((report.unit, report.year), ())
     builders: dict[str, Callable[[], PageContext]] = {
-        "plan": contexts.plan_page, "review": contexts.review_page,
-        "changes": lambda: contexts.changes_page(workspace, baseline())}
-    for kind, title in _year_pages(report, lang):
+        "plan": lambda: contexts.plan_page(history), "review": contexts.review_page,
+        "changes": lambda: contexts.changes_page(workspace, baseline()),
+        "history": lambda: contexts.history_page(history)}
+    for kind, title in _year_pages(report, lang, bool(history)):
         body = env.get_template(f"{kind}.md.j2").render(**builders[kind]().fields(), page=kind,
                                                         root=_root(f"{base}/{kind}.md"))
         writer.write(f"{base}/{kind}.md", _without_unused_chart_script(body))
@@ -434,7 +439,7 @@ def _root(page_path: str) -> str:
 
 
 # Page names the site generates itself: an id spelled like one gets a suffix.
-RESERVED_NAMES = {"index", "plan", "review", "changes", "campaigns", "downloads", "assets", "notes", "guide",
+RESERVED_NAMES = {"index", "plan", "review", "changes", "history", "campaigns", "downloads", "assets", "notes", "guide",
                   "problems", "search"}
 
 
@@ -465,7 +470,7 @@ def _units(reports: list[YearReport]) -> set[str]:
     return {r.unit for r in reports}
 
 
-def _year_pages(report: YearReport, lang: str) -> list[tuple[str, str]]:
+def _year_pages(report: YearReport, lang: str, has_history: bool = False) -> list[tuple[str, str]]:
     pages = []
     if report.plan is not None:
         pages.append(("plan", words.word("open_plan", lang)))
@@ -473,6 +478,8 @@ def _year_pages(report: YearReport, lang: str) -> list[tuple[str, str]]:
         pages.append(("review", words.word("open_review", lang)))
     if report.plan is not None:
         pages.append(("changes", words.word("open_changes", lang)))
+    if report.plan is not None and has_history:
+        pages.append(("history", words.word("open_history", lang)))
     return pages
 
 

@@ -94,7 +94,7 @@ class Outcome:
 
 def render_site_folder(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
            mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None,
-           between_phases: Callable[[list[Problem]], None] | None = None) -> Outcome:
+           between_phases: Callable[[list[Problem]], None] | None = None, history: bool = True) -> Outcome:
     """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`.
 
     Years whose inputs are unchanged since the render the folder holds are neither
@@ -102,7 +102,9 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     renders; without one, the cache in `out/.planbook-cache` is used.  With
     `between_phases` (serve), a render after the first comes in two phases (the
     changed years; then the years comparing with them and the pages spanning
-    years), and `between_phases` is called between the two with the problems."""
+    years), and `between_phases` is called between the two with the problems.  Without
+    `history` no 历史 pages are read from git (golden pages stay the same whatever
+    the repository's commits)."""
     from generator.pipeline import checked as check
     from generator.validate import gc_paused
 
@@ -118,20 +120,25 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
         return Outcome(False, problems)
     with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
         return _render_pages(project, out, config, own, workspace, problems, plans_dir, serving, cache,
-                             mkdocs_site_dir, between_phases)
+                             mkdocs_site_dir, between_phases, history)
 
 
 def _render_pages(project: Path, out: Path, config: dict[str, Any], own: ProjectSettings, workspace: Any,
                   problems: list[Problem], plans_dir: Path, serving: bool, cache: RenderCache,
-                  mkdocs_site_dir: str, between_phases: Callable[[list[Problem]], None] | None = None) -> Outcome:
+                  mkdocs_site_dir: str, between_phases: Callable[[list[Problem]], None] | None = None,
+                  history: bool = True) -> Outcome:
     from jinja2 import TemplateError
 
     from generator.render.site import SERVE_FOLDER, SiteOptions, render_site
+    from generator.site.history import plan_histories
     from generator.site.years import compute_and_render
 
+    # The histories are part of the options, so of every year's fingerprint: a new
+    # commit renders the years again even when it changed no file's contents.
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name,
-                          tuple(sorted(own.units.items())),
-                          today=dt.date.today())
+                          tuple(sorted(own.units.items())), today=dt.date.today(),
+                          histories=plan_histories(plans_dir, workspace, own.lang, cache.folder or out / ".planbook-cache",
+                                                   _code_digest().hex()) if history else ())
     if not serving:  # what `serve` keeps in a build folder it shares with `build` is not published
         shutil.rmtree(out / "docs" / SERVE_FOLDER, ignore_errors=True)
     try:

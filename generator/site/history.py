@@ -1,0 +1,68 @@
+"""The plans' histories for the site's 历史 pages, kept between builds.
+
+A commit's diff never changes, so each one is computed once: the entries live
+in the build folder's cache (`history.json`), keyed by commit, unit, year and
+language, and thrown away when Planbook's code changes.  A first build of a
+plan with a long history costs a diff per commit (at most `MOST_COMMITS`);
+every later build only the new commits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from generator.diff.history import commit_diff, commits_of, plan_files
+from generator.render.history import HistoryEntry, history_entry
+
+Key = tuple[str, int]
+Histories = tuple[tuple[Key, tuple[HistoryEntry, ...]], ...]
+CACHE_NAME = "history.json"
+
+
+def plan_histories(plans: Path, workspace: Any, lang: str, cache_folder: Path, code: str) -> Histories:
+    """Each (unit, year) plan's commits, newest first; nothing for a plan outside git."""
+    from generator.validate import validate
+
+    cache_file = cache_folder / CACHE_NAME
+    cached = _read(cache_file, code)
+    fresh: dict[str, dict[str, Any]] = {}
+    histories = []
+    for unit, year in workspace.units_years():
+        if workspace.plan(unit, year) is None:
+            continue
+        entries = []
+        for commit in commits_of(plan_files(workspace, unit, year)):
+            name = f"{commit.sha}:{unit}:{year}:{lang}"
+            data = cached.get(name)
+            if data is None:
+                data = history_entry(commit, commit_diff(plans, commit, unit, year, validate), lang).to_json()
+            fresh[name] = data
+            entries.append(HistoryEntry.from_json(data))
+        if entries:
+            histories.append(((unit, year), tuple(entries)))
+    if fresh != cached:
+        _write(cache_file, code, fresh)
+    return tuple(histories)
+
+
+def _read(cache_file: Path, code: str) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    entries = data.get("entries") if isinstance(data, dict) and data.get("code") == code else None
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write(cache_file: Path, code: str, entries: dict[str, dict[str, Any]]) -> None:
+    """Best effort: a cache that cannot be written costs the next build some time, nothing else."""
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(".partial")
+        partial.write_text(json.dumps({"code": code, "entries": entries}, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cache_file)
+    except OSError:
+        pass
