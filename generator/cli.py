@@ -236,6 +236,8 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", parents=[common], help="a team's plans repository (never overwrites)")
     init.add_argument("dir", nargs="?", default=".")
     init.add_argument("--year", type=int, help="the starter plan's year (default: this year)")
+    init.add_argument("--install", metavar="SPEC",
+                      help="what the CI files pip-install (default: how this Planbook was installed, when CI can reach it)")
     init.set_defaults(handler=_init)
     new = commands.add_parser("new", parents=[common], help="scaffold a year's plan from an earlier one")
     new.add_argument("year", type=int)
@@ -878,17 +880,24 @@ def _init(args: argparse.Namespace) -> int:
 
     folder = Path(args.dir)
     try:
-        result = init_repository(folder, args.year)
+        result = init_repository(folder, args.year, args.install)
     except InitError as exc:
         return _print_problems([exc.problem()], args)
     if args.format == "json":
-        print(json.dumps({"written": result.written, "kept": result.kept, "problems": []}, ensure_ascii=False))
+        print(json.dumps({"written": result.written, "kept": result.kept, "skipped": result.skipped,
+                          "install": result.install, "problems": []}, ensure_ascii=False))
         return EXIT_OK
     zh = args.lang == "zh"
     for name in result.written:
         _say(args.lang, f"已写入 {folder / name}", f"wrote {folder / name}")
     for name in result.kept:
         _say(args.lang, f"已存在,未改动: {folder / name}", f"exists, left as it is: {folder / name}")
+    if result.skipped:
+        _say(args.lang, "未写入 CI 文件(" + "、".join(result.skipped) + "):这里的 Planbook 装自本机文件夹,CI 无法安装;"
+             "请运行 planbook init --install 来源(planbook==版本、planbook @ git+地址@提交号,或仓库中的 wheel 路径)",
+             "CI files not written (" + ", ".join(result.skipped) + "): this Planbook was installed from a local "
+             "folder CI cannot reach; run planbook init --install SPEC (planbook==VERSION, planbook @ git+URL@COMMIT, "
+             "or a wheel's path in this repository)")
     steps = [TEXTCONV_CONFIG + ("   # git diff 显示语义差异" if zh else "   # semantic git diffs"),
              "pre-commit install" + ("   # 每次提交前运行 planbook check" if zh else "   # planbook check before every commit"),
              "planbook check && planbook build"]

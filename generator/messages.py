@@ -530,6 +530,23 @@ CATALOG: dict[str, Entry] = {
     "init-not-a-folder": Entry(E, "`{folder}` is a file, not a folder for a plans repository",
                                "`{folder}` 是文件,不是放计划仓库的文件夹",
                                "give a folder (it is created if missing)", "请给一个文件夹(不存在时会创建)"),
+    "init-install-placeholder": Entry(
+        E, "`--install {spec}` is a placeholder, not something pip can install",
+        "`--install {spec}` 是占位写法,pip 无法安装",
+        "give what your CI can install: planbook==VERSION (from your package index), "
+        "planbook @ git+URL@COMMIT (the URL you clone Planbook from, a commit it has), or a wheel committed to this repository",
+        "请写 CI 能安装的来源:planbook==版本(公司的包索引)、planbook @ git+地址@提交号(克隆 Planbook 的地址及其中的提交),"
+        "或提交到本仓库的 wheel 文件"),
+    "init-install-missing-wheel": Entry(
+        E, "`--install {spec}`: no such wheel in the repository (CI checks out the repository, nothing else)",
+        "`--install {spec}`:仓库中没有这个 wheel 文件(CI 只能拿到仓库里的文件)",
+        "commit the wheel first and give its path inside the repository (vendor/planbook-0.2.0-py3-none-any.whl)",
+        "请先把 wheel 提交到仓库,再写它在仓库中的相对路径(vendor/planbook-0.2.0-py3-none-any.whl)"),
+    "init-install-not-planbook": Entry(
+        E, "`--install {spec}` does not name Planbook for pip",
+        "`--install {spec}` 不是 pip 能识别的 Planbook 来源",
+        "planbook==VERSION, planbook @ URL, git+URL@COMMIT or a wheel's path",
+        "请写 planbook==版本、planbook @ 地址、git+地址@提交号 或 wheel 路径"),
     "init-cannot-write": Entry(E, "cannot write `{file}`: {reason}", "无法写入 `{file}`:{reason_zh}",
                                "check the folder's permissions", "检查文件夹的权限"),
     "bad-diff-side": Entry(E, "`{text}` is not a year (2026) or REV:YEAR (main:2026)",

@@ -118,7 +118,7 @@ _TIERS = {
     "bench": {"test_benchmarks"},
     "slow": {"test_robustness", "test_integrity", "test_site", "test_two_core_mkdocs", "test_workbook_plan",
              "test_diff", "test_golden_cli", "test_new", "test_unit_navigation", "test_diff_words", "test_init",
-             "test_serve"},
+             "test_serve", "test_team_repository", "test_history"},
 }
 
 

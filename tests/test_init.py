@@ -19,10 +19,11 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_init_in_an_empty_folder_then_check_passes(tmp_path):
     target = tmp_path / "team-plans"
-    result = run("init", str(target), "--year", "2027", cwd=tmp_path)
+    result = run("init", str(target), "--year", "2027", "--install", "planbook==0.2.0", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     written = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
     assert written == sorted([".gitattributes", ".github/workflows/planbook.yml", ".gitignore", ".gitlab-ci.yml",
+                              ".planbook/textconv",
                               ".pre-commit-config.yaml", ".vscode/settings.json", "mkdocs.yml",
                               "planbook.schema.json", "plans/2027/plan.yaml"])
     assert len(FILES) + 1 == len(written)
@@ -38,7 +39,8 @@ def test_init_in_an_empty_folder_then_check_passes(tmp_path):
     assert "planbook build" in str(workflow["jobs"]["publish"]["steps"])
     gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert set(gitlab) >= {"check", "plan-diff", "pages"}
-    assert "__VERSION__" not in (target / ".gitlab-ci.yml").read_text()
+    assert 'pip install "planbook==0.2.0"' in (target / ".gitlab-ci.yml").read_text()
+    assert steps.count('pip install "planbook==0.2.0"') == 1
     assert json.loads((target / "planbook.schema.json").read_text(encoding="utf-8"))["title"]
 
 
@@ -77,3 +79,44 @@ def test_an_initialised_repository_shows_semantic_git_diffs(tmp_path):
     shown = git("diff")
     # one line per value, not the YAML text: the reviewer reads the figure that moved
     assert "-targets.gmv.total = 10,000,000" in shown and "+targets.gmv.total = 12,000,000" in shown
+
+
+def test_the_diff_driver_shows_the_raw_file_where_planbook_is_missing(tmp_path):
+    """`git diff` never stops for a colleague without Planbook: init's wrapper falls back to the file."""
+    import os
+
+    def git(*args: str, path: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ, "PATH": path})
+
+    system = "/usr/bin:/bin"  # git and sh, no planbook
+    assert run("init", ".", "--year", "2027", cwd=tmp_path).returncode == 0
+    for args in (["init", "-q"], ["config", "user.email", "ops@example.com"], ["config", "user.name", "ops"],
+                 ["config", "diff.planbook.textconv", "sh .planbook/textconv"], ["add", "-A"], ["commit", "-qm", "i"]):
+        assert git(*args, path=system).returncode == 0
+    plan = tmp_path / "plans/2027/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("total: 1000万", "total: 1200万"), encoding="utf-8")
+    raw = git("diff", path=system)
+    assert raw.returncode == 0, raw.stderr
+    assert "+  gmv: {total: 1200万" in raw.stdout or "total: 1200万" in raw.stdout
+    assert "targets.gmv.total" not in raw.stdout
+    # with planbook on PATH (this interpreter's bin folder), the same diff in canonical lines
+    semantic = git("diff", path=f"{Path(sys.executable).parent}:{system}")
+    assert "+targets.gmv.total = 12,000,000" in semantic.stdout, semantic.stderr
+
+
+def test_install_spec_refused_when_ci_could_not_use_it(tmp_path):
+    for spec, code in (("planbook @ git+https://your-git-server/planbook.git@v0.2.0", "init-install-placeholder"),
+                       ("<planbook>", "init-install-placeholder"),
+                       ("vendor/planbook-0.2.0-py3-none-any.whl", "init-install-missing-wheel"),
+                       ("latest", "init-install-not-planbook")):
+        result = run("init", "repo", "--install", spec, "--format", "json", cwd=tmp_path)
+        assert result.returncode == 1, spec
+        assert [p["code"] for p in json.loads(result.stdout)["problems"]] == [code], spec
+    assert not (tmp_path / "repo" / ".gitlab-ci.yml").exists()
+    wheel = tmp_path / "repo" / "vendor" / "planbook-0.2.0-py3-none-any.whl"
+    wheel.parent.mkdir(parents=True)
+    wheel.write_bytes(b"PK")
+    ok = run("init", "repo", "--install", "vendor/planbook-0.2.0-py3-none-any.whl", cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert 'pip install "vendor/planbook-0.2.0-py3-none-any.whl"' in (tmp_path / "repo/.gitlab-ci.yml").read_text()
