@@ -71,7 +71,7 @@ def test_the_site_has_a_history_page_linked_from_the_plan(tmp_path):
     assert "目标上调到 1.5 亿" in page and "2026 初版" in page and "策略说明" not in page
     assert "目标 1 项 · 计划利润 8,060万 → 1.01亿" in page
     plan = (docs / "plan.md").read_text(encoding="utf-8")
-    assert "](history.md)" in plan and "最后修改:" in plan and "李四 · 目标 1 项" in plan
+    assert "](history.md)" in plan and "最后修改：" in plan and "李四 · 目标 1 项" in plan
     nav = (tmp_path / "out" / "nav.json").read_text(encoding="utf-8")
     assert "main/2026/history.md" in nav
 

@@ -130,6 +130,6 @@ def test_a_new_team_repository_from_the_wheel(tmp_path, robot):  # noqa: F811 - 
     assert "GMV 目标上调到 1.4 亿" in history and "两年的计划" in history
     assert "目标 1 项" in history and "新建计划" in history
     plan_page = (repo / "site/glow-beauty/2026/plan.html").read_text(encoding="utf-8")
-    assert "最后修改:" in plan_page and "history.html" in plan_page
+    assert "最后修改：" in plan_page and "history.html" in plan_page
     log = planbook("log", "2026", "--color", "never").stdout
     assert log.splitlines()[0].endswith("GMV 目标上调到 1.4 亿") and "李四" in log.splitlines()[0]

@@ -74,8 +74,8 @@ def summary(entry: HistoryEntry, lang: str) -> str:
 
 
 def last_change(entry: HistoryEntry, lang: str) -> str:
-    """The plan page's line: `最后修改:2026-11-02 · 张三 · 目标 3 项`."""
-    return ("最后修改:" if lang == "zh" else "Last changed: ") + f"{entry.date} · {entry.author} · {summary(entry, lang)}"
+    """The plan page's line: `最后修改：2026-11-02 · 张三 · 目标 3 项`."""
+    return ("最后修改：" if lang == "zh" else "Last changed: ") + f"{entry.date} · {entry.author} · {summary(entry, lang)}"
 
 
 def history_markdown(entries: list[HistoryEntry], lang: str) -> str:

@@ -92,7 +92,7 @@ class PlanPage(YearPage):
     campaigns_table: Markup
     calendar_chart: Markup | None
     positioning: list[dict[str, Any]]
-    last_change: str | None = None  # `最后修改:2026-11-02 · 作者 · 目标 3 项`, from git
+    last_change: str | None = None  # `最后修改：2026-11-02 · 作者 · 目标 3 项`, from git
 
 
 @dataclass(frozen=True)
