@@ -42,7 +42,8 @@ class Robot(http.server.BaseHTTPRequestHandler):
         elif kind == "feishu":
             key = f"{body['timestamp']}\n{SECRET}".encode()
             ok = body["sign"] == base64.b64encode(hmac.new(key, b"", hashlib.sha256).digest()).decode() \
-                and body["msg_type"] == "text"
+                and body["msg_type"] == "interactive" and body["card"]["header"]["title"]["tag"] == "plain_text" \
+                and all(e["tag"] == "div" and e["text"]["tag"] == "lark_md" for e in body["card"]["elements"])
             answer = {"code": 0 if ok else 19021, "msg": "success" if ok else "sign match fail"}
         elif kind == "wecom":
             answer = {"errcode": 0 if body.get("msgtype") == "markdown" else 40008, "errmsg": "ok"}
@@ -98,5 +99,8 @@ def test_dry_run_prints_the_payload_and_posts_nothing():
     result = notify("--dry-run", "--kind", "feishu")
     assert result.returncode == 0
     body = json.loads(result.stdout)
-    assert body["msg_type"] == "text" and "光研 Glow Lab · 2026" in body["content"]["text"]
+    assert body["msg_type"] == "interactive"  # a card: the spec's Feishu form, header coloured by the status
+    assert "光研 Glow Lab · 2026" in body["card"]["header"]["title"]["content"]
+    assert body["card"]["header"]["template"] == "green"  # 4 % short: inside the 5 % threshold
+    assert "9,015万" in body["card"]["elements"][0]["text"]["content"]
     assert not Path(REPO / "site" / "notify").exists()

@@ -100,8 +100,12 @@ def payload(kind: str, status_: Status, lang: str) -> dict[str, Any]:
                                                     "text": f"### {heading}\n\n" + "\n\n".join(status_.lines)}}
     if kind == "wecom":
         return {"msgtype": "markdown", "markdown": {"content": f"**{heading}**\n" + "\n".join(status_.lines)}}
-    if kind == "feishu":
-        return {"msg_type": "text", "content": {"text": heading + "\n" + "\n".join(status_.lines)}}
+    if kind == "feishu":  # an interactive card: a coloured header and the lines as lark_md
+        return {"msg_type": "interactive", "card": {
+            "config": {"wide_screen_mode": True},
+            "header": {"title": {"tag": "plain_text", "content": heading},
+                       "template": "red" if status_.behind else "green"},
+            "elements": [{"tag": "div", "text": {"tag": "lark_md", "content": "\n".join(status_.lines)}}]}}
     return {"text": f"*{heading}*\n" + "\n".join(status_.lines)}  # slack mrkdwn
 
 
