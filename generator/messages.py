@@ -464,10 +464,11 @@ CATALOG: dict[str, Entry] = {
     ),
     "source-rate-differs": Entry(
         W, "`{metric}` in the file is {from_file} for {period}, its parts give {recomputed} ({part} ÷ {base}); "
-           "the month is computed from the parts",
-        "文件中 {period} 的 `{metric}` 是 {from_file},由 {part} ÷ {base} 重算为 {recomputed};按重算值计",
-        "platforms often count per buyer, Planbook per order: check which the file means",
-        "平台常按买家计算,Planbook 按订单:请核对文件的口径",
+           "the report counts {used} ({used_part} ÷ {used_base})",
+        "文件中 {period} 的 `{metric}` 是 {from_file},由 {part} ÷ {base} 重算为 {recomputed};报告按 {used}({used_part} ÷ {used_base})计",
+        "platforms count per buyer, the metric per order: the report uses the file's orders where it has them, "
+        "else its buyers; check which the file's column means",
+        "平台按买家计算,指标按订单:文件有订单列时报告按订单,否则按买家;请核对文件这一列的口径",
     ),
     "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
                            "see `planbook explain presets`", "见 `planbook explain presets`"),

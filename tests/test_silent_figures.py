@@ -407,8 +407,9 @@ def test_a_shop_file_without_orders_is_checked_against_its_buyers_and_its_rate_r
     # January: 2 × 1,000 visitors, 2 × 30 buyers → 60 / 2,000 = 3.00 % from the parts; the file's
     # own rate says 5 % → `source-rate-differs` (it was checked against orders only, so never).
     # 客单价 100 against 支付金额 6,000 / 60 buyers = 100: agrees, no warning.  The plan's
-    # conversion target 3 % for `all` gets its January row from tmall's rate (5 % weighted by
-    # visitors, the file's own column): before, a channel's rate never reached `all`.
+    # conversion target 3 % for `all` gets its January row from tmall's rate: before, a
+    # channel's rate never reached `all`.  The month's rate is the parts' 60 / 2,000 = 3 %
+    # (the file has no orders: buyers, as the warning says), not the file's 5 % column.
     files = {
         "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 120万\n  conversion_rate: 3%\n",
         "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n"
@@ -419,8 +420,58 @@ def test_a_shop_file_without_orders_is_checked_against_its_buyers_and_its_rate_r
     write_files(tmp_path, files)
     workspace, problems = checked(tmp_path / "plans")
     rates = [p for p in problems if p.code == "source-rate-differs"]
-    assert len(rates) == 1 and "5.00%" in rates[0].message("en") and "3.00%" in rates[0].message("en")
+    assert len(rates) == 1 and "5.00%" in rates[0].message("en")
+    assert "the report counts 3.00% (buyers ÷ visitors)" in rates[0].message("en")
     report = report_json(compute_reports(workspace, problems)[0])
     january = next(r for r in report["variance"]
                    if (r["metric"], r["channel"], r["period"]) == ("conversion_rate", "all", "2026-01"))
-    assert (january["target"], january["actual"]) == (0.03, 0.05)
+    assert (january["target"], january["actual"]) == (0.03, 0.03)
+
+
+def test_a_shop_file_with_orders_counts_its_rate_per_order_and_says_so(tmp_path):
+    # The same January with an orders column of 2 × 40: the metric's own parts, 80 / 2,000
+    # = 4.00 %, are what the report counts; the warning names the file's 5.00 %, the
+    # platform's per-buyer 3.00 % and the 4.00 % the report uses (it said "按重算值计" of
+    # the 3.00 % before, which the report never used).
+    files = {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 120万\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n"
+                                  "  source: data/shop.csv\n  channel: tmall\n",
+        "plans/2026/data/shop.csv": "日期,访客数,支付买家数,支付子订单数,支付金额,支付转化率\n"
+                                    "2026-01-01,1000,30,40,3000,5.00%\n2026-01-02,1000,30,40,3000,5.00%\n",
+    }
+    write_files(tmp_path, files)
+    workspace, problems = checked(tmp_path / "plans")
+    (rate,) = [p for p in problems if p.code == "source-rate-differs" and "conversion_rate" in p.message("en")]
+    assert "its parts give 3.00% (buyers ÷ visitors); the report counts 4.00% (orders ÷ visitors)" in rate.message("en")
+    report = report_json(compute_reports(workspace, problems)[0])
+    assert values(report, "actuals", "conversion_rate", "2026-01")["tmall"] == 0.04
+
+
+def test_diff_json_deltas_have_six_decimals(tmp_path):
+    # 1000万 → 999.99万: Δ −100, Δ% −100 / 10,000,000 = −0.00001; orders 100,000 → 99,999:
+    # Δ −1, −0.00001.  A float subtraction left 0.010000000000005116-like tails before.
+    plan = "kind: plan\nyear: {y}\ntargets:\n  gmv: {{total: {g}, phasing: even}}\n  orders: {{total: {o}, phasing: even}}\n"
+    write_files(tmp_path, {"plans/2025/plan.yaml": plan.format(y=2025, g="1000万", o=100000),
+                           "plans/2026/plan.yaml": plan.format(y=2026, g="999.99万", o=99999)})
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "diff", "2025", "2026", "--format", "json"],
+                         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
+    changes = {(c["key"], c["field"]): c for c in json.loads(run.stdout)["changes"] if not c["computed"]}
+    assert (changes[("gmv", "total")]["delta"], changes[("gmv", "total")]["delta_pct"]) == (-100, -0.00001)
+    assert (changes[("orders", "total")]["delta"], changes[("orders", "total")]["delta_pct"]) == (-1, -0.00001)
+    for change in json.loads(run.stdout)["changes"]:
+        for key in ("delta", "delta_pct"):
+            if isinstance(change[key], float):
+                assert change[key] == round(change[key], 6), change
+
+
+def test_a_year_in_full_width_digits_is_the_number_unless_quoted(tmp_path):
+    # `year: ２０２６` typed with a Chinese input method is 2026 (spec 2 reads full-width
+    # digits); it said "加了引号" of a value with no quotes before.  Quoted, it is text.
+    write_files(tmp_path, {"plans/2026/plan.yaml": "kind: plan\nyear: ２０２６\ntargets:\n  gmv: １２０万\n"})
+    workspace, problems = checked(tmp_path / "plans")
+    assert problems == [] and workspace.plan("main", 2026) is not None
+    write_files(tmp_path, {"plans/2026/plan.yaml": 'kind: plan\nyear: "２０２６"\n'})
+    _workspace, problems = checked(tmp_path / "plans")
+    (quoted,) = problems
+    assert quoted.code == "quoted-number" and "2026" in quoted.hint("en") and "２０２６" not in quoted.hint("en")

@@ -79,6 +79,23 @@ def months_elapsed(months_done: int, covered: tuple[int, int] | None) -> Decimal
     return Decimal(months_done) if covered is None else months_done - 1 + Decimal(covered[0]) / covered[1]
 
 
+def per_buyer_rates(totals: dict[tuple[str, str, int], Decimal]) -> dict[tuple[str, str, int], Decimal]:
+    """A shop file's month without orders but with buyers: its conversion rate and AOV
+    from the summed parts (buyers ÷ visitors, GMV ÷ buyers, as the platforms define
+    them), never a mean of the file's daily rates (spec 4.1, "buyers or orders").
+    With orders the month's rates come from orders, as the metrics define them."""
+    out = dict(totals)
+    for (metric, channel, month), buyers in totals.items():
+        if metric != "buyers" or not buyers or ("orders", channel, month) in totals:
+            continue
+        visitors, gmv = totals.get(("visitors", channel, month)), totals.get(("gmv", channel, month))
+        if visitors:
+            out[("conversion_rate", channel, month)] = buyers / visitors
+        if gmv is not None:
+            out[("aov", channel, month)] = gmv / buyers
+    return out
+
+
 def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> FigureTable:
     """Monthly actuals per (metric, channel), including `all`."""
     declared = dict(plan.metrics) if plan else {}
@@ -88,7 +105,7 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
         return metric is None or metric.sums
 
     table: FigureTable = {}
-    for (metric, channel, month), value in monthly(rows, sums).items():
+    for (metric, channel, month), value in per_buyer_rates(monthly(rows, sums)).items():
         key = (metric, channel or "all")
         table.setdefault(key, MonthlyFigures()).months[month] = value
     for metric, actual in review.actuals.items():

@@ -16,6 +16,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from generator.compute.figures import ratio
 from generator.load.quantities import Quantity, written
 from generator.model.amounts import written_sum
 from generator.model.documents import (
@@ -59,12 +60,21 @@ class Change:
         return "changed"
 
     def to_json(self) -> dict[str, Any]:
+        # Δ and Δ % to six decimals like every figure in the JSON (a float difference
+        # such as 0.04 − 0.03 is 0.010000000000000002 otherwise)
         out = {"section": self.section, "key": self.key, "field": self.field, "old": _json(self.old),
-               "new": _json(self.new), "delta": self.delta, "delta_pct": self.delta_pct, "unit": self.unit,
+               "new": _json(self.new), "delta": _six(self.delta), "delta_pct": _six(self.delta_pct),
+               "unit": self.unit,
                "kind": self.kind, "computed": self.computed}
         if self.entry is not None:
             out["entry"] = self.entry
         return out
+
+
+def _six(value: float | None) -> Any:
+    """A Δ to six decimals, an int when whole (as `plain_number` gives the values)."""
+    rounded = ratio(value)
+    return None if rounded is None else plain_number(Decimal(str(rounded)))
 
 
 def _json(value: Any) -> Any:

@@ -60,6 +60,17 @@ Path = tuple[Any, ...]
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
+# An unquoted number in full-width digits (year: ２０２６, typed with a Chinese input
+# method) is the number, as spec 2 reads full-width digits in quantities; quoted, it
+# stays text like any quoted number.
+_FULL_WIDTH_INT = re.compile("[-+\uff0b\uff0d]?[\uff10-\uff19]+$")
+
+
+def plain_string(node: yaml.ScalarNode) -> Any:
+    text: str = node.value
+    if not node.style and text and "\uff10" <= text[-1] <= "\uff19" and _FULL_WIDTH_INT.match(text):
+        return int(unicodedata.normalize("NFKC", text))
+    return nfc(text)
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
@@ -362,7 +373,7 @@ class _Walker:
             if plain_text and depth < MAX_DEPTH and not self.failed:
                 # most values are plain text: what walk() would do, without the call
                 values.setdefault(child, value_node)
-                result[key] = nfc(value_node.value)
+                result[key] = plain_string(value_node)
             else:
                 result[key] = self.walk(value_node, child, depth + 1)
         return result
@@ -389,7 +400,7 @@ class _Walker:
         text: str = node.value
         tag: str = node.tag
         if tag == _TAG + "str":
-            return nfc(text)
+            return plain_string(node)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":

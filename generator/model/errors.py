@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -81,7 +82,7 @@ def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
         given = detail.get("input")
         if kind in ("int_type", "int_parsing") and isinstance(given, str) and given.strip().isdigit():
             # year: "2026": the number in quotes is text to YAML; say that, not "found `2026`"
-            return at("quoted-number", text=given, number=given.strip())
+            return at("quoted-number", text=given, number=unicodedata.normalize("NFKC", given.strip()))
         return at("wrong-type", **_expected(kind), found=_found(given))
     if kind in _BOUNDS:
         en, zh = _BOUNDS[kind]
