@@ -363,6 +363,24 @@ CATALOG: dict[str, Entry] = {
         E, "the channels of `{metric}` add up to {channels} in {period}, but the total is {total}",
         "`{metric}` 在 {period} 各渠道合计 {channels},与总计 {total} 不一致",
     ),
+    "actual-channel-remainder": Entry(
+        W, "the channels of `{metric}` add up to {channels} in {period}, the written total is {total}: "
+           "{remainder} is shown as unallocated",
+        "`{metric}` 在 {period} 各渠道合计 {channels},所写总计 {total}:差额 {remainder} 记为「未分配」",
+        "both stay as written; make the channels add up to the total to place the remainder",
+        "渠道和总计都按所写计入;如需分到渠道,请让各渠道合计等于总计",
+    ),
+    "actual-total-months": Entry(
+        E, "`{metric}`{where_en}: the months add up to {months}, but the written total is {total}",
+        "`{metric}`{where_zh}:各月合计 {months},而所写总计是 {total},两者不一致",
+        "write the months or the total, or make them agree", "只写月度或总计,或使两者一致",
+    ),
+    "actual-total-remainder": Entry(
+        W, "`{metric}`{where_en}: the months add up to {months}, the written total is {total} "
+           "({remainder} apart); the year counts the written total, the months stay as written",
+        "`{metric}`{where_zh}:各月合计 {months},所写总计 {total}(相差 {remainder});全年按所写总计,各月按所写",
+        "make the months add up to the total", "请让各月合计等于总计",
+    ),
     "unknown-campaign": Entry(
         E, "no campaign `{id}` in the {year} plan", "{year} 年计划中没有活动 `{id}`",
         "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",

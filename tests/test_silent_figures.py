@@ -475,3 +475,68 @@ def test_a_year_in_full_width_digits_is_the_number_unless_quoted(tmp_path):
     _workspace, problems = checked(tmp_path / "plans")
     (quoted,) = problems
     assert quoted.code == "quoted-number" and "2026" in quoted.hint("en") and "２０２６" not in quoted.hint("en")
+
+
+def test_counts_in_a_source_file_obey_the_yaml_rules(tmp_path):
+    # The long form's value column (the 4th): 1000.5 orders were read as 1001 (and AOV from
+    # 1000.5), 30万元 of visitors as 300,000, a category rank of 0 accepted.
+    files = {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 120万\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n  source: data/a.csv\n",
+        "plans/2026/data/a.csv": "month,channel,metric,value\n2026-01,,gmv,100万\n2026-01,,orders,1000.5\n"
+                                 "2026-01,,visitors,30万元\n2026-01,,category_rank,0\n",
+    }
+    write_files(tmp_path, files)
+    _workspace, problems = checked(tmp_path / "plans")
+    assert [(p.code, p.line, p.column) for p in problems] == [
+        ("fractional-count", 3, 4), ("yuan-on-count", 4, 4), ("rank-below-one", 5, 4)]
+
+
+def test_units_and_stock_are_whole_counts(tmp_path):
+    # target_units showed 11 for `units: 10.5` while target GMV was 10.5 × 59; 3万元 of stock
+    # was read as 30,000 units.  Each is now a problem at its value.
+    files = {
+        "plans/2026/plan.yaml": PLAN + "products:\n  - {sku: A, name: a, role: traffic, price: 59, units: 10.5}\n"
+                                "campaigns:\n  - {id: x, name: x, type: store, start: 2026-03-01, end: 2026-03-02,"
+                                " sku_goals: {A: {units: 2.5}}}\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nproducts:\n  A: {units: 10, stock: 3万元}\n",
+    }
+    write_files(tmp_path, files)
+    _workspace, problems = checked(tmp_path / "plans")
+    assert sorted((p.path.rsplit("/", 1)[-1], p.line, p.code) for p in problems) == [
+        ("plan.yaml", 5, "fractional-count"), ("plan.yaml", 7, "fractional-count"),
+        ("review.yaml", 4, "yuan-on-count")]
+
+
+def test_a_review_total_beside_its_months_is_never_dropped(tmp_path):
+    # 300万 written beside months of 100万 + 100万 (200万, a third apart): an error, where
+    # the year silently became 200万 before.  200.5万 beside 200万 of months (0.25 %):
+    # a warning, and the year is the written 200.5万 while January and February stay 100万.
+    review = "kind: review\nyear: 2026\nas_of: 2026-02-28\nactuals:\n  gmv: {{total: {t}, months: [100万, 100万]}}\n"
+    write_files(tmp_path, {"plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 1200万\n",
+                           "plans/2026/review.yaml": review.format(t="300万")})
+    _workspace, problems = checked(tmp_path / "plans")
+    assert [(p.code, p.line, p.is_error) for p in problems] == [("actual-total-months", 5, True)]
+    reports, problems = reports_of(tmp_path, {"plans/2026/review.yaml": review.format(t="200.5万")})
+    assert [p.code for p in problems] == ["actual-total-remainder"]
+    assert "5,000" in problems[0].message("en")  # 200.5万 − 200万
+    report = reports[("main", 2026)]
+    assert values(report, "actuals", "gmv", "2026")["all"] == 2_005_000
+    assert values(report, "actuals", "gmv", "2026-01")["all"] == 1_000_000
+
+
+def test_review_channels_short_of_all_are_said_and_the_gap_is_unallocated(tmp_path):
+    # January: tmall 60万 + jd 39.8万 = 99.8万 against all 100万 (0.2 %, inside the
+    # tolerance): a warning naming the 2,000 gap, and a 未分配 row of 2,000 so the
+    # channels add up to all (February: 60万 + 40万 = 100万, no gap).
+    reports, problems = reports_of(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 1200万\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-02-28\nactuals:\n  gmv:\n"
+                                  "    months: [100万, 100万]\n    channels:\n      tmall: {months: [60万, 60万]}\n"
+                                  "      jd: {months: [39.8万, 40万]}\n"})
+    assert [p.code for p in problems] == ["actual-channel-remainder"]
+    assert "2,000" in problems[0].message("en") and "2026-01" in problems[0].message("en")
+    report = reports[("main", 2026)]
+    january = values(report, "actuals", "gmv", "2026-01")
+    assert january == {"all": 1_000_000, "tmall": 600_000, "jd": 398_000, "unallocated": 2_000}
+    assert "unallocated" not in values(report, "actuals", "gmv", "2026-02")

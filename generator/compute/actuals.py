@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.load.sourcefile import RATE_BASES, SourceRow, monthly
+from generator.model.amounts import UNALLOCATED
 from generator.model.catalog import metric_for
 from generator.model.documents import Plan, Review
 from generator.model.fields import month_values
@@ -36,6 +37,24 @@ def days_covered(review: Review) -> tuple[int, int] | None:
         return None
     days = calendar.monthrange(as_of.year, as_of.month)[1]
     return None if as_of.day == days else (as_of.day, days)
+
+
+def _unallocated_actuals(table: FigureTable, sums: Any) -> None:
+    """Channel months that miss the written months of `all` (within the tolerance: an
+    `actual-channel-remainder` warning): both stay as written and the gap is its own
+    未分配 row, so the channels add up to `all` as the targets' channels do."""
+    for metric in sorted({m for (m, _c) in table if sums(m)}):
+        overall = table.get((metric, "all"))
+        channels = [s for (m, c), s in table.items() if m == metric and c not in ("all", UNALLOCATED)]
+        if overall is None or not overall.months or not channels:
+            continue
+        gaps = {}
+        for month, value in overall.months.items():
+            parts = [s.months[month] for s in channels if month in s.months]
+            if parts and sum(parts, Decimal(0)) != value:
+                gaps[month] = value - sum(parts, Decimal(0))
+        if gaps:
+            table[(metric, UNALLOCATED)] = MonthlyFigures(gaps)
 
 
 def _levels_reach_all(table: FigureTable, sums: Any) -> None:
@@ -128,6 +147,7 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
             if all(s.year is not None and not s.months for s in channel_series):
                 merged.year = sum((s.year or Decimal(0) for s in channel_series), Decimal(0))
             table[(metric, "all")] = merged
+    _unallocated_actuals(table, sums)
     _levels_reach_all(table, sums)
     limit = last_month(review)
     for series in table.values():

@@ -77,10 +77,12 @@ def rollup(series: MonthlyFigures, rule: Rule, year: int, last_month: int = 12,
         total = sum(present, Decimal(0))
         out[quarter_label(year, q)] = total if rule.kind == "sum" else total / len(present)
     if rule.kind == "sum":
-        if months:
-            out[str(year)] = sum(months.values(), Decimal(0))
-        elif series.year is not None and (last_month == 12 or total_is_to_date):
+        if series.year is not None and (last_month == 12 or total_is_to_date):
+            # a written total is the year's figure, also beside months that miss it by a
+            # little (`actual-total-remainder` says so): never dropped for their sum
             out[str(year)] = series.year
+        elif months:
+            out[str(year)] = sum(months.values(), Decimal(0))
     else:
         if series.year is not None:
             out[str(year)] = series.year

@@ -294,7 +294,9 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
     for metric, raw in pairs:
         if exports.is_missing(raw):
             continue
-        column = header.index(metric) + 1 if metric in header else 1
+        # the cell's own column: the metric's (wide form) or `value` (long form)
+        column = header.index(metric) + 1 if metric in header else \
+            header.index("value") + 1 if "value" in header else 1
         try:
             quantity = parse_quantity(exports.clean_value(raw))
         except QuantityError as exc:
@@ -399,6 +401,15 @@ def _value_problem(quantity: Any, metric: str, unit: str | None) -> str | None:
         return "negative" if quantity.exact < 0 and metric not in MAY_BE_NEGATIVE else None
     if unit in ("money", "count", "ratio", "rank") and quantity.exact < 0:
         return "negative"
+    if unit in ("count", "rank") and not quantity.is_percent:
+        # as in YAML: 30万元 of visitors is money, a rank starts at 1, and 1000.5 orders
+        # are never rounded in silence
+        if quantity.yuan:
+            return "yuan-on-count"
+        if unit == "rank" and quantity.exact < 1:
+            return "rank-below-one"
+        if quantity.exact != quantity.exact.to_integral_value():
+            return "fractional-count"
     return None
 
 

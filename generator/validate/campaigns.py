@@ -15,7 +15,7 @@ from generator.validate.common import declared_list, goal_value_problems, known_
 EARLY_START_DAYS = 31  # a campaign may start up to a month before its year (年货节)
 
 
-def _all_campaigns(workspace: Workspace) -> Iterator[tuple[Plan | None, PlacedCampaign]]:
+def all_campaigns(workspace: Workspace) -> Iterator[tuple[Plan | None, PlacedCampaign]]:
     keys = sorted({d.key for d in workspace.documents if d.kind in ("plan", "campaign")})
     for unit, year in keys:
         plan_doc = workspace.plan(unit, year)
@@ -26,7 +26,7 @@ def _all_campaigns(workspace: Workspace) -> Iterator[tuple[Plan | None, PlacedCa
 
 def campaign_dates(workspace: Workspace) -> Iterator[Problem]:
     """End not before start; inside the year (start up to 31 days early)."""
-    for _plan, placed in _all_campaigns(workspace):
+    for _plan, placed in all_campaigns(workspace):
         c, year = placed.campaign, placed.document.model.year
         if c.end < c.start:
             yield placed.problem("campaign-dates", "end", id=c.id, start=c.start, end=c.end)
@@ -46,7 +46,7 @@ def campaign_ids(workspace: Workspace) -> Iterator[Problem]:
     """Campaign ids are unique per (unit, year), across the plan and campaign files, and
     short enough to name a page."""
     seen: dict[tuple[str, int, str], PlacedCampaign] = {}
-    for _plan, placed in _all_campaigns(workspace):
+    for _plan, placed in all_campaigns(workspace):
         unit, year = placed.document.key
         key = (unit, year, placed.campaign.id)
         if len(placed.campaign.id) > MAX_ID_LENGTH:
@@ -62,7 +62,7 @@ def campaign_ids(workspace: Workspace) -> Iterator[Problem]:
 
 def campaign_references(workspace: Workspace) -> Iterator[Problem]:
     """Nodes, channels, skus and goal metrics of a campaign exist in its plan."""
-    for plan, placed in _all_campaigns(workspace):
+    for plan, placed in all_campaigns(workspace):
         c = placed.campaign
         calendar = plan.calendar if plan else {}
         if c.node is not None:
@@ -98,7 +98,7 @@ def campaign_references(workspace: Workspace) -> Iterator[Problem]:
 def task_dates(workspace: Workspace) -> Iterator[Problem]:
     """Tasks are due by the campaign's end; past-due open tasks are flagged."""
     today = dt.date.today()
-    for _plan, placed in _all_campaigns(workspace):
+    for _plan, placed in all_campaigns(workspace):
         c = placed.campaign
         unit, year = placed.document.key
         review_doc = workspace.review(unit, year)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import statistics
 from typing import Iterator
 
+from typing import Any
+
+from generator.load.quantities import Quantity
 from generator.model.workspace import Workspace
 from generator.problems import Problem
-from generator.validate.common import number, plans
+from generator.validate.common import number, plans, reviews
 
 ROLE_ORDER = ("traffic", "profit", "image")
 
@@ -47,4 +50,30 @@ def cost_below_price(workspace: Workspace) -> Iterator[Problem]:
                                   cost=number(product.cost.value), price=number(product.price.value))
 
 
-RULES = [duplicate_skus, price_order, cost_below_price]
+def whole_counts(workspace: Workspace) -> Iterator[Problem]:
+    """Units sold, stock and a campaign's SKU units are counts, as orders are: 10.5 units
+    or 3万元 of stock is a problem at its line, never rounded or read as money."""
+    from generator.validate.campaigns import all_campaigns
+
+    for doc, plan in plans(workspace):
+        for i, product in enumerate(plan.products):
+            yield from _count_problems(doc, ("products", i, "units"), "units", product.units)
+    for doc, review in reviews(workspace):
+        for sku, actual in review.products.items():
+            for name in ("units", "stock"):
+                yield from _count_problems(doc, ("products", sku, name), name, getattr(actual, name))
+    for _plan, placed in all_campaigns(workspace):
+        for sku, goals in placed.campaign.sku_goals.items():
+            yield from _count_problems(placed, ("sku_goals", sku, "units"), "units", goals.get("units"))
+
+
+def _count_problems(doc: Any, where: tuple[Any, ...], name: str, quantity: Quantity | None) -> Iterator[Problem]:
+    if not isinstance(quantity, Quantity) or quantity.is_percent:
+        return
+    if quantity.yuan:
+        yield doc.problem("yuan-on-count", *where, text=f"{number(quantity.value)}元", metric=name)
+    elif quantity.exact != quantity.exact.to_integral_value():
+        yield doc.problem("fractional-count", *where, text=number(quantity.value), metric=name)
+
+
+RULES = [duplicate_skus, price_order, cost_below_price, whole_counts]

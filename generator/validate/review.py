@@ -231,11 +231,21 @@ def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
             for channel in actual.channels.values():
                 for m, q in month_values(channel.months).items():
                     per_month[m] += q.value
+            exact_month: dict[int, Decimal] = defaultdict(Decimal)
+            for channel in actual.channels.values():
+                for m, q in month_values(channel.months).items():
+                    exact_month[m] += q.exact
             for m, q in months.items():
                 if m in per_month and not close(per_month[m], q.value):
                     yield doc.problem("actual-channel-sum", "actuals", metric_id, "channels", key=True,
                                       metric=metric_id, period=f"{review.year}-{m:02d}",
                                       channels=number(per_month[m]), total=number(q.value))
+                elif m in exact_month and exact_month[m] != q.exact:
+                    # within 0.5 %: both stay as written, the gap is 未分配 (spec 10)
+                    yield doc.problem("actual-channel-remainder", "actuals", metric_id, "channels", key=True,
+                                      metric=metric_id, period=f"{review.year}-{m:02d}",
+                                      channels=number(exact_month[m]), total=number(q.exact),
+                                      remainder=number(q.exact - exact_month[m]))
             if actual.total is not None:
                 channel_totals = [c.total.value if c.total else total(month_values(c.months).values())
                                   for c in actual.channels.values()]
@@ -243,6 +253,34 @@ def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
                     yield doc.problem("actual-channel-sum", "actuals", metric_id, "channels", key=True,
                                       metric=metric_id, period=str(review.year),
                                       channels=number(sum(channel_totals)), total=number(actual.total.value))
+
+
+def actual_total_and_months(workspace: Workspace) -> Iterator[Problem]:
+    """A sum actual written as months and as a total: the two agree.  Beyond 0.5 % an
+    error; within it a warning, and the year counts the written total (never dropped
+    for the months' sum, spec 10)."""
+    for doc, review in reviews(workspace):
+        plan = _plan_of(workspace, review)
+        for metric_id, actual in review.actuals.items():
+            metric = metric_of(plan, metric_id)
+            if metric is None or not metric.sums:
+                continue
+            for prefix, spread in [((), actual), *((("channels", c), a) for c, a in (actual.channels or {}).items())]:
+                months = month_values(spread.months)
+                if spread.total is None or spread.total.is_percent or not months \
+                        or any(q.is_percent for q in months.values()):
+                    continue
+                summed = sum((q.exact for q in months.values()), Decimal(0))
+                if summed == spread.total.exact:
+                    continue
+                where = {"where_en": f" ({prefix[1]})" if prefix else "", "where_zh": f"({prefix[1]})" if prefix else ""}
+                if not close(float(summed), spread.total.value):
+                    yield doc.problem("actual-total-months", "actuals", metric_id, *prefix, "total", metric=metric_id,
+                                      months=number(summed), total=number(spread.total.exact), **where)
+                else:
+                    yield doc.problem("actual-total-remainder", "actuals", metric_id, *prefix, "total",
+                                      metric=metric_id, months=number(summed), total=number(spread.total.exact),
+                                      remainder=number(spread.total.exact - summed), **where)
 
 
 def review_references(workspace: Workspace) -> Iterator[Problem]:
@@ -282,4 +320,5 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
                                   suggestion=suggest(cause.metric, known_metrics(plan)))
 
 
-RULES = [source_files, source_conflicts, source_rates, as_of_in_year, actual_entries, actual_channel_sums, review_references]
+RULES = [source_files, source_conflicts, source_rates, as_of_in_year, actual_entries, actual_channel_sums,
+         actual_total_and_months, review_references]
