@@ -9,7 +9,7 @@ from typing import Iterator
 
 from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import NODES, TOOLS
-from generator.model.documents import Plan, Review
+from generator.model.documents import Actual, ActualChannel, Plan, Review
 from generator.model.errors import suggest
 from generator.model.fields import month_values
 from generator.model.workspace import Document, Workspace, campaigns_of
@@ -265,7 +265,9 @@ def actual_total_and_months(workspace: Workspace) -> Iterator[Problem]:
             metric = metric_of(plan, metric_id)
             if metric is None or not metric.sums:
                 continue
-            for prefix, spread in [((), actual), *((("channels", c), a) for c, a in (actual.channels or {}).items())]:
+            spreads: list[tuple[tuple[str, ...], Actual | ActualChannel]] = [
+                ((), actual), *((("channels", c), a) for c, a in (actual.channels or {}).items())]
+            for prefix, spread in spreads:
                 months = month_values(spread.months)
                 if spread.total is None or spread.total.is_percent or not months \
                         or any(q.is_percent for q in months.values()):
@@ -273,14 +275,16 @@ def actual_total_and_months(workspace: Workspace) -> Iterator[Problem]:
                 summed = sum((q.exact for q in months.values()), Decimal(0))
                 if summed == spread.total.exact:
                     continue
-                where = {"where_en": f" ({prefix[1]})" if prefix else "", "where_zh": f"({prefix[1]})" if prefix else ""}
+                where_en, where_zh = (f" ({prefix[1]})", f"({prefix[1]})") if prefix else ("", "")
                 if not close(float(summed), spread.total.value):
                     yield doc.problem("actual-total-months", "actuals", metric_id, *prefix, "total", metric=metric_id,
-                                      months=number(summed), total=number(spread.total.exact), **where)
+                                      months=number(summed), total=number(spread.total.exact),
+                                      where_en=where_en, where_zh=where_zh)
                 else:
                     yield doc.problem("actual-total-remainder", "actuals", metric_id, *prefix, "total",
                                       metric=metric_id, months=number(summed), total=number(spread.total.exact),
-                                      remainder=number(spread.total.exact - summed), **where)
+                                      remainder=number(spread.total.exact - summed), where_en=where_en,
+                                      where_zh=where_zh)
 
 
 def review_references(workspace: Workspace) -> Iterator[Problem]:
