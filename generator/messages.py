@@ -298,6 +298,29 @@ CATALOG: dict[str, Entry] = {
         "write `marketing: budget` to take the tools' spend (and the campaigns' gifts) as the marketing line; put other promotion (KOL, samples) under a cost key of its own",
         "写 `marketing: budget`,营销推广即取各工具花费(活动赠品单列);达人、试用装等其他推广费用请另列一个费用项",
     ),
+    "actual-rate-differs": Entry(
+        W, "`{metric}` is written as {written}, but the review's {part} ÷ {base} give {recomputed}: the report counts {recomputed}",
+        "`{metric}` 写的是 {written},而复盘中的 {part} ÷ {base} 得 {recomputed}:报告按 {recomputed} 计",
+        "correct the rate or its parts, or leave the rate out (it is computed from them)",
+        "修正比率或其组成部分,或删去比率(会由组成部分算出)",
+    ),
+    "refund-mismatch": Entry(
+        W, "refunds are {amount} ({share} of GMV), but `refund_rate` is {rate}: the P&L deducts the amount",
+        "退款金额 {amount}(占销售额 {share}),但 `refund_rate` 写的是 {rate}:投入产出表按金额扣除",
+        "correct the rate or the amount, or write only one of them", "修正退款率或退款金额,或只写其中一个",
+    ),
+    "ad-spend-mismatch": Entry(
+        W, "`ad_spend` is {written}, but the ad tools spent {spend} ({gap} apart): ROI is computed from `ad_spend`",
+        "`ad_spend` 写的是 {written},但各推广工具花费合计 {spend}(相差 {gap}):ROI 按 `ad_spend` 计算",
+        "leave `ad_spend` out to take the tools' spend, or make the two agree",
+        "删去 `ad_spend` 即按各工具花费计算,或使两者一致",
+    ),
+    "marketing-vs-budget": Entry(
+        W, "the plan's marketing cost is {marketing}, but its budget is {budget} ({gap} apart): the P&L and the budget page disagree",
+        "计划的营销推广费用是 {marketing},但推广预算是 {budget}(相差 {gap}):投入产出表与预算页对不上",
+        "write `marketing: budget` to take the budget (and the campaigns' gifts) as the marketing line",
+        "写 `marketing: budget`,营销推广即取推广预算(活动赠品单列)",
+    ),
     "budget-unallocated": Entry(
         W, "{remainder} of the budget of {total} is not allocated to a tool", "总预算 {total} 中有 {remainder} 未分配到推广工具",
     ),

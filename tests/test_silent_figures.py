@@ -540,3 +540,87 @@ def test_review_channels_short_of_all_are_said_and_the_gap_is_unallocated(tmp_pa
     january = values(report, "actuals", "gmv", "2026-01")
     assert january == {"all": 1_000_000, "tmall": 600_000, "jd": 398_000, "unallocated": 2_000}
     assert "unallocated" not in values(report, "actuals", "gmv", "2026-02")
+
+
+# --- tables a reader compares -------------------------------------------------------------------
+
+BUDGETED = PLAN.replace("channels: {tmall: 天猫, jd: 京东}\n", "") + """\
+targets:
+  gmv: {total: 1200万, phasing: even}
+budget:
+  total: 120万
+  tools: {jd_express: 50%, tb_keyword: 50%}
+costs:
+  marketing: budget
+campaigns:
+  - {id: spring, name: 春, type: store, start: 2026-02-01, end: 2026-02-10, budget: {gifts: 10万}}
+"""
+SPENT = """\
+kind: review
+year: 2026
+actuals:
+  gmv: {total: 1000万}
+budget:
+  jd_express: {spend: 40万}
+  tb_keyword: {spend: 40万}
+campaigns:
+  spring: {spend: {gifts: 8万}}
+"""
+
+
+def test_a_marketing_line_of_the_ads_alone_keeps_the_gifts_beside_it(tmp_path):
+    # marketing 80万 = the tools' 40万 + 40万: the campaign's 8万 of gifts are outside it,
+    # so they are their own P&L line and profit is 1000万 − 80万 − 8万 = 912万 (920万 before).
+    reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": BUDGETED,
+                                              "plans/2026/review.yaml": SPENT + "costs:\n  marketing: 80万\n"})
+    assert problems == []
+    pnl = {r["item"]: r["actual"] for r in reports[("main", 2026)]["pnl"]}
+    assert (pnl["marketing"], pnl["campaign_gifts"], pnl["profit"]) == (800_000, 80_000, 9_120_000)
+
+
+def test_a_marketing_share_is_compared_with_the_spend(tmp_path):
+    # 12 % of the written 1000万 = 120万 against 80万 of tool spend (88万 with the gifts).
+    _reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": BUDGETED,
+                                               "plans/2026/review.yaml": SPENT + "costs:\n  marketing: 12%\n"})
+    assert [(p.code, "120万" in p.message("zh"), "80万" in p.message("zh")) for p in problems] == [
+        ("spend-mismatch", True, True)]
+
+
+def test_the_plans_marketing_amount_is_compared_with_its_budget(tmp_path):
+    # costs.marketing 100万 against a budget of 120万 (130万 with the gifts): 20万 apart.
+    _reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": BUDGETED.replace("marketing: budget",
+                                                                                          "marketing: 100万")})
+    assert [(p.code, p.line) for p in problems] == [("marketing-vs-budget", 9)]
+    assert "20万" in problems[0].message("zh")
+
+
+def test_written_ad_spend_and_rates_against_the_figures_beside_them(tmp_path):
+    # ad_spend 80万 against the tools' 60万 (ROI divides by ad_spend); conversion 5 % and AOV
+    # 80 against orders 2万 ÷ visitors 100万 = 2 % and GMV 200万 ÷ 2万 orders = 100;
+    # refunds 6万 = 3 % of 200万 against refund_rate 5 %.
+    review = """\
+kind: review
+year: 2026
+as_of: 2026-02-28
+actuals:
+  gmv: {months: [100万, 100万]}
+  orders: {months: [1万, 1万]}
+  visitors: {months: [50万, 50万]}
+  conversion_rate: 5%
+  aov: 80
+  ad_spend: {total: 80万}
+  refund_amount: {total: 6万}
+  refund_rate: 5%
+budget:
+  jd_express: {spend: 60万}
+"""
+    plan = PLAN + "metrics:\n  refund_amount: {label: 退款金额, unit: money}\n" \
+        "targets:\n  gmv: 1200万\nbudget: {total: 100万, tools: {jd_express: 100%}}\n"
+    _reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": plan, "plans/2026/review.yaml": review})
+    found = {p.code: p.message("en") for p in problems}
+    assert set(found) == {"ad-spend-mismatch", "actual-rate-differs", "refund-mismatch"}
+    assert "80万" not in found["ad-spend-mismatch"] and "800,000" in found["ad-spend-mismatch"]
+    assert [p.message("en") for p in problems if p.code == "actual-rate-differs"] == [
+        "`conversion_rate` is written as 5.00%, but the review's orders ÷ visitors give 2.00%: the report counts 2.00%",
+        "`aov` is written as 80.00, but the review's gmv ÷ orders give 100.00: the report counts 100.00"]
+    assert "60,000 (3.00% of GMV)" in found["refund-mismatch"] and "5.00%" in found["refund-mismatch"]

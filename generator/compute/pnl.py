@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.compute.figures import divide, exact, exact_sum, money, ratio
 from generator.load.quantities import Quantity
+from generator.model.amounts import agrees
 
 # `plan_ytd` is the plan of the months a year-to-date review covers, so that a
 # 10-month actual is compared with a 10-month plan (empty in a full-year review).
@@ -91,10 +92,11 @@ def _side(costs: dict[str, Any], figures: dict[str, Amount] | None, fixed_share:
     gmv = exact(figures.get("gmv"))
     lines = cost_lines(costs, gmv, figures.get("orders"), figures.get("marketing"), fixed_share)
     gifts = figures.get("campaign_gifts")
-    if costs.get("marketing") == "budget" and gifts:
+    if gifts and (costs.get("marketing") == "budget" or _ads_only(costs.get("marketing"), figures, gifts)):
         # `marketing: budget` is the ad budget (or spend) plus the campaigns' gifts: the
         # gifts are their own line, so the marketing line is the figure the budget page
-        # and the ad tools show (spec 7, 10).
+        # and the ad tools show (spec 7, 10).  So is a written marketing amount that is
+        # the ads' spend alone: the gifts beside it are a cost too, never dropped.
         lines["campaign_gifts"] = _fen(gifts)
     total = exact_sum(lines.values()) if lines else None
     refunds = _fen(figures.get("refunds"))
@@ -103,6 +105,15 @@ def _side(costs: dict[str, Any], figures: dict[str, Amount] | None, fixed_share:
     net = _minus(gmv, refunds)
     return {"gmv": gmv, "refunds": refunds, "net_gmv": net, **lines, "total_cost": total,
             "profit": _minus(net, total)}
+
+
+def _ads_only(written: Any, figures: dict[str, Amount], gifts: Amount) -> bool:
+    """A marketing amount written in a review that agrees with the ad tools' spend and
+    not with the spend and the gifts: the gifts are outside it."""
+    spend, gift = exact(figures.get("marketing")), exact(gifts)
+    if not isinstance(written, Quantity) or written.is_percent or written.is_per_order or spend is None or not gift:
+        return False
+    return agrees(written.exact, spend) and not agrees(written.exact, spend + gift)
 
 
 def pnl_summary(frame: pd.DataFrame) -> dict[str, float | None]:

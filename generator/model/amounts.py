@@ -139,3 +139,10 @@ def split_running(amounts: Sequence[Decimal], weights: Sequence[Decimal],
             part.append(now - before)
         previous = current
     return parts
+
+
+def agrees(a: Decimal, b: Decimal) -> bool:
+    """Whether two written sums agree within spec 3.2's 0.5 % of the larger (as
+    `validate.common.close` judges them), exactly."""
+    scale = max(abs(a), abs(b))
+    return scale == 0 or abs(a - b) <= scale * Decimal("0.005")

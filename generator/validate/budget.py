@@ -14,7 +14,7 @@ from generator.model.documents import Plan
 from generator.model.errors import suggest
 from generator.model.workspace import Document, Workspace
 from generator.problems import Problem
-from generator.validate.common import SUM_TOLERANCE, close, number, plans, reviews
+from generator.validate.common import SUM_TOLERANCE, close, number, plans, reviews, written_actual
 from generator.validate.review import actual_metric_ids
 from generator.validate.targets import sum_problems
 
@@ -169,15 +169,50 @@ def spend_matches_marketing(workspace: Workspace) -> Iterator[Problem]:
     for doc, review in reviews(workspace):
         marketing = review.costs.get("marketing")
         spends = [t.spend.exact for t in review.budget.values() if t.spend is not None]
-        if not isinstance(marketing, Quantity) or marketing.is_percent or marketing.is_per_order or not spends:
+        if not isinstance(marketing, Quantity) or marketing.is_per_order or not spends:
             continue
+        amount = marketing.exact
+        if marketing.is_percent:  # 12 % of the GMV the review writes (a source file's GMV is not known here)
+            gmv = written_actual(review, "gmv")
+            if gmv is None:
+                continue
+            amount = marketing.exact * gmv
         spend = sum(spends, Decimal(0))
         gifts = sum((c.spend["gifts"].exact for c in review.campaigns.values() if "gifts" in c.spend), Decimal(0))
         # The marketing line is the ads, or the ads and the campaigns' gifts; written in
         # 万 it may round the spend a file gives to the fen (0.5 %, like every written sum).
-        if not any(close(marketing.exact, expected) for expected in (spend, spend + gifts)):
-            yield doc.problem("spend-mismatch", "costs", "marketing", marketing=number(marketing.exact),
-                              spend=number(spend), gap=number(abs(spend - marketing.exact)))
+        if not any(close(amount, expected) for expected in (spend, spend + gifts)):
+            yield doc.problem("spend-mismatch", "costs", "marketing", marketing=number(amount),
+                              spend=number(spend), gap=number(abs(spend - amount)))
+
+
+def ad_spend_matches_tools(workspace: Workspace) -> Iterator[Problem]:
+    """A review's written `ad_spend` agrees with its ad tools' spend: ROI is GMV ÷
+    ad_spend, and the tool table beside it shows the tools' spend."""
+    for doc, review in reviews(workspace):
+        spends = [t.spend.exact for t in review.budget.values() if t.spend is not None]
+        ad_spend = written_actual(review, "ad_spend")
+        if ad_spend is None or not spends:
+            continue
+        spend = sum(spends, Decimal(0))
+        if not close(ad_spend, spend):
+            yield doc.problem("ad-spend-mismatch", "actuals", "ad_spend", written=number(ad_spend),
+                              spend=number(spend), gap=number(abs(spend - ad_spend)))
+
+
+def marketing_matches_budget(workspace: Workspace) -> Iterator[Problem]:
+    """A plan's marketing cost written as an amount agrees with its budget (or the
+    budget and the campaigns' gift budgets): the plan's P&L and its budget page are
+    read side by side (spec 10)."""
+    for doc, plan in plans(workspace):
+        marketing = plan.costs.get("marketing")
+        budget = budget_total(plan)
+        if not isinstance(marketing, Quantity) or marketing.is_percent or marketing.is_per_order or budget is None:
+            continue
+        gifts = sum((c.budget["gifts"].exact for c in plan.campaigns if "gifts" in c.budget), Decimal(0))
+        if not any(close(marketing.exact, expected) for expected in (budget, budget + gifts)):
+            yield doc.problem("marketing-vs-budget", "costs", "marketing", marketing=number(marketing.exact),
+                              budget=number(budget), gap=number(abs(budget - marketing.exact)))
 
 
 def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
@@ -191,4 +226,5 @@ def actual_costs_known(workspace: Workspace) -> Iterator[Problem]:
                 yield doc.problem("unknown-cost", "costs", key, key=True, cost=key)
 
 
-RULES = [budget_values, tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, spend_matches_marketing, actual_costs_known]
+RULES = [budget_values, tools_known, tool_amounts, budget_allocation, budget_sums, daily_caps, cost_forms, spend_matches_marketing,
+         marketing_matches_budget, ad_spend_matches_tools, actual_costs_known]

@@ -121,3 +121,16 @@ def goal_value_problems(
     else:
         yield from value_problems(doc, where, metric, goal)
 
+
+def written_actual(review: Any, metric: str) -> Decimal | None:
+    """A review's written figure of a sum metric for `all`: its total, else its months' sum."""
+    actual = review.actuals.get(metric)
+    if actual is None:
+        return None
+    if actual.total is not None and not actual.total.is_percent:
+        return Decimal(actual.total.exact)
+    months = [q for q in (actual.months.values() if isinstance(actual.months, dict) else actual.months or [])
+              if q is not None]
+    if months and not any(q.is_percent for q in months):
+        return sum((q.exact for q in months), Decimal(0))
+    return None

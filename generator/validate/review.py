@@ -25,6 +25,7 @@ from generator.validate.common import (
     spread_values,
     total,
     value_problems,
+    written_actual,
 )
 
 
@@ -287,6 +288,32 @@ def actual_total_and_months(workspace: Workspace) -> Iterator[Problem]:
                                       where_zh=where_zh)
 
 
+def written_rates_and_parts(workspace: Workspace) -> Iterator[Problem]:
+    """A review's written year-level rate (conversion rate, AOV, refund rate) against the
+    same rate from the figures it writes beside it (orders ÷ visitors, GMV ÷ orders,
+    the refund amount ÷ GMV): more than 0.5 % apart is a warning that names the
+    figure the report counts (the parts), never a rate replaced in silence."""
+    parts = {"conversion_rate": ("orders", "visitors"), "aov": ("gmv", "orders"),
+             "refund_rate": ("refund_amount", "gmv")}
+    for doc, review in reviews(workspace):
+        for metric, (top_id, bottom_id) in parts.items():
+            actual = review.actuals.get(metric)
+            if actual is None or actual.total is None or actual.months or actual.channels:
+                continue  # only a rate written once for the year is compared
+            top, bottom = written_actual(review, top_id), written_actual(review, bottom_id)
+            if top is None or not bottom:
+                continue
+            written, recomputed = actual.total.exact, top / bottom
+            if abs(written - recomputed) > abs(recomputed) * Decimal("0.005") and metric == "refund_rate":
+                # the P&L deducts the refund amount where one is written (compute.pnl_figures)
+                yield doc.problem("refund-mismatch", "actuals", metric, amount=number(top),
+                                  share=f"{recomputed * 100:.2f}%", rate=f"{written * 100:.2f}%")
+            elif abs(written - recomputed) > abs(recomputed) * Decimal("0.005"):
+                yield doc.problem("actual-rate-differs", "actuals", metric, metric=metric,
+                                  written=_shown_rate(metric, written), recomputed=_shown_rate(metric, recomputed),
+                                  part=top_id, base=bottom_id)
+
+
 def review_references(workspace: Workspace) -> Iterator[Problem]:
     """Campaigns, skus, tools, nodes and cause metrics of a review exist."""
     for doc, review in reviews(workspace):
@@ -325,4 +352,4 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
 
 
 RULES = [source_files, source_conflicts, source_rates, as_of_in_year, actual_entries, actual_channel_sums,
-         actual_total_and_months, review_references]
+         actual_total_and_months, written_rates_and_parts, review_references]
