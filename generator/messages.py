@@ -192,6 +192,12 @@ CATALOG: dict[str, Entry] = {
         "both stay as written; make the channels add up to the total to place the remainder",
         "渠道和全年值都按所写计入;如需分到渠道,请让各渠道合计等于全年值",
     ),
+    "period-share-remainder": Entry(
+        W, "the {form_en} shares of `{metric}` add up to {total}, not 100%: each is applied as written, and "
+           "{remainder} of the total is in no period (the year keeps the whole total)",
+        "`{metric}` 的{form_zh}占比合计 {total},不是 100%:各期按所写占比计算,差额 {remainder} 不落在任何一期(全年仍为所写总额)",
+        "make the shares add up to 100% to place the remainder", "如需分到各期,请使占比合计为 100%",
+    ),
     "share-remainder": Entry(
         W, "the channel shares of `{metric}` add up to {total}, not 100%: the difference, {remainder} of the total, is its own row (unallocated)",
         "`{metric}` 各渠道占比合计 {total},不是 100%:差额 {remainder} 单列为「未分配」",
@@ -209,8 +215,9 @@ CATALOG: dict[str, Entry] = {
     "conflicting-forms": Entry(
         E, "`{metric}`: the {first} add up to {first_sum} but the {second} to {second_sum}",
         "`{metric}`:{first_zh}合计 {first_sum},而{second_zh}合计 {second_sum},两者不一致",
-        "write one form, or make both agree exactly (within 0.5% the months are used)",
-        "只写一种形式,或使两者完全一致(相差不超过 0.5% 时按月度计算)",
+        "write one form, or make both agree exactly (within 0.5% both stay as written: the finer periods as "
+        "they are, a total stays the year's figure and its remainder is in no period)",
+        "只写一种形式,或使两者完全一致(相差不超过 0.5% 时两者都按所写:各期按所写,全年值仍为全年,差额不落在任何一期)",
     ),
     "months-sum": Entry(
         E, "the months of `{metric}` add up to {months}, but the total is {total}",

@@ -233,9 +233,10 @@ targets:
 
 
 def test_the_budget_share_and_the_target_use_the_same_gmv_total(tmp_path):
-    # gmv: total 1203万 but twelve months of 100万 (0.25 % apart: a warning). The months are
-    # what is spread, so the annual target is 1,200万 and the budget's 10 % is 120万 (not
-    # 10 % of the written 1203万 = 120.3万): one total for every figure.
+    # gmv: total 1203万 but twelve months of 100万 (0.25 % apart: a warning).  The written
+    # total stays the year's figure (issue 27: the signed-off total is never replaced by
+    # its months), each month stays 100万 and the 3万 remainder is in no month; the
+    # budget's 10 % is 10 % of the same 1203万 = 120.3万: one total for every figure.
     months = ", ".join(["100万"] * 12)
     reports = reports_of(tmp_path, {"plan.yaml": PLAN + f"""\
 targets:
@@ -243,8 +244,10 @@ targets:
 budget: {{total: 10%, tools: {{tb_keyword: 100%}}}}
 """})
     report = reports[("main", 2026)]
-    assert one(report, "targets", metric="gmv", channel="all", period="2026")["value"] == 12_000_000
-    assert one(report, "budget", tool="tb_keyword")["amount"] == 1_200_000
+    assert one(report, "targets", metric="gmv", channel="all", period="2026")["value"] == 12_030_000
+    assert one(report, "targets", metric="gmv", channel="all", period="2026-12")["value"] == 1_000_000
+    assert one(report, "targets", metric="gmv", channel="all", period="2026-Q4")["value"] == 3_000_000
+    assert one(report, "budget", tool="tb_keyword")["amount"] == 1_203_000
 
 
 def test_a_written_rate_that_its_written_parts_contradict_is_a_warning(tmp_path):

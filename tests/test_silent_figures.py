@@ -624,3 +624,57 @@ budget:
         "`conversion_rate` is written as 5.00%, but the review's orders ÷ visitors give 2.00%: the report counts 2.00%",
         "`aov` is written as 80.00, but the review's gmv ÷ orders give 100.00: the report counts 100.00"]
     assert "60,000 (3.00% of GMV)" in found["refund-mismatch"] and "5.00%" in found["refund-mismatch"]
+
+
+# --- periods and a written total -------------------------------------------------------------------
+
+def test_months_short_of_the_total_keep_both_and_the_budget_share_uses_the_total(tmp_path):
+    # eleven months of 100万 and December 95.5万 = 1,195.5万 against the written 1,200万
+    # (0.375 %, a warning): the year stays 1,200万, December stays 95.5万, and the budget's
+    # 10 % is 120万 (it was 119.55万 of the months' sum).  With channels as shares
+    # (tmall 60 %, jd 40 % of each month), the 4.5万 in no month is 未分配's year.
+    months = ", ".join(["100万"] * 11 + ["95.5万"])
+    reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": PLAN + f"""\
+targets:
+  gmv: {{total: 1200万, months: [{months}], channels: {{tmall: 60%, jd: 40%}}}}
+budget: {{total: 10%, tools: {{jd_express: 100%}}}}
+"""})
+    assert [p.code for p in problems] == ["conflicting-forms"]
+    report = reports[("main", 2026)]
+    assert values(report, "targets", "gmv", "2026") == {
+        "all": 12_000_000, "tmall": 7_173_000, "jd": 4_782_000, "unallocated": 45_000}  # 60 % / 40 % of 1,195.5万
+    assert values(report, "targets", "gmv", "2026-12") == {"all": 955_000, "tmall": 573_000, "jd": 382_000}
+    assert report["summary"]["budget"]["total"] == 1_200_000
+
+
+def test_period_shares_are_applied_as_written_never_rescaled(tmp_path):
+    # quarters 20 % / 30 % / 20 % / 29.95 % of 1,200万: Q1 240万 exactly (it was 2,401,200.60),
+    # Q4 359.4万, the year 1,200万 with 0.05 % = 6,000 in no quarter, and a warning.
+    # The budget's quarters 20 % / 30 % / 20 % / 29.95 % of 100万: Q1 20万, Q4 29.95万.
+    reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": PLAN + """\
+targets:
+  gmv: {total: 1200万, quarters: [20%, 30%, 20%, 29.95%]}
+budget: {total: 100万, quarters: [20%, 30%, 20%, 29.95%], tools: {jd_express: 100%}}
+"""})
+    assert [p.code for p in problems] == ["period-share-remainder", "period-share-remainder"]
+    report = reports[("main", 2026)]
+    assert values(report, "targets", "gmv", "2026-Q1")["all"] == 2_400_000
+    assert values(report, "targets", "gmv", "2026-Q4")["all"] == 3_594_000
+    assert values(report, "targets", "gmv", "2026")["all"] == 12_000_000
+    budget = {r["period"]: r["amount"] for r in report["budget_phasing"] if r["tool"] == "all" and "Q" in r["period"]}
+    assert budget == {"2026-Q1": 200_000, "2026-Q2": 300_000, "2026-Q3": 200_000, "2026-Q4": 299_500}
+
+
+def test_budget_quarters_short_of_the_total_are_kept_as_written(tmp_path):
+    # quarters 20万 / 30万 / 20万 / 29.5万 = 99.5万 against the total 100万 (a warning): each
+    # quarter as written (Q1 was rescaled to 201,005.03 before), the tool keeps its 100万.
+    reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": PLAN + """\
+targets:
+  gmv: 1200万
+budget: {total: 100万, quarters: [20万, 30万, 20万, 29.5万], tools: {jd_express: 100%}}
+"""})
+    assert [p.code for p in problems] == ["conflicting-forms"]
+    report = reports[("main", 2026)]
+    budget = {r["period"]: r["amount"] for r in report["budget_phasing"] if r["tool"] == "all" and "Q" in r["period"]}
+    assert budget == {"2026-Q1": 200_000, "2026-Q2": 300_000, "2026-Q3": 200_000, "2026-Q4": 295_000}
+    assert report["summary"]["budget"]["total"] == 1_000_000

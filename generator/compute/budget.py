@@ -114,8 +114,9 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -
     month_weights = [overall.get(m, ZERO) for m in range(1, 13)]
     if not any(month_weights):
         month_weights = [Decimal(1)] * 12
-    # `all` by month: the budget's written months as written, else its total spread.
-    all_months = ([overall.get(m, ZERO) for m in range(1, 13)] if budget.months is not None
+    # `all` by month: the budget's written months or quarters as written (never rescaled
+    # to a total they miss by a little: a warning says so), else its total spread.
+    all_months = ([overall.get(m, ZERO) for m in range(1, 13)] if budget.months is not None or budget.quarters
                   else allocate(total, month_weights, FEN))
     tools: dict[str, Decimal] = {}
     for tool_id, entry in budget.tools.items():

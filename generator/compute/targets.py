@@ -75,13 +75,13 @@ def spread(spread_target: Any, weights: list[Decimal], quantum: Decimal | None =
         if total is None:
             return {}
         keys = sorted(months)
-        return dict(zip(keys, allocate(total, [months[m].exact for m in keys], quantum)))
+        return dict(zip(keys, shares_of(total, [months[m].exact for m in keys], quantum)))
     if spread_target.quarters:
         quarters = list(spread_target.quarters)
         if any(q.is_percent for q in quarters):
             if total is None:
                 return {}
-            quarter_values = allocate(total, [q.exact for q in quarters], quantum)
+            quarter_values = shares_of(total, [q.exact for q in quarters], quantum)
         else:
             quarter_values = [q.exact for q in quarters]
         out: dict[int, Decimal] = {}
@@ -94,6 +94,28 @@ def spread(spread_target: Any, weights: list[Decimal], quantum: Decimal | None =
     if total is None or not any(weights):
         return {}
     return dict(zip(range(1, 13), allocate(total, weights, quantum)))
+
+
+def shares_of(total: Decimal, shares: list[Decimal], quantum: Decimal | None) -> list[Decimal]:
+    """Each written share of a total, never rescaled: shares that add up to 99.95 %
+    (inside the ±0.1 pp tolerance, a warning) give 99.95 % of the total, and the 0.05 %
+    they leave is the year's remainder (`period_remainder`), as channel shares leave
+    theirs to 未分配.  The parts add up exactly with what is left (largest remainder)."""
+    left = 1 - sum(shares, ZERO)
+    if not left:
+        return allocate(total, shares, quantum)
+    return allocate(total, [*shares, left], quantum)[:-1]
+
+
+def period_remainder(target: Any, months: dict[int, Decimal]) -> Decimal:
+    """What a written total holds beyond its written months or quarters (within the
+    tolerance; outside it is an error): the total stays the year's figure and the
+    months stay as written, so the gap is stated, never spread (spec 10)."""
+    if target.total is None or target.total.is_percent or not months:
+        return ZERO
+    if target.months is None and not target.quarters:
+        return ZERO  # a total spread by weights adds up exactly
+    return target.total.exact - sum(months.values(), ZERO)
 
 
 def spread_targets(plan: Plan, shape: ShapeLookup) -> FigureTable:
@@ -155,11 +177,17 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
             per_channel[UNALLOCATED] = fixed[UNALLOCATED]
         overall = {m: sum((c.get(m, ZERO) for c in fixed.values()), ZERO)
                    for m in range(1, 13) if any(m in c for c in fixed.values())}
+    remainder = period_remainder(target, overall)
     if overall:
-        table[(metric_id, "all")] = MonthlyFigures(overall)
+        # months a little short of the written total: the year is the total (its remainder
+        # in no month), and with channels the remainder is 未分配's, so they add up to `all`
+        table[(metric_id, "all")] = MonthlyFigures(overall, target.total.exact if remainder else None)
     for channel, months in per_channel.items():
         if months:
             table[(metric_id, channel)] = MonthlyFigures(months)
+    if remainder and per_channel:
+        gaps = per_channel.get(UNALLOCATED, {})
+        table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps), sum(gaps.values(), ZERO) + remainder)
 
 
 def _months_written(target: Target) -> bool:

@@ -39,18 +39,13 @@ def written_sum(values: Iterable[Quantity | None]) -> Decimal:
 
 
 def spread_total(spread: Any) -> Decimal | None:
-    """A target's (or the budget's) annual total: what its months add up to when
-    all twelve are written as amounts, or its four quarters without months (they
-    are what is spread, so a written `total` within the 0.5 % tolerance is not
-    the figure used: a `conflicting-forms` warning says so); else the written
-    `total`; else the sum of the months or quarters written as amounts."""
+    """A target's (or the budget's) annual total: the written `total` (also beside
+    months or quarters that miss it within the 0.5 % tolerance: the total stays the
+    year's figure and a `conflicting-forms` warning states the remainder, spec 10);
+    else the sum of the months or quarters written as amounts."""
     months = month_values(spread.months)
     months_are_amounts = bool(months) and not any(q.is_percent for q in months.values())
     quarters_are_amounts = bool(spread.quarters) and not any(q.is_percent for q in spread.quarters)
-    if months_are_amounts and len(months) == 12:
-        return written_sum(months.values())
-    if quarters_are_amounts and not months and len(spread.quarters) == 4:
-        return written_sum(spread.quarters)
     if spread.total is not None:
         return spread.total.exact if not spread.total.is_percent else None
     if months_are_amounts:

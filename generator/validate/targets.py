@@ -152,8 +152,15 @@ def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str)
         if shares and len(shares) != count:
             yield doc.problem("channel-mixed", *where, name, metric=label)
         elif shares:
+            exact_sum = sum((q.exact for q in shares), Decimal(0))
             if abs(total(shares) - 1) > SHARE_TOLERANCE + 1e-12:
                 yield doc.problem("share-sum", *where, name, metric=label, total=percent(total(shares)))
+            elif exact_sum != 1:
+                # within ±0.1 pp: the shares are applied as written and the rest of the
+                # total is the year's, in no month (compute.targets.shares_of)
+                yield doc.problem("period-share-remainder", *where, name, metric=label, form_en=name,
+                                  form_zh="月度" if name == "months" else "季度", total=_pp(exact_sum),
+                                  remainder=_pp(1 - exact_sum))
             if spread.total is None:
                 yield doc.problem("missing-key", *where, name="total")
         elif spread.total is not None and not spread.total.is_percent:
