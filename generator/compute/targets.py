@@ -115,7 +115,8 @@ def period_remainder(target: Any, months: dict[int, Decimal]) -> Decimal:
         return ZERO
     if target.months is None and not target.quarters:
         return ZERO  # a total spread by weights adds up exactly
-    return target.total.exact - sum(months.values(), ZERO)
+    written: Decimal = target.total.exact
+    return written - sum(months.values(), ZERO)
 
 
 def spread_targets(plan: Plan, shape: ShapeLookup) -> FigureTable:
@@ -181,7 +182,8 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
     if overall:
         # months a little short of the written total: the year is the total (its remainder
         # in no month), and with channels the remainder is 未分配's, so they add up to `all`
-        table[(metric_id, "all")] = MonthlyFigures(overall, target.total.exact if remainder else None)
+        year = target.total.exact if remainder and target.total is not None else None
+        table[(metric_id, "all")] = MonthlyFigures(overall, year)
     for channel, months in per_channel.items():
         if months:
             table[(metric_id, channel)] = MonthlyFigures(months)
