@@ -134,8 +134,9 @@ CATALOG: dict[str, Entry] = {
         "write the count without 元 or ¥ (30万, not 30万元)", "数量不带 元 或 ¥(写 30万,不要写 30万元)",
     ),
     "fractional-count": Entry(
-        E, "`{text}` is not a whole number, but `{metric}` is a count", "`{text}` 不是整数,而 `{metric}` 是数量",
-        "write a whole number of orders, visitors or customers", "订单、访客、客户数请写整数",
+        E, "`{text}` is not a whole number, but `{metric}` takes whole numbers only",
+        "`{text}` 不是整数,而 `{metric}` 只能是整数",
+        "write a whole number (orders, visitors, customers, units, a rank)", "请写整数(订单、访客、客户数、件数、排名)",
     ),
     "rank-below-one": Entry(
         E, "`{text}` is not a rank: the first place is 1", "`{text}` 不是有效排名:第一名是 1",
@@ -184,7 +185,7 @@ CATALOG: dict[str, Entry] = {
     ),
     "share-sum": Entry(
         E, "the shares of `{metric}` add up to {total}, not 100%", "`{metric}` 的占比合计 {total},应为 100%",
-        "make the shares add up to 100% (± 0.1 pp)", "请使各渠道占比合计为 100%(误差 ±0.1 个百分点)",
+        "make the shares add up to 100% (± 0.1 pp)", "请使占比合计为 100%(误差 ±0.1 个百分点)",
     ),
     "channel-remainder": Entry(
         W, "the channels of `{metric}` add up to {channels}, the written total is {total}: {remainder} is left unallocated",
@@ -260,6 +261,14 @@ CATALOG: dict[str, Entry] = {
         W, "GMV {gmv} ≠ visitors {visitors} × conversion {conversion} × AOV {aov} = {product} ({gap} apart)",
         "销售额 {gmv} ≠ 访客数 {visitors} × 转化率 {conversion} × 客单价 {aov} = {product}(相差 {gap})",
         "adjust one of the four so that 销售额 = 访客数 × 转化率 × 客单价", "调整其中一项,使 销售额 = 访客数 × 转化率 × 客单价",
+    ),
+    "channel-rates-vs-all": Entry(
+        W, "the channels' own conversion rates and AOVs give {channels} visitors, but `all`'s {rate} and AOV {aov} give "
+           "{total}: the report adds up the channels' visitors, so `all`'s written rates and its visitors disagree",
+        "各渠道自己的转化率和客单价推出访客 {channels},而整体的转化率 {rate}、客单价 {aov} 推出 {total}:"
+        "报告按各渠道访客相加,整体所写的比率与其访客数对不上",
+        "make `all`'s rates the channels' weighted ones, or leave them out of `all`",
+        "请让整体的比率等于各渠道加权后的比率,或不写整体的比率",
     ),
     "orders-aov-identity": Entry(
         W, "GMV {gmv} ≠ orders {orders} × AOV {aov} = {product} ({gap} apart)",

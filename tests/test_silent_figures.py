@@ -678,3 +678,35 @@ budget: {total: 100万, quarters: [20万, 30万, 20万, 29.5万], tools: {jd_exp
     budget = {r["period"]: r["amount"] for r in report["budget_phasing"] if r["tool"] == "all" and "Q" in r["period"]}
     assert budget == {"2026-Q1": 200_000, "2026-Q2": 300_000, "2026-Q3": 200_000, "2026-Q4": 295_000}
     assert report["summary"]["budget"]["total"] == 1_000_000
+
+
+def test_a_roi_target_is_compared_with_the_tools_spend(tmp_path):
+    # ROI target 5; the review has eight months of 100万 GMV and the tools' spend 60万 but
+    # no ad_spend: ROI = 800万 ÷ 60万 = 13.333333 for the year (no month rows: the spend
+    # has none).  Before, ROI had no variance row at all.
+    reports, problems = reports_of(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: {total: 1200万, phasing: even}\n  roi: 5\n"
+                                "budget: {total: 100万, tools: {jd_express: 100%}}\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-08-31\nactuals:\n"
+                                  "  gmv: {months: [100万, 100万, 100万, 100万, 100万, 100万, 100万, 100万]}\n"
+                                  "budget:\n  jd_express: {spend: 60万}\n"})
+    rows = [(r["period"], r["target"], r["actual"], r["status"]) for r in reports[("main", 2026)]["variance"]
+            if r["metric"] == "roi"]
+    assert rows == [("2026", 5, 13.333333, "met")]
+
+
+def test_channel_rates_that_contradict_alls_rates_are_said(tmp_path):
+    # GMV 3,600万 split 30 / 50 / 20 %; tmall 5 % × 120, jd 3 % × 200, dy 4 % × 100:
+    # visitors 1,080万 ÷ 6 + 1,800万 ÷ 6 + 720万 ÷ 4 = 180万 + 300万 + 180万 = 660万, while
+    # `all`'s 4 % × 150 give 3,600万 ÷ 6 = 600万 (10 % apart).
+    _reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": """\
+kind: plan
+year: 2026
+channels: {tmall: 天猫, jd: 京东, dy: 抖音}
+targets:
+  gmv: {total: 3600万, channels: {tmall: 30%, jd: 50%, dy: 20%}}
+  conversion_rate: {total: 4%, channels: {tmall: 5%, jd: 3%, dy: 4%}}
+  aov: {total: 150, channels: {tmall: 120, jd: 200, dy: 100}}
+"""})
+    assert [(p.code, p.line) for p in problems] == [("channel-rates-vs-all", 6)]
+    assert "6,600,000" in problems[0].message("en") and "6,000,000" in problems[0].message("en")

@@ -63,6 +63,7 @@ def year_figures(workspace: Workspace, unit: str, year: int) -> YearFigures:
     actuals = _actual_table(workspace, review_doc, plan_doc)
     if review:
         _add_cogs(actuals, review.costs)
+        _add_tool_spend(actuals, review, plan)
     metrics = sorted({m for (m, _c) in [*targets, *actuals, *baseline_actuals]})
     rules = metric_rules(plan, metrics)
     if ("cogs", "all") in targets or ("cogs", "all") in actuals:
@@ -141,6 +142,16 @@ def _add_cogs(table: FigureTable, costs: dict[str, Any]) -> None:
     # invent a margin for every month from one number (spec 10: no row at a finer
     # grain than the inputs), so the gross margin gets a year row only.
     table[("cogs", "all")] = MonthlyFigures({}, cogs.exact)
+
+
+def _add_tool_spend(actuals: FigureTable, review: Review, plan: Plan | None) -> None:
+    """A plan's ROI target with a review that gives its ad tools' spend but no `ad_spend`:
+    the tools' spend is the year's ad spend, so ROI gets its year row (GMV to date ÷
+    spend), and no month rows, as the spend has none (spec 10)."""
+    spends = [t.spend.exact for t in review.budget.values() if t.spend is not None]
+    if plan is None or "roi" not in plan.targets or ("ad_spend", "all") in actuals or not spends:
+        return
+    actuals[("ad_spend", "all")] = MonthlyFigures({}, sum(spends, Decimal(0)))
 
 
 def _planned_margin_level(targets: FigureTable, plan: Plan | None) -> None:

@@ -321,6 +321,47 @@ def orders_identity(workspace: Workspace) -> Iterator[Problem]:
                           aov=number(aov.value), product=number(float(product)), gap=percent(float(gap)))
 
 
+def channel_rates_and_all(workspace: Workspace) -> Iterator[Problem]:
+    """Conversion rate and AOV written for `all` and for every channel: the visitors the
+    channels' own rates give (Σ GMV_c ÷ (rate_c × AOV_c), what the report derives and
+    adds up to `all`) against those of `all`'s rates (GMV ÷ (rate × AOV)), within 2 %
+    like the driver identity: beyond it `all`'s written rates and its derived
+    visitors contradict each other, and the page would show both without a word."""
+    for doc, plan in plans(workspace):
+        gmv, rate, aov = (plan.targets.get(m) for m in ("gmv", "conversion_rate", "aov"))
+        if gmv is None or rate is None or aov is None or not gmv.channels or rate.total is None or aov.total is None:
+            continue
+        gmv_total = target_total(gmv)
+        channels = list(gmv.channels)
+        if gmv_total is None or not rate.total.exact or not aov.total.exact:
+            continue
+        via_channels = Decimal(0)
+        for channel in channels:
+            entry = gmv.channels[channel]
+            part = entry_total(entry)
+            if part is None and isinstance(entry, Quantity) and entry.is_percent:
+                part = entry.exact * gmv_total
+            own_rate, own_aov = _channel_level(rate, channel), _channel_level(aov, channel)
+            if part is None or own_rate is None or own_aov is None or not own_rate or not own_aov:
+                break
+            via_channels += part / (own_rate * own_aov)
+        else:
+            via_all = gmv_total / (rate.total.exact * aov.total.exact)
+            if not close(float(via_channels), float(via_all), 0.02):
+                yield doc.problem("channel-rates-vs-all", "targets", "conversion_rate", key=True,
+                                  channels=number(round(via_channels)), total=number(round(via_all)),
+                                  rate=percent(rate.total.value), aov=number(aov.total.value))
+
+
+def _channel_level(target: Any, channel: str) -> Decimal | None:
+    """A rate's level written for one channel (a number, or a `total:`)."""
+    entry = (target.channels or {}).get(channel)
+    if isinstance(entry, Quantity):
+        return entry.exact
+    total_of = getattr(entry, "total", None)
+    return total_of.exact if isinstance(total_of, Quantity) else None
+
+
 def rates_from_parts(workspace: Workspace) -> Iterator[Problem]:
     """A written conversion rate or ROI whose parts are written too (orders and
     visitors; GMV and ad spend) must agree with them within 2 %: the report computes
@@ -358,6 +399,7 @@ RULES = [
     driver_identity,
     orders_identity,
     rates_from_parts,
+    channel_rates_and_all,
 ]
 
 __all__ = ["RULES", "METRICS", "target_total", "spread_shape", "sum_problems"]
