@@ -284,7 +284,7 @@ def test_a_total_written_in_words_is_checked_too(tmp_path):
         "plan.yaml": PLAN + "targets:\n  gmv: 1.2亿\n",
         "review.yaml": "kind: review\nyear: 2026\nsummary: 全年销售额 9015 万\nactuals:\n  gmv: {total: 9000万}\n"})
     _workspace, problems = checked(tmp_path)
-    assert [(p.code, dict(p.args).get("computed")) for p in problems] == [("narrative-mismatch", "9000万")]
+    assert [(p.code, dict(p.args).get("computed")) for p in problems] == [("narrative-mismatch", "9,000万")]
 
 
 def test_no_negative_zero_and_product_shares_rounded(tmp_path):
@@ -710,3 +710,24 @@ targets:
 """})
     assert [(p.code, p.line) for p in problems] == [("channel-rates-vs-all", 6)]
     assert "6,600,000" in problems[0].message("en") and "6,000,000" in problems[0].message("en")
+
+
+def test_the_words_operators_use_for_yoy_and_attainment_are_read_too(tmp_path):
+    # The same year as above (+20.7 % on 2025, 100.6 % of the year-to-date target), in the
+    # other ways a summary says it: 较去年增长, 比上年同期增长, YoY, 目标达成.  Each is wrong.
+    # And "销售额 1.5亿" against 1,207万 shows the actual in 万 (it read "实际为 0.12亿").
+    files = {
+        "2025/review.yaml": "kind: review\nyear: 2025\nactuals:\n  gmv: {months: [100万, 100万, 100万, 100万, 100万, "
+                            "100万, 100万, 100万, 100万, 100万, 0, 0]}\n",
+        "2026/plan.yaml": PLAN + "targets:\n  gmv: {total: 1440万, phasing: even}\n",
+        "2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-10-31\n"
+                            "summary: 销售额较去年增长 24%。销售额比上年同期增长 25%。GMV YoY +24%。销售额目标达成 96%。"
+                            "销售额 1.5亿。销售额较去年增长 20.7%\n"
+                            "actuals:\n  gmv: {months: [120.7万, 120.7万, 120.7万, 120.7万, 120.7万, 120.7万, 120.7万, "
+                            "120.7万, 120.7万, 120.7万]}\n",
+    }
+    write_files(tmp_path, files)
+    _workspace, problems = checked(tmp_path)
+    found = [(dict(p.args).get("claim"), dict(p.args).get("computed")) for p in problems]
+    assert found == [("较去年增长 24%", "+20.7%"), ("比上年同期增长 25%", "+20.7%"), ("YoY +24%", "+20.7%"),
+                     ("目标达成 96%", "100.6%"), ("销售额 1.5亿", "1,207万")]

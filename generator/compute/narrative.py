@@ -33,8 +33,11 @@ _ALIASES = {"成交额": "gmv", "成交金额": "gmv", "营业额": "gmv", "订�
             "新客": "new_customers"}
 _DOWN = ("下降", "下滑", "减少", "降低", "回落")
 _NUMBER = r"([+\-−]?\d+(?:\.\d+)?)"
-_YOY = re.compile(r"同比(增长|提升|上升|上涨|增加|下降|下滑|减少|降低|回落)?了?\s*" + _NUMBER + r"\s*[%％]")
-_ATTAINMENT = re.compile(r"(?:达成率|完成率|达成|完成)(?:了|为|是)?\s*" + _NUMBER + r"\s*[%％]")
+# 同比增长 24%, 较去年增长 24%, 比上年同期下降 3%, YoY +24%: the comparison words are part
+# of the match, so 去年 / 同期 in them do not read as "another period" (`_ELSEWHERE`)
+_YOY = re.compile(r"(?:同比|[较比](?:去年|上年)(?:同期)?|YoY|yoy)\s*"
+                  r"(增长|提升|上升|上涨|增加|下降|下滑|减少|降低|回落)?了?\s*" + _NUMBER + r"\s*[%％]")
+_ATTAINMENT = re.compile(r"(?:目标)?(?:达成率|完成率|达成|完成)(?:了|为|是)?\s*" + _NUMBER + r"\s*[%％]")
 # 销售额 9015 万, GMV 达 1.2亿: right after a metric's label, an amount in 万 or 亿
 _AMOUNT = re.compile(r"\s*(?:达到|达|为|是|共|合计|累计|实现)?\s*" + _NUMBER + r"\s*(万|亿)")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
@@ -98,7 +101,7 @@ class _Judge:
                     written = -abs(written)
                 if kind == "amount":
                     scale = Decimal(10_000) if match.group(2) == "万" else Decimal(100_000_000)
-                    shown, shown_text = computed / scale, f"{(computed / scale).quantize(Decimal('0.01')).normalize():f}{match.group(2)}"
+                    shown, shown_text = computed / scale, _amount_text(computed)
                     claim = sentence[start:match.end()].strip()
                 else:
                     shown = computed * 100
@@ -166,6 +169,14 @@ class _Judge:
         if not target or not actual:
             return None
         return target / actual if found.lower_is_better else actual / target
+
+
+def _amount_text(value: Decimal) -> str:
+    """An actual as the site shows it: 1.44亿, or 1,440万 below 1亿 (never "0.14亿")."""
+    if abs(value) >= 100_000_000:
+        return f"{(value / 100_000_000).quantize(Decimal('0.01')).normalize():f}亿"
+    wan = (value / 10_000).quantize(Decimal("0.01")).normalize()
+    return f"{wan:,f}万"
 
 
 def _half_step(written: str) -> Decimal:
