@@ -38,7 +38,8 @@ import pandas  # imported before the clock, as the floor does
 from generator.load.sourcefile import SourceOptions, monthly, read_source
 start = time.perf_counter()
 sums = frozenset({"gmv", "visitors", "orders"})
-rows, problems = read_source(Path(sys.argv[1]), None, 2026, lambda m: "rate" if m == "conversion_rate" else "count",
+rows, problems = read_source(Path(sys.argv[1]), None, 2026,
+                             lambda m: {"conversion_rate": "rate", "gmv": "money"}.get(m, "count"),
                              SourceOptions(channel="tmall", names=(("gmv", "gmv"), ("visitors", "visitors"),
                                            ("orders", "orders"), ("conversion_rate", "conversion_rate")), sums=sums))
 totals = monthly(rows, lambda m: m in sums)

@@ -320,6 +320,7 @@ def test_a_big_export_with_a_channel_column_reads_the_same_column_wise(tmp_path,
     lines[50] = "2026.10,tmall,10.00,1"
     lines[51] = "20261011,jd,10.00,1"
     lines[52] = "2026-10-12,-,10.00,1"
+    lines[53] = "2026-10-13,tmall,10.00,2.5"  # half an order: the column-wise path hands it over, never rounds it
     lines.append("合计,,1000000,1")
     path = tmp_path / "big.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -331,6 +332,7 @@ def test_a_big_export_with_a_channel_column_reads_the_same_column_wise(tmp_path,
     bulk_rows, bulk_problems, plain_rows, plain_problems = _read_both_ways(monkeypatch, path, options, unit_of,
                                                                            chunk=700)
     assert [(p.code, p.line, p.column) for p in bulk_problems] == [(p.code, p.line, p.column) for p in plain_problems]
+    assert ("fractional-count", 54, 4) in [(p.code, p.line, p.column) for p in bulk_problems]
 
     def sums(metric: str) -> bool:
         return True

@@ -731,3 +731,17 @@ def test_the_words_operators_use_for_yoy_and_attainment_are_read_too(tmp_path):
     found = [(dict(p.args).get("claim"), dict(p.args).get("computed")) for p in problems]
     assert found == [("较去年增长 24%", "+20.7%"), ("比上年同期增长 25%", "+20.7%"), ("YoY +24%", "+20.7%"),
                      ("目标达成 96%", "100.6%"), ("销售额 1.5亿", "1,207万")]
+
+
+def test_a_running_campaigns_gifts_count_by_its_days_in_the_plan_to_date(tmp_path):
+    # 双11 runs 10-20 → 11-11 (23 days) with 40万 of gifts; as of 10-31 it has run 12 days:
+    # the plan to date holds 40万 × 12 / 23 = 208,695.65 of them (all 40万 before), and a
+    # campaign that ended (3-01 → 3-05, 10万) counts whole: 308,695.65.
+    reports, _problems = reports_of(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 1200万\ncosts:\n  marketing: budget\n"
+                                "budget: {total: 100万, tools: {jd_express: 100%}}\ncampaigns:\n"
+                                "  - {id: d11, name: 双11, type: platform, start: 2026-10-20, end: 2026-11-11, budget: {gifts: 40万}}\n"
+                                "  - {id: spring, name: 春, type: store, start: 2026-03-01, end: 2026-03-05, budget: {gifts: 10万}}\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-10-31\nactuals:\n  gmv: {total: 900万}\n"})
+    gifts = next(r for r in reports[("main", 2026)]["pnl"] if r["item"] == "campaign_gifts")
+    assert (gifts["plan"], gifts["plan_ytd"]) == (500_000, 308_695.65)

@@ -48,7 +48,7 @@ def ytd_plan_figures(ytd: Rolled, year: int, phasing: pd.DataFrame, last_month: 
                      covered: tuple[int, int] | None, campaigns: pd.DataFrame, as_of: dt.date | None) -> Figures:
     """The plan of the months a year-to-date review covers: the budget as its own
     phasing puts it in those months (the part of `as_of`'s month by days), the gifts
-    of the campaigns started by `as_of`, refunds at the planned rate."""
+    of the campaigns by their days to `as_of`, refunds at the planned rate."""
     figures = _base(ytd, year)
     months = phasing[(phasing["tool"] == "all") & phasing["period"].str.match(r"^\d{4}-\d{2}$")] if len(phasing) else phasing
     marketing: Decimal | None = None
@@ -61,11 +61,25 @@ def ytd_plan_figures(ytd: Rolled, year: int, phasing: pd.DataFrame, last_month: 
             value = value * covered[0] / covered[1]
         marketing = (marketing or Decimal(0)) + value
     figures["marketing"] = marketing
-    started = [exact(g) for g, start in zip(campaigns["gifts"], campaigns["start"])
-               if as_of is None or dt.date.fromisoformat(str(start)) <= as_of] if len(campaigns) else []
-    figures["campaign_gifts"] = exact_sum(started)
+    figures["campaign_gifts"] = exact_sum(
+        _gifts_to_date(exact(g), str(start), str(end), as_of)
+        for g, start, end in zip(campaigns["gifts"], campaigns["start"], campaigns["end"])) if len(campaigns) else None
     figures["refunds"] = _refunds(ytd, year, figures["gmv"])
     return figures
+
+
+def _gifts_to_date(gifts: Decimal | None, start: str, end: str, as_of: dt.date | None) -> Decimal | None:
+    """A campaign's gift budget in the plan to `as_of`: whole once it has ended, none
+    before it starts, and by its days while it runs (双11 from 10-20 to 11-11 as of
+    10-31: 12 of 23 days), as the budget's own month is cut by days."""
+    if gifts is None or as_of is None:
+        return gifts
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if as_of < first:
+        return None
+    if as_of >= last:
+        return gifts
+    return gifts * Decimal((as_of - first).days + 1) / Decimal((last - first).days + 1)
 
 
 def _base(rolled: Rolled, year: int) -> Figures:

@@ -3,7 +3,8 @@ chunks, exact in integer millionths.
 
 A row the fast path cannot judge as plainly as the row-by-row reader would — a
 date that is not `YYYY-MM-DD`, a week range, a cell with 万 or a word, a negative
-number, a bare rate above 1, more than six decimals, another year — is handed
+number, a bare rate above 1, a count that is not whole, more than six decimals,
+another year — is handed
 back to the row-by-row reader, which reads it (and reports its problems) exactly
 as it reads a small file.  So both paths give the same figures and problems;
 this one only skips per-cell Python work for the plain rows.
@@ -73,8 +74,11 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
                 ok = ~np.isnan(number) & (number >= 0)
             else:
                 number, percent, ok = _text_numbers(column, missing)
-            if unit_of(names[at]) == "rate":  # at most 100 %, written 35% or 0.35
+            unit = unit_of(names[at])
+            if unit == "rate":  # at most 100 %, written 35% or 0.35
                 ok &= np.where(percent, number <= 100, np.abs(number) <= 1)
+            elif unit in ("count", "rank"):  # whole (a rank from 1): 1000.5 orders go to the row reader, which says so
+                ok &= percent | ((number == np.floor(number)) & ((number >= 1) if unit == "rank" else True))
             plain &= missing | ok
             scaled = np.where(percent, number * (_SCALE // 100), number * _SCALE)
             values[at] = (np.round(scaled), missing)
