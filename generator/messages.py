@@ -199,6 +199,12 @@ CATALOG: dict[str, Entry] = {
         "`{metric}` 的{form_zh}占比合计 {total},不是 100%:各期按所写占比计算,差额 {remainder} 不落在任何一期(全年仍为所写总额)",
         "make the shares add up to 100% to place the remainder", "如需分到各期,请使占比合计为 100%",
     ),
+    "channel-over-total": Entry(
+        W, "the channels of `{metric}` add up to {channels}, {over} more than the written total {total}: "
+           "the unallocated row is −{over}",
+        "`{metric}` 各渠道合计 {channels},比所写全年值 {total} 多 {over}:「未分配」为 −{over}",
+        "both stay as written; lower a channel or raise the total", "渠道和全年值都按所写计入;请调低某个渠道或调高全年值",
+    ),
     "share-remainder": Entry(
         W, "the channel shares of `{metric}` add up to {total}, not 100%: the difference, {remainder} of the total, is its own row (unallocated)",
         "`{metric}` 各渠道占比合计 {total},不是 100%:差额 {remainder} 单列为「未分配」",
@@ -324,6 +330,12 @@ CATALOG: dict[str, Entry] = {
         W, "refunds are {amount} ({share} of GMV), but `refund_rate` is {rate}: the P&L deducts the amount",
         "退款金额 {amount}(占销售额 {share}),但 `refund_rate` 写的是 {rate}:投入产出表按金额扣除",
         "correct the rate or the amount, or write only one of them", "修正退款率或退款金额,或只写其中一个",
+    ),
+    "refunds-one-side": Entry(
+        W, "the plan deducts refunds, but this review gives no refund rate or amount: its profit is before refunds",
+        "计划扣除了退款,但这份复盘没有写退款率或退款金额:复盘的利润是未扣退款的",
+        "write the refund rate (refund_rate: 3%) or a declared refund_amount under actuals",
+        "在 actuals 下写退款率(refund_rate: 3%)或声明的 refund_amount",
     ),
     "ad-spend-mismatch": Entry(
         W, "`ad_spend` is {written}, but the ad tools spent {spend} ({gap} apart): ROI is computed from `ad_spend`",

@@ -745,3 +745,14 @@ def test_a_running_campaigns_gifts_count_by_its_days_in_the_plan_to_date(tmp_pat
         "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-10-31\nactuals:\n  gmv: {total: 900万}\n"})
     gifts = next(r for r in reports[("main", 2026)]["pnl"] if r["item"] == "campaign_gifts")
     assert (gifts["plan"], gifts["plan_ytd"]) == (500_000, 308_695.65)
+
+
+def test_channels_over_the_total_and_refunds_on_one_side_are_said_as_such(tmp_path):
+    # 600万 + 604.5万 = 1,204.5万 against 1,200万: 4.5万 over (it read "差额 -4.5万").  The plan
+    # deducts a 3 % refund rate; the review gives none: its profit is before refunds.
+    _reports, problems = reports_of(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: {total: 1200万, channels: {tmall: 600万, jd: 604.5万}}\n"
+                                "  refund_rate: 3%\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nactuals:\n  gmv: {total: 1000万}\n"})
+    assert [p.code for p in problems] == ["channel-over-total", "refunds-one-side"]
+    assert "45,000 more than" in problems[0].message("en")

@@ -314,6 +314,20 @@ def written_rates_and_parts(workspace: Workspace) -> Iterator[Problem]:
                                   part=top_id, base=bottom_id)
 
 
+def refunds_on_both_sides(workspace: Workspace) -> Iterator[Problem]:
+    """A plan that deducts refunds (a `refund_rate` or `refund_amount` target) and a
+    review that gives neither: the review's profit is before refunds, the plan's after
+    them, and the P&L would set them side by side without a word."""
+    for doc, review in reviews(workspace):
+        plan = _plan_of(workspace, review)
+        refund_keys = ("refund_rate", "refund_amount")
+        if plan is None or not any(k in plan.targets for k in refund_keys) or not review.actuals:
+            continue
+        if any(k in review.actuals for k in refund_keys) or review.source:
+            continue  # a source file may hold them
+        yield doc.problem("refunds-one-side", "actuals", key=True)
+
+
 def review_references(workspace: Workspace) -> Iterator[Problem]:
     """Campaigns, skus, tools, nodes and cause metrics of a review exist."""
     for doc, review in reviews(workspace):
@@ -352,4 +366,4 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
 
 
 RULES = [source_files, source_conflicts, source_rates, as_of_in_year, actual_entries, actual_channel_sums,
-         actual_total_and_months, written_rates_and_parts, review_references]
+         actual_total_and_months, written_rates_and_parts, refunds_on_both_sides, review_references]

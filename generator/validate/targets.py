@@ -207,6 +207,9 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                 if not close(channel_sum, written):
                     yield doc.problem("channel-sum", *where, metric=metric_id,
                                       channels=number(channel_sum), total=number(written))
+                elif channel_sum > written:  # 未分配 below zero: say it as what it is
+                    yield doc.problem("channel-over-total", *where, metric=metric_id, channels=number(channel_sum),
+                                      total=number(written), over=number(channel_sum - written))
                 elif channel_sum != written:
                     yield doc.problem("channel-remainder", *where, metric=metric_id, channels=number(channel_sum),
                                       total=number(written), remainder=number(written - channel_sum))
