@@ -756,3 +756,13 @@ def test_channels_over_the_total_and_refunds_on_one_side_are_said_as_such(tmp_pa
         "plans/2026/review.yaml": "kind: review\nyear: 2026\nactuals:\n  gmv: {total: 1000万}\n"})
     assert [p.code for p in problems] == ["channel-over-total", "refunds-one-side"]
     assert "45,000 more than" in problems[0].message("en")
+
+
+def test_a_claim_in_a_block_of_text_is_pointed_at_where_it_stands(tmp_path):
+    # summary: | on line 4, the claim on line 6 after 4 spaces of indent and "全年": column 7.
+    write_files(tmp_path, {
+        "plan.yaml": PLAN + "targets:\n  gmv: 1.2亿\n",
+        "review.yaml": "kind: review\nyear: 2026\nactuals:\n  gmv: {total: 9000万}\nsummary: |\n"
+                       "    今年整体平稳。\n    全年销售额 9015 万,略超预期。\n"})
+    _workspace, problems = checked(tmp_path)
+    assert [(p.code, p.line, p.column) for p in problems] == [("narrative-mismatch", 7, 7)]

@@ -18,6 +18,7 @@ Pure and free of pandas: `planbook check` runs it on the figures the report show
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from typing import Iterator
@@ -108,7 +109,9 @@ class _Judge:
                     sign = "+" if kind == "yoy" and shown > 0 else ""
                     shown_text, claim = f"{sign}{shown.quantize(Decimal('0.1'))}%", match.group(0).strip()
                 if abs(shown - written) > _half_step(number):
-                    yield document.problem("narrative-mismatch", *where, claim=claim, metric=metric, computed=shown_text)
+                    problem = document.problem("narrative-mismatch", *where, claim=claim, metric=metric,
+                                               computed=shown_text)
+                    yield _at_the_claim(problem, document, claim)
 
     def _matches(self, sentence: str) -> Iterator[tuple[str, re.Match[str], str]]:
         for match in _YOY.finditer(sentence):
@@ -169,6 +172,20 @@ class _Judge:
         if not target or not actual:
             return None
         return target / actual if found.lower_is_better else actual / target
+
+
+def _at_the_claim(problem: Problem, document: Document, claim: str) -> Problem:
+    """The problem moved from the start of the text (a block scalar's `|`) to the claim
+    itself: the first line from there that holds it, at its column."""
+    try:
+        lines = document.file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return problem
+    for number in range(problem.line - 1, len(lines)):
+        column = lines[number].find(claim)
+        if column >= 0:
+            return dataclasses.replace(problem, line=number + 1, column=column + 1)
+    return problem
 
 
 def _amount_text(value: Decimal) -> str:
