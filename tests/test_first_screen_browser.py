@@ -143,6 +143,24 @@ def test_search_finds_what_operators_type(site, browser, words, page_part):
     page.close()
 
 
+@pytest.mark.parametrize("words, first", [
+    ("面膜", "/plan.html"),  # a product of the plans, not the FAQ's 英文界面
+    ("复盘", "/review.html"),  # a review, not a page that says 复购率
+    ("双11", "2026/campaigns/double11.html"),
+    ("双十一", "2026/campaigns/double11.html"),
+    ("618", "/campaigns/618.html"),
+])
+def test_search_ranks_the_expected_page_first(site, browser, words, first):
+    _root, base = site
+    page = browser.new_page()
+    page.goto(f"{base}/index.html")
+    page.wait_for_load_state("networkidle")
+    titles, links = _search(page, words)
+    assert first in links[0], links[:5]
+    assert not any("左右滑动" in t for t in titles)
+    page.close()
+
+
 def test_search_works_from_disk(site, browser):
     root, _base = site
     page = browser.new_page()

@@ -83,6 +83,13 @@ def test_search_index_segments_chinese(small_site):
     text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
     assert "\u200b" in text  # jieba's word boundaries
     assert "复盘" in text
+    # the grids' months of figures and their scroll hint are no search text (snippets of digits)
+    assert "左右滑动" not in text.replace("\u200b", "")
+    titles = {doc["location"].split("#")[0]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    campaign_titles = [t for loc, t in titles.items() if "/campaigns/" in loc and not loc.endswith("campaigns/index.html")]
+    assert campaign_titles and all(t.startswith("2026 ") for t in campaign_titles), campaign_titles
+    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"] if "#" not in doc["location"]}
+    assert boosts["shop/2026/plan.html"] == 2 and boosts["shop/2026/changes.html"] == 0.5
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -41,8 +41,8 @@ def status_grid(variance: pd.DataFrame, year: int, unit: str, lang: str, plan: A
     if variance.empty:
         return None
     heads = _to_date(period_heads(year, lang), year, months_done, lang)
-    out = [f'<div class="pb-grid-hint">{html.escape(word("grid_scroll", lang))}</div>',
-           '<div class="pb-grid-wrap"><table class="pb-grid pb-grid--status">',
+    out = [f'<div class="pb-grid-hint" data-search-exclude>{html.escape(word("grid_scroll", lang))}</div>',
+           '<div class="pb-grid-wrap" data-search-exclude><table class="pb-grid pb-grid--status">',
            "<thead><tr>" + f'<th>{html.escape(labels.column("channel", lang))}</th>'
            + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
     by_channel: dict[str, dict[str, dict[str, Any]]] = {}
@@ -93,8 +93,8 @@ def value_grid(targets: pd.DataFrame, year: int, unit: str, lang: str, plan: Any
     scale = _scale(targets["value"], unit, lang)
     corner = labels.column("channel", lang) + (f" ({word('unit_wan' if lang == 'zh' else 'unit_k', lang)})"
                                                if scale else "")
-    out = [f'<div class="pb-grid-hint">{html.escape(word("grid_scroll", lang))}</div>',
-           '<div class="pb-grid-wrap"><table class="pb-grid pb-grid--values">',
+    out = [f'<div class="pb-grid-hint" data-search-exclude>{html.escape(word("grid_scroll", lang))}</div>',
+           '<div class="pb-grid-wrap" data-search-exclude><table class="pb-grid pb-grid--values">',
            "<thead><tr>" + f"<th>{html.escape(corner)}</th>"
            + "".join(f'<th class="{_kind(p)}">{h}</th>' for p, h in heads) + "</tr></thead><tbody>"]
     by_channel: dict[str, dict[str, Any]] = {}
