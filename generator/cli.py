@@ -791,11 +791,11 @@ def _log(args: argparse.Namespace) -> int:
     newest first, each with what it changed (the site's 历史 page, in the terminal)."""
     import datetime as dt
 
-    from generator.diff.history import commit_diff, commits_of, plan_files
+    from generator.diff.history import ShallowHistory, commits_of, plan_files, review_files
     from generator.diff.sources import DiffError
     from generator.model.workspace import read_workspace
     from generator.render import diff as diff_render
-    from generator.render.history import history_entry, history_markdown, history_text
+    from generator.render.history import entry_of, history_markdown, history_text
     from generator.validate import validate
 
     plans = _plans_dir(args.dir)
@@ -811,9 +811,14 @@ def _log(args: argparse.Namespace) -> int:
     if len(units) > 1:
         raise DiffError("several-units", year=year, units=", ".join(units))
     unit = units[0]
-    commits = commits_of(plan_files(workspace, unit, year), args.max_count)
-    found = [(commit, commit_diff(plans, commit, unit, year, validate)) for commit in commits]
-    entries = [(history_entry(commit, diff, args.lang), diff) for commit, diff in found]
+    try:
+        commits = commits_of(plan_files(workspace, unit, year), review_files(workspace, unit, year), args.max_count)
+    except ShallowHistory:
+        _say(args.lang, "这是浅克隆,没有完整的 git 历史:先运行 git fetch --unshallow",
+             "a shallow clone has no whole git history: run git fetch --unshallow first")
+        return EXIT_OK
+    entries = [found for found in (entry_of(plans, c, unit, year, validate, args.lang) for c in commits)
+               if found[0].moved]
     if args.format == "json":
         print(diff_render.dumps({"unit": unit, "year": year, "commits": [
             {**entry.to_json(), "changes": [c.to_json() for c in diff.changes] if diff else []}
@@ -876,7 +881,7 @@ def _print_notes(notes: list[Any], lang: str) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from generator.init import TEXTCONV_CONFIG, InitError, init_repository
+    from generator.init import InitError, init_repository
 
     folder = Path(args.dir)
     try:
@@ -898,7 +903,7 @@ def _init(args: argparse.Namespace) -> int:
              "CI files not written (" + ", ".join(result.skipped) + "): this Planbook was installed from a local "
              "folder CI cannot reach; run planbook init --install SPEC (planbook==VERSION, planbook @ git+URL@COMMIT, "
              "or a wheel's path in this repository)")
-    steps = [TEXTCONV_CONFIG + ("   # git diff 显示语义差异" if zh else "   # semantic git diffs"),
+    steps = [result.textconv + ("   # git diff 显示语义差异" if zh else "   # semantic git diffs"),
              "pre-commit install" + ("   # 每次提交前运行 planbook check" if zh else "   # planbook check before every commit"),
              "planbook check && planbook build"]
     print(("下一步:" if zh else "Next:") + "\n  " + "\n  ".join(steps), file=sys.stderr)

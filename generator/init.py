@@ -38,7 +38,13 @@ FILES = [
 ]
 # The driver is a script in the repository that falls back to the raw file where
 # Planbook is not installed: `git diff` must never fail for a colleague without it.
-TEXTCONV_CONFIG = 'git config diff.planbook.textconv "sh .planbook/textconv"'
+TEXTCONV_SCRIPT = ".planbook/textconv"
+
+
+def textconv_config(script: str) -> str:
+    """The one-line git config that enables the driver; git runs it from the top of the
+    repository, so `script` is the path from there."""
+    return f'git config diff.planbook.textconv "sh {script}"'
 
 
 class InitError(CommandError):
@@ -50,6 +56,7 @@ class InitResult:
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existed already: left as they are
     install: str | None = None  # what the CI files install; None: they were not written
+    textconv: str = textconv_config(TEXTCONV_SCRIPT)  # the git config line that enables the diff driver
     skipped: list[str] = field(default_factory=list)  # CI files left out for want of `--install`
 
 
@@ -64,8 +71,9 @@ def init_repository(folder: Path, year: int | None = None, install: str | None =
     else:
         install = installed_from()
     year = year or dt.date.today().year
-    values = {"__YEAR__": str(year), "__INSTALL__": install or ""}
-    result = InitResult(install=install)
+    script = _from_repository_top(folder) + TEXTCONV_SCRIPT
+    values = {"__YEAR__": str(year), "__INSTALL__": install or "", "__TEXTCONV_PATH__": script}
+    result = InitResult(install=install, textconv=textconv_config(script))
     for name, target in FILES:
         if name in CI_FILES and install is None:
             result.skipped.append(target)
@@ -93,6 +101,22 @@ def _write_new(folder: Path, relative: str, text: str, result: InitResult) -> No
     result.written.append(relative)
 
 
+def _from_repository_top(folder: Path) -> str:
+    """`ops/` when `folder` is the ops/ folder of a bigger git repository (git runs the
+    diff driver from its top), "" at the top or outside git (the folder becomes the top)."""
+    probe = folder if folder.is_dir() else folder.parent
+    while not probe.exists():
+        probe = probe.parent
+    try:
+        prefix = subprocess.run(["git", "-C", str(probe), "rev-parse", "--show-prefix"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    missing = folder.resolve().relative_to(probe.resolve()).as_posix() if folder != probe else ""
+    path = "/".join(part for part in (prefix.rstrip("/"), missing) if part and part != ".")
+    return f"{path}/" if path else ""
+
+
 def installed_from() -> str | None:
     """The pip requirement that installs this very Planbook on a CI runner, read from
     the installed distribution: its version where it came from a package index, its
@@ -113,10 +137,11 @@ def installed_from() -> str | None:
         return f"planbook=={dist.version}"
     url = str(direct.get("url", ""))
     vcs = direct.get("vcs_info")
-    if isinstance(vcs, dict) and vcs.get("commit_id") and _reachable(url):
-        return f"planbook @ {vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}"
-    if "archive_info" in direct and urlparse(url).scheme in ("http", "https"):
-        return f"planbook @ {url}"
+    clean = _pip_url(url) if _reachable(url) else None  # never a token into a committed file
+    if isinstance(vcs, dict) and vcs.get("commit_id") and clean:
+        return f"planbook @ {vcs.get('vcs', 'git')}+{clean}@{vcs['commit_id']}"
+    if "archive_info" in direct and clean and urlparse(clean).scheme in ("http", "https"):
+        return f"planbook @ {clean}"
     if "dir_info" in direct and urlparse(url).scheme == "file":
         return _checkout_remote(Path(urlparse(url).path))
     return None
@@ -135,7 +160,8 @@ def _checkout_remote(folder: Path) -> str | None:
             return None  # a commit the remote does not have cannot be installed from it
     except (OSError, subprocess.CalledProcessError):
         return None
-    return f"planbook @ git+{remote}@{commit}" if _reachable(remote) else None
+    url = _pip_url(remote)
+    return f"planbook @ git+{url}@{commit}" if url else None
 
 
 def _reachable(url: str) -> bool:
@@ -143,9 +169,28 @@ def _reachable(url: str) -> bool:
     return bool(re.match(r"^(https?|ssh|git)://|^[\w.-]+@[\w.-]+:", url))
 
 
+def _pip_url(remote: str) -> str | None:
+    """A git remote as pip takes it after `git+`: an scp-like address (git@host:org/x.git)
+    as ssh://git@host/org/x.git, and never a password or token (https://user:TOKEN@…
+    would be committed into the CI files)."""
+    scp = re.match(r"^([\w.-]+)@([\w.-]+):(?!//)(.+)$", remote)
+    if scp:
+        return f"ssh://{scp.group(1)}@{scp.group(2)}/{scp.group(3)}"
+    parts = urlparse(remote)
+    if parts.scheme not in ("https", "http", "ssh", "git") or not parts.hostname:
+        return None
+    user = f"{parts.username}@" if parts.username and parts.password is None and parts.scheme == "ssh" else ""
+    port = f":{parts.port}" if parts.port else ""
+    return parts._replace(netloc=f"{user}{parts.hostname}{port}").geturl()
+
+
 # Words of a requirement that was never filled in: a placeholder host, a template's
-# angle brackets.  CI would fail on the first push with a puzzling pip error.
-_PLACEHOLDER = re.compile(r"your[-_]|example\.(com|org|net)|<|>|\bTODO\b|\bxxx\b|git-server", re.I)
+# <WORD> in angle brackets.  CI would fail on the first push with a puzzling pip error.
+_PLACEHOLDER = re.compile(r"your[-_]|\bexample\.(com|org|net)\b|<[^<>\s]*[A-Za-z][^<>\s]*>|\bTODO\b|\bxxx\b", re.I)
+# planbook, planbook[extra]==0.2.0, Planbook>=0.2,<0.3, planbook @ URL (pip's names are
+# case-insensitive); a bare git+URL or https URL names no package, so nothing says it is Planbook
+_NAMED = re.compile(r"^planbook(\[[\w,\s-]+\])?\s*((==|~=|>=|<=|!=|<|>)\s*[\w.*+!-]+(\s*,\s*(==|~=|>=|<=|!=|<|>)\s*[\w.*+!-]+)*|@\s*\S+)?$",
+                    re.I)
 
 
 def checked_install(spec: str, folder: Path) -> str:
@@ -154,10 +199,16 @@ def checked_install(spec: str, folder: Path) -> str:
     spec = spec.strip()
     if not spec or _PLACEHOLDER.search(spec):
         raise InitError("init-install-placeholder", spec=spec)
-    if spec.endswith(".whl") and "://" not in spec:
-        if Path(spec).is_absolute() or not (folder / spec).is_file():
+    if re.search(r'[\s"\'`$\\]', spec.replace(" @ ", "@").replace(", ", ",")):
+        raise InitError("init-install-not-planbook", spec=spec)  # pasted into pip install "…": one word
+    if spec.lower().endswith(".whl") and "://" not in spec:
+        wheel = (folder / spec).resolve()
+        inside = wheel.is_relative_to(folder.resolve()) and not Path(spec).is_absolute()
+        if not inside or not wheel.is_file():
             raise InitError("init-install-missing-wheel", spec=spec)
         return spec
-    if not re.match(r"^planbook\s*(==|@|~=|>=)|^git\+|^https?://", spec):
+    if "file:" in spec.lower():
+        raise InitError("init-install-missing-wheel", spec=spec)  # a file of this machine, not CI's
+    if not _NAMED.match(spec):
         raise InitError("init-install-not-planbook", spec=spec)
     return spec

@@ -615,8 +615,8 @@ CATALOG: dict[str, Entry] = {
     "init-install-not-planbook": Entry(
         E, "`--install {spec}` does not name Planbook for pip",
         "`--install {spec}` 不是 pip 能识别的 Planbook 来源",
-        "planbook==VERSION, planbook @ URL, git+URL@COMMIT or a wheel's path",
-        "请写 planbook==版本、planbook @ 地址、git+地址@提交号 或 wheel 路径"),
+        "one word for pip naming planbook: planbook==VERSION, planbook @ git+URL@COMMIT, or a wheel's path in this repository",
+        "请写一个以 planbook 开头的 pip 安装来源:planbook==版本、planbook @ git+地址@提交号,或本仓库中的 wheel 路径"),
     "init-cannot-write": Entry(E, "cannot write `{file}`: {reason}", "无法写入 `{file}`:{reason_zh}",
                                "check the folder's permissions", "检查文件夹的权限"),
     "bad-diff-side": Entry(E, "`{text}` is not a year (2026) or REV:YEAR (main:2026)",

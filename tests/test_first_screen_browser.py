@@ -117,6 +117,24 @@ def test_on_a_phone_tables_are_cards_and_nothing_scrolls_sideways(site, browser)
     page.close()
 
 
+def test_on_a_touch_screen_a_tap_shows_a_grid_cells_figures(site, browser):
+    # no hover on a phone: a tap on a cell shows its title (actual, target, YoY) under the grid
+    _root, base = site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base}/glow-beauty/2026/review.html")
+    page.wait_for_selector("table.pb-grid td[title]", state="attached")
+    cell = page.query_selector("table.pb-grid td[title]")
+    title = cell.get_attribute("title")
+    cell.scroll_into_view_if_needed()
+    cell.tap()
+    page.wait_for_selector(".pb-grid-tip")
+    assert page.inner_text(".pb-grid-tip") == title and "目标" in title
+    page.tap("h1")  # outside the grid: closed
+    assert page.query_selector(".pb-grid-tip") is None
+    context.close()
+
+
 def test_no_raw_id_on_a_chinese_page(site, browser):
     def raw_ids(page):
         text = page.eval_on_selector("article", "e => e.innerText")

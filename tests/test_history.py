@@ -83,3 +83,36 @@ def test_no_git_no_history_and_no_error(tmp_path):
     assert run("render", "out", cwd=tmp_path).returncode == 0
     assert not (tmp_path / "out/docs/main/2026/history.md").exists()
     assert "最后修改" not in (tmp_path / "out/docs/main/2026/plan.md").read_text(encoding="utf-8")
+
+
+def test_a_renamed_plan_a_deleted_campaign_file_and_a_broken_commit_stay_in_the_history(tmp_path):
+    # plan.yml written by 张三, renamed plan.yaml by 李四 (no change of figures: not listed),
+    # a campaign file added then deleted by 王五, a commit that breaks the YAML and the one
+    # that mends it by 赵六; a shallow clone of all that has no history at all.
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    write_files(tmp_path / "plans", {"2026/plan.yml": NEW})
+    commit(tmp_path, "张三", "初版")
+    subprocess.run(["git", "mv", "plans/2026/plan.yml", "plans/2026/plan.yaml"], cwd=tmp_path, check=True)
+    commit(tmp_path, "李四", "改名")
+    campaign = "kind: campaign\nyear: 2026\nid: d11\nname: 双11\ntype: platform\nstart: 2026-10-20\nend: 2026-11-11\n"
+    write_files(tmp_path / "plans", {"2026/campaigns/d11.yaml": campaign})
+    commit(tmp_path, "王五", "加双11")
+    (tmp_path / "plans/2026/campaigns/d11.yaml").unlink()
+    commit(tmp_path, "王五", "删双11")
+    plan = tmp_path / "plans/2026/plan.yaml"
+    plan.write_text(NEW + "targets: [\n", encoding="utf-8")
+    commit(tmp_path, "赵六", "写坏了 \x1b[31m红")
+    plan.write_text(NEW, encoding="utf-8")
+    commit(tmp_path, "赵六", "修好")
+    commits = json.loads(run("log", "2026", "--format", "json", cwd=tmp_path).stdout)["commits"]
+    assert [c["subject"] for c in commits] == ["修好", "写坏了 \x1b[31m红", "删双11", "加双11", "初版"]
+    broken = commits[1]
+    assert broken["failed"] and not broken["counts"]
+    assert commits[2]["counts"] == {"campaigns": 1} and commits[-1]["added"]
+    text = run("log", "2026", "--color", "never", cwd=tmp_path).stdout
+    assert "\x1b" not in text and "无法比较这次提交" in text
+    shallow = tmp_path.parent / (tmp_path.name + "-shallow")
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{tmp_path}", str(shallow)], check=True)
+    assert "浅克隆" in run("log", "2026", cwd=shallow).stderr
+    assert run("render", "out", cwd=shallow).returncode == 0
+    assert not (shallow / "out/docs/main/2026/history.md").exists()

@@ -109,7 +109,11 @@ def test_install_spec_refused_when_ci_could_not_use_it(tmp_path):
     for spec, code in (("planbook @ git+https://your-git-server/planbook.git@v0.2.0", "init-install-placeholder"),
                        ("<planbook>", "init-install-placeholder"),
                        ("vendor/planbook-0.2.0-py3-none-any.whl", "init-install-missing-wheel"),
-                       ("latest", "init-install-not-planbook")):
+                       ("latest", "init-install-not-planbook"),
+                       ("git+https://github.com/psf/requests", "init-install-not-planbook"),  # names no package
+                       ('planbook==0.2.0"\nrm -rf /', "init-install-not-planbook"),  # pasted into pip install "…"
+                       ("planbook @ file:///home/me/planbook.whl", "init-install-missing-wheel"),  # this machine's
+                       ("../outside.whl", "init-install-missing-wheel")):
         result = run("init", "repo", "--install", spec, "--format", "json", cwd=tmp_path)
         assert result.returncode == 1, spec
         assert [p["code"] for p in json.loads(result.stdout)["problems"]] == [code], spec
@@ -117,6 +121,39 @@ def test_install_spec_refused_when_ci_could_not_use_it(tmp_path):
     wheel = tmp_path / "repo" / "vendor" / "planbook-0.2.0-py3-none-any.whl"
     wheel.parent.mkdir(parents=True)
     wheel.write_bytes(b"PK")
+    (tmp_path / "outside.whl").write_bytes(b"PK")
+    for fine in ("planbook>=0.2,<0.3", "Planbook[test]==0.2.0", "planbook @ git+https://git-server.corp.cn/t/planbook.git@ab12"):
+        assert run("init", "other", "--install", fine, cwd=tmp_path).returncode == 0, fine
     ok = run("init", "repo", "--install", "vendor/planbook-0.2.0-py3-none-any.whl", cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert 'pip install "vendor/planbook-0.2.0-py3-none-any.whl"' in (tmp_path / "repo/.gitlab-ci.yml").read_text()
+
+
+def test_the_diff_driver_works_when_init_wrote_a_subfolder_of_a_bigger_repository(tmp_path):
+    # git runs the driver from the repository's top: init in mono/ops prints (and writes
+    # into .gitattributes) the script's path from there, so `git diff` works in ops/ too
+    import os
+
+    def git(*args: str, cwd: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                              env={**os.environ, "PATH": "/usr/bin:/bin"})
+
+    git("init", "-q")
+    result = run("init", "ops", "--year", "2027", cwd=tmp_path)
+    assert 'git config diff.planbook.textconv "sh ops/.planbook/textconv"' in result.stderr
+    assert "sh ops/.planbook/textconv" in (tmp_path / "ops/.gitattributes").read_text(encoding="utf-8")
+    for args in (["config", "user.email", "o@example.com"], ["config", "user.name", "o"],
+                 ["config", "diff.planbook.textconv", "sh ops/.planbook/textconv"], ["add", "-A"], ["commit", "-qm", "i"]):
+        assert git(*args).returncode == 0
+    plan = tmp_path / "ops/plans/2027/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("total: 1000万", "total: 1200万"), encoding="utf-8")
+    shown = git("diff", cwd=tmp_path / "ops")
+    assert shown.returncode == 0 and "1200万" in shown.stdout, shown.stderr
+
+
+def test_a_remote_becomes_an_address_pip_takes_without_its_token():
+    from generator.init import _pip_url
+
+    assert _pip_url("git@github.com:org/planbook.git") == "ssh://git@github.com/org/planbook.git"
+    assert _pip_url("https://oauth2:glpat-SECRET@gitlab.com/t/planbook.git") == "https://gitlab.com/t/planbook.git"
+    assert _pip_url("/work/planbook") is None  # a folder of this machine

@@ -62,8 +62,10 @@ def test_the_hooks_cover_every_file_check_reads():
         files = re.findall(r"^\s*files:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
         assert files, path
         for pattern in files:
-            for name in ("plan.yaml", "plan.yml", "review.md", "a.csv", "a.tsv", "a.txt", "a.xlsx", "a.xls", "A.XLS"):
+            for name in ("plan.yaml", "plan.yml", "review.md", "a.csv", "a.tsv", "a.txt", "a.xlsx", "a.xls", "A.XLS",
+                         "a.xlsm"):
                 assert re.search(pattern, f"plans/2026/{name}"), (path.name, pattern, name)
+            assert re.search(pattern, "mkdocs.yml"), (path.name, pattern)  # check validates its settings
 
 
 def test_the_wheel_lists_every_package():

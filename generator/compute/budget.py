@@ -123,7 +123,7 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -
         amount = tool_amount(plan, entry)
         if amount is not None:
             tools[tool_id] = amount
-    amounts = {"all": dict(zip(range(1, 13), all_months)), **_split_by_tools(all_months, tools)}
+    amounts = {"all": dict(zip(range(1, 13), all_months)), **_split_by_tools(all_months, tools, total)}
     rows = []
     for tool_id, months in amounts.items():
         for m in range(1, 13):
@@ -137,13 +137,13 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -
     return pd.DataFrame(rows, columns=PHASING_COLUMNS)
 
 
-def _split_by_tools(all_months: list[Decimal], tools: dict[str, Decimal]) -> dict[str, dict[int, Decimal]]:
+def _split_by_tools(all_months: list[Decimal], tools: dict[str, Decimal], total: Decimal) -> dict[str, dict[int, Decimal]]:
     """Each tool's months: every month of the budget split by the tools' amounts (and what
-    is left unallocated), on the running total, so the tools of a fully allocated budget
-    add up to `all` in every month and each tool's year is its amount."""
+    of the budget `total` is left unallocated), on the running total, so the tools of a
+    fully allocated budget add up to `all` in every month and each tool's year is its
+    amount (its share of the months, where written quarters leave a remainder in no month)."""
     if not tools:
         return {}
-    total = sum(all_months, ZERO)
     weights = list(tools.values())
     left = total - sum(weights, ZERO)
     if left:

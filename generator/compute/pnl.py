@@ -113,7 +113,9 @@ def _ads_only(written: Any, figures: dict[str, Amount], gifts: Amount) -> bool:
     spend, gift = exact(figures.get("marketing")), exact(gifts)
     if not isinstance(written, Quantity) or written.is_percent or written.is_per_order or spend is None or not gift:
         return False
-    return agrees(written.exact, spend) and not agrees(written.exact, spend + gift)
+    # nearer the spend alone than the spend and the gifts (both may be within 0.5 % when
+    # the gifts are small): the gifts are outside it
+    return agrees(written.exact, spend) and abs(written.exact - spend) < abs(written.exact - spend - gift)
 
 
 def pnl_summary(frame: pd.DataFrame) -> dict[str, float | None]:

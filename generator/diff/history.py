@@ -11,9 +11,9 @@ diff as `planbook diff` (`diff/run.py`), written and computed changes alike.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from generator.diff.run import PlanDiff, compare_sides
 from generator.diff.sources import DiffError, Validator, checked, git, repo_root, side, workspace_at
@@ -41,31 +41,69 @@ def plan_files(workspace: Workspace, unit: str, year: int) -> list[Path]:
     return [d.file for d in workspace.documents if d.key == (unit, year) and d.kind in ("plan", "campaign")]
 
 
-def commits_of(files: list[Path], limit: int = MOST_COMMITS) -> list[Commit]:
-    """The commits that changed any of `files`, newest first; none outside git."""
+def review_files(workspace: Workspace, unit: str, year: int) -> list[Path]:
+    """The year's review documents: beside the plan, but not the plan's history."""
+    return [d.file for d in workspace.documents if d.key == (unit, year) and d.kind == "review"]
+
+
+class ShallowHistory(Exception):
+    """A shallow clone (a CI checkout of depth 1): its oldest commit would read as the
+    plan's first version, so there is no history rather than a false one."""
+
+
+class HistoryError(Exception):
+    """One commit's diff could not be made (its files do not load, git refuses them)."""
+
+
+def commits_of(files: list[Path], skip: Sequence[Path] = (), limit: int = MOST_COMMITS) -> list[Commit]:
+    """The commits that changed the plan, newest first; none outside git.
+
+    Read from `git log` of the folders the plan's files are in, not of the files
+    themselves: a plan renamed (plan.yml → plan.yaml) or a campaign file deleted
+    since is still the plan's history.  A commit counts when it changed a YAML file
+    there other than the year's review (`skip`); its diff then tells whether the plan
+    moved.  Merge commits are left out (their branch's commits are listed)."""
     if not files:
         return []
     try:
         root = repo_root(files[0].parent)
-        relative = [str(f.resolve().relative_to(root)) for f in files]
-        # \x1f between fields, \x1e between commits: a subject may hold any other character
-        out = git(root, "log", f"-n{limit}", "--no-merges", "--date=short",
-                  "--format=%H%x1f%h%x1f%ad%x1f%an%x1f%s%x1f%P%x1e", "--", *relative)
+        folders = sorted({str(f.resolve().parent.relative_to(root)) for f in files})
+        if git(root, "rev-parse", "--is-shallow-repository").strip() == b"true":
+            raise ShallowHistory()
+        skipped = {str(f.resolve().relative_to(root)) for f in skip}
+        # \x1e before each commit, \x1f between fields (a subject may hold any other character),
+        # then the files it changed, one per line (-z would split them from the fields too)
+        out = git(root, "-c", "core.quotePath=false", "log", "--no-merges", "--date=short", "--name-status", "-M",
+                  "--format=%x1e%H%x1f%h%x1f%ad%x1f%an%x1f%s%x1f%P", "--", *folders)
     except (DiffError, OSError, ValueError):
         return []  # not a git repository, no git, or the files outside it
     commits = []
-    for record in out.decode("utf-8", "replace").split("\x1e"):
-        fields = record.strip("\n").split("\x1f")
-        if len(fields) != 6:
+    for record in out.decode("utf-8", "replace").split("\x1e")[1:]:
+        head, _, changed = record.partition("\n")
+        fields = head.split("\x1f")
+        if len(fields) != 6 or not _touches_plan(changed, skipped):
             continue
         sha, short, date, author, subject, parents = fields
         commits.append(Commit(sha, short, date, author, subject, (parents.split() or [EMPTY_TREE])[0]))
+        if len(commits) == limit:
+            break
     return commits
+
+
+def _touches_plan(changed: str, skipped: set[str]) -> bool:
+    """Whether `--name-status` lines name a YAML file other than the review (a rename
+    names both its paths)."""
+    for line in changed.splitlines():
+        for path in line.split("\t")[1:]:
+            if path.lower().endswith((".yaml", ".yml")) and path not in skipped:
+                return True
+    return False
 
 
 def commit_diff(plans: Path, commit: Commit, unit: str, year: int, validate: Validator) -> PlanDiff | None:
     """What `commit` changed in the year's plan, as `planbook diff` shows it; None when
-    neither side has the plan (it was added and removed again)."""
+    neither side has the plan (it was added and removed again).  HistoryError when the
+    commit cannot be compared: an old commit must never stop today's build."""
     try:
         with workspace_at(plans, commit.parent) as old_ws, workspace_at(plans, commit.sha) as new_ws:
             old = side(old_ws, checked(old_ws, validate), f"{commit.short}^:{year}", year, unit, require_plan=False)
@@ -73,5 +111,5 @@ def commit_diff(plans: Path, commit: Commit, unit: str, year: int, validate: Val
             if old.plan is None and new.plan is None and not (old.unreadable or new.unreadable):
                 return None
             return compare_sides(old, new)
-    except (DiffError, subprocess.SubprocessError, OSError):
-        return None
+    except Exception as exc:  # noqa: BLE001 - whatever an old commit holds, it is one entry, not a crash
+        raise HistoryError(str(exc) or type(exc).__name__) from exc

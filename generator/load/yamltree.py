@@ -60,9 +60,9 @@ Path = tuple[Any, ...]
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
-# An unquoted number in full-width digits (year: ２０２６, typed with a Chinese input
+# An unquoted year in full-width digits (year: ２０２６, typed with a Chinese input
 # method) is the number, as spec 2 reads full-width digits in quantities; quoted, it
-# stays text like any quoted number.
+# stays text like any quoted number.  Only `year:`: a SKU ００１２３ keeps its zeros.
 _FULL_WIDTH_INT = re.compile("[-+\uff0b\uff0d]?[\uff10-\uff19]+$")
 
 
@@ -373,7 +373,7 @@ class _Walker:
             if plain_text and depth < MAX_DEPTH and not self.failed:
                 # most values are plain text: what walk() would do, without the call
                 values.setdefault(child, value_node)
-                result[key] = plain_string(value_node)
+                result[key] = plain_string(value_node) if key == "year" else nfc(value_node.value)
             else:
                 result[key] = self.walk(value_node, child, depth + 1)
         return result
@@ -400,7 +400,7 @@ class _Walker:
         text: str = node.value
         tag: str = node.tag
         if tag == _TAG + "str":
-            return plain_string(node)
+            return nfc(text)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":

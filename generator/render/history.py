@@ -33,6 +33,13 @@ class HistoryEntry:
     profit: tuple[float | None, float | None] | None  # planned profit before → after, when it moved
     added: bool  # the commit wrote the plan's first version
     changes_md: str  # the diff as on the changes page, without its heading
+    failed: str = ""  # why the commit could not be compared (its plan does not load), else ""
+
+    @property
+    def moved(self) -> bool:
+        """Whether the entry says anything: a commit that changed another YAML file of
+        the folder and not the plan is not the plan's history."""
+        return bool(self.added or self.counts or self.profit or self.failed)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -46,8 +53,10 @@ class HistoryEntry:
                       "profit": tuple(data["profit"]) if data.get("profit") else None})
 
 
-def history_entry(commit: Commit, diff: PlanDiff | None, lang: str) -> HistoryEntry:
+def history_entry(commit: Commit, diff: PlanDiff | None, lang: str, failed: str = "") -> HistoryEntry:
     changes = diff.changes if diff is not None else []
+    if diff is not None and not changes and any(p.is_error for p in diff.problems):
+        failed = diff.problems[0].message(lang)  # a side whose plan does not load: nothing to compare
     counted = Counter(c.section for c in changes if not c.computed)
     profit = next(((c.old, c.new) for c in changes if c.computed and c.section == "costs" and c.key == "profit"), None)
     body = ""
@@ -57,12 +66,26 @@ def history_entry(commit: Commit, diff: PlanDiff | None, lang: str) -> HistoryEn
         markdown = diff_markdown(diff.old, diff.new, changes, lang, level="###", namer=namer, fold_computed=True)
         body = "\n".join(markdown.split("\n")[4:])  # without the diff's heading and counts (the summary says them)
     return HistoryEntry(commit.sha, commit.short, commit.date, commit.author, commit.subject,
-                        tuple((s, counted[s]) for s in SECTIONS if counted[s]), profit, added, body)
+                        tuple((s, counted[s]) for s in SECTIONS if counted[s]), profit, added, body, failed)
+
+
+def entry_of(plans: Any, commit: Commit, unit: str, year: int, validate: Any,
+             lang: str) -> tuple[HistoryEntry, PlanDiff | None]:
+    """One commit's entry and its diff (None when it could not be made)."""
+    from generator.diff.history import HistoryError, commit_diff
+
+    try:
+        diff = commit_diff(plans, commit, unit, year, validate)
+    except HistoryError as exc:
+        return history_entry(commit, None, lang, failed=str(exc)[:200]), None
+    return history_entry(commit, diff, lang), diff
 
 
 def summary(entry: HistoryEntry, lang: str) -> str:
     """`目标 3 项 · 推广预算 2 项 · 计划利润 1,200万 → 1,350万`, or that the plan was written."""
     zh = lang == "zh"
+    if entry.failed:
+        return ("无法比较这次提交:" if zh else "this commit cannot be compared: ") + entry.failed
     if entry.added:
         return "新建计划" if zh else "plan written"
     parts = [f"{labels.pick(SECTION_LABELS[s], lang)} {n} 项" if zh else f"{labels.pick(SECTION_LABELS[s], lang)} {n}"
@@ -97,7 +120,7 @@ def history_text(commits: list[tuple[HistoryEntry, PlanDiff | None]], lang: str,
     """`planbook log`: each commit's line, then its diff as `planbook diff` prints it."""
     out: list[str] = []
     for entry, diff in commits:
-        out.append(f"{entry.short} {entry.date} {entry.author}  {entry.subject}")
+        out.append(f"{entry.short} {entry.date} {printable(entry.author)}  {printable(entry.subject)}")
         out.append(f"    {summary(entry, lang)}")
         if diff is not None and diff.changes and not entry.added:
             namer = ChangeNamer(diff.old_plan, diff.new_plan, lang)
@@ -105,3 +128,9 @@ def history_text(commits: list[tuple[HistoryEntry, PlanDiff | None]], lang: str,
             out.extend("    " + line if line else "" for line in text.splitlines()[2:])  # without heading and counts
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def printable(text: str) -> str:
+    """A commit's words for a terminal: control characters (an escape sequence in a
+    subject) shown as �, never sent to the terminal."""
+    return "".join("\ufffd" if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)

@@ -54,10 +54,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_actuals": ("尚无实际", "No actuals yet"),
     "plan_only": ("只有计划，尚无复盘", "Plan only, no review yet"),
     "grid_hint": ("格子里是达成率（实际 ÷ 目标；退款率这类越低越好的指标为 目标 ÷ 实际）："
-                  "绿 ≥ {met} 达成，橙 ≥ {near} 接近，红 未达成；悬停看实际、目标与同比。",
+                  "绿 ≥ {met} 达成，橙 ≥ {near} 接近，红 未达成；悬停(手机上轻点)格子看实际、目标与同比。",
                   "Cells are attainments (actual ÷ target; target ÷ actual where lower is better, such as "
-                  "the refund rate): green ≥ {met} met, amber ≥ {near} near, red missed; hover for actual, "
-                  "target and YoY."),
+                  "the refund rate): green ≥ {met} met, amber ≥ {near} near, red missed; hover (tap on a phone) for "
+                  "actual, target and YoY."),
     "grid_scroll": ("← 左右滑动查看全年 →", "← scroll for the whole year →"),
     "details": ("明细表", "Detail table"),
     "unit_wan": ("单位：万", "in 10,000s"),
@@ -127,8 +127,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "against": ("对比", "against"),
     "history_title": ("{year} 计划的修改历史", "The {year} plan's history"),
     "history_page": (" 修改历史", " history"),
-    "history_note": ("每次修改计划或活动文件的提交,最新的在前:日期、作者、提交说明,以及这次提交改变了什么(与 `planbook diff` 相同)。来自 git 记录。",
-                     "Every commit that changed the plan or its campaign files, newest first: date, author, message and what it changed (as `planbook diff` shows it). Read from git."),
+    "history_note": ("修改计划或活动文件的提交(最近 50 次,不含合并提交),最新的在前:日期、作者、提交说明,以及这次提交改变了什么(与 `planbook diff` 相同)。来自 git 记录。",
+                     "The commits that changed the plan or its campaign files (the newest 50, merges left out), newest first: date, author, message and what it changed (as `planbook diff` shows it). Read from git."),
     "changes_vs_last_plan_note": ("全年目标对比上年计划", "Annual targets against last year's plan"),
     "no": ("没有", "No"),
     "plan": ("年的计划。", "plan."),

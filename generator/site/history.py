@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator.diff.history import commit_diff, commits_of, plan_files
-from generator.render.history import HistoryEntry, history_entry
+from generator.diff.history import ShallowHistory, commits_of, plan_files, review_files
+from generator.render.history import HistoryEntry, entry_of
 
 Key = tuple[str, int]
 Histories = tuple[tuple[Key, tuple[HistoryEntry, ...]], ...]
@@ -34,13 +34,19 @@ def plan_histories(plans: Path, workspace: Any, lang: str, cache_folder: Path, c
         if workspace.plan(unit, year) is None:
             continue
         entries = []
-        for commit in commits_of(plan_files(workspace, unit, year)):
+        try:
+            commits = commits_of(plan_files(workspace, unit, year), review_files(workspace, unit, year))
+        except ShallowHistory:
+            return ()  # a shallow clone's oldest commit would read as the plan's first version
+        for commit in commits:
             name = f"{commit.sha}:{unit}:{year}:{lang}"
             data = cached.get(name)
             if data is None:
-                data = history_entry(commit, commit_diff(plans, commit, unit, year, validate), lang).to_json()
+                data = entry_of(plans, commit, unit, year, validate, lang)[0].to_json()
             fresh[name] = data
-            entries.append(HistoryEntry.from_json(data))
+            entry = HistoryEntry.from_json(data)
+            if entry.moved:
+                entries.append(entry)
         if entries:
             histories.append(((unit, year), tuple(entries)))
     if fresh != cached:

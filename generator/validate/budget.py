@@ -12,7 +12,7 @@ from generator.model.amounts import budget_total, tool_amount
 from generator.model.catalog import COSTS, TOOLS
 from generator.model.documents import Plan
 from generator.model.errors import suggest
-from generator.model.workspace import Document, Workspace
+from generator.model.workspace import Document, Workspace, campaigns_of
 from generator.problems import Problem
 from generator.validate.common import SUM_TOLERANCE, close, number, plans, reviews, written_actual
 from generator.validate.review import actual_metric_ids
@@ -209,7 +209,9 @@ def marketing_matches_budget(workspace: Workspace) -> Iterator[Problem]:
         budget = budget_total(plan)
         if not isinstance(marketing, Quantity) or marketing.is_percent or marketing.is_per_order or budget is None:
             continue
-        gifts = sum((c.budget["gifts"].exact for c in plan.campaigns if "gifts" in c.budget), Decimal(0))
+        # the gifts of every campaign of the year, in the plan or in its own file
+        campaigns = [placed.campaign for placed in campaigns_of(workspace, plan.unit, plan.year)]
+        gifts = sum((c.budget["gifts"].exact for c in campaigns if "gifts" in c.budget), Decimal(0))
         if not any(close(marketing.exact, expected) for expected in (budget, budget + gifts)):
             yield doc.problem("marketing-vs-budget", "costs", "marketing", marketing=number(marketing.exact),
                               budget=number(budget), gap=number(abs(budget - marketing.exact)))

@@ -68,9 +68,13 @@ def whole_counts(workspace: Workspace) -> Iterator[Problem]:
 
 
 def _count_problems(doc: Any, where: tuple[Any, ...], name: str, quantity: Quantity | None) -> Iterator[Problem]:
-    if not isinstance(quantity, Quantity) or quantity.is_percent:
+    if not isinstance(quantity, Quantity):
         return
-    if quantity.yuan:
+    if quantity.is_percent:
+        yield doc.problem("percent-not-allowed", *where, metric=name)
+    elif quantity.exact < 0:
+        yield doc.problem("negative", *where, text=number(quantity.value))
+    elif quantity.yuan:
         yield doc.problem("yuan-on-count", *where, text=f"{number(quantity.value)}元", metric=name)
     elif quantity.exact != quantity.exact.to_integral_value():
         yield doc.problem("fractional-count", *where, text=number(quantity.value), metric=name)

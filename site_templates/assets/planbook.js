@@ -30,3 +30,22 @@
     label(document);
   }
 })();
+
+/* A grid cell's figures (actual, target, YoY) are in its title, which a mouse shows on
+   hover; a touch screen has no hover, so a tap shows the same text under the grid
+   (tap another cell for its figures, tap outside to close). */
+(function () {
+  var shown = null;
+  function close() { if (shown) { shown.remove(); shown = null; } }
+  document.addEventListener("click", function (event) {
+    var cell = event.target.closest && event.target.closest(".pb-grid td[title]");
+    close();
+    if (!cell) { return; }
+    var wrap = cell.closest(".pb-grid-wrap");
+    shown = document.createElement("div");
+    shown.className = "pb-grid-tip";
+    shown.setAttribute("role", "status");
+    shown.textContent = cell.getAttribute("title");
+    wrap.parentNode.insertBefore(shown, wrap.nextSibling);
+  });
+})();
