@@ -532,12 +532,12 @@ CATALOG: dict[str, Entry] = {
         "add them to the plan's `products:` if they belong to it", "如属于本年计划,请加入计划的 `products:`",
     ),
     "source-rate-differs": Entry(
-        W, "`{metric}` in the file is {from_file} for {period}, its parts give {recomputed} ({part} ÷ {base}); "
-           "the report counts {used} ({used_part} ÷ {used_base})",
-        "文件中 {period} 的 `{metric}` 是 {from_file},由 {part} ÷ {base} 重算为 {recomputed};报告按 {used}({used_part} ÷ {used_base})计",
-        "platforms count per buyer, the metric per order: the report uses the file's orders where it has them, "
-        "else its buyers; check which the file's column means",
-        "平台按买家计算,指标按订单:文件有订单列时报告按订单,否则按买家;请核对文件这一列的口径",
+        W, "`{metric}` in the file is {from_file} for {period}, its parts give {recomputed} ({part} ÷ {base}): "
+           "the report counts {recomputed}",
+        "文件中 {period} 的 `{metric}` 是 {from_file},由 {part} ÷ {base} 重算为 {recomputed}:报告按 {recomputed} 计",
+        "the report counts per buyer where the file has buyers (as the platforms do), else per order; "
+        "check which the file's column means",
+        "文件有买家数时报告按买家计算(与平台一致),否则按订单;请核对文件这一列的口径",
     ),
     "source-preset": Entry(E, "{file}: no preset `{preset}`; presets: {presets}", "{file}:没有预设 `{preset}`;现有:{presets}",
                            "see `planbook explain presets`", "见 `planbook explain presets`"),

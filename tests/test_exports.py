@@ -55,8 +55,10 @@ def test_sycm_shop_export_as_downloaded(tmp_path):
     # 118,141.04 + 100,000.00 + 80,000.50 + (-) + 101,858.46 = 400,000.00; the 合计 row is not a day
     assert actual[("gmv", "tmall", "2026-01")] == 400_000.00
     assert actual[("visitors", "tmall", "2026-01")] == 40_000  # 12,000 + 10,000 + 8,000 + 10,000
-    # the month's rate from its parts: 1,620 orders ÷ 40,000 visitors = 4.05 % (never a mean of days)
-    assert actual[("conversion_rate", "tmall", "2026-01")] == 0.0405
+    # the month's rate from its parts as 生意参谋 shows it: 1,520 buyers ÷ 40,000 visitors =
+    # 3.80 % (never a mean of days; per order it would be 1,620 ÷ 40,000 = 4.05 %)
+    assert actual[("conversion_rate", "tmall", "2026-01")] == 0.038
+    assert actual[("aov", "tmall", "2026-01")] == 263.16  # 400,000 ÷ 1,520 buyers
 
 
 def test_jd_shop_export_with_yoy_columns_and_compact_dates(tmp_path):

@@ -421,18 +421,17 @@ def test_a_shop_file_without_orders_is_checked_against_its_buyers_and_its_rate_r
     workspace, problems = checked(tmp_path / "plans")
     rates = [p for p in problems if p.code == "source-rate-differs"]
     assert len(rates) == 1 and "5.00%" in rates[0].message("en")
-    assert "the report counts 3.00% (buyers ÷ visitors)" in rates[0].message("en")
+    assert "its parts give 3.00% (buyers ÷ visitors): the report counts 3.00%" in rates[0].message("en")
     report = report_json(compute_reports(workspace, problems)[0])
     january = next(r for r in report["variance"]
                    if (r["metric"], r["channel"], r["period"]) == ("conversion_rate", "all", "2026-01"))
     assert (january["target"], january["actual"]) == (0.03, 0.03)
 
 
-def test_a_shop_file_with_orders_counts_its_rate_per_order_and_says_so(tmp_path):
-    # The same January with an orders column of 2 × 40: the metric's own parts, 80 / 2,000
-    # = 4.00 %, are what the report counts; the warning names the file's 5.00 %, the
-    # platform's per-buyer 3.00 % and the 4.00 % the report uses (it said "按重算值计" of
-    # the 3.00 % before, which the report never used).
+def test_a_shop_file_with_orders_still_counts_its_rate_per_buyer_as_the_platform(tmp_path):
+    # The same January with an orders column of 2 × 40: the platform's 支付转化率 is per
+    # buyer (60 / 2,000 = 3.00 %), which the report counts (an operator's 转化率 target is
+    # the one the platform shows); the file's 5.00 % column differs from its own parts.
     files = {
         "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 120万\n",
         "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n"
@@ -443,9 +442,10 @@ def test_a_shop_file_with_orders_counts_its_rate_per_order_and_says_so(tmp_path)
     write_files(tmp_path, files)
     workspace, problems = checked(tmp_path / "plans")
     (rate,) = [p for p in problems if p.code == "source-rate-differs" and "conversion_rate" in p.message("en")]
-    assert "its parts give 3.00% (buyers ÷ visitors); the report counts 4.00% (orders ÷ visitors)" in rate.message("en")
+    assert "its parts give 3.00% (buyers ÷ visitors): the report counts 3.00%" in rate.message("en")
     report = report_json(compute_reports(workspace, problems)[0])
-    assert values(report, "actuals", "conversion_rate", "2026-01")["tmall"] == 0.04
+    assert values(report, "actuals", "conversion_rate", "2026-01")["tmall"] == 0.03
+    assert values(report, "actuals", "aov", "2026-01")["tmall"] == 100  # 6,000 ÷ 60 buyers
 
 
 def test_diff_json_deltas_have_six_decimals(tmp_path):
@@ -631,8 +631,10 @@ budget:
 def test_months_short_of_the_total_keep_both_and_the_budget_share_uses_the_total(tmp_path):
     # eleven months of 100万 and December 95.5万 = 1,195.5万 against the written 1,200万
     # (0.375 %, a warning): the year stays 1,200万, December stays 95.5万, and the budget's
-    # 10 % is 120万 (it was 119.55万 of the months' sum).  With channels as shares
-    # (tmall 60 %, jd 40 % of each month), the 4.5万 in no month is 未分配's year.
+    # 10 % is 120万 (it was 119.55万 of the months' sum).  Channels written as shares
+    # take their share of each month (December 60 % / 40 % of 95.5万) and their share of
+    # the written total for the year (60 % of 1,200万 = 720万, 40 % = 480万): each
+    # channel's part of the 4.5万 remainder is in no month, as `all`'s is.
     months = ", ".join(["100万"] * 11 + ["95.5万"])
     reports, problems = reports_of(tmp_path, {"plans/2026/plan.yaml": PLAN + f"""\
 targets:
@@ -641,8 +643,7 @@ budget: {{total: 10%, tools: {{jd_express: 100%}}}}
 """})
     assert [p.code for p in problems] == ["conflicting-forms"]
     report = reports[("main", 2026)]
-    assert values(report, "targets", "gmv", "2026") == {
-        "all": 12_000_000, "tmall": 7_173_000, "jd": 4_782_000, "unallocated": 45_000}  # 60 % / 40 % of 1,195.5万
+    assert values(report, "targets", "gmv", "2026") == {"all": 12_000_000, "tmall": 7_200_000, "jd": 4_800_000}
     assert values(report, "targets", "gmv", "2026-12") == {"all": 955_000, "tmall": 573_000, "jd": 382_000}
     assert report["summary"]["budget"]["total"] == 1_200_000
 
@@ -766,3 +767,32 @@ def test_a_claim_in_a_block_of_text_is_pointed_at_where_it_stands(tmp_path):
                        "    今年整体平稳。\n    全年销售额 9015 万,略超预期。\n"})
     _workspace, problems = checked(tmp_path)
     assert [(p.code, p.line, p.column) for p in problems] == [("narrative-mismatch", 7, 7)]
+
+
+def test_a_shop_files_quarter_and_year_rates_come_from_its_summed_buyers(tmp_path):
+    # tmall Jan 10万 / 1万 visitors / 500 buyers, Feb 30万 / 1万 / 1,000; jd Jan 10万 / 4万 / 1,000,
+    # Feb 10万 / 1万 / 1,000.  Q1 and the year: 3,500 buyers ÷ 70,000 visitors = 5 %, AOV
+    # 60万 ÷ 3,500 = 171.43 (the mean of the months gave 6.5 % and 166.67).
+    reports, _problems = reports_of(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 1200万\n  conversion_rate: 5%\n  aov: 200\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-02-28\nactuals:\n  source: data/a.csv\n",
+        "plans/2026/data/a.csv": "month,channel,gmv,visitors,buyers\n2026-01,tmall,100000,10000,500\n"
+                                 "2026-01,jd,100000,40000,1000\n2026-02,tmall,300000,10000,1000\n2026-02,jd,100000,10000,1000\n"})
+    report = reports[("main", 2026)]
+    assert values(report, "actuals", "conversion_rate", "2026-Q1")["all"] == 0.05
+    assert values(report, "actuals", "conversion_rate", "2026")["all"] == 0.05
+    assert values(report, "actuals", "aov", "2026")["all"] == 171.43
+    assert values(report, "actuals", "conversion_rate", "2026")["tmall"] == 0.075  # 1,500 ÷ 20,000
+
+
+def test_a_per_buyer_column_is_what_the_report_counts(tmp_path):
+    # buyers 500, orders 600, visitors 10,000, the file's rate 5 % = 500 ÷ 10,000 (the
+    # platform's, per buyer): the report counts the same 5 % (it counted 600 ÷ 10,000 = 6 %
+    # per order without a word before), and the file's column agrees: no warning.
+    reports, problems = reports_of(tmp_path, {
+        "plans/2026/plan.yaml": PLAN + "targets:\n  gmv: 1200万\n",
+        "plans/2026/review.yaml": "kind: review\nyear: 2026\nas_of: 2026-01-31\nactuals:\n"
+                                  "  source: data/shop.csv\n  channel: tmall\n",
+        "plans/2026/data/shop.csv": "日期,访客数,支付买家数,支付子订单数,支付金额,支付转化率\n2026-01-01,10000,500,600,100000,5.00%\n"})
+    assert [p.code for p in problems] == []
+    assert values(reports[("main", 2026)], "actuals", "conversion_rate", "2026-01")["tmall"] == 0.05

@@ -39,20 +39,24 @@ def days_covered(review: Review) -> tuple[int, int] | None:
     return None if as_of.day == days else (as_of.day, days)
 
 
-def _unallocated_actuals(table: FigureTable, sums: Any) -> None:
-    """Channel months that miss the written months of `all` (within the tolerance: an
-    `actual-channel-remainder` warning): both stay as written and the gap is its own
-    未分配 row, so the channels add up to `all` as the targets' channels do."""
-    for metric in sorted({m for (m, _c) in table if sums(m)}):
+def _unallocated_actuals(table: FigureTable, review: Review, sums: Any) -> None:
+    """Channel months written in the review that miss its written months of `all` by
+    a little (within the 0.5 % tolerance: an `actual-channel-remainder` warning): both
+    stay as written and the gap is its own 未分配 row, so the channels add up to `all`
+    as the targets' channels do.  Not for channels from a source file: a shop file of
+    one channel beside the whole shop's months leaves the others' share, not a gap."""
+    for metric, actual in review.actuals.items():
         overall = table.get((metric, "all"))
-        channels = [s for (m, c), s in table.items() if m == metric and c not in ("all", UNALLOCATED)]
-        if overall is None or not overall.months or not channels:
+        written = [c for c, entry in (actual.channels or {}).items() if month_values(entry.months)]
+        channels = [table[(metric, c)] for c in written if (metric, c) in table]
+        if not sums(metric) or overall is None or not overall.months or not channels:
             continue
         gaps = {}
         for month, value in overall.months.items():
             parts = [s.months[month] for s in channels if month in s.months]
-            if parts and sum(parts, Decimal(0)) != value:
-                gaps[month] = value - sum(parts, Decimal(0))
+            gap = value - sum(parts, Decimal(0))
+            if parts and gap and abs(gap) <= abs(value) * Decimal("0.005"):
+                gaps[month] = gap
         if gaps:
             table[(metric, UNALLOCATED)] = MonthlyFigures(gaps)
 
@@ -99,13 +103,14 @@ def months_elapsed(months_done: int, covered: tuple[int, int] | None) -> Decimal
 
 
 def per_buyer_rates(totals: dict[tuple[str, str, int], Decimal]) -> dict[tuple[str, str, int], Decimal]:
-    """A shop file's month without orders but with buyers: its conversion rate and AOV
-    from the summed parts (buyers ÷ visitors, GMV ÷ buyers, as the platforms define
-    them), never a mean of the file's daily rates (spec 4.1, "buyers or orders").
-    With orders the month's rates come from orders, as the metrics define them."""
+    """A shop file's month with buyers: its conversion rate and AOV from the summed parts
+    as the platforms define them (buyers ÷ visitors, GMV ÷ buyers: 生意参谋, 京东商智,
+    抖店 alike, and the file's own rate columns), never a mean of the file's daily
+    rates (spec 4.1, "buyers or orders").  An operator's 转化率 target is the one the
+    platform shows; a file with orders and no buyers counts per order."""
     out = dict(totals)
     for (metric, channel, month), buyers in totals.items():
-        if metric != "buyers" or not buyers or ("orders", channel, month) in totals:
+        if metric != "buyers" or not buyers:
             continue
         visitors, gmv = totals.get(("visitors", channel, month)), totals.get(("gmv", channel, month))
         if visitors:
@@ -147,7 +152,7 @@ def review_actuals(review: Review, plan: Plan | None, rows: list[SourceRow]) -> 
             if all(s.year is not None and not s.months for s in channel_series):
                 merged.year = sum((s.year or Decimal(0) for s in channel_series), Decimal(0))
             table[(metric, "all")] = merged
-    _unallocated_actuals(table, sums)
+    _unallocated_actuals(table, review, sums)
     _levels_reach_all(table, sums)
     limit = last_month(review)
     for series in table.values():

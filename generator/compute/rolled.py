@@ -83,10 +83,19 @@ def year_figures(workspace: Workspace, unit: str, year: int) -> YearFigures:
         annual=visible(roll_targets(targets, rules, plan, year)),
         ytd_targets=visible(roll_targets(to_date, rules, plan, year, limit)),
         # A sum written only as a total in a year-to-date review is the year-to-date actual.
-        actual_rolled=visible(roll_table(actuals, rules, year, limit, total_is_to_date=True)),
+        actual_rolled=visible(roll_table(actuals, per_buyer(actuals, rules), year, limit, total_is_to_date=True)),
         # The baseline, labelled with this year's periods, up to the same day: like for like.
-        baseline_rolled=visible(roll_table(baseline_to_date, rules, year, limit)),
+        baseline_rolled=visible(roll_table(baseline_to_date, per_buyer(baseline_to_date, rules), year, limit)),
     )
+
+
+def per_buyer(actuals: FigureTable, rules: dict[str, Rule]) -> dict[str, Rule]:
+    """Actuals with buyers (a shop export: 支付买家数): their quarters and year of
+    conversion rate and AOV come from the summed buyers, as their months do
+    (`compute.actuals.per_buyer_rates`), never a mean of the months."""
+    if "buyers" not in {m for (m, _c) in actuals}:
+        return rules
+    return {**rules, "conversion_rate": Rule("ratio", "buyers", "visitors"), "aov": Rule("ratio", "gmv", "buyers")}
 
 
 def roll_targets(targets: FigureTable, rules: dict[str, Rule], plan: Plan | None, year: int,

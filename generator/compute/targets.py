@@ -184,12 +184,21 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
         # in no month), and with channels the remainder is 未分配's, so they add up to `all`
         year = target.total.exact if remainder and target.total is not None else None
         table[(metric_id, "all")] = MonthlyFigures(overall, year)
+    # with a remainder in no month, a channel written as a share has its share of the
+    # written total as its year (60 % of 1,000万 is 600万, its months 60 % of theirs)
+    share_years = dict(zip([*shares, UNALLOCATED], shares_of(target.total.exact, [*shares.values()], quantum) +
+                           [ZERO])) if remainder and shares and target.total is not None else {}
     for channel, months in per_channel.items():
-        if months:
-            table[(metric_id, channel)] = MonthlyFigures(months)
+        if months and (channel != UNALLOCATED or not remainder):
+            table[(metric_id, channel)] = MonthlyFigures(months, share_years.get(channel) if channel in shares else None)
     if remainder and per_channel:
         gaps = per_channel.get(UNALLOCATED, {})
-        table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps), sum(gaps.values(), ZERO) + remainder)
+        placed = sum((table[(metric_id, c)].year or sum(table[(metric_id, c)].months.values(), ZERO)
+                      for c in per_channel if c != UNALLOCATED and (metric_id, c) in table), ZERO)
+        if target.total is not None and target.total.exact != placed:
+            table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps), target.total.exact - placed)
+        elif gaps:
+            table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps))
 
 
 def _months_written(target: Target) -> bool:

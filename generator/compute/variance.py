@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.compute.figures import attainment as shown_attainment, by_unit, divide, ratio
 from generator.compute.series import Rolled, period_order
+from generator.model.amounts import UNALLOCATED
 from generator.settings import Thresholds
 
 
@@ -47,6 +48,8 @@ def variance_frame(
     so a year-to-date review compares year-to-date figures."""
     rows = []
     for (metric, channel), actual_values in actuals.items():
+        if channel == UNALLOCATED:
+            continue  # the plan's remainder and the review's are two gaps, not one channel's figures
         target_values = targets.get((metric, channel), {})
         base_values = baseline.get((metric, channel), {})
         for period, actual in actual_values.items():
@@ -78,7 +81,7 @@ def forecast_frame(annual: Rolled, ytd_targets: Rolled, actuals: Rolled, year: i
     rows = []
     key = str(year)
     for (metric, channel), values in actuals.items():
-        if metric not in sums or key not in values:
+        if metric not in sums or key not in values or channel == UNALLOCATED:
             continue
         target = annual.get((metric, channel), {}).get(key)
         ytd_target = ytd_targets.get((metric, channel), {}).get(key)

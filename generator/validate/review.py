@@ -147,20 +147,14 @@ def source_rates(workspace: Workspace) -> Iterator[Problem]:
                 if top is None or not bottom:
                     continue
                 recomputed = top / bottom
+                # the report counts these same parts (compute.actuals.per_buyer_rates):
+                # the buyers where the file has them, as the platform, else the orders
                 if recomputed and abs(value - recomputed) > abs(recomputed) * Decimal("0.005"):
                     first = next(r for r in rows if r.metric == metric)
                     shown = display_path(str(doc.file.parent / (review.source or "")))
-                    # what the report counts: the metric's own parts (orders) where the
-                    # file has them, else the buyers (compute.actuals.per_buyer_rates)
-                    used_part, used_base = DERIVED[metric]
-                    if (used_part, channel, month) not in totals or (used_base, channel, month) not in totals:
-                        used_part, used_base = part, base
-                    top, bottom = totals.get((used_part, channel, month)), totals.get((used_base, channel, month))
-                    used = top / bottom if top is not None and bottom else recomputed
                     yield make("source-rate-differs", shown, first.row, 1, file=shown, metric=metric,
                                period=f"{review.year}-{month:02d}", from_file=_shown_rate(metric, value),
-                               recomputed=_shown_rate(metric, recomputed), part=part, base=base,
-                               used=_shown_rate(metric, used), used_part=used_part, used_base=used_base)
+                               recomputed=_shown_rate(metric, recomputed), part=part, base=base)
                     break
 
 
