@@ -32,8 +32,9 @@
 })();
 
 /* A grid cell's figures (actual, target, YoY) are in its title, which a mouse shows on
-   hover; a touch screen has no hover, so a tap shows the same text under the grid
-   (tap another cell for its figures, tap outside to close). */
+   hover; a touch screen has no hover, so a tap shows the same text in a bar at the
+   bottom of the screen, in view wherever the cell is (tap another cell for its
+   figures, tap anywhere else to close). */
 (function () {
   var shown = null;
   function close() { if (shown) { shown.remove(); shown = null; } }
@@ -41,11 +42,10 @@
     var cell = event.target.closest && event.target.closest(".pb-grid td[title]");
     close();
     if (!cell) { return; }
-    var wrap = cell.closest(".pb-grid-wrap");
     shown = document.createElement("div");
-    shown.className = "pb-grid-tip";
+    shown.className = "pb-grid-tip md-typeset";
     shown.setAttribute("role", "status");
     shown.textContent = cell.getAttribute("title");
-    wrap.parentNode.insertBefore(shown, wrap.nextSibling);
+    document.body.appendChild(shown);
   });
 })();
