@@ -98,3 +98,18 @@ def test_the_plan_page_names_a_baseline_year_only_when_it_exists(tmp_path):
     assert build(tmp_path, tmp_path / "site", tmp_path / "build", tmp_path / "plans").ok
     page = (tmp_path / "build" / "docs" / "main" / "2026" / "plan.md").read_text(encoding="utf-8")
     assert "基准年" not in page  # there is no 2025 here
+
+
+def test_the_tool_table_sets_spend_beside_the_budget_to_date_with_a_total(tmp_path):
+    # Tools' spend to 10-31: 190 + 68 + 40 + 42 + 31 + 24 + 148 + 80 + 66 + 15 + 96 + 38 = 838万;
+    # their GMV 2,908万, of the 800万 spent by tools with attributed GMV (小红书 has none):
+    # ROI 2,908 ÷ 800 = 3.635.  The budget 1,040万 in quarters 20/30/20/30 % (208, 312, 208,
+    # 312万), October 312万 × 810 / 3,680 (last year's Q4 shape) = 68.67万: to date
+    # 208 + 312 + 208 + 68.67 = 796.7万, the same as the P&L's 同期计划 marketing line.
+    from generator.site.build import render_site_folder
+
+    assert render_site_folder(REPO, tmp_path / "out", REPO / "plans", history=False).ok
+    page = (tmp_path / "out/docs/glow-beauty/2026/review.md").read_text(encoding="utf-8")
+    assert "| 名称 | 实际花费 | 归因 GMV | 实际 ROI | 计划 ROI | 同期预算 | 全年预算 | 占比 | 站内/站外 |" in page
+    assert "| 合计 | 838万 | 2,908万 | 3.63 | — | 796.7万 | 1,040万 | 100.0% |  |" in page
+    assert "合计的实际 ROI 只计有归因 GMV 的工具(花费 800万)。" in page

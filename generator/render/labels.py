@@ -18,6 +18,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "spend": ("实际花费", "Spend"), "actual_gmv": ("归因 GMV", "Attributed GMV"),
     "actual_roi": ("实际 ROI", "Actual ROI"), "per_day": ("日均", "Per day"), "item": ("项目", "Item"),
     "plan": ("计划", "Plan"), "plan_ytd": ("同期计划", "Plan, same months"),
+    "amount_ytd": ("同期预算", "Budget to date"), "amount_year": ("全年预算", "Budget, year"),
     "plan_ytd_ratio": ("同期计划占比", "Same-months plan % GMV"), "plan_ratio": ("计划占比", "Plan % GMV"), "actual_ratio": ("实际占比", "Actual % GMV"),
     "id": ("ID", "ID"), "type": ("类型", "Type"), "node": ("节点", "Node"), "channels": ("渠道", "Channels"),
     "start": ("开始", "Start"), "end": ("结束", "End"), "budget": ("预算", "Budget"), "gifts": ("赠品", "Gifts"),

@@ -8,14 +8,17 @@ does not have fails the build (StrictUndefined) instead of showing a blank.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Sequence
 
 import pandas as pd
 from markupsafe import Markup
 
+from generator.compute.figures import divide, exact, exact_sum, money, ratio
 from generator.compute.report import TABLES, YearReport
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Workspace
@@ -165,6 +168,37 @@ class YearContexts:
             workbook=f"downloads/{report.unit}-{report.year}.xlsx",
         )
 
+    def _tools_to_date(self, budget: pd.DataFrame) -> Markup:
+        """The review's tool table: spend, attributed GMV and ROI first; beside them each
+        tool's budget to date (its own phasing, `as_of`'s month by days) where the
+        review is to date — never the year's budget alone next to ten months of spend —
+        and a total row (ROI of the totals, never a mean of ROIs)."""
+        frame = budget.copy()
+        columns = ["name", "spend", "actual_gmv", "actual_roi", "roi"]
+        if self.report.is_year_to_date and len(frame):
+            frame["amount_ytd"] = [money(_budget_to_date(self.tables["budget_phasing"], tool, self.report.as_of))
+                                   for tool in frame["tool"]]
+            columns += ["amount_ytd"]
+        columns += ["amount_year" if "amount_ytd" in columns else "amount", "share", "placement"]
+        frame["amount_year"] = frame["amount"]
+        if len(frame) > 1:
+            total: dict[str, Any] = {c: None for c in frame.columns}
+            total.update(name="合计" if self.lang == "zh" else "Total", placement="", tool="")
+            for column in ("spend", "actual_gmv", "amount", "amount_year", "amount_ytd", "share"):
+                if column in frame:
+                    total[column] = (money if column != "share" else ratio)(exact_sum(frame[column]))
+            paired = frame[frame["spend"].notna() & frame["actual_gmv"].notna()]
+            total["actual_roi"] = ratio(divide(exact_sum(paired["actual_gmv"]), exact_sum(paired["spend"])))
+            unpaired = frame[frame["spend"].notna() & frame["actual_gmv"].isna()]
+            frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
+            if len(unpaired) and len(paired):
+                # the total's ROI counts only the spend whose GMV is known: say so under the table
+                spend = filters.money(exact_sum(paired["spend"]), self.lang)
+                note = (f"合计的实际 ROI 只计有归因 GMV 的工具(花费 {spend})。" if self.lang == "zh" else
+                        f"The total's actual ROI counts only the tools with attributed GMV (spend {spend}).")
+                return Markup(f"{self._table('budget', frame, columns)}\n\n{note}")
+        return self._table("budget", frame, columns)
+
     def _table(self, name: str, frame: pd.DataFrame, columns: list[str]) -> Markup:
         return markdown_table(frame, [c for c in columns if c in frame.columns], self.lang, self.plan)
 
@@ -250,8 +284,7 @@ class YearContexts:
             pnl_chart=self._pnl_chart(), pnl_table=self._pnl_table(),
             roi_chart=charts.tool_roi(budget, lang, "chart-tool-roi") if len(budget) else None,
             # actuals and ROI first, the plan's figures after them
-            budget_review_table=self._table("budget", budget, ["name", "spend", "actual_gmv", "actual_roi", "roi",
-                                                               "amount", "share", "placement"]),
+            budget_review_table=self._tools_to_date(budget),
             campaigns_review_table=self._table("campaigns", t["campaigns"], [
                 "name", "gmv_actual", "attainment", "spend", "actual_roi", "gmv_goal", "budget", "planned_roi",
                 "start", "end"]),
@@ -292,6 +325,23 @@ class YearContexts:
 
     def _pnl_table(self) -> Markup:
         return self._table("pnl", self.tables["pnl"], _pnl_columns(self.report))
+
+
+def _budget_to_date(phasing: pd.DataFrame, tool: str, as_of: dt.date | None) -> Any:
+    """A tool's budget up to `as_of`: its months before `as_of`'s, and that month by days."""
+    if as_of is None or phasing.empty:
+        return None
+    rows = phasing[(phasing["tool"] == tool) & phasing["period"].str.match(r"^\d{4}-\d{2}$")]
+    if rows.empty:
+        return None
+    days = calendar.monthrange(as_of.year, as_of.month)[1]
+    total = Decimal(0)
+    for period, amount in zip(rows["period"], rows["amount"]):
+        month, value = int(str(period)[5:7]), exact(amount)
+        if value is None or month > as_of.month:
+            continue
+        total += value if month < as_of.month else value * as_of.day / days
+    return total
 
 
 def home_year(report: YearReport, lang: str) -> HomeYear:
