@@ -55,9 +55,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> tuple[int, str | None]:
-    parser = _parser()
+    from generator.cli_words import in_language
+
+    parser = in_language(_parser(), _language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     return _dispatch(parser, args), getattr(args, "command", None)
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The language asked for, read before the parser exists (its help is in it):
+    `--lang en` / `--lang=en` anywhere, else $PLANBOOK_LANG, else zh."""
+    chosen = os.environ.get("PLANBOOK_LANG", "zh")
+    for at, word in enumerate(argv):
+        if word == "--lang" and at + 1 < len(argv):
+            chosen = argv[at + 1]
+        elif word.startswith("--lang="):
+            chosen = word.split("=", 1)[1]
+    return "en" if chosen.lower().startswith("en") else "zh"
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

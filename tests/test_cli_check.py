@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -171,3 +172,17 @@ def test_one_file_outside_the_working_folder_is_checked_too(tmp_path):
                     encoding="utf-8")
     result = run("check", "../project/plans/2026/plan.yaml", "--lang", "en", cwd=tmp_path / "elsewhere")
     assert result.returncode == 1 and "[unknown-key]" in result.stdout
+
+
+def test_help_is_in_the_users_language_and_every_help_text_has_its_chinese():
+    from generator.cli import _parser
+    from generator.cli_words import untranslated
+
+    assert untranslated(_parser()) == []
+    zh = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--help"], capture_output=True, text=True,
+                        env={**os.environ, "PLANBOOK_LANG": "zh"})
+    assert zh.returncode == 0 and zh.stdout.startswith("用法:planbook check")
+    assert "检查所有计划文件" not in zh.stdout and "有警告也判为不通过" in zh.stdout and "选项:" in zh.stdout
+    en = subprocess.run([sys.executable, "-m", "generator.cli", "--lang", "en", "--help"], capture_output=True,
+                        text=True)
+    assert en.stdout.startswith("usage: planbook") and "validate every plan document" in en.stdout
