@@ -211,11 +211,11 @@ def test_serve_shows_a_broken_plan_on_the_page_being_read(tmp_path, browser):
     with serving(tmp_path) as base:
         status = f"{base}/_planbook/status.json"
 
-        def open_page(page) -> None:
+        def open_page(page, name: str = "review") -> None:
             # livereload reloads the page when a rebuild lands: a navigation can be cut short
             for _attempt in range(20):
                 try:
-                    page.goto(f"{base}/shop/2026/review.html")
+                    page.goto(f"{base}/shop/2026/{name}.html")
                     page.wait_for_timeout(1000)
                     return
                 except Exception:  # noqa: BLE001 - playwright's navigation error, tried again
@@ -232,6 +232,8 @@ def test_serve_shows_a_broken_plan_on_the_page_being_read(tmp_path, browser):
         banner.wait_for(timeout=10_000)
         assert "1 个错误" in banner.inner_text() and "share-sum" in banner.inner_text()
         assert banner.bounding_box()["y"] < 300  # on top of the page, where it is read first
+        open_page(page, "plan")  # every page, the broken plan's own page too
+        page.locator(".pb-serve-banner .admonition.failure").wait_for(timeout=10_000)
         plan.write_text(plan.read_text(encoding="utf-8").replace("tmall: 60%", "tmall: 70%"), encoding="utf-8")
         assert url_shows(status, '"banner": ""')
         open_page(page)
