@@ -729,7 +729,15 @@ def _build(args: argparse.Namespace) -> int:
     from generator.site.build import build
 
     plans = _plans_dir(args.plans) if args.plans else None
-    outcome = build(Path.cwd(), Path(args.site_dir), Path(args.build_dir), plans, args.strict)
+
+    def progress(step: str, pages: int, redone: int) -> None:
+        """On a terminal, what the build is doing (a CI log keeps only the summary)."""
+        if step == "rendered":
+            _say(args.lang, f"已生成 {pages} 个页面(重新计算 {redone} 份计划/复盘页),MkDocs 正在生成网站…",
+                 f"{pages} pages rendered ({redone} plan/review pages redone); MkDocs is building the site…")
+
+    outcome = build(Path.cwd(), Path(args.site_dir), Path(args.build_dir), plans, args.strict,
+                    progress if sys.stderr.isatty() else None)
     code = _site_outcome(outcome, args.lang)
     if code == EXIT_OK:
         warnings = [p for p in getattr(outcome, "problems", []) if not p.is_error]

@@ -240,3 +240,13 @@ def test_serve_search_index_keeps_the_other_pages_and_drops_deleted_ones(tmp_pat
     merged = clean_search_index(index, previous, merge=True, docs=docs)
     assert [d["title"] for d in merged["docs"]] == ["review", "home", "newplan"]
     assert json.loads(index.read_text(encoding="utf-8")) == merged
+
+
+def test_build_tells_its_progress(tmp_path):
+    # the first build renders every page: the small case's 2025 review, 2026 plan and 2026 review among them
+    heard: list[tuple[str, int, int]] = []
+    outcome = build(tmp_path, tmp_path / "site", tmp_path / "build", CASES / "small" / "plans",
+                    progress=lambda step, pages, redone: heard.append((step, pages, redone)))
+    assert outcome.ok
+    [(step, pages, redone)] = heard
+    assert step == "rendered" and pages > 10 and redone == 3

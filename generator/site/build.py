@@ -14,6 +14,7 @@ import functools
 import gc
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -385,15 +386,22 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty:
         run_mkdocs(config, dirty)
 
 
-def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False) -> Outcome:
+def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False,
+          progress: Callable[[str, int, int], None] | None = None) -> Outcome:
     """Render, then build `site_dir` atomically: on any failure the old site stays,
-    and no `.site.new-*` or `.site.old-*` folder is left behind."""
+    and no `.site.new-*` or `.site.old-*` folder is left behind.  `progress(step,
+    pages, redone)` hears when the pages are rendered ("rendered": Markdown pages
+    and the (unit, year)s rendered again) and when MkDocs starts on them ("mkdocs")."""
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
     try:
         with build_lock(site_dir, build_dir):
             outcome = render_site_folder(project, build_dir, plans, strict)
             if not outcome.ok:
                 return outcome
+            if progress is not None:
+                pages = sum(1 for _ in (build_dir / "docs").rglob("*.md"))
+                redone = sum(1 for name in outcome.written if re.fullmatch(r"[^/]+/\d{4}/(plan|review)\.md", name))
+                progress("rendered", pages, redone)
             # MkDocs runs next in this process, with the render's objects (the workspace
             # and its YAML nodes) still alive: frozen, the garbage collector stops
             # walking them on every collection of MkDocs' own.
