@@ -8,7 +8,10 @@ out (tests/test_cli_check.py)."""
 from __future__ import annotations
 
 import argparse
-from typing import Any, Iterator
+import functools
+import re
+import sys
+from typing import Any, Iterator, NoReturn
 
 HELP_ZH = {
     "Plans-as-code for e-commerce operations: check, report, diff and publish plans.":
@@ -104,12 +107,37 @@ class ChineseHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix if prefix is not None else USAGE_ZH)
 
 
+# argparse's usage errors, as it words them, in Chinese (the names and values stay)
+_ERRORS_ZH = [
+    (re.compile(r"^argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$"),
+     "参数 {arg}:没有 {value} 这个选项(可选:{choices})"),
+    (re.compile(r"^argument (?P<arg>.+?): expected one argument$"), "参数 {arg} 后面需要一个值"),
+    (re.compile(r"^argument (?P<arg>.+?): invalid (?P<kind>int|float) value: (?P<value>.+)$"),
+     "参数 {arg}:{value} 不是数字"),
+    (re.compile(r"^unrecognized arguments: (?P<args>.+)$"), "不认识的参数:{args}"),
+    (re.compile(r"^the following arguments are required: (?P<args>.+)$"), "缺少必需的参数:{args}"),
+]
+
+
+def error_in_chinese(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    """argparse's `error`, in Chinese: the usage, then `planbook check: 错误: …` (exit 2)."""
+    for pattern, words in _ERRORS_ZH:
+        found = pattern.match(message)
+        if found:
+            message = words.format(**found.groupdict())
+            break
+    parser.print_usage(sys.stderr)
+    parser.exit(2, f"{parser.prog}: 错误: {message}\n")
+
+
 def in_language(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentParser:
     """`parser` and its subcommands with their help in `lang` (English as written)."""
     if lang != "zh":
         return parser
     for each in _parsers(parser):
         each.formatter_class = ChineseHelp
+        # an instance attribute: argparse calls self.error(...) on the parser that failed
+        each.error = functools.partial(error_in_chinese, each)  # type: ignore[method-assign]
         if each.description:
             each.description = HELP_ZH.get(each.description, each.description)
         for group in each._action_groups:

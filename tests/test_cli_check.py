@@ -186,3 +186,15 @@ def test_help_is_in_the_users_language_and_every_help_text_has_its_chinese():
     en = subprocess.run([sys.executable, "-m", "generator.cli", "--lang", "en", "--help"], capture_output=True,
                         text=True)
     assert en.stdout.startswith("usage: planbook") and "validate every plan document" in en.stdout
+
+
+def test_usage_errors_are_in_the_users_language():
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True,
+                              env={**os.environ, "PLANBOOK_LANG": "zh"})
+
+    wrong = run("check", "--format", "xml")
+    assert wrong.returncode == 2
+    assert "planbook check: 错误: 参数 --format:没有 'xml' 这个选项(可选:'text', 'json', 'md', 'csv')" in wrong.stderr
+    assert "缺少必需的参数" in run("export").stderr and "不认识的参数:--bogus" in run("check", "--bogus").stderr
+    assert "invalid choice" in run("--lang", "en", "check", "--format", "xml").stderr
