@@ -57,8 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> tuple[int, str | None]:
     from generator.cli_words import in_language
 
-    parser = in_language(_parser(), _language(sys.argv[1:] if argv is None else argv))
+    lang = _language(sys.argv[1:] if argv is None else argv)
+    parser = in_language(_parser(), lang)
     args = parser.parse_args(argv)
+    args.lang = lang
     return _dispatch(parser, args), getattr(args, "command", None)
 
 
@@ -78,8 +80,6 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
-    lang = getattr(args, "lang", None) or os.environ.get("PLANBOOK_LANG", "zh")
-    args.lang = "en" if lang.lower().startswith("en") else "zh"
     args.debug = getattr(args, "debug", False)
     formats = FORMATS.get(args.command, ["text"])
     args.format = getattr(args, "format", None) or formats[0]

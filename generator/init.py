@@ -137,7 +137,7 @@ def installed_from() -> str | None:
         return f"planbook=={dist.version}"
     url = str(direct.get("url", ""))
     vcs = direct.get("vcs_info")
-    clean = _pip_url(url) if _reachable(url) else None  # never a token into a committed file
+    clean = _pip_url(url)  # reachable from CI, and never a token into a committed file
     if isinstance(vcs, dict) and vcs.get("commit_id") and clean:
         return f"planbook @ {vcs.get('vcs', 'git')}+{clean}@{vcs['commit_id']}"
     if "archive_info" in direct and clean and urlparse(clean).scheme in ("http", "https"):
@@ -162,11 +162,6 @@ def _checkout_remote(folder: Path) -> str | None:
         return None
     url = _pip_url(remote)
     return f"planbook @ git+{url}@{commit}" if url else None
-
-
-def _reachable(url: str) -> bool:
-    """A URL another machine can fetch: a web or ssh address, not a local path."""
-    return bool(re.match(r"^(https?|ssh|git)://|^[\w.-]+@[\w.-]+:", url))
 
 
 def _pip_url(remote: str) -> str | None:

@@ -16,7 +16,7 @@ from generator.compute.series import (
     month_label,
     quarter_label,
 )
-from generator.compute.figures import divide, exact_sum, money, ratio
+from generator.compute.figures import divide, exact, exact_sum, money, ratio
 from generator.compute.targets import spread, weights_for
 from generator.model.amounts import FEN, ZERO, allocate, budget_total, split_running, tool_amount
 
@@ -135,6 +135,26 @@ def budget_phasing_frame(plan: Plan | None, gmv_weights: list[Decimal] | None) -
             rows.append({"tool": tool_id, "period": quarter_label(plan.year, q), "amount": money(value),
                          "per_day": money(value / days)})
     return pd.DataFrame(rows, columns=PHASING_COLUMNS)
+
+
+def budget_to_date(phasing: pd.DataFrame, tool: str, last_month: int,
+                   covered: tuple[int, int] | None) -> Decimal | None:
+    """A tool's (or `all`'s) budget up to a year-to-date review's last month, as the
+    budget's own phasing puts it: the months before it whole, that month by the days
+    covered (`compute.actuals.days_covered`: 15 of 31 as of 08-15).  The P&L's
+    same-months marketing line and the review page's tool table read this alike."""
+    if phasing.empty:
+        return None
+    rows = phasing[(phasing["tool"] == tool) & phasing["period"].str.match(r"^\d{4}-\d{2}$")]
+    total: Decimal | None = None
+    for period, amount in zip(rows["period"], rows["amount"]):
+        month, value = int(str(period)[-2:]), exact(amount)
+        if month > last_month or value is None:
+            continue
+        if month == last_month and covered is not None:
+            value = value * covered[0] / covered[1]
+        total = (total or Decimal(0)) + value
+    return total
 
 
 def _split_by_tools(all_months: list[Decimal], tools: dict[str, Decimal], total: Decimal) -> dict[str, dict[int, Decimal]]:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from generator.compute.budget import budget_to_date
 from generator.compute.figures import exact, exact_sum
 from generator.compute.series import Rolled
 from generator.model.amounts import budget_total
@@ -50,17 +51,7 @@ def ytd_plan_figures(ytd: Rolled, year: int, phasing: pd.DataFrame, last_month: 
     phasing puts it in those months (the part of `as_of`'s month by days), the gifts
     of the campaigns by their days to `as_of`, refunds at the planned rate."""
     figures = _base(ytd, year)
-    months = phasing[(phasing["tool"] == "all") & phasing["period"].str.match(r"^\d{4}-\d{2}$")] if len(phasing) else phasing
-    marketing: Decimal | None = None
-    for period, amount in zip(months["period"], months["amount"]) if len(months) else []:
-        month = int(str(period)[-2:])
-        value = exact(amount)
-        if month > last_month or value is None:
-            continue
-        if month == last_month and covered is not None:
-            value = value * covered[0] / covered[1]
-        marketing = (marketing or Decimal(0)) + value
-    figures["marketing"] = marketing
+    figures["marketing"] = budget_to_date(phasing, "all", last_month, covered)
     figures["campaign_gifts"] = exact_sum(
         _gifts_to_date(exact(g), str(start), str(end), as_of)
         for g, start, end in zip(campaigns["gifts"], campaigns["start"], campaigns["end"])) if len(campaigns) else None

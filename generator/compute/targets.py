@@ -178,25 +178,25 @@ def _spread_sum_metric(plan: Plan, metric_id: str, target: Target, shape: ShapeL
             per_channel[UNALLOCATED] = fixed[UNALLOCATED]
         overall = {m: sum((c.get(m, ZERO) for c in fixed.values()), ZERO)
                    for m in range(1, 13) if any(m in c for c in fixed.values())}
-    remainder = period_remainder(target, overall)
+    # months or quarters a little short of a written total (a warning): the total stays
+    # the year's figure, its remainder in no month (spec 10)
+    year_total = target.total.exact if period_remainder(target, overall) and target.total is not None else None
     if overall:
-        # months a little short of the written total: the year is the total (its remainder
-        # in no month), and with channels the remainder is 未分配's, so they add up to `all`
-        year = target.total.exact if remainder and target.total is not None else None
-        table[(metric_id, "all")] = MonthlyFigures(overall, year)
-    # with a remainder in no month, a channel written as a share has its share of the
-    # written total as its year (60 % of 1,000万 is 600万, its months 60 % of theirs)
-    share_years = dict(zip([*shares, UNALLOCATED], shares_of(target.total.exact, [*shares.values()], quantum) +
-                           [ZERO])) if remainder and shares and target.total is not None else {}
+        table[(metric_id, "all")] = MonthlyFigures(overall, year_total)
+    # a channel written as a share takes its share of that total as its year (60 % of
+    # 1,000万 is 600万), its months its share of theirs
+    share_years = dict(zip(shares, shares_of(year_total, list(shares.values()), quantum))) \
+        if year_total is not None and shares else {}
     for channel, months in per_channel.items():
-        if months and (channel != UNALLOCATED or not remainder):
-            table[(metric_id, channel)] = MonthlyFigures(months, share_years.get(channel) if channel in shares else None)
-    if remainder and per_channel:
+        if months and not (year_total is not None and channel == UNALLOCATED):
+            table[(metric_id, channel)] = MonthlyFigures(months, share_years.get(channel))
+    if year_total is not None and per_channel:
+        # 未分配 takes what the channels' years leave of the total: they add up to `all`
         gaps = per_channel.get(UNALLOCATED, {})
         placed = sum((table[(metric_id, c)].year or sum(table[(metric_id, c)].months.values(), ZERO)
                       for c in per_channel if c != UNALLOCATED and (metric_id, c) in table), ZERO)
-        if target.total is not None and target.total.exact != placed:
-            table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps), target.total.exact - placed)
+        if year_total != placed:
+            table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps), year_total - placed)
         elif gaps:
             table[(metric_id, UNALLOCATED)] = MonthlyFigures(dict(gaps))
 

@@ -66,9 +66,9 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
         "成交买家数": "buyers", "店铺访客数": "visitors", "商品访客数": "visitors", "成交转化率": "conversion_rate",
         "客单价": "aov", "客单价(元)": "aov"}),
 ]}
-# Which order count each shop preset reads as `orders` (the conversion rate and AOV
-# Planbook computes follow it, so they match the platform's own only where the
-# platform divides by the same count; docs: the guide's exports page).
+# Which order count each shop preset reads as `orders` (shown by `planbook explain
+# presets`; the conversion rate and AOV follow the buyers where the file has them, as
+# the platforms' own do, and this count only without: compute.actuals.per_buyer_rates).
 ORDER_COUNTS = {"sycm-shop": "支付子订单数 (sub-orders: one per SKU line)", "jd-shop": "成交单量 (orders)",
                 "doudian-compass": "成交订单数 (orders)", "pdd-shop": "成交订单数 (orders)"}
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from generator.diff.compare import SECTIONS
-from generator.diff.history import Commit
+from generator.diff.history import Commit, HistoryError, commit_diff
 from generator.diff.run import PlanDiff
 from generator.render import filters, labels
 from generator.render.diff import SECTION_LABELS, ChangeNamer, diff_markdown, diff_text
@@ -72,8 +72,6 @@ def history_entry(commit: Commit, diff: PlanDiff | None, lang: str, failed: str 
 def entry_of(plans: Any, commit: Commit, unit: str, year: int, validate: Any,
              lang: str) -> tuple[HistoryEntry, PlanDiff | None]:
     """One commit's entry and its diff (None when it could not be made)."""
-    from generator.diff.history import HistoryError, commit_diff
-
     try:
         diff = commit_diff(plans, commit, unit, year, validate)
     except HistoryError as exc:

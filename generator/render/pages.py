@@ -8,17 +8,17 @@ does not have fails the build (StrictUndefined) instead of showing a blank.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Sequence
 
 import pandas as pd
 from markupsafe import Markup
 
-from generator.compute.figures import divide, exact, exact_sum, money, ratio
+from generator.compute.actuals import days_covered, last_month
+from generator.compute.budget import budget_to_date
+from generator.compute.figures import divide, exact_sum, money, ratio
 from generator.compute.report import TABLES, YearReport
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Workspace
@@ -175,8 +175,10 @@ class YearContexts:
         and a total row (ROI of the totals, never a mean of ROIs)."""
         frame = budget.copy()
         columns = ["name", "spend", "actual_gmv", "actual_roi", "roi"]
-        if self.report.is_year_to_date and len(frame):
-            frame["amount_ytd"] = [money(_budget_to_date(self.tables["budget_phasing"], tool, self.report.as_of))
+        review = self.report.review
+        if review is not None and self.report.is_year_to_date and len(frame):
+            last, covered = last_month(review), days_covered(review)
+            frame["amount_ytd"] = [money(budget_to_date(self.tables["budget_phasing"], tool, last, covered))
                                    for tool in frame["tool"]]
             columns += ["amount_ytd"]
         columns += ["amount_year" if "amount_ytd" in columns else "amount", "share", "placement"]
@@ -325,23 +327,6 @@ class YearContexts:
 
     def _pnl_table(self) -> Markup:
         return self._table("pnl", self.tables["pnl"], _pnl_columns(self.report))
-
-
-def _budget_to_date(phasing: pd.DataFrame, tool: str, as_of: dt.date | None) -> Any:
-    """A tool's budget up to `as_of`: its months before `as_of`'s, and that month by days."""
-    if as_of is None or phasing.empty:
-        return None
-    rows = phasing[(phasing["tool"] == tool) & phasing["period"].str.match(r"^\d{4}-\d{2}$")]
-    if rows.empty:
-        return None
-    days = calendar.monthrange(as_of.year, as_of.month)[1]
-    total = Decimal(0)
-    for period, amount in zip(rows["period"], rows["amount"]):
-        month, value = int(str(period)[5:7]), exact(amount)
-        if value is None or month > as_of.month:
-            continue
-        total += value if month < as_of.month else value * as_of.day / days
-    return total
 
 
 def home_year(report: YearReport, lang: str) -> HomeYear:

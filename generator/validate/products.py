@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import statistics
-from typing import Iterator
-
-from typing import Any
+from typing import Any, Iterator
 
 from generator.load.quantities import Quantity
 from generator.model.workspace import Workspace
 from generator.problems import Problem
+from generator.validate.campaigns import all_campaigns
 from generator.validate.common import number, plans, reviews
 
 ROLE_ORDER = ("traffic", "profit", "image")
@@ -53,8 +52,6 @@ def cost_below_price(workspace: Workspace) -> Iterator[Problem]:
 def whole_counts(workspace: Workspace) -> Iterator[Problem]:
     """Units sold, stock and a campaign's SKU units are counts, as orders are: 10.5 units
     or 3万元 of stock is a problem at its line, never rounded or read as money."""
-    from generator.validate.campaigns import all_campaigns
-
     for doc, plan in plans(workspace):
         for i, product in enumerate(plan.products):
             yield from _count_problems(doc, ("products", i, "units"), "units", product.units)
