@@ -576,6 +576,68 @@ CATALOG: dict[str, Entry] = {
         "fix the value under `extra: planbook:` (the default is used meanwhile)",
         "请修正 `extra: planbook:` 下的值(在此之前使用默认值)",
     ),
+    # --- scenarios (spec 14) --------------------------------------------------------------------------
+    "scenario-bad-name": Entry(
+        E, "the scenario's `name:` is `{text}`, not a name", "情景的 `name:` 是 `{text}`,不是名称",
+        "write a name such as 冲刺 or 保守, or leave `name:` out (the file name is used)",
+        "写一个名称(如 冲刺、保守),或不写 `name:`(使用文件名)",
+    ),
+    "scenario-without-plan": Entry(
+        E, "no plan in the folder `{folder}` for this scenario to overlay",
+        "文件夹 `{folder}` 里没有计划,这个情景无从叠加",
+        "put the scenario in `scenarios/` beside its year's plan.yaml (plans/2026/scenarios/冲刺.yaml)",
+        "把情景放在当年 plan.yaml 旁边的 `scenarios/` 文件夹里(plans/2026/scenarios/冲刺.yaml)",
+    ),
+    "scenario-plan-has-errors": Entry(
+        W, "the {year} plan (`{plan}`) has errors; this scenario is checked once they are fixed",
+        "{year} 年计划(`{plan}`)有错误;修正之后再检查这个情景",
+        "fix the plan's errors first", "请先修正计划中的错误",
+    ),
+    "scenario-fixed-key": Entry(
+        E, "`{key}: {text}` differs from the plan's `{key}: {plan}`: a scenario belongs to the plan of its folder",
+        "`{key}: {text}` 与计划的 `{key}: {plan}` 不同:情景属于它所在文件夹的计划",
+        "leave `{key}:` out of the scenario", "从情景中去掉 `{key}:`",
+    ),
+    "scenario-unknown-key": Entry(
+        E, "`{at}` is not in the plan: a scenario changes what the plan has; there: {existing}",
+        "计划中没有 `{at}`:情景只能修改计划里已有的内容;这一层有:{existing}",
+        "write a key of the plan (a typo?), or add it to the plan first",
+        "写计划里已有的键(是否拼错?),或先把它加进计划",
+    ),
+    "scenario-replaces-target": Entry(
+        W, "`targets.{metric}` is a single value here, so it replaces the plan's whole target ({keys})",
+        "这里的 `targets.{metric}` 是单个值,会替换计划中整个目标({keys})",
+        "to change only the total, write `{metric}: {{total: …}}`",
+        "只改年度总额时,写 `{metric}: {{total: …}}`",
+    ),
+    "scenario-item-not-mapping": Entry(
+        E, "`{at}` must be a mapping of the item's keys to change", "`{at}` 需要写成 `键: 值`,列出要修改的字段",
+        "e.g. `campaigns: {{double11: {{goals: {{gmv: 2500万}}}}}}`", "例如 `campaigns: {{double11: {{goals: {{gmv: 2500万}}}}}}`",
+    ),
+    "scenario-drivers-form": Entry(
+        E, "`drivers:` holds changes by channel: `tmall: {{conversion_rate: -10%, from: 2026-10}}`",
+        "`drivers:` 按渠道写驱动变化:`tmall: {{conversion_rate: -10%, from: 2026-10}}`",
+        "write a mapping of channel ids (or `all`) to changes", "写成 渠道 id(或 `all`)→ 变化 的映射",
+    ),
+    "scenario-driver-metric": Entry(
+        E, "`{metric}` is not a driver of GMV", "`{metric}` 不是销售额的驱动因素",
+        "a driver is visitors, conversion_rate or aov (GMV = visitors × conversion rate × AOV)",
+        "驱动因素是 visitors、conversion_rate 或 aov(销售额 = 访客数 × 转化率 × 客单价)",
+    ),
+    "scenario-driver-value": Entry(
+        E, "`{text}` is not a change of {metric}", "`{text}` 不是 {metric} 的变化",
+        "write a change with its sign (+10%, -10%); conversion_rate and aov also take a level (3.8%, 129)",
+        "写带符号的变化(+10%、-10%);conversion_rate 和 aov 也可以写水平值(3.8%、129)",
+    ),
+    "scenario-driver-period": Entry(
+        E, "`{text}` is not a month or quarter of {year}", "`{text}` 不是 {year} 年的月份或季度",
+        "write 2026-10, 2026-10-01 or Q4 (`from:` no later than `to:`)",
+        "请写 2026-10、2026-10-01 或 Q4(`from:` 不晚于 `to:`)",
+    ),
+    "scenario-duplicate-name": Entry(
+        E, "the scenario name `{name}` is taken by `{other}`", "情景名称 `{name}` 已被 `{other}` 使用",
+        "give each scenario of a year its own `name:`", "同一年的每个情景用不同的 `name:`",
+    ),
     # --- commands -----------------------------------------------------------------------------------
     "no-plans-folder": Entry(E, "`{folder}`: no such folder", "`{folder}`:文件夹不存在",
                              "run in the repository root, or name the plans folder", "请在仓库根目录运行,或写出计划文件夹"),
@@ -591,6 +653,30 @@ CATALOG: dict[str, Entry] = {
         E, "no {year} plan{unit_en} to compare; plans exist for: {existing}",
         "没有{unit_zh} {year} 年的计划可比较;现有计划:{existing}",
         "compare two years that have plans", "请比较两个都有计划的年份",
+    ),
+    "unknown-scenario": Entry(
+        E, "no scenario `{name}`{year_en}; there are: {existing}", "没有情景 `{name}`{year_zh};现有:{existing}",
+        "choose one of the scenarios listed (plans/YEAR/scenarios/*.yaml)",
+        "请从列出的情景中选择(plans/年份/scenarios/*.yaml)",
+    ),
+    "whatif-unknown-path": Entry(
+        E, "`--set {at}`: `{part}` names nothing here; there: {existing}",
+        "`--set {at}`:这里没有 `{part}`;这一层有:{existing}",
+        "a path is a channel and driver (tmall.conversion_rate), a target (gmv.total), or a key of the plan "
+        "(campaigns.double11.gmv_goal, budget.tools.tb_keyword.share)",
+        "路径可以是 渠道.驱动因素(tmall.conversion_rate)、目标(gmv.total),或计划里的键"
+        "(campaigns.double11.gmv_goal、budget.tools.tb_keyword.share)",
+    ),
+    "whatif-bad-set": Entry(
+        E, "`--set {text}` is not PATH=VALUE with a value", "`--set {text}` 不是 路径=值 的写法",
+        "write e.g. --set 'tmall.conversion_rate=-10%' or --set 'gmv.total=1.5亿'",
+        "例如 --set 'tmall.conversion_rate=-10%' 或 --set 'gmv.total=1.5亿'",
+    ),
+    "whatif-not-a-number": Entry(
+        E, "`--set {at}={text}`: a change in % needs a number at `{at}`, and the plan has `{found}`",
+        "`--set {at}={text}`:按百分比修改需要 `{at}` 是一个数,计划里是 `{found}`",
+        "give the new value itself, or a path to a number (gmv.total rather than gmv)",
+        "直接写新值,或写到具体的数(gmv.total 而不是 gmv)",
     ),
     "log-no-plan": Entry(
         E, "no {year} plan{unit_en} to show the history of; plans exist for: {existing}",

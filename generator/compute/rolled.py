@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from generator.compute.drivers import apply_drivers
 from generator.compute.actuals import days_covered, last_month, review_actuals
 from generator.compute.series import LEVEL, FigureTable, MonthlyFigures, Rolled, Rule, roll_table, rollup
 from generator.compute.targets import derive_drivers, metric_rules, prorate_month, spread_targets
@@ -59,6 +60,8 @@ def year_figures(workspace: Workspace, unit: str, year: int) -> YearFigures:
     targets = spread_targets(plan, shape) if plan else {}
     if plan:
         derive_drivers(targets)
+        # a scenario's driver changes (spec 14), before the costs that follow GMV
+        apply_drivers(targets, workspace.drivers.get((unit, year), ()))
         _add_cogs(targets, plan.costs)
     actuals = _actual_table(workspace, review_doc, plan_doc)
     if review:

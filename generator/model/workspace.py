@@ -18,6 +18,7 @@ from typing import Any, Iterator, Union
 from pydantic import ValidationError
 
 from generator.load.frontmatter import read_front_matter
+from generator.load.overlay import is_scenario_file, read_overlay
 from generator.load.sourcefile import SourceRow, read_source, resolve_source
 from generator.load.yamltree import Mark, SourceMap, parse_yaml
 from generator.model.catalog import METRICS, TOOLS, metric_for
@@ -47,6 +48,8 @@ class Document:
     # ("campaign", "618"), ("sku", "A-1"), ("tool", "jd_express"). Rules do not report
     # what follows from a gap that is already reported (`unknown-channel jd`).
     left_out: frozenset[tuple[str, str]] = frozenset()
+    # The data as written (after loading), which a scenario overlays (spec 14).
+    data: Any = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -113,6 +116,12 @@ class Workspace:
     problems: tuple[Problem, ...] = ()
     unloaded: tuple[Unloaded, ...] = ()  # YAML files that did not become documents
     files: int = 0  # every file read (documents, pages and the unloaded)
+    # Scenario overlays (`plans/2026/scenarios/*.yaml`, spec 14), read but not applied.
+    scenarios: tuple[Any, ...] = ()
+    # Set on a scenario's own workspace (`model.scenarios.scenario_workspace`): its
+    # name, and the driver changes that compute applies to the targets of (unit, year).
+    scenario: str | None = None
+    drivers: dict[tuple[str, int], tuple[Any, ...]] = field(default_factory=dict)
     # (kind, unit, year) → documents: rules look documents up per document, and a
     # scan per lookup made 240 documents five times slower than 60.
     _index: dict[tuple[str, str, int], list[Document]] = field(default_factory=dict, init=False, repr=False,
@@ -178,6 +187,7 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
     pages: list[Page] = []
     problems: list[Problem] = []
     unloaded: list[Unloaded] = []
+    overlays: list[Any] = []
     files = plan_files(root)
     boundary = root.resolve() if root.is_dir() else root.resolve().parent
     seen: set[str] = set()
@@ -192,6 +202,11 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
         if file.suffix.lower() == ".md":
             pages.append(_read_page(file, shown, problems))
             continue
+        if is_scenario_file(file):
+            overlay = read_overlay(file, shown, problems)
+            if overlay is not None:
+                overlays.append(overlay)
+            continue
         document = _read_remembered(file, shown, problems, parsed)
         if document is not None:
             documents.append(document)
@@ -203,7 +218,8 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
     documents = [_with_item_report(_with_ad_report(_with_source_rows(d, plans, root), root), plans, root)
                  for d in documents]
-    return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files))
+    return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files),
+                     tuple(overlays))
 
 
 def header_names(declared: dict[str, Any] | None) -> dict[str, str]:
@@ -424,9 +440,14 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
                      choices=list(DOCUMENT_MODELS), suggestion=suggest(text, DOCUMENT_MODELS))
             )
         return None
-    model_class = DOCUMENT_MODELS[kind]
-    # A spot the loader already explained (a bad date, `1:30`) needs no second problem.
-    reported = {(p.line, p.column) for p in parsed.problems}
+    return typed_document(DOCUMENT_MODELS[kind], data, source, shown, file, problems, parsed.problems)
+
+
+def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, shown: str, file: Path,
+                   problems: list[Problem], already: list[Problem] | tuple[Problem, ...] = ()) -> Document | None:
+    """Parsed data → a typed document (None when nothing validates), with its problems
+    added; `already`: the loader's problems, whose spots need no second problem."""
+    reported = {(p.line, p.column) for p in already}
     model = None
     left_out: set[tuple[str, str]] = set()
     for _attempt in range(MAX_RECOVERY_PASSES):
@@ -449,7 +470,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
     if model is None:
         return None
     left_out.discard(("", ""))
-    return Document(shown, file, model, source, left_out=frozenset(left_out))  # type: ignore[arg-type]
+    return Document(shown, file, model, source, left_out=frozenset(left_out), data=data)  # type: ignore[arg-type]
 
 
 def _what(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from generator.model.workspace import ParsedCache, Workspace, read_workspace
 from generator.problems import Problem, make, sort_problems
 from generator.validate import budget, campaigns, documents, products, review, targets
+from generator.validate.scenarios import scenario_problems
 
 Rule = Callable[[Workspace], Iterable[Problem]]
 
@@ -65,6 +66,8 @@ def check(root: Path, parsed: ParsedCache | None = None) -> tuple[Workspace, lis
     with gc_paused():
         workspace = read_workspace(root, parsed)
         problems = list(workspace.problems) + validate(workspace)
+        if workspace.scenarios:
+            problems += scenario_problems(workspace, problems, validate)
     return workspace, root_causes_first(workspace, sort_problems(problems))
 
 

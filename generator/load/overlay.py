@@ -1,0 +1,55 @@
+"""A scenario file (`plans/2026/scenarios/冲刺.yaml`, spec 14) read as it is written.
+
+A scenario holds only what differs from its year's plan, so it has no `kind:`;
+what makes it a scenario is the folder it sits in.  This module reads the file
+into data and a source map; `model.scenarios` lays it over the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.load.yamltree import SourceMap, parse_yaml
+from generator.problems import Problem, make, os_reason
+
+SCENARIO_FOLDER = "scenarios"
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """One scenario file: its name (`name:`, else the file's stem) and its data."""
+
+    path: str  # as shown to the user
+    file: Path
+    name: str
+    data: dict[str, Any]
+    source: SourceMap
+
+
+def is_scenario_file(file: Path) -> bool:
+    """A YAML file directly inside a `scenarios/` folder."""
+    return file.parent.name == SCENARIO_FOLDER and file.suffix.lower() in (".yaml", ".yml")
+
+
+def read_overlay(file: Path, shown: str, problems: list[Problem]) -> Overlay | None:
+    """The scenario in `file`, or None with its problems added."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        problems.append(make("unreadable-file", shown, 1, 1, **os_reason(exc)))
+        return None
+    parsed = parse_yaml(raw, shown)
+    problems.extend(parsed.problems)
+    if parsed.data is None:
+        return None
+    if not isinstance(parsed.data, dict):
+        problems.append(make("not-a-mapping", shown, 1, 1))
+        return None
+    name = parsed.data.get("name", file.stem)
+    if not isinstance(name, str) or not name.strip():
+        mark = parsed.source.value(("name",))
+        problems.append(make("scenario-bad-name", shown, mark.line, mark.column, text=str(name)))
+        return None
+    return Overlay(shown, file, name.strip(), parsed.data, parsed.source)

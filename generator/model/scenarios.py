@@ -1,0 +1,319 @@
+"""A scenario (spec 14) laid over its year's plan: the typed plan it makes, the
+driver changes it carries, and the workspace in which it replaces the plan.
+
+The overlay rule: a mapping merges key by key; a scalar or a list replaces the
+plan's value at that path.  A list of items with ids (the plan's `campaigns` by
+`id`, `products` by `sku`) is addressed by a mapping keyed by those ids, so a
+scenario can change one campaign's goal without copying the list; a campaign
+that lives in its own file (`campaigns/double11.yaml`) is reached the same way.
+A key that the plan does not have is a problem at its line: a scenario changes
+what the plan says, it does not add to it.
+
+`drivers:` holds driver changes by channel and period
+(`tmall: {conversion_rate: -10%, from: 2026-10}`); compute applies them to the
+spread targets through GMV = visitors × conversion rate × AOV.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.load.overlay import Overlay
+from generator.load.quantities import QuantityError, parse_quantity
+from generator.load.yamltree import SourceMap
+from generator.model.documents import CampaignDocument, Plan
+from generator.model.workspace import Document, Workspace, typed_document
+from generator.problems import Problem, make
+
+DRIVER_METRICS = ("visitors", "conversion_rate", "aov")
+# A scenario's own keys, beside the plan's.
+OWN_KEYS = ("name", "note", "drivers")
+# Keys that say which plan a scenario belongs to: written, they must be the plan's.
+FIXED_KEYS = ("kind", "year", "unit")
+# Lists whose items a scenario addresses by id.
+ITEM_IDS = {"campaigns": "id", "products": "sku"}
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One driver change: `metric` of `channel` (or of every channel, `all`) in
+    months `first`..`last`, by a factor (`relative`: 1 + change) or to a level."""
+
+    channel: str
+    metric: str
+    value: Decimal
+    relative: bool
+    first: int = 1
+    last: int = 12
+
+    def factor(self, old: Decimal) -> Decimal | None:
+        """new ÷ old for one month (None where the old level is zero)."""
+        if self.relative:
+            return self.value
+        return self.value / old if old else None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario applied: the workspace in which its plan replaced the year's plan."""
+
+    name: str
+    path: str
+    unit: str
+    year: int
+    workspace: Workspace
+
+
+def base_plan(workspace: Workspace, overlay: Overlay) -> Document | None:
+    """The plan a scenario overlays: the plan of the year folder its `scenarios/` sits in."""
+    folder = overlay.file.parent.parent.resolve()
+    for document in workspace.of_kind("plan"):
+        if document.file.parent.resolve() == folder:
+            return document
+    return None
+
+
+def scenario_year(workspace: Workspace, overlay: Overlay) -> tuple[str, int] | None:
+    """(unit, year) of the plan a scenario overlays, if that plan loaded."""
+    plan = base_plan(workspace, overlay)
+    return plan.key if plan is not None else None
+
+
+def apply_scenario(workspace: Workspace, overlay: Overlay, problems: list[Problem]) -> Scenario | None:
+    """The workspace in which `overlay` replaced its plan (and the campaign files it
+    changes), or None with the problems that stop it."""
+    plan_doc = base_plan(workspace, overlay)
+    if plan_doc is None or not isinstance(plan_doc.model, Plan) or not isinstance(plan_doc.data, dict):
+        problems.append(make("scenario-without-plan", overlay.path, 1, 1,
+                             folder=_shown_folder(overlay.file.parent.parent)))
+        return None
+    plan: Plan = plan_doc.model
+    merger = _Merger(overlay, problems)
+    for key in FIXED_KEYS:
+        if key in overlay.data and str(overlay.data[key]) != str(getattr(plan, key)):
+            merger.problem("scenario-fixed-key", (key,), key=key, text=str(overlay.data[key]),
+                           plan=str(getattr(plan, key)))
+    body = {k: v for k, v in overlay.data.items() if k not in OWN_KEYS and k not in FIXED_KEYS}
+    campaign_docs = {str(d.model.id): d for d in workspace.campaign_documents(*plan_doc.key)
+                     if isinstance(d.model, CampaignDocument) and isinstance(d.data, dict)}
+    merged = merger.mapping(plan_doc.data, body, (), campaign_docs)
+    drivers = parse_drivers(overlay, plan, problems)
+    if any(p.is_error for p in problems):
+        return None
+    typed_problems: list[Problem] = []
+    new_plan = typed_document(Plan, merged, overlay.source, overlay.path, overlay.file, typed_problems)
+    replaced: dict[str, Document] = {}
+    for campaign_id, data in merger.campaign_files.items():
+        prefix = ("campaigns", campaign_id)
+        document = typed_document(CampaignDocument, data, _sub_map(overlay.source, prefix), overlay.path,
+                                  overlay.file, typed_problems)
+        if document is not None:
+            replaced[campaign_docs[campaign_id].path] = document
+    problems.extend(typed_problems)
+    if new_plan is None or any(p.is_error for p in typed_problems):
+        return None
+    unit, year = plan_doc.key
+    documents = []
+    for document in workspace.documents:
+        if document.model.unit != unit:
+            continue  # another business unit: never touched by this scenario
+        if document is plan_doc:
+            documents.append(new_plan)
+        else:
+            documents.append(replaced.get(document.path, document))
+    scenario_ws = dataclasses.replace(workspace, documents=tuple(documents), pages=(), problems=(),
+                                      scenarios=(), scenario=overlay.name,
+                                      drivers={(unit, year): tuple(drivers)})
+    return Scenario(overlay.name, overlay.path, unit, year, scenario_ws)
+
+
+class _Merger:
+    """Lays an overlay's values over the plan's data, reporting what names nothing."""
+
+    def __init__(self, overlay: Overlay, problems: list[Problem]) -> None:
+        self.overlay = overlay
+        self.problems = problems
+        self.campaign_files: dict[str, dict[str, Any]] = {}  # campaign id → its file's data, overlaid
+
+    def problem(self, code: str, where: tuple[Any, ...], at_key: bool = True, **args: Any) -> None:
+        mark = self.overlay.source.key(where) if at_key else self.overlay.source.value(where)
+        self.problems.append(make(code, self.overlay.path, mark.line, mark.column, **args))
+
+    def mapping(self, base: dict[str, Any], overlay: dict[Any, Any], path: tuple[Any, ...],
+                campaign_docs: dict[str, Document] | None = None) -> dict[str, Any]:
+        out = dict(base)
+        for key, value in overlay.items():
+            here = path + (key,)
+            if key in ITEM_IDS and isinstance(value, dict) and isinstance(base.get(key, []), list):
+                out[key] = self.items(base.get(key, []), value, here, ITEM_IDS[key], campaign_docs or {})
+            elif key not in base:
+                self.problem("scenario-unknown-key", here, at=_dotted(here),
+                             existing=", ".join(str(k) for k in base) or "—")
+            else:
+                out[key] = self.value(base[key], value, here)
+        return out
+
+    def value(self, base: Any, overlay: Any, path: tuple[Any, ...]) -> Any:
+        if isinstance(overlay, dict) and isinstance(base, dict):
+            return self.mapping(base, overlay, path)
+        if isinstance(base, dict) and len(path) == 2 and path[0] == "targets":
+            # `gmv: 1.5亿` over `gmv: {total, phasing, channels}` drops the phasing and the
+            # channel split with the old total: the spec's rule, said out loud.
+            self.problem("scenario-replaces-target", path, metric=path[1], keys=", ".join(base))
+        return overlay  # a scalar or a list replaces the plan's value
+
+    def items(self, base: list[Any], overlay: dict[Any, Any], path: tuple[Any, ...], id_key: str,
+              campaign_docs: dict[str, Document]) -> list[Any]:
+        out = list(base)
+        positions = {str(item.get(id_key)): i for i, item in enumerate(base) if isinstance(item, dict)}
+        for item_id, change in overlay.items():
+            here = path + (item_id,)
+            name = str(item_id)
+            if not isinstance(change, dict):
+                self.problem("scenario-item-not-mapping", here, at_key=False, at=_dotted(here))
+            elif name in positions:
+                out[positions[name]] = self.mapping(base[positions[name]], change, here)
+            elif name in campaign_docs and path == ("campaigns",):
+                data = campaign_docs[name].data
+                self.campaign_files[name] = self.mapping(data, change, here)
+            else:
+                existing = [*positions, *(campaign_docs if path == ("campaigns",) else ())]
+                self.problem("scenario-unknown-key", here, at=_dotted(here), existing=", ".join(existing) or "—")
+        return out
+
+
+def parse_drivers(overlay: Overlay, plan: Plan, problems: list[Problem]) -> list[Driver]:
+    """`drivers:` → driver changes, each checked against the plan's channels and year."""
+    raw = overlay.data.get("drivers")
+    if raw is None:
+        return []
+    where = overlay.source
+
+    def problem(code: str, path: tuple[Any, ...], **args: Any) -> None:
+        mark = where.value(path)
+        problems.append(make(code, overlay.path, mark.line, mark.column, **args))
+
+    if not isinstance(raw, dict):
+        problem("scenario-drivers-form", ("drivers",))
+        return []
+    drivers = []
+    for channel, changes in raw.items():
+        path = ("drivers", channel)
+        if channel != "all" and channel not in plan.channels:
+            problems.append(make("unknown-channel", overlay.path, where.key(path).line, where.key(path).column,
+                                 channel=channel, declared=", ".join(["all", *plan.channels])))
+            continue
+        entries = changes if isinstance(changes, list) else [changes]
+        for index, entry in enumerate(entries):
+            at = path + (index,) if isinstance(changes, list) else path
+            if not isinstance(entry, dict):
+                problem("scenario-drivers-form", at)
+                continue
+            first, last = _period(entry, at, plan.year, problem)
+            for metric, value in entry.items():
+                if metric in ("from", "to"):
+                    continue
+                if metric not in DRIVER_METRICS:
+                    mark = where.key(at + (metric,))
+                    problems.append(make("scenario-driver-metric", overlay.path, mark.line, mark.column,
+                                         metric=str(metric)))
+                    continue
+                change = _driver_value(metric, value)
+                if change is None:
+                    problem("scenario-driver-value", at + (metric,), metric=metric, text=str(value))
+                    continue
+                if first is not None and last is not None:
+                    drivers.append(Driver(str(channel), metric, change[0], change[1], first, last))
+    return drivers
+
+
+_CHANGE = re.compile(r"^\s*([+\-\uff0b\uff0d])\s*(\d+(?:\.\d+)?)\s*[%\uff05]\s*$")
+
+
+def _driver_value(metric: str, value: Any) -> tuple[Decimal, bool] | None:
+    """`+10%` / `-10%` → (1.10 / 0.90, relative); a level (3.8%, 129) → (level, absolute)."""
+    if isinstance(value, str):
+        found = _CHANGE.match(value)
+        if found:
+            sign = -1 if found.group(1) in "-\uff0d" else 1
+            factor = 1 + sign * Decimal(found.group(2)) / 100
+            return (factor, True) if factor >= 0 else None
+    if metric == "visitors":
+        return None  # visitors change by a share; a monthly level would be a guess at the spread
+    try:
+        quantity = parse_quantity(value)
+    except QuantityError:
+        return None
+    level = quantity.exact
+    if level <= 0 or (metric == "conversion_rate" and level > 1):
+        return None
+    return level, False
+
+
+def _period(entry: dict[str, Any], at: tuple[Any, ...], year: int,
+            problem: Any) -> tuple[int | None, int | None]:
+    """`from:` / `to:` → the first and last month (1..12) of the change."""
+    first, last = 1, 12
+    for key in ("from", "to"):
+        if key not in entry:
+            continue
+        months = month_span(entry[key], year)
+        if months is None:
+            problem("scenario-driver-period", at + (key,), text=str(entry[key]), year=year)
+            return None, None
+        if key == "from":
+            first = months[0]
+        else:
+            last = months[1]
+    if first > last:
+        problem("scenario-driver-period", at + ("to",), text=str(entry.get("to")), year=year)
+        return None, None
+    return first, last
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^[Qq]([1-4])$")
+
+
+def month_span(value: Any, year: int) -> tuple[int, int] | None:
+    """A month or quarter of `year` as (first month, last month): 2026-10, 2026-10-15, Q4, 10."""
+    if isinstance(value, dt.date):
+        return (value.month, value.month) if value.year == year else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value, value) if 1 <= value <= 12 else None
+    text = str(value).strip()
+    found = _MONTH.match(text)
+    if found and int(found.group(1)) == year and 1 <= int(found.group(2)) <= 12:
+        return int(found.group(2)), int(found.group(2))
+    found = _QUARTER.match(text)
+    if found:
+        quarter = int(found.group(1))
+        return 3 * quarter - 2, 3 * quarter
+    return None
+
+
+def _sub_map(source: SourceMap, prefix: tuple[Any, ...]) -> SourceMap:
+    """The overlay's marks below `prefix`, as paths of a document of their own (a
+    campaign file's goal written as `campaigns.double11.goals.gmv` in the scenario)."""
+    sub = SourceMap(source.path)
+    for table, target in ((source.values, sub.values), (source.keys, sub.keys)):
+        for path, node in table.items():
+            if path[:len(prefix)] == prefix:
+                target[path[len(prefix):]] = node
+    if () not in sub.values and prefix in source.keys:
+        sub.values[()] = source.keys[prefix]
+    return sub
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _shown_folder(folder: Path) -> str:
+    return folder.name or str(folder)

@@ -1,0 +1,58 @@
+"""Scenarios checked with every rule against the plan they overlay (spec 14).
+
+Each scenario's plan replaces the year's plan in a workspace of its own, and the
+same rules run there.  What the scenario brings is what the plan alone does not
+have (compared by code and message, as the diff compares its two sides); it is
+reported in the scenario's file, at the line the scenario wrote when the rule
+names a path the scenario wrote, else at the scenario's first line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from generator.model.scenarios import apply_scenario, base_plan
+from generator.model.workspace import Workspace
+from generator.problems import Problem, make
+
+Rules = Callable[[Workspace], list[Problem]]
+
+
+def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -> list[Problem]:
+    """The problems of every scenario of `workspace`, beyond those of its plans."""
+    found: list[Problem] = []
+    seen: dict[tuple[str, int, str], str] = {}  # (unit, year, name) → the file that took the name
+    before = {(p.code, p.message("en")) for p in base}
+    for overlay in workspace.scenarios:
+        plan = base_plan(workspace, overlay)
+        if plan is None:
+            broken = next((u for u in workspace.unloaded if u.kind == "plan"
+                           and overlay.path.startswith(u.path.rsplit("/", 1)[0] + "/")), None)
+            if broken is not None:  # the plan's own errors say why: one note, not a cascade
+                found.append(make("scenario-plan-has-errors", overlay.path, 1, 1, plan=broken.path,
+                                  year=broken.year or ""))
+                continue
+        elif any(p.is_error and p.path == plan.path for p in base):
+            found.append(make("scenario-plan-has-errors", overlay.path, 1, 1, plan=plan.path,
+                              year=plan.key[1]))
+            continue
+        if plan is not None:
+            key = (*plan.key, overlay.name)
+            if key in seen:
+                found.append(make("scenario-duplicate-name", overlay.path, 1, 1, name=overlay.name,
+                                  other=seen[key]))
+                continue
+            seen[key] = overlay.path
+        own: list[Problem] = []
+        scenario = apply_scenario(workspace, overlay, own)
+        found.extend(own)
+        if scenario is None:
+            continue
+        for problem in rules(scenario.workspace):
+            if (problem.code, problem.message("en")) in before:
+                continue  # the plan has it too: reported there
+            if problem.path != overlay.path:
+                problem = dataclasses.replace(problem, path=overlay.path, line=1, column=1)
+            found.append(problem)
+    return found
