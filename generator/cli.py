@@ -28,7 +28,8 @@ class UsageError(Exception):
 # Each command's output formats; the first is the default.
 FORMATS = {"check": ["text", "json"], "report": ["text", "json", "csv"], "diff": ["text", "md", "json"],
            "import": ["text", "json"], "export": ["text", "json"], "init": ["text", "json"],
-           "notify": ["text", "json"], "log": ["text", "md", "json"]}
+           "notify": ["text", "json"], "log": ["text", "md", "json"],
+           "whatif": ["text", "md", "json"]}
 EXIT_BEHIND = 3  # `notify`: a gap passes the threshold (a scheduled job fails loudly)
 
 
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="with --format csv: which table (targets, variance, forecast, budget, budget_phasing, "
                              "pnl, campaigns, products, product_mix, product_splits, actuals; default variance)")
     report.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    report.add_argument("--scenario", help="the tables of this scenario (plans/YEAR/scenarios/NAME.yaml)")
     report.set_defaults(handler=_report)
 
     notify = commands.add_parser("notify", parents=[common],
@@ -194,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=int)
     export.add_argument("--unit")
     export.add_argument("-o", "--output", required=True, help="the workbook to write")
+    export.add_argument("--scenario", help="the plan as this scenario changes it")
     export.set_defaults(handler=_export)
 
     importer = commands.add_parser("import", parents=[common],
@@ -238,6 +241,16 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--exit-code", action="store_true", help="exit 1 when the plans differ, as git diff")
     diff.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     diff.set_defaults(handler=_diff)
+
+    whatif = commands.add_parser("whatif", parents=[common],
+                                 help="a year's figures with drivers or targets changed (nothing written)")
+    whatif.add_argument("dir", nargs="?", help="plans folder (default: extra.planbook.plans of mkdocs.yml, else plans)")
+    whatif.add_argument("--year", type=int, help="the plan's year (default: the newest plan)")
+    whatif.add_argument("--unit", help="the unit, when several")
+    whatif.add_argument("--set", action="append", required=True, metavar="PATH=VALUE",
+                        help="a change: tmall.conversion_rate=-10%%, gmv.total=1.5亿, campaigns.double11.gmv_goal=2500万 "
+                             "(repeatable)")
+    whatif.set_defaults(handler=_whatif)
 
     log = commands.add_parser("log", parents=[common], help="who changed a year's plan, when, and what (from git)")
     log.add_argument("year", nargs="?", type=int, help="the plan's year (default: the newest plan)")
@@ -365,9 +378,19 @@ def _computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     if has_errors(problems):
         return [], problems
     _known_year_and_unit(workspace, args)
+    if getattr(args, "scenario", None):
+        from generator.cli_scenarios import scenario_reports
+
+        return scenario_reports(workspace, problems, args, settings.thresholds, str(_plans_dir(args.dir))), problems
     reports = [r for r in compute_reports(workspace, problems, settings.thresholds)
                if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
     return reports, problems
+
+
+def _whatif(args: argparse.Namespace) -> int:
+    from generator.cli_scenarios import whatif
+
+    return whatif(args, _plans_dir(args.dir), _project_settings()[0], _print_problems)
 
 
 def _known_year_and_unit(workspace: object, args: argparse.Namespace) -> None:

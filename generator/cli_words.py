@@ -79,6 +79,12 @@ HELP_ZH = {
     "exit 1 when the plans differ, as git diff": "有变化时退出码为 1(同 git diff)",
     "who changed a year's plan, when, and what (from git)": "谁在什么时候改了计划、改了什么(来自 git)",
     "the plan's year (default: the newest plan)": "计划的年份(默认:最新的计划)",
+    "a year's figures with drivers or targets changed (nothing written)":
+        "改动驱动因素或目标后的全年数字(不写任何文件)",
+    "a change: tmall.conversion_rate=-10%%, gmv.total=1.5亿, campaigns.double11.gmv_goal=2500万 (repeatable)":
+        "一项改动:tmall.conversion_rate=-10%%、gmv.total=1.5亿、campaigns.double11.gmv_goal=2500万(可写多次)",
+    "the tables of this scenario (plans/YEAR/scenarios/NAME.yaml)": "这个情景的各张表(plans/年份/scenarios/名称.yaml)",
+    "the plan as this scenario changes it": "按这个情景修改后的计划",
     "the unit when there are several": "有多个业务单元时指定一个",
     "the newest N commits (default 50)": "最近 N 次提交(默认 50)",
     "a team's plans repository (never overwrites)": "团队的计划仓库(从不覆盖已有文件)",

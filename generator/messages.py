@@ -607,12 +607,13 @@ CATALOG: dict[str, Entry] = {
     "scenario-replaces-target": Entry(
         W, "`targets.{metric}` is a single value here, so it replaces the plan's whole target ({keys})",
         "这里的 `targets.{metric}` 是单个值,会替换计划中整个目标({keys})",
-        "to change only the total, write `{metric}: {{total: …}}`",
-        "只改年度总额时,写 `{metric}: {{total: …}}`",
+        "to change only the total, write `total:` under `{metric}:`",
+        "只改年度总额时,在 `{metric}:` 下写 `total:`",
     ),
     "scenario-item-not-mapping": Entry(
         E, "`{at}` must be a mapping of the item's keys to change", "`{at}` 需要写成 `键: 值`,列出要修改的字段",
-        "e.g. `campaigns: {{double11: {{goals: {{gmv: 2500万}}}}}}`", "例如 `campaigns: {{double11: {{goals: {{gmv: 2500万}}}}}}`",
+        "write the fields to change under the id: campaigns → double11 → goals → gmv",
+        "在 id 下面写要修改的字段:campaigns → double11 → goals → gmv",
     ),
     "scenario-drivers-form": Entry(
         E, "`drivers:` holds changes by channel: `tmall: {{conversion_rate: -10%, from: 2026-10}}`",

@@ -215,7 +215,8 @@ def test_the_summary_counts_files(tmp_path):
     assert run("check", str(tmp_path), "--lang", "en").stderr.strip().endswith("1 file: 1 error(s), 0 warning(s)")
     # the demo: 4 plan documents (2025 plan and review, 2026 plan and review), the campaign file
     # and the strategy page = 6 files
-    assert run("check", "plans", "--lang", "en").stderr.strip().startswith("6 files:")
+    # five documents, a page and two scenarios
+    assert run("check", "plans", "--lang", "en").stderr.strip().startswith("8 files:")
 
 
 def test_ordinary_mistakes_are_problems_not_internal_errors(tmp_path):

@@ -36,16 +36,17 @@ def apply_drivers(table: FigureTable, drivers: Sequence[Driver]) -> None:
     """Change `table` (metric, channel) → months in place by each driver in turn."""
     channels = sorted({c for (_m, c) in table if c not in ("all", UNALLOCATED)})
     for driver in drivers:
+        before = dict(table)  # the shares of `all` a channel carries are read before this driver
         if driver.channel != "all":
-            _apply(table, driver, driver.channel, channels)
+            _apply(table, driver, driver.channel, before)
         elif channels:
             for channel in channels:
-                _apply(table, driver, channel, channels)
+                _apply(table, driver, channel, before)
         else:
-            _apply(table, driver, "all", channels)
+            _apply(table, driver, "all", before)
 
 
-def _apply(table: FigureTable, driver: Driver, channel: str, channels: list[str]) -> None:
+def _apply(table: FigureTable, driver: Driver, channel: str, before: FigureTable) -> None:
     gmv = table.get(("gmv", channel))
     if gmv is None:
         return  # no sales target for this channel: nothing for a driver to move
@@ -66,8 +67,8 @@ def _apply(table: FigureTable, driver: Driver, channel: str, channels: list[str]
     for metric in _MOVES[driver.metric]:
         series = table.get((metric, channel))
         if series is None:
-            if metric == "orders" and ("orders", "all") in table and channel != "all":
-                _move_all_by(table, "orders", _orders_moved(table, channel, gmv, factors))
+            if metric in ("orders", "visitors") and channel != "all":
+                _move_all_by(table, metric, _carried(before, metric, channel, factors))
             continue
         moved = _scaled(series, factors, _QUANTUM[metric])
         table[(metric, channel)] = moved
@@ -91,14 +92,16 @@ def _scaled(series: MonthlyFigures, factors: dict[int, Decimal], quantum: Decima
     return MonthlyFigures(months, year)
 
 
-def _orders_moved(table: FigureTable, channel: str, gmv: MonthlyFigures,
-                  factors: dict[int, Decimal]) -> dict[int, Decimal]:
-    """A channel with GMV and no orders of its own: its orders are GMV ÷ AOV (AOV held),
-    so `all`'s orders move by the channel's GMV difference ÷ its AOV."""
-    aov = table.get(("aov", channel)) or table.get(("aov", "all"))
-    if aov is None:
+def _carried(before: FigureTable, metric: str, channel: str, factors: dict[int, Decimal]) -> dict[int, Decimal]:
+    """A channel with GMV and no orders (or visitors) of its own carries the share of
+    `all`'s that its GMV is of `all`'s GMV (one AOV, one conversion rate for all):
+    `all` moves by that share × (factor − 1), so a change for every channel moves
+    `all`'s orders by exactly the factor."""
+    whole, gmv, gmv_all = before.get((metric, "all")), before.get(("gmv", channel)), before.get(("gmv", "all"))
+    if whole is None or gmv is None or gmv_all is None:
         return {}
-    exact = {m: gmv.months[m] * (factors[m] - 1) / aov.months[m] for m in factors if aov.months.get(m)}
+    exact = {m: whole.months[m] * gmv.months[m] / gmv_all.months[m] * (factors[m] - 1)
+             for m in factors if m in whole.months and m in gmv.months and gmv_all.months.get(m)}
     keys = sorted(exact)
     return dict(zip(keys, split_running([exact[m] for m in keys], [Decimal(1)], UNIT)[0]))
 

@@ -50,6 +50,7 @@ class YearReport:
     summary: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     campaigns: list[tuple[Any, CampaignReview | None]] = field(default_factory=list)
+    scenario: str | None = None  # the scenario whose plan this is (spec 14), None for the plan itself
 
     @property
     def as_of(self) -> dt.date | None:
@@ -222,6 +223,8 @@ def report_json(report: YearReport, lang: str = "zh") -> dict[str, Any]:
     """One report object of the `planbook report --format json` contract."""
     payload: dict[str, Any] = {"unit": report.unit, "year": report.year,
                                "as_of": report.as_of.isoformat() if report.as_of else None}
+    if report.scenario is not None:
+        payload["scenario"] = report.scenario
     for name in TABLES:
         payload[name] = records(report.tables[name])
     payload["summary"] = _plain_tree(report.summary)

@@ -8,8 +8,9 @@ from typing import Any
 
 from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals
 from generator.diff.computed import computed_changes
-from generator.diff.sources import (DiffError, Side, Validator, checked, git, parse_spec, repo_root, side,
-                                   workspace_at)
+from generator.diff.sources import (DiffError, Side, Validator, checked, git, parse_spec, repo_root, scenario_side,
+                                   side, split_scenario, workspace_at)
+from generator.model.workspace import Workspace
 from generator.problems import Problem
 
 
@@ -55,9 +56,17 @@ def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, vali
     old_rev, old_year = parse_spec(old_spec)
     new_rev, new_year = parse_spec(new_spec)
     with workspace_at(plans, old_rev) as old_ws, workspace_at(plans, new_rev) as new_ws:
-        old = side(old_ws, checked(old_ws, validate), old_spec, old_year, unit)
-        new = side(new_ws, checked(new_ws, validate), new_spec, new_year, unit)
+        old = _side_of(old_ws, validate, old_spec, old_year, unit)
+        new = _side_of(new_ws, validate, new_spec, new_year, unit)
         return compare_sides(old, new)
+
+
+def _side_of(workspace: Workspace, validate: Validator, spec: str, year: int, unit: str | None) -> Side:
+    """A side as the spec names it: the year's plan, or a scenario of it (`2026:冲刺`)."""
+    scenario = split_scenario(spec)[1]
+    if scenario is not None:
+        return scenario_side(workspace, validate, spec, year, unit, scenario)
+    return side(workspace, checked(workspace, validate), spec, year, unit)
 
 
 def compare_sides(old: Side, new: Side) -> PlanDiff:

@@ -35,9 +35,19 @@ class Side:
     unreadable: bool = False  # the plan file is there but could not be read (a YAML error)
 
 
+def split_scenario(spec: str) -> tuple[str, str | None]:
+    """`2026:冲刺` → ("2026", "冲刺"), `main:2026:冲刺` → ("main:2026", "冲刺"); a side
+    without a scenario as it is (`main:2026` → ("main:2026", None))."""
+    head, colon, tail = spec.rpartition(":")
+    if colon and tail and not tail.isdigit() and head.rpartition(":")[2].isdigit():
+        return head, tail
+    return spec, None
+
+
 def parse_spec(spec: str) -> tuple[str | None, int]:
-    """`2026` → (None, 2026); `main:2026` → ("main", 2026)."""
-    rev, _, year = spec.rpartition(":")
+    """`2026` → (None, 2026); `main:2026` → ("main", 2026); a scenario's name after the
+    year (`2026:冲刺`) is left to `split_scenario`."""
+    rev, _, year = split_scenario(spec)[0].rpartition(":")
     if not year.isdigit():
         raise DiffError("bad-diff-side", text=spec)
     return (rev or None), int(year)
@@ -79,6 +89,30 @@ def workspace_at(plans: Path, rev: str | None) -> Iterator[Workspace]:
 def checked(workspace: Workspace, validate: Validator) -> list[Problem]:
     """Every problem of a workspace: loading and the rules."""
     return list(workspace.problems) + validate(workspace)
+
+
+def scenario_side(workspace: Workspace, validate: Validator, label: str, year: int, unit: str | None,
+                  name: str) -> Side:
+    """The plan of `year` as the scenario `name` changes it (spec 14: `diff 2026 2026:冲刺`)."""
+    from generator.model.scenarios import apply_scenario, scenario_listing, scenario_overlays
+
+    overlays = scenario_overlays(workspace, name, unit, year)
+    if not overlays:
+        raise DiffError("unknown-scenario", name=name, year_en=f" in {year}", year_zh=f"(在 {year} 年)",
+                        existing=scenario_listing(workspace))
+    if len(overlays) > 1 and unit is None:
+        raise DiffError("several-units", year=year, units=", ".join(sorted({str(o.file.parent.parent.parent)
+                                                                             for o in overlays})))
+    base = checked(workspace, validate)
+    own: list[Problem] = []
+    applied = apply_scenario(workspace, overlays[0], own)
+    if applied is None:
+        return Side(label, year, None, None, own, own, unit or "main", unreadable=True)
+    before = {(p.code, p.message("en")) for p in base}
+    problems = own + [p for p in checked(applied.workspace, validate) if (p.code, p.message("en")) not in before]
+    found = side(applied.workspace, [p for p in base if p.is_error] + problems, label, year, applied.unit)
+    found.own_problems = problems
+    return found
 
 
 def side(workspace: Workspace, problems: list[Problem], label: str, year: int, unit: str | None,

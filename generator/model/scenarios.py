@@ -317,3 +317,147 @@ def _dotted(path: tuple[Any, ...]) -> str:
 
 def _shown_folder(folder: Path) -> str:
     return folder.name or str(folder)
+
+
+# --- `planbook whatif --set PATH=VALUE` -------------------------------------------------------------
+
+def scenario_overlays(workspace: Workspace, name: str, unit: str | None = None,
+                      year: int | None = None) -> list[Overlay]:
+    """The scenarios called `name` (by `name:` or by file name) of the plans chosen."""
+    found = []
+    for overlay in workspace.scenarios:
+        key = scenario_year(workspace, overlay)
+        if key is None or (unit is not None and key[0] != unit) or (year is not None and key[1] != year):
+            continue
+        if name in (overlay.name, overlay.file.stem):
+            found.append(overlay)
+    return found
+
+
+def scenario_listing(workspace: Workspace) -> str:
+    """Every scenario as `2026:冲刺` (with the unit where there are several)."""
+    keys = [(scenario_year(workspace, o), o.name) for o in workspace.scenarios]
+    units = {key[0] for key, _name in keys if key}
+    return ", ".join(f"{key[0] + ' ' if len(units) > 1 else ''}{key[1]}:{name}"
+                     for key, name in sorted((k, n) for k, n in keys if k)) or "—"
+
+
+def overlay_from_sets(workspace: Workspace, plan_doc: Document, sets: list[str]) -> Overlay:
+    """`--set` changes as a scenario of `plan_doc` (raises CommandError on a bad one).
+
+    PATH is a channel and driver (`tmall.conversion_rate`, `all.aov`, or a driver
+    alone for every channel), a target (`gmv.total`, the metric's id first), or a
+    key of the plan as written (`budget.tools.tb_keyword.share`,
+    `campaigns.double11.goals.gmv`; `campaigns.ID.METRIC_goal` is `goals.METRIC`).
+    A driver path may end in `@FROM` or `@FROM..TO` (2026-10, Q4).  VALUE is the new
+    value, or `+10%` / `-10%` of the plan's."""
+    from generator.problems import CommandError
+
+    plan = plan_doc.model
+    assert isinstance(plan, Plan) and isinstance(plan_doc.data, dict)
+    campaign_docs = {str(d.model.id): d.data for d in workspace.campaign_documents(*plan_doc.key)
+                     if isinstance(d.model, CampaignDocument) and isinstance(d.data, dict)}
+    data: dict[str, Any] = {}
+    for text in sets:
+        path_text, equals, value = text.partition("=")
+        if not equals or not path_text.strip() or not value.strip():
+            raise CommandError("whatif-bad-set", text=text)
+        path_text, _at, period = path_text.strip().partition("@")
+        parts = [p for p in path_text.split(".")]
+        value = value.strip()
+        channel, metric = None, ""
+        if len(parts) == 1 and parts[0] in DRIVER_METRICS:
+            channel, metric = "all", parts[0]  # a driver alone: every channel
+        elif parts[0] in ("all", *plan.channels):
+            channel, metric = parts[0], ".".join(parts[1:])
+        if channel is not None:
+            if metric not in DRIVER_METRICS:
+                raise CommandError("whatif-unknown-path", at=path_text, part=metric or channel,
+                                   existing=", ".join(DRIVER_METRICS))
+            change: dict[str, Any] = {metric: value}
+            if period:
+                first, _dots, last = period.partition("..")
+                change["from"] = first
+                if last:
+                    change["to"] = last
+            data.setdefault("drivers", {}).setdefault(channel, []).append(change)
+            continue
+        if period:
+            raise CommandError("whatif-bad-set", text=text)
+        if parts[0] in plan_doc.data.get("targets", {}) and parts[0] != "targets":
+            parts = ["targets", *parts]
+        if len(parts) == 3 and parts[0] == "campaigns" and parts[2].endswith("_goal"):
+            parts = [*parts[:2], "goals", parts[2][: -len("_goal")]]  # double11.gmv_goal: goals.gmv
+        if parts[0] not in plan_doc.data:
+            # the first part names nothing: list every kind of start a path may have
+            starts = ["all", *plan.channels, *DRIVER_METRICS, *plan_doc.data.get("targets", {}),
+                      *(k for k in plan_doc.data if k not in FIXED_KEYS)]
+            raise CommandError("whatif-unknown-path", at=path_text, part=parts[0],
+                               existing=", ".join(dict.fromkeys(starts)))
+        base = _walk(plan_doc.data, campaign_docs, parts, path_text)
+        if isinstance(base, dict) and "total" in base and _CHANGE.match(value):
+            parts, base = [*parts, "total"], base["total"]  # `gmv=+10%`: the target's total
+        _place(data, parts, _new_value(base, value, path_text))
+    source = SourceMap("--set")
+    file = plan_doc.file.parent / "scenarios" / "--set.yaml"
+    return Overlay("--set", file, "whatif", data, source)
+
+
+def _walk(plan_data: dict[str, Any], campaign_docs: dict[str, Any], parts: list[str], shown: str) -> Any:
+    """The plan's value at `parts` (CommandError naming the first part that is not there)."""
+    from generator.problems import CommandError
+
+    here: Any = plan_data
+    for index, part in enumerate(parts):
+        if index == 1 and parts[0] in ITEM_IDS and isinstance(here, list):
+            id_key = ITEM_IDS[parts[0]]
+            items = {str(i.get(id_key)): i for i in here if isinstance(i, dict)}
+            if parts[0] == "campaigns":
+                items.update(campaign_docs)
+            if part not in items:
+                raise CommandError("whatif-unknown-path", at=shown, part=part, existing=", ".join(items) or "—")
+            here = items[part]
+            continue
+        if not isinstance(here, dict) or part not in here:
+            existing = ", ".join(str(k) for k in here) if isinstance(here, dict) else "—"
+            raise CommandError("whatif-unknown-path", at=shown, part=part, existing=existing)
+        here = here[part]
+    return here
+
+
+def _place(data: dict[str, Any], parts: list[str], value: Any) -> None:
+    here = data
+    for part in parts[:-1]:
+        here = here.setdefault(part, {})
+    here[parts[-1]] = value
+
+
+def _new_value(base: Any, value: str, shown: str) -> Any:
+    """VALUE as the overlay writes it: `+10%` of the plan's number, else the value itself
+    (read as YAML would read it: `2500万` text, `[1, 2]` a list)."""
+    import yaml
+
+    from generator.problems import CommandError
+
+    found = _CHANGE.match(value)
+    if found is None:
+        try:
+            return yaml.safe_load(value)
+        except yaml.YAMLError:
+            return value
+    try:
+        quantity = parse_quantity(base)
+    except QuantityError:
+        raise CommandError("whatif-not-a-number", at=shown, text=value, found=str(base)[:60]) from None
+    factor = 1 + (-1 if found.group(1) in "-\uff0d" else 1) * Decimal(found.group(2)) / 100
+    new = quantity.exact * factor
+    if quantity.is_percent:
+        return f"{_plain(new * 100)}%"
+    if quantity.exact == quantity.exact.to_integral_value():
+        return _plain(new.quantize(Decimal(1), rounding="ROUND_HALF_UP"))  # written whole: stays whole
+    return _plain(new.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text

@@ -1,0 +1,112 @@
+"""A scenario beside its plan, in words: `planbook whatif` (text, Markdown, JSON)
+and the site's 情景 page (spec 14)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from generator.compute.scenario_figures import FigureRow, ScenarioFigures
+from generator.render import filters
+from generator.render.words import month_name, word
+
+FIGURE_WORDS = {
+    "gmv": ("销售额目标", "GMV target"),
+    "orders": ("订单数目标", "Orders target"),
+    "budget": ("推广预算", "Marketing budget"),
+    "profit": ("计划利润", "Planned profit"),
+    "marketing_roi": ("营销投产比", "Marketing ROI"),
+    "forecast_on_plan": ("全年预测 · 按计划", "Year forecast · on plan"),
+    "forecast_run_rate": ("全年预测 · 按进度", "Year forecast · at run rate"),
+    "forecast_last_year_shape": ("全年预测 · 按去年节奏", "Year forecast · last year's shape"),
+}
+
+
+def figure_label(figure_id: str, lang: str) -> str:
+    if figure_id in FIGURE_WORDS:
+        zh, en = FIGURE_WORDS[figure_id]
+        return zh if lang == "zh" else en
+    return month_name(figure_id, lang) if len(figure_id) == 7 else figure_id  # a month: 2026-11
+
+
+def shown(figure_id: str, value: Decimal | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    if figure_id == "marketing_roi":
+        return f"{value:.2f}"
+    return filters.money(value, lang)
+
+
+def shown_delta(row: FigureRow, lang: str) -> str:
+    delta = row.delta
+    if delta is None:
+        return "—"
+    if row.id == "marketing_roi":
+        return filters.unsigned_zero(f"{delta:+.2f}")
+    text = filters.signed_money(delta, lang)
+    change = row.change
+    if change is not None and delta:
+        text += f" ({filters.signed_rate(change)})"
+    return text
+
+
+def whatif_rows(figures: ScenarioFigures, lang: str) -> list[list[str]]:
+    return [[figure_label(r.id, lang), shown(r.id, r.base, lang), shown(r.id, r.scenario, lang), shown_delta(r, lang)]
+            for r in [*figures.figures, *figures.months]]
+
+
+def _head(lang: str, name: str) -> list[str]:
+    return ["", "基准" if lang == "zh" else "Base", name, "Δ"]
+
+
+def whatif_text(figures: ScenarioFigures, title: str, name: str, lang: str) -> str:
+    rows = [_head(lang, name), *whatif_rows(figures, lang)]
+    widths = [max(_width(row[i]) for row in rows) for i in range(4)]
+    lines = [title, ""]
+    for row in rows:
+        cells = [row[0] + " " * (widths[0] - _width(row[0]))]
+        cells += [" " * (widths[i] - _width(row[i])) + row[i] for i in range(1, 4)]
+        lines.append("  ".join(cells).rstrip())
+    if figures.months:
+        lines += ["", ("以上月份为销售额目标有变化的月份" if lang == "zh" else "months listed: those whose GMV target changes")]
+    return "\n".join(lines)
+
+
+def whatif_markdown(figures: ScenarioFigures, title: str, name: str, lang: str) -> str:
+    head = _head(lang, name)
+    lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|---|---:|---:|---:|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in whatif_rows(figures, lang)]
+    return "\n".join(lines)
+
+
+def whatif_json(figures: ScenarioFigures, unit: str, year: int, name: str, sets: list[str],
+                lang: str) -> dict[str, Any]:
+    def row(r: FigureRow) -> dict[str, Any]:
+        return {"id": r.id, "label": figure_label(r.id, lang), "base": _number(r.base),
+                "scenario": _number(r.scenario), "delta": _number(r.delta),
+                "change": round(float(r.change), 6) if r.change is not None else None}
+
+    return {"unit": unit, "year": year, "scenario": name, "set": sets,
+            "figures": [row(r) for r in figures.figures], "months": [row(r) for r in figures.months]}
+
+
+def dumps(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+

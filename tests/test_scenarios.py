@@ -1,0 +1,214 @@
+"""Scenarios and what-if (spec 14): overlays of a year's plan, checked with every rule,
+computed through the driver identity, compared by the semantic diff.
+
+The figures are worked by hand on one small plan: GMV 1,200万 spread evenly
+(100万 a month), 60 % tmall and 40 % jd; conversion rate 4 %, AOV 100, so 1万
+orders a month (12万 a year) and tmall's visitors 15万 a month; budget 100万
+(tb_keyword 60万, jd_express 40万); costs COGS 30 %, logistics 5元/单 and the
+budget as marketing.  Planned profit = 1,200万 − 360万 − 60万 − 100万 = 680万.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.compute.report import compute_year
+from generator.model.scenarios import apply_scenario, scenario_overlays
+from generator.validate import check
+from tests.conftest import REPO, codes, write_files
+
+PLAN = """
+kind: plan
+year: 2026
+channels: {tmall: 天猫, jd: 京东}
+targets:
+  gmv: {total: 1200万, channels: {tmall: 60%, jd: 40%}}
+  orders: 12万
+  conversion_rate: 4%
+  aov: 100
+budget:
+  total: 100万
+  tools:
+    tb_keyword: {amount: 60万}
+    jd_express: {amount: 40万}
+costs:
+  cogs: 30%
+  logistics: 5元/单
+  marketing: budget
+"""
+
+# Q4 conversion on tmall down 10 %: tmall's October–December GMV 60万 → 54万 each.
+DRIVER = """
+name: 保守
+drivers:
+  tmall: {conversion_rate: -10%, from: Q4}
+"""
+
+# 10万 moved from JD's 京准通 to 淘宝 keywords: the total stays 100万.
+BUDGET_MOVE = """
+name: 挪预算
+budget:
+  tools:
+    tb_keyword: {amount: 70万}
+    jd_express: {amount: 30万}
+"""
+
+# tmall at 70 % beside jd's 40 %: the shares no longer add up.
+BROKEN = """
+name: 冲高
+targets:
+  gmv:
+    channels: {tmall: 70%}
+"""
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    return write_files(tmp_path / "plans", {
+        "2026/plan.yaml": PLAN,
+        "2026/scenarios/保守.yaml": DRIVER,
+        "2026/scenarios/budget-move.yaml": BUDGET_MOVE,
+    })
+
+
+def _figure(report, metric: str, period: str, channel: str = "all") -> Decimal:
+    frame = report.tables["targets"]
+    row = frame[(frame.metric == metric) & (frame.channel == channel) & (frame.period == period)]
+    return Decimal(str(row.value.iloc[0]))
+
+
+def _scenario_report(plans: Path, name: str):
+    workspace, problems = check(plans)
+    assert not [p for p in problems if p.is_error], problems
+    overlay, = scenario_overlays(workspace, name)
+    applied = apply_scenario(workspace, overlay, [])
+    assert applied is not None
+    return compute_year(workspace, "main", 2026, problems), compute_year(applied.workspace, "main", 2026, problems)
+
+
+def test_a_driver_moves_only_the_months_it_covers_by_the_identity(plans: Path) -> None:
+    base, scenario = _scenario_report(plans, "保守")
+    for month in ("2026-01", "2026-06", "2026-09"):
+        assert _figure(scenario, "gmv", month) == _figure(base, "gmv", month) == Decimal(1_000_000)
+    for month in ("2026-10", "2026-11", "2026-12"):
+        assert _figure(scenario, "gmv", month, "tmall") == Decimal(540_000)  # 60万 × 0.9
+        assert _figure(scenario, "gmv", month, "jd") == Decimal(400_000)  # untouched
+        assert _figure(scenario, "gmv", month) == Decimal(940_000)  # all = the channels
+        # orders = visitors × conversion: tmall carries 60 % of the 1万, so −600
+        assert _figure(scenario, "orders", month) == Decimal(9_400)
+        # visitors are held: 60万 / (4 % × 100) = 15万
+        assert _figure(scenario, "visitors", month, "tmall") == Decimal(150_000)
+    assert _figure(scenario, "gmv", "2026-Q3") == Decimal(3_000_000)
+    assert _figure(scenario, "gmv", "2026-Q4") == Decimal(2_820_000)
+    assert _figure(scenario, "gmv", "2026") == Decimal(11_820_000)
+    assert _figure(scenario, "orders", "2026") == Decimal(118_200)
+    profit = scenario.tables["pnl"].set_index("item").loc["profit", "plan"]
+    # 1,182万 − 30 % × 1,182万 − 5 × 118,200 − 100万 = 668.3万
+    assert Decimal(str(profit)) == Decimal(6_683_000)
+    assert Decimal(str(base.tables["pnl"].set_index("item").loc["profit", "plan"])) == Decimal(6_800_000)
+    assert scenario.summary["budget"]["total"] == base.summary["budget"]["total"] == 1_000_000
+
+
+def test_a_budget_move_keeps_the_total(plans: Path) -> None:
+    base, scenario = _scenario_report(plans, "挪预算")
+    tools = scenario.tables["budget"].set_index("tool")
+    assert tools.loc["tb_keyword", "amount"] == 700_000 and tools.loc["jd_express", "amount"] == 300_000
+    assert scenario.summary["budget"]["total"] == 1_000_000 and scenario.summary["budget"]["unallocated"] == 0
+    assert _figure(scenario, "gmv", "2026") == _figure(base, "gmv", "2026")
+
+
+def test_a_scenario_that_breaks_a_rule_fails_check_at_its_line(plans: Path) -> None:
+    write_files(plans, {"2026/scenarios/冲高.yaml": BROKEN})
+    _workspace, problems = check(plans)
+    errors = [p for p in problems if p.is_error]
+    assert [(Path(p.path).name, *c) for p, c in zip(errors, codes(errors))] == [("冲高.yaml", "share-sum", 4, 15)]
+    assert "110" in errors[0].message("en")
+    result = _cli("check", str(plans))
+    assert result.returncode == 1 and "冲高.yaml:4:15" in result.stdout
+
+
+def test_a_key_the_plan_lacks_is_a_problem_at_its_line(plans: Path) -> None:
+    write_files(plans, {"2026/scenarios/typo.yaml": """
+        name: 手滑
+        targets:
+          visitors: 500万
+        drivers:
+          tmall: {convertion_rate: -5%}
+          douyin: {aov: +5%}
+        campaigns:
+          double11: {goals: {gmv: 100万}}
+    """})
+    _workspace, problems = check(plans)
+    found = [(p.code, p.line, p.column) for p in problems if p.path.endswith("typo.yaml")]
+    assert found == [("scenario-unknown-key", 3, 3), ("scenario-driver-metric", 5, 11), ("unknown-channel", 6, 3),
+                     ("scenario-unknown-key", 8, 3)]
+    unknown = next(p for p in problems if p.code == "scenario-unknown-key" and p.line == 3)
+    assert "targets.visitors" in unknown.message("en") and "gmv, orders, conversion_rate, aov" in unknown.message("en")
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_whatif_prints_base_scenario_and_delta_and_writes_nothing(plans: Path) -> None:
+    before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    result = _cli("whatif", str(plans), "--set", "tmall.conversion_rate@Q4=-10%", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    figures = {row["id"]: (row["base"], row["scenario"], row["delta"]) for row in payload["figures"]}
+    assert figures["gmv"] == (12_000_000, 11_820_000, -180_000)
+    assert figures["orders"] == (120_000, 118_200, -1_800)
+    assert figures["budget"] == (1_000_000, 1_000_000, 0)
+    assert figures["profit"] == (6_800_000, 6_683_000, -117_000)
+    assert [row["id"] for row in payload["months"]] == ["2026-10", "2026-11", "2026-12"]
+    assert payload["months"][0]["delta"] == -60_000
+    assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == before
+    # the same change written as a scenario file gives the same figures
+    text = _cli("whatif", str(plans), "--set", "tmall.conversion_rate@Q4=-10%", "--lang", "en")
+    assert "11,820,000" in text.stdout and "-180,000" in text.stdout.replace("−", "-")
+
+
+def test_whatif_targets_campaign_goals_and_relative_changes(plans: Path) -> None:
+    result = _cli("whatif", str(plans), "--set", "gmv.total=+10%", "--set", "budget.tools.tb_keyword.amount=50万",
+                  "--format", "json")
+    assert result.returncode == 0, result.stderr
+    figures = {row["id"]: (row["base"], row["scenario"]) for row in json.loads(result.stdout)["figures"]}
+    assert figures["gmv"] == (12_000_000, 13_200_000)  # 1,200万 × 1.1
+    # profit: 1,320万 × 0.7 − 5 × 12万 − 100万 (the budget's written total, 10万 of it unallocated)
+    assert figures["profit"] == (6_800_000, 7_640_000)
+    assert figures["budget"] == (1_000_000, 1_000_000)
+
+
+def test_whatif_path_that_names_nothing_lists_what_exists(plans: Path) -> None:
+    result = _cli("whatif", str(plans), "--set", "tmal.conversion_rate=-10%")
+    assert result.returncode == 1
+    assert "whatif-unknown-path" in result.stdout + result.stderr
+    assert "tmall, jd" in result.stdout + result.stderr
+    result = _cli("whatif", str(plans), "--set", "budget.tools.tb_keywords.amount=1万", "--lang", "en")
+    assert result.returncode == 1 and "tb_keyword, jd_express" in result.stdout + result.stderr
+    result = _cli("whatif", str(plans), "--set", "tmall.gmv=+5%", "--lang", "en")
+    assert result.returncode == 1 and "visitors, conversion_rate, aov" in result.stdout + result.stderr
+
+
+def test_report_and_diff_name_the_scenario(plans: Path) -> None:
+    result = _cli("report", str(plans), "--scenario", "保守", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report, = json.loads(result.stdout)["reports"]
+    assert report["scenario"] == "保守"
+    year = next(r for r in report["targets"] if r["metric"] == "gmv" and r["channel"] == "all" and r["period"] == "2026")
+    assert year["value"] == 11_820_000
+    unknown = _cli("report", str(plans), "--scenario", "冲次")
+    assert unknown.returncode == 1 and "2026:保守" in unknown.stdout + unknown.stderr
+    diff = _cli("diff", "2026", "2026:挪预算", "--dir", str(plans), "--format", "json", "--lang", "en")
+    assert diff.returncode == 0, diff.stderr
+    payload = json.loads(diff.stdout)
+    moved = [(c["old"], c["new"], c["delta"]) for c in payload["changes"] if c["field"] == "move"]
+    assert moved == [("jd_express", "tb_keyword", 100_000)]
+    assert payload["new"] == "2026:挪预算"
