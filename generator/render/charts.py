@@ -239,3 +239,26 @@ def campaign_calendar(campaigns: pd.DataFrame, nodes: list[tuple[str, dt.date]],
               "yaxis": {"autorange": "reversed"}, "shapes": shapes, "annotations": annotations,
               "margin": {"l": 60, "r": 20, "t": 110, "b": 40}}
     return _html(chart_id, data, layout, 150 + 40 * max(len(campaigns), 3))
+
+
+_SCENARIO_COLOURS = ["#1f4e79", "#f0a04b", "#4f9dd9", "#7a9a3a", "#b04a6f", "#6c6c6c"]
+
+
+def scenario_lines(series: list[tuple[str, list[Any]]], periods: list[str], title: str, chart_id: str,
+                   lang: str) -> Markup:
+    """The plan's monthly figure and each scenario's, one line each (the plan solid)."""
+    x = month_names(periods, lang)
+    data = []
+    for index, (name, values) in enumerate(series):
+        data.append({"type": "scatter", "mode": "lines+markers", "x": x, "y": [_float(v) for v in values],
+                     "name": name, "customdata": _hover(values, "money", lang),
+                     "line": {"color": _SCENARIO_COLOURS[index % len(_SCENARIO_COLOURS)], "width": 2.5,
+                              "dash": "solid" if index == 0 else "dash"},
+                     "hovertemplate": "%{x} %{customdata}<extra>" + name.replace("<", "") + "</extra>"})
+    values = [v for _name, row in series for v in row]
+    layout = {"title": {"text": title}, "xaxis": {"type": "category"}, "yaxis": value_axis(values, "money", lang)}
+    return _html(chart_id, data, layout)
+
+
+def _float(value: Any) -> float | None:
+    return None if filters.missing(value) else float(value)

@@ -22,7 +22,8 @@ from generator.compute.figures import divide, exact_sum, money, ratio
 from generator.compute.report import TABLES, YearReport
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Workspace
-from generator.render import charts, filters, grids, labels
+from generator.render import charts, filters, grids, labels, scenario_page
+from generator.render.scenario_page import ScenarioColumn
 from generator.render.gaps import gap_table
 from generator.render.history import HistoryEntry, history_markdown, last_change
 from generator.render.tables import markdown_table
@@ -135,6 +136,14 @@ class ChangesPage(YearPage):
 @dataclass(frozen=True)
 class HistoryPage(YearPage):
     history: Markup
+
+
+@dataclass(frozen=True)
+class ScenariosPage(YearPage):
+    scenario_notes: list[dict[str, Any]]
+    scenario_table: Markup
+    scenario_months: Markup | None
+    scenario_chart: Markup | None
 
 
 @dataclass(frozen=True)
@@ -306,6 +315,13 @@ class YearContexts:
 
     def history_page(self, history: Sequence[HistoryEntry]) -> HistoryPage:
         return HistoryPage(**self._base(), history=Markup(history_markdown(list(history), self.lang)))
+
+    def scenarios_page(self, columns: Sequence[ScenarioColumn]) -> ScenariosPage:
+        chosen = list(columns)
+        return ScenariosPage(**self._base(), scenario_notes=scenario_page.notes(chosen, self.lang),
+                             scenario_table=scenario_page.scenario_table(self.report, chosen, self.lang),
+                             scenario_months=scenario_page.months_table(self.report, chosen, self.lang),
+                             scenario_chart=scenario_page.gmv_chart(self.report, chosen, self.lang))
 
     def calendar_page(self) -> CalendarPage:
         nodes = _calendar_nodes(self.plan, self.report.year, self.lang)

@@ -30,6 +30,7 @@ from generator.model.workspace import Page, Workspace
 from generator.problems import Problem
 from generator.render import filters, labels, words
 from generator.render.pages import PageContext, YearContexts, home_year
+from generator.render.scenario_page import ScenarioColumn
 from generator.render.tables import md, md_with_code
 
 def _packaged_templates() -> Path:
@@ -380,11 +381,13 @@ def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, rep
         return reports.get(key)
 
     history = dict(options.histories).get((report.unit, report.year), ())
+    scenarios = _scenario_columns(workspace, report, options) if report.plan is not None else []
     builders: dict[str, Callable[[], PageContext]] = {
         "plan": lambda: contexts.plan_page(history), "review": contexts.review_page,
         "changes": lambda: contexts.changes_page(workspace, baseline()),
-        "history": lambda: contexts.history_page(history)}
-    for kind, title in _year_pages(report, lang, bool(history)):
+        "history": lambda: contexts.history_page(history),
+        "scenarios": lambda: contexts.scenarios_page(scenarios)}
+    for kind, title in _year_pages(report, lang, bool(history), bool(scenarios)):
         body = env.get_template(f"{kind}.md.j2").render(**builders[kind]().fields(), page=kind,
                                                         root=_root(f"{base}/{kind}.md"))
         writer.write(f"{base}/{kind}.md", _without_unused_chart_script(body))
@@ -439,7 +442,7 @@ def _root(page_path: str) -> str:
 
 
 # Page names the site generates itself: an id spelled like one gets a suffix.
-RESERVED_NAMES = {"index", "plan", "review", "changes", "history", "campaigns", "downloads", "assets", "notes", "guide",
+RESERVED_NAMES = {"index", "plan", "review", "changes", "history", "scenarios", "campaigns", "downloads", "assets", "notes", "guide",
                   "problems", "search"}
 
 
@@ -470,7 +473,26 @@ def _units(reports: list[YearReport]) -> set[str]:
     return {r.unit for r in reports}
 
 
-def _year_pages(report: YearReport, lang: str, has_history: bool = False) -> list[tuple[str, str]]:
+def _scenario_columns(workspace: Workspace, report: YearReport, options: SiteOptions) -> list[ScenarioColumn]:
+    """The scenarios of the report's plan (spec 14), each computed on its own workspace;
+    one that does not apply (its problems are on the problems page) has no report."""
+    from generator.model.scenarios import apply_scenario, scenario_year
+
+    columns = []
+    for overlay in workspace.scenarios:
+        if scenario_year(workspace, overlay) != (report.unit, report.year):
+            continue
+        found: list[Problem] = []
+        applied = apply_scenario(workspace, overlay, found)
+        scenario = compute_year(applied.workspace, report.unit, report.year, [], options.thresholds) \
+            if applied is not None else None
+        note = overlay.data.get("note")
+        columns.append(ScenarioColumn(overlay.name, note if isinstance(note, str) else "", overlay.path, scenario))
+    return sorted(columns, key=lambda c: c.name)
+
+
+def _year_pages(report: YearReport, lang: str, has_history: bool = False,
+                has_scenarios: bool = False) -> list[tuple[str, str]]:
     pages = []
     if report.plan is not None:
         pages.append(("plan", words.word("open_plan", lang)))
@@ -478,6 +500,8 @@ def _year_pages(report: YearReport, lang: str, has_history: bool = False) -> lis
         pages.append(("review", words.word("open_review", lang)))
     if report.plan is not None:
         pages.append(("changes", words.word("open_changes", lang)))
+    if report.plan is not None and has_scenarios:
+        pages.append(("scenarios", words.word("open_scenarios", lang)))
     if report.plan is not None and has_history:
         pages.append(("history", words.word("open_history", lang)))
     return pages

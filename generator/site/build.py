@@ -268,6 +268,7 @@ def year_fingerprints(workspace: Any, project: Path, options: str,
     commit (a CI job with `build/` restored) has the same fingerprints."""
     import hashlib
 
+    from generator.model.scenarios import scenario_year
     from generator.model.workspace import files_read
     from generator.render.site import PACKAGED_TEMPLATES
 
@@ -289,6 +290,10 @@ def year_fingerprints(workspace: Any, project: Path, options: str,
                 digest.update(file_digest(document.file))
                 for file in files_read(document, workspace.root):
                     digest.update(file_digest(file))
+        for overlay in workspace.scenarios:  # its 情景 page (spec 14)
+            if scenario_year(workspace, overlay) == (unit, year):
+                paths.add(overlay.path)
+                digest.update(file_digest(overlay.file))
         for problem in problems:
             if problem.path in paths:
                 digest.update(repr(problem).encode())

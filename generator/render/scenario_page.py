@@ -1,0 +1,106 @@
+"""The 情景 page of a year (spec 14): the plan and its scenarios side by side — year
+GMV, orders, budget, profit, ROI and the forecasts — the months whose GMV differs,
+and a chart of each one's monthly GMV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.compute.report import YearReport
+from generator.compute.scenario_figures import FIGURES, figure, monthly_gmv
+from generator.render import charts, filters
+from generator.render.scenarios import figure_label, shown
+from generator.render.words import month_name, word
+
+
+@dataclass(frozen=True)
+class ScenarioColumn:
+    """One scenario of the page: its name, what its file says it is, and its report
+    (None where the scenario has errors: the problems page lists them)."""
+
+    name: str
+    note: str
+    path: str
+    report: YearReport | None
+
+
+def scenario_table(base: YearReport, columns: list[ScenarioColumn], lang: str) -> Markup:
+    """Figures × (plan, scenarios): each scenario's figure with its change against the plan."""
+    usable = [c for c in columns if c.report is not None]
+    head = ["", word("scenario_base", lang), *(_md(c.name) for c in usable)]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for name in FIGURES:
+        base_value = figure(base, name)
+        values = [figure(c.report, name) for c in usable if c.report is not None]
+        if base_value is None and all(v is None for v in values):
+            continue
+        cells = [figure_label(name, lang), shown(name, base_value, lang)]
+        for value in values:
+            text = shown(name, value, lang)
+            if value is not None and base_value is not None and value != base_value:
+                text += f"<br><small>{_change(name, value - base_value, base_value, lang)}</small>"
+            cells.append(text)
+        lines.append("| " + " | ".join(cells) + " |")
+    return Markup("\n".join(lines))
+
+
+def months_table(base: YearReport, columns: list[ScenarioColumn], lang: str) -> Markup | None:
+    """The months whose GMV target differs in any scenario (None: no month differs)."""
+    usable = [c for c in columns if c.report is not None]
+    old = monthly_gmv(base)
+    news = [monthly_gmv(c.report) for c in usable if c.report is not None]
+    periods = [p for p in sorted(old) if any(new.get(p) != old[p] for new in news)]
+    if not periods:
+        return None
+    head = [word("month", lang), word("scenario_base", lang), *(_md(c.name) for c in usable)]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for period in periods:
+        cells = [month_name(period, lang), filters.money(old[period], lang)]
+        for new in news:
+            value = new.get(period)
+            text = filters.money(value, lang)
+            if value is not None and value != old[period]:
+                text += f"<br><small>{_change('gmv', value - old[period], old[period], lang)}</small>"
+            cells.append(text)
+        lines.append("| " + " | ".join(cells) + " |")
+    return Markup("\n".join(lines))
+
+
+def gmv_chart(base: YearReport, columns: list[ScenarioColumn], lang: str) -> Markup | None:
+    """Monthly GMV of the plan and of each scenario, one line each."""
+    series = [(word("scenario_base", lang), monthly_gmv(base))]
+    series += [(c.name, monthly_gmv(c.report)) for c in columns if c.report is not None]
+    periods = sorted(series[0][1])
+    if len(periods) < 2 or len(series) < 2:
+        return None
+    return charts.scenario_lines([(name, [values.get(p) for p in periods]) for name, values in series],
+                                 periods, word("scenario_chart", lang), "chart-scenarios", lang)
+
+
+def notes(columns: list[ScenarioColumn], lang: str) -> list[dict[str, Any]]:
+    """One line per scenario: its name, what it changes in its own words, its file."""
+    colon = ":" if lang == "zh" else ": "
+    lines = []
+    for c in columns:
+        line = Markup("**{}**").format(c.name)
+        if c.note:
+            line += colon + c.note
+        line += Markup(" <small>({} <code>{}</code>)</small>").format(word("scenario_file", lang), c.path)
+        if c.report is None:
+            line += " — " + word("scenario_broken", lang)
+        lines.append({"name": c.name, "line": line})
+    return lines
+
+
+def _change(name: str, delta: Any, base: Any, lang: str) -> str:
+    text = filters.signed_money(delta, lang) if name != "marketing_roi" else filters.unsigned_zero(f"{delta:+.2f}")
+    if base and name != "marketing_roi":
+        text += f"({filters.signed_rate(delta / base)})" if lang == "zh" else f" ({filters.signed_rate(delta / base)})"
+    return text
+
+
+def _md(text: str) -> str:
+    return str(escape(text)).replace("|", "\\|")
