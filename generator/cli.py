@@ -486,6 +486,16 @@ def _export_plan(args: argparse.Namespace) -> int:
     document = workspace.plan(unit, args.year)
     if document is None:
         raise CommandError("no-source-plan", str(plans), year=args.year, unit=unit)
+    if getattr(args, "scenario", None):
+        from generator.cli_scenarios import scenario_workbook
+
+        book, refused = scenario_workbook(workspace, args, plans, unit, _relative, _month_targets)
+        if book is None:
+            return _print_problems(refused, args)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        _write(Path(args.output), buffer.getvalue())
+        return _written(Path(args.output), [], args)
     sources, problems = [], []
     for doc in [document, *workspace.campaign_documents(unit, args.year)]:
         parsed = parse_yaml(doc.file.read_bytes(), doc.path)
@@ -581,6 +591,11 @@ def _import(args: argparse.Namespace) -> int:
     plan = workspace.plan(unit, year) if workspace is not None else None
     words = workbook_vocabulary(plan.model if plan else None, meta.lang or args.lang, {})
     months = _month_targets(workspace, unit, year) if workspace is not None else {}
+    if meta.scenario is not None and workspace is not None:
+        # a scenario's workbook: the scenario's plan, written back as its overlay (spec 14)
+        from generator.cli_scenarios import import_scenario
+
+        return import_scenario(workspace, book, meta, words, args, plans, _print_problems, _write, _month_targets)
     read = read_book(book, meta, words, months, args.file)
     if has_errors(read.problems):
         return _print_problems(read.problems, args)

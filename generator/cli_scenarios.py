@@ -95,3 +95,144 @@ def _newest_plan_year(workspace: Any, unit: str | None, where: str) -> int:
     if not years:
         raise CommandError("unknown-year", where, wanted=unit or "—", existing="—")
     return int(years[-1])
+
+
+def scenario_workbook(workspace: Any, args: argparse.Namespace, plans: Path, unit: str, relative: Any,
+                      month_targets: Any) -> tuple[Any, list[Any]]:
+    """`export plan YEAR --scenario NAME`: the workbook of the plan as the scenario changes
+    it (its campaign files too); the hidden sheet names the scenario's file."""
+    from generator.model.scenarios import apply_scenario
+    from generator.render.labels import workbook_vocabulary
+    from generator.workbook_plan import Source, workbook_of
+
+    overlay = chosen_scenarios(workspace, args.scenario, unit, args.year, str(plans))[0]
+    problems: list[Any] = []
+    applied = apply_scenario(workspace, overlay, problems)
+    if applied is None:
+        return None, problems
+    scenario_ws = applied.workspace
+    plan_doc = workspace.plan(unit, args.year)
+    changed = {_campaign_id(d): d for d in scenario_ws.campaign_documents(unit, args.year)}
+    scenario_plan = scenario_ws.plan(unit, args.year)
+    assert scenario_plan is not None  # apply_scenario put it there
+    sources = [Source(relative(plan_doc.file, plans), scenario_plan.data)]
+    sources += [Source(relative(d.file, plans), changed[_campaign_id(d)].data)
+                for d in workspace.campaign_documents(unit, args.year)]
+    names = {str(c.get("id")): str(c.get("name", c.get("id"))) for s in sources
+             for c in ([s.data] if s.data.get("kind") == "campaign" else s.data.get("campaigns") or [])
+             if isinstance(c, dict)}
+    words = workbook_vocabulary(scenario_ws.plan_model(unit, args.year), args.lang, names)
+    return workbook_of(sources, words, month_targets(scenario_ws, unit, args.year), unit, args.year,
+                       (overlay.name, relative(overlay.file, plans))), []
+
+
+def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argparse.Namespace, plans: Path,
+                    print_problems: Any, write: Any, month_targets: Any) -> int:
+    """A scenario's workbook read back: the plan it shows, compared with the plan's files
+    as written, becomes the scenario's overlay (its `name`, `note` and `drivers` kept);
+    checked in a copy of the plans folder before anything is written."""
+    import json
+    import shutil
+    import tempfile
+
+    from generator.load.yamltree import parse_yaml
+    from generator.model.scenarios import OWN_KEYS, apply_scenario, overlay_between
+    from generator.problems import has_errors, make
+    from generator.validate import check
+    from generator.workbook_plan import merged_text, read_book
+    from generator.workbook_plan.read import holder
+
+    assert meta.scenario_file is not None
+    target = plans / meta.scenario_file
+    existing_text = target.read_text(encoding="utf-8-sig") if target.is_file() else None
+    existing = parse_yaml(existing_text.encode("utf-8"), str(target)).data if existing_text else None
+    scenario_months: dict[Any, Any] = {}
+    overlays = [o for o in workspace.scenarios if o.file.resolve() == target.resolve()]
+    applied = apply_scenario(workspace, overlays[0], []) if overlays else None
+    if applied is not None:
+        scenario_months = month_targets(applied.workspace, meta.unit, meta.year)
+    read = read_book(book, meta, words, scenario_months, args.file)
+    if has_errors(read.problems):
+        return int(print_problems(read.problems, args))
+    paths = list(read.documents)
+    overlay: dict[str, Any] = {}
+    removed: list[str] = []
+    as_now = _scenario_data(applied, meta) if applied is not None else {}
+    same = True  # the workbook shows the scenario as its file makes it: nothing to write
+    for path in paths:
+        original = (plans / path).read_text(encoding="utf-8-sig")
+        base = parse_yaml(original.encode("utf-8"), path).data
+        text = merged_text(original, read.documents[path], holder("plan" if path == paths[0] else "campaign"))
+        new = parse_yaml(text.encode("utf-8"), path).data
+        if not isinstance(base, dict) or not isinstance(new, dict):
+            continue
+        key = "plan" if path == paths[0] else str(base.get("id"))
+        same = same and as_now.get(key) == new
+        part, gone = overlay_between(base, new)
+        removed += gone
+        if path == paths[0]:
+            overlay.update(part)
+        elif part:
+            change = {k: v for k, v in part.items() if k not in ("kind", "year", "unit")}
+            if change:
+                overlay.setdefault("campaigns", {})[str(base.get("id"))] = change
+    own = {k: v for k, v in (existing or {}).items() if k in OWN_KEYS} or {"name": meta.scenario}
+    data = {**own, **{k: v for k, v in overlay.items() if k not in OWN_KEYS}}
+    text = existing_text if same and existing_text is not None else merged_text(existing_text, data)
+    problems = [make("scenario-cannot-remove", str(target), 1, 1, at=at) for at in removed]
+    with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
+        copy = Path(folder) / "plans"
+        shutil.copytree(plans, copy, symlinks=True)
+        (copy / meta.scenario_file).parent.mkdir(parents=True, exist_ok=True)
+        (copy / meta.scenario_file).write_text(text, encoding="utf-8")
+        _workspace, found = check(copy)
+        mine = (copy / meta.scenario_file).resolve()
+        problems += [_moved(p, str(target)) for p in found if Path(p.path).resolve() == mine]
+    if has_errors(problems):
+        return int(print_problems(problems, args))
+    changed = existing_text != text
+    if args.dry_run:
+        if args.format == "json":
+            print(json.dumps({"files": {str(target): text}, "changed": [str(target)] if changed else [],
+                              "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(text)
+        return 0
+    if changed and existing_text is not None and not args.force:
+        return int(print_problems([make("file-exists", str(target), 1, 1, file=str(target))], args))
+    if changed:
+        write(target, text.encode("utf-8"))
+    if args.format == "json":
+        print(json.dumps({"written": [str(target)] if changed else [],
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+        return 0
+    if problems:
+        from generator.problems import format_text
+
+        print(format_text(problems, args.lang), file=sys.stderr)
+    if changed:
+        print(f"planbook: 已写入 {target}" if args.lang == "zh" else f"planbook: wrote {target}", file=sys.stderr)
+    else:
+        print("planbook: 没有变化,未写入文件" if args.lang == "zh" else "planbook: no change, nothing written",
+              file=sys.stderr)
+    return 0
+
+
+def _campaign_id(document: Any) -> str:
+    return str(getattr(document.model, "id", ""))
+
+
+def _scenario_data(applied: Any, meta: Any) -> dict[str, Any]:
+    """The data of the plan ("plan") and of each campaign file (by id) as the scenario's
+    file makes them today."""
+    scenario_ws = applied.workspace
+    found = {"plan": scenario_ws.plan(meta.unit, meta.year).data}
+    for document in scenario_ws.campaign_documents(meta.unit, meta.year):
+        found[str(document.model.id)] = document.data
+    return found
+
+
+def _moved(problem: Any, path: str) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(problem, path=path)

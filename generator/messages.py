@@ -635,6 +635,11 @@ CATALOG: dict[str, Entry] = {
         "write 2026-10, 2026-10-01 or Q4 (`from:` no later than `to:`)",
         "请写 2026-10、2026-10-01 或 Q4(`from:` 不晚于 `to:`)",
     ),
+    "scenario-cannot-remove": Entry(
+        W, "`{at}` was left out in the workbook; a scenario cannot remove what the plan has, so it stays",
+        "工作簿里删去了 `{at}`;情景不能删除计划已有的内容,它仍然保留",
+        "to drop it from every version, remove it from the plan itself", "如果所有版本都不要它,请在计划本身中删除",
+    ),
     "scenario-duplicate-name": Entry(
         E, "the scenario name `{name}` is taken by `{other}`", "情景名称 `{name}` 已被 `{other}` 使用",
         "give each scenario of a year its own `name:`", "同一年的每个情景用不同的 `name:`",

@@ -75,6 +75,8 @@ REFERENCE: dict[str, Reference] = {
                                "drivers:\n  tmall: {conversion_rate: 10}", "drivers:\n  tmall: {conversion_rate: -10%}"),
     "scenario-driver-period": R("`from:` / `to:` 不是该年的月份或季度。", "`from:` / `to:` is no month or quarter of the year.",
                                 "drivers:\n  tmall: {aov: +5%, from: 十月}", "drivers:\n  tmall: {aov: +5%, from: 2026-10}"),
+    "scenario-cannot-remove": R("情景的工作簿里删去了计划中的一项;情景只能修改,不能删除。", "A scenario's workbook left out something the plan has; a scenario changes, never removes.",
+                                "(在情景工作簿里删掉 99 划算节那一行)", "(在计划本身中删除 99 划算节)"),
     "scenario-duplicate-name": R("同一年两个情景用了同一个名称。", "Two scenarios of a year share a name.",
                                  "(冲刺.yaml 和 stretch.yaml 都写 name: 冲刺)", "(stretch.yaml 写 name: 冲刺二)"),
     "unknown-scenario": R("--scenario 或 diff 的 年份:情景 指定的情景不存在;消息列出现有的。",

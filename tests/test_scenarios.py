@@ -212,3 +212,39 @@ def test_report_and_diff_name_the_scenario(plans: Path) -> None:
     moved = [(c["old"], c["new"], c["delta"]) for c in payload["changes"] if c["field"] == "move"]
     assert moved == [("jd_express", "tb_keyword", 100_000)]
     assert payload["new"] == "2026:挪预算"
+
+
+def test_a_scenarios_workbook_imports_as_its_overlay_and_the_plan_stays(tmp_path: Path) -> None:
+    import shutil
+
+    import openpyxl
+
+    from tests.test_workbook_plan import cell_of
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    plans = tmp_path / "plans"
+    before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    book_path = tmp_path / "冲刺.xlsx"
+    assert _cli("export", "plan", "2026", str(plans), "--scenario", "冲刺", "-o", str(book_path)).returncode == 0
+    book = openpyxl.load_workbook(book_path)
+    # the workbook shows the scenario's plan: 双11's tmall goal 1,500万, 淘宝关键词 200万
+    assert cell_of(book["活动目标"], {"campaign@id": "double11", "item@id": "gmv", "channel@id": "tmall"},
+                   "value").value in (15_000_000, "1500万")
+    assert cell_of(book["推广预算"], {"tool@id": "tb_keyword"}, "amount").value in (2_000_000, "200万")
+    # exported and imported with no edit: nothing written
+    unchanged = _cli("import", "plan", str(book_path), "--dir", str(plans), "--force")
+    assert unchanged.returncode == 0, unchanged.stderr
+    assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == before
+    # one edit: 京准通 cut to 200万 in the scenario
+    cell_of(book["推广预算"], {"tool@id": "jd_express"}, "share").value = "20%"
+    book.save(book_path)
+    result = _cli("import", "plan", str(book_path), "--dir", str(plans), "--force")
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    scenario = plans / "2026/scenarios/冲刺.yaml"
+    assert [p for p in after if after[p] != before.get(p)] == [scenario]  # the plan's files are untouched
+    text = scenario.read_text(encoding="utf-8")
+    assert "jd_express: {share: 20%}" in text
+    assert text.startswith("# 冲刺情景") and "drivers:" in text and "note:" in text  # its own words kept
+    workspace, problems = check(plans)
+    assert not [p for p in problems if p.is_error]

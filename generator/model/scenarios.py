@@ -461,3 +461,42 @@ def _new_value(base: Any, value: str, shown: str) -> Any:
 def _plain(number: Decimal) -> str:
     text = format(number.normalize(), "f")
     return text
+
+
+# --- a scenario's workbook read back (`planbook import plan`, spec 14) --------------------------------
+
+def overlay_between(base: Any, new: Any, path: tuple[Any, ...] = ()) -> tuple[Any, list[str]]:
+    """What `new` changes in `base`, as an overlay: mappings key by key, lists of items
+    with ids (campaigns, products) by id, other lists and scalars whole.  The second
+    value lists the paths `new` leaves out: an overlay cannot remove what the plan has."""
+    if isinstance(base, dict) and isinstance(new, dict):
+        out: dict[Any, Any] = {}
+        removed = [_dotted(path + (k,)) for k in base if k not in new]
+        for key, value in new.items():
+            if key not in base:
+                out[key] = value  # the check that follows reports it at its line
+                continue
+            if base[key] == value:
+                continue
+            part, gone = overlay_between(base[key], value, path + (key,))
+            out[key] = part
+            removed += gone
+        return out, removed
+    id_key = ITEM_IDS.get(path[-1]) if path and len(path) == 1 else None
+    if id_key and isinstance(base, list) and isinstance(new, list):
+        old_items = {str(i.get(id_key)): i for i in base if isinstance(i, dict)}
+        changed: dict[str, Any] = {}
+        removed = [_dotted(path + (k,)) for k in old_items
+                   if k not in {str(i.get(id_key)) for i in new if isinstance(i, dict)}]
+        for item in new:
+            if not isinstance(item, dict):
+                continue
+            item_id = str(item.get(id_key))
+            if item_id not in old_items:
+                changed[item_id] = item
+            elif old_items[item_id] != item:
+                part, gone = overlay_between(old_items[item_id], item, path + (item_id,))
+                changed[item_id] = part
+                removed += gone
+        return changed, removed
+    return new, []

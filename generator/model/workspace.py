@@ -470,7 +470,7 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
     if model is None:
         return None
     left_out.discard(("", ""))
-    return Document(shown, file, model, source, left_out=frozenset(left_out), data=data)  # type: ignore[arg-type]
+    return Document(shown, file, model, source, left_out=frozenset(left_out), data=data)
 
 
 def _what(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:

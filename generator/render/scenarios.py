@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.compute.scenario_figures import FigureRow, ScenarioFigures
 from generator.render import filters
-from generator.render.words import month_name, word
+from generator.render.words import month_name
 
 FIGURE_WORDS = {
     "gmv": ("销售额目标", "GMV target"),

@@ -101,6 +101,10 @@ class Meta:
     lang: str | None
     files: list[str]  # the plan's file first, then the campaign files (relative to the plans folder)
     homes: dict[str, str]  # campaign id → the file it was exported from
+    # A scenario's workbook (`export plan --scenario`): its name and file; importing it
+    # writes the scenario's overlay there, never the plan's files (spec 14).
+    scenario: str | None = None
+    scenario_file: str | None = None
 
 
 def read_meta(book: Any) -> Meta | None:
@@ -122,7 +126,9 @@ def read_meta(book: Any) -> Meta | None:
     except (KeyError, TypeError, ValueError):
         return None
     lang = str(found["lang"]) if found.get("lang") in ("zh", "en") else None
-    return Meta(str(found.get("unit") or "main"), year, lang, files, homes)
+    scenario = str(found["scenario"]) if found.get("scenario") else None
+    scenario_file = str(found["scenario_file"]) if found.get("scenario_file") else None
+    return Meta(str(found.get("unit") or "main"), year, lang, files, homes, scenario, scenario_file)
 
 
 @dataclass

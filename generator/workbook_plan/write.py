@@ -47,8 +47,10 @@ GENERAL_LABELS = {"title": ("标题", "Title"), "owner": ("负责人", "Owner"),
                   "positioning.audience": ("人群定位", "Audience"), "positioning.channel": ("渠道定位", "Channel")}
 
 
-def workbook_of(sources: list[Source], words: Vocabulary, months: MonthTargets, unit: str, year: int) -> Any:
-    """The workbook (openpyxl) of a plan (`sources[0]`) and its year's campaign files."""
+def workbook_of(sources: list[Source], words: Vocabulary, months: MonthTargets, unit: str, year: int,
+                scenario: tuple[str, str] | None = None) -> Any:
+    """The workbook (openpyxl) of a plan (`sources[0]`) and its year's campaign files;
+    with `scenario` (name, file), the plan as that scenario changes it."""
     plan = sources[0].data
     rows: dict[str, list[Row]] = {name: [] for name in COLUMNS}
     rows[GENERAL] = list(_general_rows(plan, words))
@@ -67,7 +69,7 @@ def workbook_of(sources: list[Source], words: Vocabulary, months: MonthTargets, 
     rows[METRICS] = [Row({"id": k, **v}) for k, v in (plan.get("metrics") or {}).items() if isinstance(v, dict)]
     rows[COMPETITORS] = [Row(dict(c)) for c in plan.get("competitors") or [] if isinstance(c, dict)]
     rows[RETENTION] = [Row(dict(r)) for r in plan.get("retention") or [] if isinstance(r, dict)]
-    return _book(rows, words, sources, unit, year)
+    return _book(rows, words, sources, unit, year, scenario)
 
 
 def _campaigns_of(source: Source) -> Iterator[dict[str, Any]]:
@@ -204,7 +206,8 @@ def _goal_rows(campaign: dict[str, Any]) -> Iterator[Row]:
 
 # --- the workbook ---------------------------------------------------------------------------------
 
-def _book(rows: dict[str, list[Row]], words: Vocabulary, sources: list[Source], unit: str, year: int) -> Any:
+def _book(rows: dict[str, list[Row]], words: Vocabulary, sources: list[Source], unit: str, year: int,
+          scenario: tuple[str, str] | None = None) -> Any:
     import openpyxl
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
@@ -252,11 +255,20 @@ def _book(rows: dict[str, list[Row]], words: Vocabulary, sources: list[Source], 
                 "Months in pale indigo italics are computed from the year's target by the phasing and are "
                 "read-only: change the year or the phasing; to write months, clear both and fill all twelve.",
                 "Planbook")
+    if scenario is not None:  # said where the reader starts: this is not the plan itself
+        book.worksheets[0]["A1"].comment = Comment(
+            f"这是情景「{scenario[0]}」的工作簿：导入时只把与计划不同的部分写回 {scenario[1]}，计划文件不变。"
+            if words.lang == "zh" else
+            f"The workbook of the scenario {scenario[0]}: importing it writes only what differs from the plan "
+            f"back to {scenario[1]}; the plan's files stay as they are.", "Planbook")
     meta = book.create_sheet(layout.META)
     meta.sheet_state = "hidden"
     meta.append(["unit", unit])
     meta.append(["year", year])
     meta.append(["lang", words.lang])
+    if scenario is not None:
+        meta.append(["scenario", scenario[0]])
+        meta.append(["scenario_file", scenario[1]])
     for source in sources:
         meta.append(["file", source.path])
     for source in sources:  # each campaign's home file: moving one between files is refused on import
