@@ -248,3 +248,15 @@ def test_a_scenarios_workbook_imports_as_its_overlay_and_the_plan_stays(tmp_path
     assert text.startswith("# 冲刺情景") and "drivers:" in text and "note:" in text  # its own words kept
     workspace, problems = check(plans)
     assert not [p for p in problems if p.is_error]
+
+
+def test_the_diff_lists_a_scenarios_drivers_before_what_they_move(plans: Path) -> None:
+    result = _cli("diff", "2026", "2026:保守", "--dir", str(plans), "--format", "json", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    changes = json.loads(result.stdout)["changes"]
+    drivers = [(c["key"], c["field"], c["old"], c["new"]) for c in changes if c["section"] == "drivers"]
+    assert drivers == [("tmall", "conversion_rate.10–12", None, "-10%")]
+    year = next(c for c in changes if c["section"] == "targets" and c["key"] == "gmv" and c["field"] == "all.year")
+    assert (year["old"], year["new"]) == (12_000_000, 11_820_000)
+    text = _cli("diff", "2026", "2026:保守", "--dir", str(plans))
+    assert "天猫 · 转化率 · 10–12月: -10%" in text.stdout

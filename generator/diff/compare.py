@@ -32,7 +32,7 @@ from generator.model.documents import (
 from generator.model.catalog import metric_for
 from generator.model.fields import month_values
 
-SECTIONS = ["targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals", "general",
+SECTIONS = ["drivers", "targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals", "general",
             "phasing", "profiles", "calendar", "metrics", "competitors", "retention", "actuals", "review"]
 
 
@@ -722,3 +722,27 @@ def _goals(old: Plan, new: Plan) -> Iterator[Change]:
     for goal in after:
         if goal not in before:
             yield Change("goals", "goal", "text", None, goal)
+
+
+def driver_changes(old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change]:
+    """A scenario's driver changes (spec 14), one line each: added on the side that has
+    them (`2026 → 2026:保守`), removed on the other."""
+    def text(driver: Any) -> str:
+        if driver.relative:
+            return f"{(driver.value - 1) * 100:+.1f}%".replace(".0%", "%")
+        return f"= {driver.value.normalize():f}"  # a level: 3.8 % is 0.038, AOV 129 is 129
+
+    def key(driver: Any) -> tuple[str, str, int, int]:
+        return (driver.channel, driver.metric, driver.first, driver.last)
+
+    olds, news = {key(d): d for d in old}, {key(d): d for d in new}
+    changes = []
+    for k in sorted(set(olds) | set(news)):
+        before, after = olds.get(k), news.get(k)
+        if before is not None and after is not None and before == after:
+            continue
+        # the months in the field (`conversion_rate.10–12`), none for the whole year
+        months = "" if k[2:] == (1, 12) else f".{k[2]:02d}" if k[2] == k[3] else f".{k[2]:02d}–{k[3]:02d}"
+        changes.append(Change("drivers", k[0], k[1] + months, text(before) if before else None,
+                              text(after) if after else None))
+    return changes

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals
+from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals, driver_changes
 from generator.diff.computed import computed_changes
 from generator.diff.sources import (DiffError, Side, Validator, checked, git, parse_spec, repo_root, scenario_side,
                                    side, split_scenario, workspace_at)
@@ -80,7 +80,8 @@ def compare_sides(old: Side, new: Side) -> PlanDiff:
         # A plan that does not load is its problem, not a plan whose every line was removed.
         changes: list[Change] = []
     else:
-        changes = compare_plans(old.plan, new.plan) + computed_changes(old.report, new.report)
+        changes = compare_plans(old.plan, new.plan) + driver_changes(old.drivers, new.drivers) + \
+            computed_changes(old.report, new.report)
     # A problem is "the same" on both sides when its code and message agree (lines move).
     before = {(p.code, p.message("en")) for p in old.own_problems}
     introduced = [p for p in new.own_problems if (p.code, p.message("en")) not in before]

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from generator.compute.report import YearReport, compute_reports
 from generator.model.documents import Plan
@@ -33,6 +33,7 @@ class Side:
     own_problems: list[Problem]  # the problems of this (unit, year)'s own documents
     unit: str = "main"
     unreadable: bool = False  # the plan file is there but could not be read (a YAML error)
+    drivers: tuple[Any, ...] = ()  # a scenario's driver changes (spec 14)
 
 
 def split_scenario(spec: str) -> tuple[str, str | None]:
@@ -112,6 +113,7 @@ def scenario_side(workspace: Workspace, validate: Validator, label: str, year: i
     problems = own + [p for p in checked(applied.workspace, validate) if (p.code, p.message("en")) not in before]
     found = side(applied.workspace, [p for p in base if p.is_error] + problems, label, year, applied.unit)
     found.own_problems = problems
+    found.drivers = applied.workspace.drivers.get((applied.unit, year), ())
     return found
 
 

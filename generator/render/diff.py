@@ -13,7 +13,7 @@ from generator.model.amounts import UNALLOCATED
 from generator.render import filters, labels
 
 SECTION_LABELS = {
-    "targets": ("目标", "Targets"), "channels": ("渠道", "Channels"), "budget": ("推广预算", "Budget"),
+    "targets": ("目标", "Targets"), "drivers": ("驱动因素", "Drivers"), "channels": ("渠道", "Channels"), "budget": ("推广预算", "Budget"),
     "costs": ("成本", "Costs"), "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
     "positioning": ("品牌定位", "Positioning"), "goals": ("年度目标", "Goals"), "general": ("基本信息", "General"),
     "phasing": ("月度权重", "Phasing"), "profiles": ("季节曲线", "Profiles"), "calendar": ("节点日期", "Calendar"),
@@ -277,6 +277,9 @@ class ChangeNamer:
             return f"{key} {name}" if name else key
         if change.section == "channels":
             return labels.channel(key, lang, self.channel_names)
+        if change.section == "drivers":
+            return ("全部渠道" if lang == "zh" else "every channel") if key == "all" else \
+                labels.channel(key, lang, self.channel_names)
         if change.section == "calendar":
             return labels.node(key, lang, self.plans[0] if self.plans else None)
         if change.section == "positioning":
@@ -481,10 +484,12 @@ class ChangeNamer:
             return labels.pick(FIELD_LABELS[part], self.lang)
         if part.isdigit() and 1 <= int(part) <= 12:
             return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
-        if change.section in ("targets", "actuals") and re.fullmatch(r"\d{1,2}[–,\d]*", part):
+        if change.section in ("targets", "actuals", "drivers") and re.fullmatch(r"\d{1,2}[–,\d]*", part):
             # months folded into one line (03–04,07,09: every one +10 %)
             plain = re.sub(r"\d+", lambda m: str(int(m.group())), part)
             return f"{plain}月" if self.lang == "zh" else f"months {plain}"
+        if change.section == "drivers":
+            return labels.metric(part, self.lang, self.metrics)
         if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):
             return labels.metric(part, self.lang, self.metrics)
         return part
