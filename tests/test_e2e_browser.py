@@ -61,6 +61,7 @@ def search(page, base: str, words: str) -> list[str]:
     ("以旧换新", "glow-beauty/2026/"),
     ("双11 全球狂欢节", "campaigns/double11.html"),
     ("618 年中大促", "campaigns/618.html"),
+    ("情景对比", "glow-beauty/2026/scenarios.html"),
 ])
 def test_chinese_search_finds_pages(served, browser, words, page_part):
     page = browser.new_page()
@@ -89,7 +90,7 @@ def test_every_page_loads_cleanly(served, browser):
     recorder = Recorder(page, served)
     for path in ["index.html", "problems.html", "glow-beauty/2026/plan.html", "glow-beauty/2026/changes.html",
                  "glow-beauty/2026/campaigns/index.html", "glow-beauty/2025/review.html",
-                 "glow-beauty/2026/strategy.html"]:
+                 "glow-beauty/2026/strategy.html", "glow-beauty/2026/scenarios.html"]:
         response = page.goto(f"{served}/{path}")
         assert response is not None and response.ok, path
     assert recorder.errors == [] and recorder.foreign == [], (recorder.errors, recorder.foreign)
