@@ -203,7 +203,11 @@ def _parser() -> argparse.ArgumentParser:
                                    help="plan FILE.xlsx: a filled workbook back to YAML; "
                                         "actuals FILE: a platform export as monthly long-form CSV")
     importer.add_argument("kind", choices=["plan", "actuals"])
-    importer.add_argument("file", help="the workbook (from `planbook export plan`), or the platform export")
+    importer.add_argument("file", nargs="?", help="the workbook (from `planbook export plan`), or the platform export")
+    importer.add_argument("--sql", metavar="FILE",
+                          help="a query whose monthly result to write (the long or wide form of a CSV source)")
+    importer.add_argument("--connection", metavar="ENV",
+                          help="the environment variable holding the warehouse's URL (none: the embedded DuckDB)")
     importer.add_argument("-o", "--output", help="the file to write (plan default: plans/YEAR/plan.yaml)")
     importer.add_argument("--preset", help="actuals: a platform export's column map (planbook explain presets)")
     importer.add_argument("--channel", help="actuals: the channel every row belongs to")
@@ -225,6 +229,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--plans", help="plans folder (default: from mkdocs.yml, else plans)")
     build.add_argument("--site-dir", default="site", help="where the site goes (default: site)")
     build.add_argument("--build-dir", default="build", help="where the rendered pages go (default: build)")
+    build.add_argument("--refresh", action="store_true",
+                       help="run warehouse queries again instead of using their cached results")
     build.set_defaults(handler=_build)
 
     serve = commands.add_parser("serve", parents=[common], help="live preview that rebuilds on every change")
@@ -551,6 +557,8 @@ def _import(args: argparse.Namespace) -> int:
     checked before anything is written; only the files whose content changed are written."""
     if args.kind == "actuals":
         return _import_actuals(args)
+    if not args.file:
+        raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx")
     import shutil
     import tempfile
 
@@ -775,7 +783,7 @@ def _build(args: argparse.Namespace) -> int:
                  f"{pages} pages rendered ({redone} plan/review pages redone); MkDocs is building the site…")
 
     outcome = build(Path.cwd(), Path(args.site_dir), Path(args.build_dir), plans, args.strict,
-                    progress if sys.stderr.isatty() else None)
+                    progress if sys.stderr.isatty() else None, refresh=args.refresh)
     code = _site_outcome(outcome, args.lang)
     if code == EXIT_OK:
         warnings = [p for p in getattr(outcome, "problems", []) if not p.is_error]
@@ -976,14 +984,22 @@ def _import_actuals(args: argparse.Namespace) -> int:
     from generator.import_actuals import import_actuals
     from generator.problems import format_text
 
-    export = Path(args.file)
+    if bool(args.file) == bool(args.sql):
+        raise UsageError("import actuals needs the export FILE, or --sql QUERY.sql")
+    export = Path(args.file or args.sql)
     if not export.is_file():
-        raise CommandError("source-missing", args.file, file=args.file)
+        raise CommandError("source-missing", str(export), file=str(export))
     if not args.output and not args.dry_run:
         raise UsageError("import actuals needs -o OUT.csv (or -o - to print)")
     columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)
     channel = _checked_channel(args) if args.channel else None
-    imported, problems = import_actuals(export, args.preset, channel, args.year, args.encoding, columns)
+    if args.sql:
+        from generator.import_actuals import import_query
+
+        imported, problems = import_query(export, args.connection, _plans_dir(args.dir), args.preset, channel,
+                                          args.year, columns)
+    else:
+        imported, problems = import_actuals(export, args.preset, channel, args.year, args.encoding, columns)
     if imported is None:
         return _print_problems(problems, args)
     if problems and args.format != "json":

@@ -85,6 +85,11 @@ HELP_ZH = {
         "一项改动:tmall.conversion_rate=-10%%、gmv.total=1.5亿、campaigns.double11.gmv_goal=2500万(可写多次)",
     "the tables of this scenario (plans/YEAR/scenarios/NAME.yaml)": "这个情景的各张表(plans/年份/scenarios/名称.yaml)",
     "the plan as this scenario changes it": "按这个情景修改后的计划",
+    "run warehouse queries again instead of using their cached results": "重新执行数据仓库查询,不用缓存的结果",
+    "a query whose monthly result to write (the long or wide form of a CSV source)":
+        "一条查询,把它按月汇总的结果写出(与 CSV 数据源相同的长表或宽表)",
+    "the environment variable holding the warehouse's URL (none: the embedded DuckDB)":
+        "存放数据仓库连接地址的环境变量(不写则用内置的 DuckDB)",
     "the unit when there are several": "有多个业务单元时指定一个",
     "the newest N commits (default 50)": "最近 N 次提交(默认 50)",
     "a team's plans repository (never overwrites)": "团队的计划仓库(从不覆盖已有文件)",

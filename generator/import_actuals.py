@@ -122,3 +122,27 @@ def _first_year(table: list[list[Any]], layout: Layout) -> int | None:
         if len(text) >= 4 and text[:4].isdigit():
             return int(text[:4])
     return None
+
+
+def import_query(query: Path, connection: str | None, root: Path, preset: str | None, channel: str | None,
+                 year: int | None, columns: dict[str, str]) -> tuple[Imported | None, list[Problem]]:
+    """`import actuals --sql FILE [--connection ENV]`: a query's result (spec 16) read as a
+    CSV export is read, written as the monthly long form; problems name the result."""
+    import dataclasses
+    import tempfile
+
+    from generator.load.warehouse import QueryOptions, query_table
+
+    table, shown, problems = query_table(query, connection, root, str(query), QueryOptions())
+    if table is None:
+        return None, problems
+    with tempfile.TemporaryDirectory(prefix="planbook-query-") as folder:
+        copy = Path(folder) / "result.csv"
+        with open(copy, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(table)
+        imported, found = import_actuals(copy, preset, channel, year, "utf-8", columns)
+        # the result's rows are the temporary file's: shown as the query's result
+        found = [dataclasses.replace(p, path=shown, args=tuple((k, shown if v == str(copy) else v)
+                                                                 for k, v in p.args))
+                 if p.path == str(copy) else p for p in found]
+    return imported, found

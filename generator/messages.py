@@ -448,6 +448,36 @@ CATALOG: dict[str, Entry] = {
         "`{file}` 是指向 plans 目录之外的链接;不会读取也不会发布",
         "copy the file into the plans folder instead of linking to it", "请把文件复制到 plans 目录内,而不是链接",
     ),
+    "source-url-in-yaml": Entry(
+        E, "`connection:` holds a URL: a password written here would go into git with the plan",
+        "`connection:` 里写的是连接地址:写在这里的密码会随计划一起进入 git",
+        "write the name of an environment variable (connection: PLANBOOK_WAREHOUSE) and put the URL in it "
+        "(a CI secret, or `export PLANBOOK_WAREHOUSE=postgresql://…` on your machine)",
+        "写环境变量的名称(connection: PLANBOOK_WAREHOUSE),把地址放进这个变量(CI 的 secret,或本机 "
+        "`export PLANBOOK_WAREHOUSE=postgresql://…`)",
+    ),
+    "source-connection-unset": Entry(
+        E, "the environment variable `{name}` that `connection:` names is not set",
+        "`connection:` 指定的环境变量 `{name}` 没有设置",
+        "set it to the warehouse's URL (e.g. postgresql://user@host/db), or leave `connection:` out to run the "
+        "query in the embedded DuckDB over the plans folder's files",
+        "把它设为数据仓库的连接地址(如 postgresql://user@host/db);或去掉 `connection:`,"
+        "在内置的 DuckDB 里对计划文件夹中的文件执行查询",
+    ),
+    "source-sql-driver": Entry(
+        E, "the URL in `{name}` names no database this installation can reach: {detail}",
+        "`{name}` 中的地址没有可用的数据库驱动:{detail}",
+        "install the driver's extra (pip install 'planbook[postgres]', [mysql] or [clickhouse]) and check the URL's "
+        "scheme (postgresql://, mysql+pymysql://, clickhouse+native://)",
+        "安装对应的驱动(pip install 'planbook[postgres]'、[mysql] 或 [clickhouse]),并检查地址开头"
+        "(postgresql://、mysql+pymysql://、clickhouse+native://)",
+    ),
+    "source-sql-failed": Entry(
+        E, "the query `{file}` failed in {engine}: {detail}", "查询 `{file}` 在 {engine} 中执行失败:{detail}",
+        "run the query in the warehouse's own console first; it must return month, channel and metric columns "
+        "(or month, channel, metric, value)",
+        "先在数据仓库自己的控制台里运行这条查询;结果需要有 月份、渠道 和指标列(或 month、channel、metric、value 四列)",
+    ),
     "source-missing": Entry(E, "source file `{file}` not found", "数据文件 `{file}` 不存在"),
     "source-outside": Entry(
         E, "source file `{file}` lies outside the plans folder", "数据文件 `{file}` 不在 plans 目录内",

@@ -13,14 +13,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.compute.narrative import narrative_problems
+from generator.load.warehouse import ASK_NOW, QueryOptions
 from generator.model.workspace import ParsedCache, Workspace
 from generator.problems import Problem, has_errors, sort_problems
 from generator.validate import check, root_causes_first
 
 
-def checked(root: Path, parsed: ParsedCache | None = None) -> tuple[Workspace, list[Problem]]:
-    """Load and validate `root`; where nothing is an error, judge the reviews' words too."""
-    workspace, problems = check(root, parsed)
+def checked(root: Path, parsed: ParsedCache | None = None,
+            warehouse: QueryOptions = ASK_NOW) -> tuple[Workspace, list[Problem]]:
+    """Load and validate `root`; where nothing is an error, judge the reviews' words too.
+    `warehouse`: where a warehouse query's result is cached (none: asked now)."""
+    workspace, problems = check(root, parsed, warehouse)
     if has_errors(problems, strict=False):
         return workspace, problems  # figures of documents that do not validate are never computed
     said = narrative_problems(workspace)

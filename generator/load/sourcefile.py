@@ -103,11 +103,30 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
         size = file.stat().st_size
     except OSError:
         size = 0
-    if size > options.max_bytes:
+    if size > options.max_bytes and file.suffix.lower() != ".parquet":
         problems.append(make("source-too-large", shown, 1, 1, file=shown, size=f"{size / 1024 / 1024:.0f} MB",
                              limit=f"{options.max_bytes // 1024 // 1024} MB"))
         return [], problems
-    table = _iter_table(file, encoding)
+    if file.suffix.lower() == ".parquet":  # read by column, in DuckDB (spec 16)
+        from generator.load.warehouse import parquet_table
+
+        table, failed = parquet_table(file, shown, options)
+        if failed is not None:
+            return [], [*problems, failed]
+        return read_table(table, shown, year, unit_of, options, problems)
+    return read_table(_iter_table(file, encoding), shown, year, unit_of, options, problems, (file, encoding))
+
+
+def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitLookup, options: SourceOptions,
+               problems: list[Problem] | None = None,
+               bulk_file: tuple[Path, str | None] | None = None) -> tuple[list[SourceRow], list[Problem]]:
+    """Rows of actuals from a table (a header somewhere in its first rows, then data),
+    whatever it was read from: a file, or a query's result (`shown` names it)."""
+    from generator.load import exports
+
+    problems = list(problems or [])
+    preset = exports.PRESETS.get(options.preset) if options.preset else None
+    encoding = bulk_file[1] if bulk_file else None
     try:
         head = list(itertools.islice(table, _HEADER_SCAN))
     except Exception as exc:  # noqa: BLE001 - reading a user's file: every failure is a problem
@@ -141,9 +160,10 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     row_problems = 0
     body: Iterable[tuple[int, list[Any]]] = enumerate(itertools.chain(head[layout.header_row + 1:], table),
                                                       start=header_line + 1)
-    if _bulk(file, layout.long_form):
+    if bulk_file is not None and _bulk(bulk_file[0], layout.long_form):
         from generator.load.bulk import bulk_rows
 
+        file = bulk_file[0]
         with open(file, "rb") as handle:
             sample = handle.read(65_536)
         chosen = encoding or detect_encoding(sample)

@@ -300,6 +300,15 @@ class Actions(Model):
 _SOURCE_KEYS = ("source", "encoding", "preset", "channel", "columns")
 
 
+class SqlSource(Model):
+    """`source: {sql: queries/2026.sql, connection: PLANBOOK_WAREHOUSE}` (spec 16): a query
+    whose result is the review's actuals; `connection` names an environment variable
+    holding the warehouse's URL (none: the embedded DuckDB over the plans folder)."""
+
+    sql: Text
+    connection: Text | None = None
+
+
 class Review(Header):
     kind: Literal["review"]
     as_of: Date | None = None
@@ -308,6 +317,7 @@ class Review(Header):
         str, Annotated[Actual, BeforeValidator(_total_if_scalar, json_schema_input_type=Union[Actual, float, str])]
     ] = {}
     source: Text | None = None
+    source_query: SqlSource | None = None  # `source: {sql:, connection:}` (spec 16)
     encoding: Text | None = None
     preset: Text | None = None  # a built-in column map of a platform export (spec 4.1)
     channel: Text | None = None  # every row of the source file belongs to this channel
@@ -344,6 +354,8 @@ class Review(Header):
             for shops in ("channels", "shops"):  # the file's shop names → channel ids
                 if isinstance(actuals.get(shops), dict):
                     lifted["source_channels"] = {**lifted.get("source_channels", {}), **actuals.pop(shops)}
+            if isinstance(lifted.get("source"), dict):  # a query, not a file
+                lifted["source_query"] = lifted.pop("source")
             if lifted:
                 data = {**data, "actuals": actuals, **lifted}
         if isinstance(data, dict) and isinstance(data.get("products"), dict):
@@ -359,6 +371,11 @@ class Review(Header):
             if lifted:
                 data = {**data, "budget": budget, **lifted}
         return data
+
+    @property
+    def source_name(self) -> str | None:
+        """What the actuals are read from, as written: the file, or the query's file."""
+        return self.source or (self.source_query.sql if self.source_query else None)
 
 
 class CampaignDocument(Header, Campaign):

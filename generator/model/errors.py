@@ -46,8 +46,25 @@ def problems_from_validation(
     return problems
 
 
+# A review's keys written inside a section and lifted out of it by the model
+# (`actuals: {source:, columns:}` → `source`, `columns`): their errors are placed
+# where they were written, never on the first line.
+_LIFTED = {"source": ("actuals", "source"), "source_query": ("actuals", "source"), "encoding": ("actuals", "encoding"),
+           "preset": ("actuals", "preset"), "channel": ("actuals", "channel"), "columns": ("actuals", "columns"),
+           "source_channels": ("actuals", "channels"),
+           **{f"budget_{k}": ("budget", k) for k in ("source", "preset", "encoding", "tools", "tool", "columns")},
+           **{f"products_{k}": ("products", k) for k in ("source", "preset", "encoding", "columns")}}
+
+
+def _written_loc(loc: Path, model: type[BaseModel]) -> Path:
+    if loc and getattr(model, "__name__", "") == "Review" and loc[0] in _LIFTED:
+        return (*_LIFTED[str(loc[0])], *loc[1:])
+    return loc
+
+
 def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
-    loc: Path = tuple(detail["loc"])
+    model_loc: Path = tuple(detail["loc"])  # the model's own path, for the fields it knows
+    loc: Path = _written_loc(model_loc, model)
     path = source.resolve(loc)
     kind = detail["type"]
     where = source.value(path)
@@ -57,7 +74,7 @@ def _problem(detail: Any, model: type[BaseModel], source: SourceMap) -> Problem:
 
     if kind == "extra_forbidden":
         key = loc[-1]
-        known = _field_names(model, loc[:-1])
+        known = _field_names(model, model_loc[:-1])
         suggestion = suggest(str(key), known)
         if detail.get("input") is None and suggestion is None and _looks_like_text(key):
             # `{text: 流量下滑,访客未达标}`: the ASCII comma ended the value and

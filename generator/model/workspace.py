@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from generator.load.frontmatter import read_front_matter
 from generator.load.overlay import is_scenario_file, read_overlay
-from generator.load.sourcefile import SourceRow, read_source, resolve_source
+from generator.load.sourcefile import SourceRow, read_source, read_table, resolve_source
+from generator.load.warehouse import ASK_NOW, QueryOptions, looks_like_url, query_table
 from generator.load.yamltree import Mark, SourceMap, parse_yaml
 from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
@@ -177,7 +178,8 @@ def plan_files(root: Path) -> list[Path]:
 ParsedCache = dict[str, tuple[bytes, "Document | None", tuple[Problem, ...]]]
 
 
-def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
+def read_workspace(root: Path, parsed: ParsedCache | None = None,
+                   warehouse: QueryOptions = ASK_NOW) -> Workspace:
     """Load and type every document under `root`; bad input becomes problems.
 
     With `parsed` (kept by `serve` between renders), a file whose bytes did not
@@ -216,7 +218,7 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None) -> Workspace:
         for gone in set(parsed) - seen:
             del parsed[gone]
     plans = {d.key: d.model for d in documents if isinstance(d.model, Plan)}
-    documents = [_with_item_report(_with_ad_report(_with_source_rows(d, plans, root), root), plans, root)
+    documents = [_with_item_report(_with_ad_report(_with_source_rows(d, plans, root, warehouse), root), plans, root)
                  for d in documents]
     return Workspace(root, tuple(documents), tuple(pages), tuple(problems), tuple(unloaded), len(files),
                      tuple(overlays))
@@ -236,11 +238,12 @@ def header_names(declared: dict[str, Any] | None) -> dict[str, str]:
     return names
 
 
-def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], root: Path) -> Document:
+def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], root: Path,
+                      warehouse: QueryOptions = ASK_NOW) -> Document:
     """A review with the rows of its `source:` file, read once (channel display
     names mapped to ids, values checked against the metrics' units)."""
     review = document.model
-    if not isinstance(review, Review) or review.source is None:
+    if not isinstance(review, Review) or review.source_name is None:
         return document
     # The channels a review may use: its year's plan's, else the next year's
     # (a review without a plan is the baseline of the first planned year).
@@ -252,14 +255,19 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
         found = metric_for(metric_id, declared)
         return found.unit if found else None
 
-    file = resolve_source(document.file, review.source, root)
-    where = ("actuals", "source")
+    query = review.source_query
+    file = resolve_source(document.file, review.source_name, root)
+    where = ("actuals", "source", "sql") if query else ("actuals", "source")
     if file is None:
         return dataclasses.replace(document, source_problems=(
-            document.problem("source-outside", *where, file=review.source),))
+            document.problem("source-outside", *where, file=review.source_name),))
     if not file.is_file():
         return dataclasses.replace(document, source_problems=(
-            document.problem("source-missing", *where, file=review.source),))
+            document.problem("source-missing", *where, file=review.source_name),))
+    if query is not None and query.connection is not None and looks_like_url(query.connection):
+        # a URL in git would carry the warehouse's password to every clone
+        return dataclasses.replace(document, source_problems=(
+            document.problem("source-url-in-yaml", "actuals", "source", "connection"),))
     from generator.load.sourcefile import SourceOptions
 
     names = header_names(declared)
@@ -273,7 +281,15 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
             "unknown-channel", "actuals", "channel", channel=review.channel,
             declared=", ".join(channels) or "—"),))
     options = SourceOptions(review.preset, channel, tuple(review.columns.items()), tuple(names.items()), sums)
-    read, problems = read_source(file, review.encoding, review.year, unit_of, options)
+    if query is not None:
+        table, shown_result, failed = query_table(file, query.connection, root, document.path, warehouse)
+        read, problems = read_table(table, shown_result, review.year, unit_of, options) if table is not None \
+            else ([], failed)
+        if failed and table is None:  # an unset variable is the review's problem, at its `connection:`
+            problems = [document.problem(p.code, "actuals", "source", "connection", **dict(p.args))
+                        if p.code == "source-connection-unset" else p for p in failed]
+    else:
+        read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     rows: list[SourceRow] = []
     unknown: dict[str, list[int]] = {}  # a shop name no channel is called → its rows
     for row in read:
@@ -545,12 +561,27 @@ def files_read(document: Document, root: Path) -> list[Path]:
     source:`) and the item report (`products: source:`), by the loading rule (a file
     outside the plans folder is not read)."""
     found = []
-    for attribute in ("source", "budget_source", "products_source"):
+    for attribute in ("source_name", "budget_source", "products_source"):
         name = getattr(document.model, attribute, None)
         candidate = resolve_source(document.file, name, root) if name else None
         if candidate is not None and candidate.is_file():
             found.append(candidate)
+    query = getattr(document.model, "source_query", None)
+    if query is not None and query.connection is None:
+        # the embedded DuckDB may read any data file of the plans folder
+        found += [f for f in plan_data_files(root) if f not in found]
     return found
+
+
+DATA_SUFFIXES = (".parquet", ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".json")
+
+
+def plan_data_files(root: Path) -> list[Path]:
+    """The data files of a plans folder (what an embedded query can read), sorted."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
 
 
 def plan_with_campaign_files(workspace: Workspace, unit: str, year: int) -> Plan | None:

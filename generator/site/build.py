@@ -95,8 +95,12 @@ class Outcome:
 
 def render_site_folder(project: Path, out: Path, plans: Path | None = None, strict: bool = False,
            mkdocs_site_dir: str = "site", serving: bool = False, cache: RenderCache | None = None,
-           between_phases: Callable[[list[Problem]], None] | None = None, history: bool = True) -> Outcome:
+           between_phases: Callable[[list[Problem]], None] | None = None, history: bool = True,
+           refresh: bool = False) -> Outcome:
     """Load, validate, compute and render into `out/docs`, with `out/mkdocs.yml`.
+
+    A warehouse query's result is kept in `out/.planbook-cache/sql` (spec 16): the
+    build is reproducible until `refresh` asks the warehouse again.
 
     Years whose inputs are unchanged since the render the folder holds are neither
     recomputed nor re-rendered: `cache` is `serve`'s, kept in memory between
@@ -106,6 +110,7 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     years), and `between_phases` is called between the two with the problems.  Without
     `history` no 历史 pages are read from git (golden pages stay the same whatever
     the repository's commits)."""
+    from generator.load.warehouse import QueryOptions
     from generator.pipeline import checked as check
     from generator.validate import gc_paused
 
@@ -115,7 +120,7 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
         return Outcome(False, setting_problems, message=f"{plans_dir}: no such folder")
     if cache is None:
         cache = RenderCache(folder=out / ".planbook-cache")
-    workspace, problems = check(plans_dir, cache.parsed)
+    workspace, problems = check(plans_dir, cache.parsed, QueryOptions(out / ".planbook-cache" / "sql", refresh))
     problems = setting_problems + problems
     if has_errors(problems, strict):
         return Outcome(False, problems)
@@ -392,7 +397,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty:
 
 
 def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = None, strict: bool = False,
-          progress: Callable[[str, int, int], None] | None = None) -> Outcome:
+          progress: Callable[[str, int, int], None] | None = None, refresh: bool = False) -> Outcome:
     """Render, then build `site_dir` atomically: on any failure the old site stays,
     and no `.site.new-*` or `.site.old-*` folder is left behind.  `progress(step,
     pages, redone)` hears when the pages are rendered ("rendered": Markdown pages
@@ -400,7 +405,7 @@ def build(project: Path, site_dir: Path, build_dir: Path, plans: Path | None = N
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
     try:
         with build_lock(site_dir, build_dir):
-            outcome = render_site_folder(project, build_dir, plans, strict)
+            outcome = render_site_folder(project, build_dir, plans, strict, refresh=refresh)
             if not outcome.ok:
                 return outcome
             if progress is not None:

@@ -11,6 +11,7 @@ import gc
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from generator.load.warehouse import ASK_NOW, QueryOptions
 from generator.model.workspace import ParsedCache, Workspace, read_workspace
 from generator.problems import Problem, make, sort_problems
 from generator.validate import budget, campaigns, documents, products, review, targets
@@ -59,12 +60,13 @@ def validate(workspace: Workspace) -> list[Problem]:
     return kept
 
 
-def check(root: Path, parsed: ParsedCache | None = None) -> tuple[Workspace, list[Problem]]:
+def check(root: Path, parsed: ParsedCache | None = None,
+          warehouse: QueryOptions = ASK_NOW) -> tuple[Workspace, list[Problem]]:
     """Load, type and validate a plans folder: the workspace and all problems in file order.
 
     `parsed`: the documents of an earlier check, reused where a file's bytes are unchanged."""
     with gc_paused():
-        workspace = read_workspace(root, parsed)
+        workspace = read_workspace(root, parsed, warehouse)
         problems = list(workspace.problems) + validate(workspace)
         if workspace.scenarios:
             problems += scenario_problems(workspace, problems, validate)

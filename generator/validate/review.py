@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 from typing import Iterator
 
 from generator.load.sourcefile import SourceRow, monthly
@@ -93,7 +94,7 @@ def source_files(workspace: Workspace) -> Iterator[Problem]:
         for metric in sorted({r.metric for r in rows}):
             if metric_of(plan, metric) is None:
                 first = next(r for r in rows if r.metric == metric)
-                yield _row_problem(doc.file.parent / (review.source or ""), first, f"unknown metric `{metric}`",
+                yield _row_problem(_source_shown(doc, review), first, f"unknown metric `{metric}`",
                                    f"未知指标 `{metric}`")
 
 
@@ -127,7 +128,7 @@ def source_conflicts(workspace: Workspace) -> Iterator[Problem]:
                         index = month if isinstance(spread.months, dict) else month - 1
                         yield doc.problem("source-conflict", *path, "months", index, metric=metric_id,
                                           period=f"{review.year}-{month:02d}", written=number(q.value),
-                                          from_file=number(other), file=review.source)
+                                          from_file=number(other), file=review.source_name)
 
 
 def source_rates(workspace: Workspace) -> Iterator[Problem]:
@@ -151,7 +152,7 @@ def source_rates(workspace: Workspace) -> Iterator[Problem]:
                 # the buyers where the file has them, as the platform, else the orders
                 if recomputed and abs(value - recomputed) > abs(recomputed) * Decimal("0.005"):
                     first = next(r for r in rows if r.metric == metric)
-                    shown = display_path(str(doc.file.parent / (review.source or "")))
+                    shown = display_path(str(_source_shown(doc, review)))
                     yield make("source-rate-differs", shown, first.row, 1, file=shown, metric=metric,
                                period=f"{review.year}-{month:02d}", from_file=_shown_rate(metric, value),
                                recomputed=_shown_rate(metric, recomputed), part=part, base=base)
@@ -317,7 +318,7 @@ def refunds_on_both_sides(workspace: Workspace) -> Iterator[Problem]:
         refund_keys = ("refund_rate", "refund_amount")
         if plan is None or not any(k in plan.targets for k in refund_keys) or not review.actuals:
             continue
-        if any(k in review.actuals for k in refund_keys) or review.source:
+        if any(k in review.actuals for k in refund_keys) or review.source_name:
             continue  # a source file may hold them
         yield doc.problem("refunds-one-side", "actuals", key=True)
 
@@ -361,3 +362,10 @@ def review_references(workspace: Workspace) -> Iterator[Problem]:
 
 RULES = [source_files, source_conflicts, source_rates, as_of_in_year, actual_entries, actual_channel_sums,
          actual_total_and_months, written_rates_and_parts, refunds_on_both_sides, review_references]
+
+
+def _source_shown(doc: Document, review: Review) -> Path:
+    """Where a source's rows are shown: the file, or the query's result (`q.sql#result`)."""
+    if review.source_query is not None:
+        return doc.file.parent / f"{review.source_query.sql}#result"
+    return doc.file.parent / (review.source or "")
