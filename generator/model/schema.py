@@ -31,15 +31,24 @@ def document_schema() -> dict[str, Any]:
     return schema
 
 
-_TEXT = {"type": "string"}
-_NAMES = {"type": "object", "additionalProperties": {"type": "string"}}
+def _text() -> dict[str, Any]:
+    return {"type": "string"}  # a new dict each time: every property gets its own description
+
+
+def _names() -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": {"type": "string"}}
+
+
 # The keys a review writes beside its entries to read them from a file (spec 4.1);
 # the model lifts them out before validating, the schema lists them where they are written.
+# `source:` is a file, or a query (spec 16): `{sql: FILE.sql, connection: ENV_NAME}`.
+_QUERY = {"type": "object", "additionalProperties": False, "required": ["sql"],
+          "properties": {"sql": _text(), "connection": _text()}}
 _SOURCE_PROPERTIES: dict[str, dict[str, Any]] = {
-    "actuals": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT, "channel": _TEXT, "columns": _NAMES,
-                "channels": _NAMES},
-    "budget": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT, "tools": _NAMES},
-    "products": {"source": _TEXT, "encoding": _TEXT, "preset": _TEXT},
+    "actuals": {"source": {"anyOf": [_text(), _QUERY]}, "encoding": _text(), "preset": _text(),
+                "channel": _text(), "columns": _names(), "channels": _names()},
+    "budget": {"source": _text(), "encoding": _text(), "preset": _text(), "tools": _names()},
+    "products": {"source": _text(), "encoding": _text(), "preset": _text()},
 }
 
 
@@ -48,10 +57,12 @@ def _source_keys(schema: dict[str, Any]) -> None:
     for section, extra in _SOURCE_PROPERTIES.items():
         if section in review:
             review[section] = {**review[section], "properties": {**review[section].get("properties", {}), **extra}}
-    for lifted in ("source", "encoding", "preset", "channel", "columns", "source_channels", "budget_source",
+    for lifted in ("source", "source_query", "encoding", "preset", "channel", "columns", "source_channels",
+                   "budget_source",
                    "budget_preset", "budget_encoding", "budget_tools", "products_source", "products_preset",
                    "products_encoding"):
         review.pop(lifted, None)  # written inside actuals:, budget: or products:, never at the top
+    schema.get("$defs", {}).pop("SqlSource", None)  # inlined above, where it is written
 
 
 def _label_properties(node: Any) -> None:
