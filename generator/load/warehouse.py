@@ -54,8 +54,8 @@ def parquet_table(file: Path, shown: str, options: Any) -> tuple[Iterator[list[A
         import duckdb
 
         connection = duckdb.connect()
-        relation = connection.read_parquet(str(file))
-        columns = list(relation.columns)
+        probe = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(file)])
+        columns = [str(d[0]) for d in probe.description or []]
     except Exception as exc:  # noqa: BLE001 - a user's file: every failure is a problem
         return iter(()), make("source-format", shown, 1, 1, file=shown,
                               detail_en=f"not a readable Parquet file ({_first_line(exc)})",
@@ -63,8 +63,9 @@ def parquet_table(file: Path, shown: str, options: Any) -> tuple[Iterator[list[A
     preset = exports.PRESETS.get(options.preset) if options.preset else None
     layout = exports.find_layout([columns], preset, dict(options.columns), dict(options.names))
     wanted = [name for name, target in zip(columns, layout.targets) if target] if layout else columns
-    chosen = relation.project(", ".join(_quoted(name) for name in wanted)) if wanted else relation
-    return _rows([str(c) for c in wanted or columns], chosen.fetchmany, connection), None
+    wanted = wanted or columns
+    cursor = connection.execute(f"SELECT {', '.join(_quoted(n) for n in wanted)} FROM read_parquet(?)", [str(file)])
+    return _rows(wanted, cursor.fetchmany, connection), None
 
 
 def query_table(query_file: Path, connection_name: str | None, root: Path, review_shown: str,
