@@ -41,3 +41,12 @@ def test_source_benchmark_smoke():
                             cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "pandas.read_csv s" in result.stdout and "3,000 |" in result.stdout
+
+
+def test_warehouse_benchmark_smoke():
+    # a monthly aggregate query over Parquet against DuckDB's bare query: tiny here
+    # (the benchmark's default is ten million rows; this keeps the script working)
+    result = subprocess.run([sys.executable, "benchmarks/warehouse.py", "--rows", "20000", "--repeat", "1"],
+                            cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "planbook / bare" in result.stdout

@@ -312,7 +312,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
 GUIDE_PAGES = [("index.md", "概览 Overview"), ("plan.md", "写计划 Plan"), ("review.md", "写复盘 Review"),
                ("campaign.md", "写活动 Campaign"), ("values.md", "数值写法 Values"), ("keys.md", "所有键 Keys"),
                ("excel.md", "用 Excel 编辑计划 Excel"), ("scenarios.md", "情景与试算 Scenarios"),
-               ("exports.md", "从平台导出数据 Exports"), ("problems-reference.md", "问题参考 Problems"),
+               ("exports.md", "从平台导出数据 Exports"), ("warehouse.md", "从数据仓库读取实际 Warehouse"), ("problems-reference.md", "问题参考 Problems"),
                ("faq.md", "常见问题 FAQ")]
 
 
