@@ -25,7 +25,7 @@ from typing import Iterator
 
 import pytest
 
-from generator.load.warehouse import QueryOptions
+from generator.load.warehouse import ASK_NOW, QueryOptions
 from generator.model.workspace import read_workspace
 from generator.validate import check
 from tests.conftest import REPO, write_files
@@ -73,7 +73,7 @@ def _plans(root: Path, source: str, sql: str = MONTHLY_SQL) -> Path:
     return plans
 
 
-def _months(plans: Path, options: QueryOptions = QueryOptions()) -> dict[tuple[str, str, int], Decimal]:
+def _months(plans: Path, options: QueryOptions = ASK_NOW) -> dict[tuple[str, str, int], Decimal]:
     from generator.load.sourcefile import monthly
 
     workspace = read_workspace(plans, None, options)
