@@ -295,6 +295,9 @@ def year_fingerprints(workspace: Any, project: Path, options: str,
                 digest.update(file_digest(document.file))
                 for file in files_read(document, workspace.root):
                     digest.update(file_digest(file))
+                if getattr(document.model, "source_query", None) is not None:
+                    # a warehouse's answer is no file: its rows are (`build --refresh` may change them)
+                    digest.update(repr(document.source_rows).encode())
         for overlay in workspace.scenarios:  # its 情景 page (spec 14)
             if scenario_year(workspace, overlay) == (unit, year):
                 paths.add(overlay.path)
