@@ -5,6 +5,7 @@ the overlay is `model.scenarios`, the figures `compute.scenario_figures`."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -122,7 +123,10 @@ def scenario_workbook(workspace: Any, args: argparse.Namespace, plans: Path, uni
              for c in ([s.data] if s.data.get("kind") == "campaign" else s.data.get("campaigns") or [])
              if isinstance(c, dict)}
     words = workbook_vocabulary(scenario_ws.plan_model(unit, args.year), args.lang, names)
-    return workbook_of(sources, words, month_targets(scenario_ws, unit, args.year), unit, args.year,
+    # the months a workbook shows are the targets as written (drivers stay in the scenario's
+    # file, where the workbook cannot hold them): a year and its months agree in every sheet
+    written = dataclasses.replace(scenario_ws, drivers={})
+    return workbook_of(sources, words, month_targets(written, unit, args.year), unit, args.year,
                        (overlay.name, relative(overlay.file, plans))), []
 
 
@@ -150,7 +154,7 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     overlays = [o for o in workspace.scenarios if o.file.resolve() == target.resolve()]
     applied = apply_scenario(workspace, overlays[0], []) if overlays else None
     if applied is not None:
-        scenario_months = month_targets(applied.workspace, meta.unit, meta.year)
+        scenario_months = month_targets(dataclasses.replace(applied.workspace, drivers={}), meta.unit, meta.year)
     read = read_book(book, meta, words, scenario_months, args.file)
     if has_errors(read.problems):
         return int(print_problems(read.problems, args))

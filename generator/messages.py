@@ -708,6 +708,11 @@ CATALOG: dict[str, Entry] = {
         "write e.g. --set 'tmall.conversion_rate=-10%' or --set 'gmv.total=1.5亿'",
         "例如 --set 'tmall.conversion_rate=-10%' 或 --set 'gmv.total=1.5亿'",
     ),
+    "whatif-duplicate-set": Entry(
+        E, "`--set {at}` is given twice", "`--set {at}` 写了两次",
+        "give each path once (two driver changes for one channel: two periods, `@Q3` and `@Q4`)",
+        "每个路径只写一次(同一渠道的两次驱动变化,请用不同的时段,如 `@Q3` 和 `@Q4`)",
+    ),
     "whatif-not-a-number": Entry(
         E, "`--set {at}={text}`: a change in % needs a number at `{at}`, and the plan has `{found}`",
         "`--set {at}={text}`:按百分比修改需要 `{at}` 是一个数,计划里是 `{found}`",

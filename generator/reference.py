@@ -94,6 +94,8 @@ REFERENCE: dict[str, Reference] = {
     "whatif-unknown-path": R("whatif 的 --set 路径在计划里找不到;消息列出这一层有的键。", "A whatif --set path names nothing in the plan; the message lists what exists.",
                              "planbook whatif --set 'tmal.conversion_rate=-10%'", "planbook whatif --set 'tmall.conversion_rate=-10%'"),
     "whatif-bad-set": R("--set 不是 路径=值。", "--set is not PATH=VALUE.", "planbook whatif --set gmv", "planbook whatif --set 'gmv.total=1.5亿'"),
+    "whatif-duplicate-set": R("同一个 --set 路径写了两次。", "The same --set path is given twice.",
+                              "planbook whatif --set 'gmv.total=1.5亿' --set 'gmv.total=1.6亿'", "planbook whatif --set 'gmv.total=1.6亿'"),
     "whatif-not-a-number": R("按百分比修改的路径指向的不是一个数。", "A change in % at a path that holds no number.",
                              "planbook whatif --set 'gmv=+10%'", "planbook whatif --set 'gmv.total=+10%'"),
     "no-plans-folder": R("命令指定的计划文件夹不存在。", "The plans folder given to the command does not exist.", "planbook check plan", "planbook check plans"),

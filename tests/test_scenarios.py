@@ -104,6 +104,9 @@ def test_a_driver_moves_only_the_months_it_covers_by_the_identity(plans: Path) -
         assert _figure(scenario, "orders", month) == Decimal(9_400)
         # visitors are held: 60万 / (4 % × 100) = 15万
         assert _figure(scenario, "visitors", month, "tmall") == Decimal(150_000)
+    # all's conversion rate (written 4 %) moves with its sums: orders −6 %, visitors held
+    assert _figure(scenario, "conversion_rate", "2026-11") == Decimal("0.0376")
+    assert _figure(scenario, "conversion_rate", "2026-06") == Decimal("0.04")
     assert _figure(scenario, "gmv", "2026-Q3") == Decimal(3_000_000)
     assert _figure(scenario, "gmv", "2026-Q4") == Decimal(2_820_000)
     assert _figure(scenario, "gmv", "2026") == Decimal(11_820_000)
@@ -184,6 +187,16 @@ def test_whatif_targets_campaign_goals_and_relative_changes(plans: Path) -> None
     # profit: 1,320万 × 0.7 − 5 × 12万 − 100万 (the budget's written total, 10万 of it unallocated)
     assert figures["profit"] == (6_800_000, 7_640_000)
     assert figures["budget"] == (1_000_000, 1_000_000)
+
+
+def test_whatif_keeps_the_form_of_what_it_changes(plans: Path) -> None:
+    # 5元/单 + 10 % is 5.5元/单 on 12万 orders: profit −6万, exactly (never a 6元 total)
+    result = _cli("whatif", str(plans), "--set", "costs.logistics=+10%", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    figures = {row["id"]: row["delta"] for row in json.loads(result.stdout)["figures"]}
+    assert figures["profit"] == -60_000 and figures["gmv"] == 0
+    twice = _cli("whatif", str(plans), "--set", "gmv.total=1300万", "--set", "gmv.total=1400万")
+    assert twice.returncode == 1 and "whatif-duplicate-set" in twice.stdout + twice.stderr
 
 
 def test_whatif_path_that_names_nothing_lists_what_exists(plans: Path) -> None:

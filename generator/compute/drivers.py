@@ -35,21 +35,24 @@ _QUANTUM = {"gmv": FEN, "orders": UNIT, "visitors": UNIT}
 def apply_drivers(table: FigureTable, drivers: Sequence[Driver]) -> None:
     """Change `table` (metric, channel) → months in place by each driver in turn."""
     channels = sorted({c for (_m, c) in table if c not in ("all", UNALLOCATED)})
+    touched: dict[str, set[int]] = {}  # channel → months some driver changed
+    original = dict(table)
     for driver in drivers:
         before = dict(table)  # the shares of `all` a channel carries are read before this driver
-        if driver.channel != "all":
-            _apply(table, driver, driver.channel, before)
-        elif channels:
-            for channel in channels:
-                _apply(table, driver, channel, before)
-        else:
-            _apply(table, driver, "all", before)
+        targets = [driver.channel] if driver.channel != "all" else channels or ["all"]
+        for channel in targets:
+            months = _apply(table, driver, channel, before)
+            touched.setdefault(channel, set()).update(months)
+            touched.setdefault("all", set()).update(months)
+    if touched:
+        _rates_follow(table, original, touched)
 
 
-def _apply(table: FigureTable, driver: Driver, channel: str, before: FigureTable) -> None:
+def _apply(table: FigureTable, driver: Driver, channel: str, before: FigureTable) -> set[int]:
+    """One driver on one channel; the months it changed."""
     gmv = table.get(("gmv", channel))
     if gmv is None:
-        return  # no sales target for this channel: nothing for a driver to move
+        return set()  # no sales target for this channel: nothing to move (validation says so)
     level = table.get((driver.metric, channel)) or table.get((driver.metric, "all"))
     factors: dict[int, Decimal] = {}
     for month in range(driver.first, driver.last + 1):
@@ -63,7 +66,7 @@ def _apply(table: FigureTable, driver: Driver, channel: str, before: FigureTable
         if factor is not None:
             factors[month] = factor
     if not factors:
-        return
+        return set()
     for metric in _MOVES[driver.metric]:
         series = table.get((metric, channel))
         if series is None:
@@ -76,6 +79,7 @@ def _apply(table: FigureTable, driver: Driver, channel: str, before: FigureTable
             _move_all_by(table, metric, {m: moved.months[m] - series.months[m] for m in factors})
     if driver.metric != "visitors":
         _set_level(table, driver, channel, level, factors)
+    return set(factors)
 
 
 def _scaled(series: MonthlyFigures, factors: dict[int, Decimal], quantum: Decimal) -> MonthlyFigures:
@@ -131,3 +135,71 @@ def _set_level(table: FigureTable, driver: Driver, channel: str, level: MonthlyF
     year = (level.year * factors[1] if driver.relative else driver.value) if whole_year and level.year else None
     table[(driver.metric, channel)] = MonthlyFigures(months, year)
 
+
+
+# A rate and the sums it is the ratio of: conversion rate = orders ÷ visitors, AOV = GMV ÷ orders.
+_RATES = {"conversion_rate": ("orders", "visitors"), "aov": ("gmv", "orders")}
+
+
+def _rates_follow(table: FigureTable, original: FigureTable, touched: dict[str, set[int]]) -> None:
+    """Conversion rate and AOV as the moved sums make them.
+
+    `all`'s level (written, 4.2 %) moves by how much its sums' ratio moved in each month
+    and in the year (orders −10 %, visitors held: 4.2 % → 3.78 %), so a month no driver
+    touched keeps the written level and a moved one is never the raw ratio of two
+    differently phased targets.  A channel's own level was set by its driver; its year
+    is weighted by what the rate is of (visitors; orders), never a plain mean."""
+    for rate, (top_id, bottom_id) in _RATES.items():
+        series = table.get((rate, "all"))
+        old_top, old_bottom = original.get((top_id, "all")), original.get((bottom_id, "all"))
+        top, bottom = table.get((top_id, "all")), table.get((bottom_id, "all"))
+        if series is not None and None not in (old_top, old_bottom, top, bottom):
+            values = dict(series.months)
+            for month in touched.get("all", ()):
+                moved = _moved(old_top, old_bottom, top, bottom, month)  # type: ignore[arg-type]
+                if moved is not None and month in values:
+                    values[month] = values[month] * moved
+            year_moved = _moved(old_top, old_bottom, top, bottom, None)  # type: ignore[arg-type]
+            year = series.year * year_moved if series.year is not None and year_moved is not None else None
+            table[(rate, "all")] = MonthlyFigures(values, year)
+        for channel in touched:
+            own = table.get((rate, channel))
+            if channel != "all" and own is not None:
+                weighted = _weighted_year(table, rate, channel, dict(own.months))
+                table[(rate, channel)] = MonthlyFigures(own.months, weighted if weighted is not None else own.year)
+
+
+def _moved(old_top: MonthlyFigures, old_bottom: MonthlyFigures, top: MonthlyFigures, bottom: MonthlyFigures,
+           month: int | None) -> Decimal | None:
+    """(top ÷ bottom now) ÷ (top ÷ bottom before), in one month or (None) over the year."""
+    if month is None:
+        before, after = _ratio_of_sums(old_top, old_bottom), _ratio_of_sums(top, bottom)
+    else:
+        before = old_top.months.get(month, Decimal(0)) / old_bottom.months[month] \
+            if old_bottom.months.get(month) else None
+        after = top.months.get(month, Decimal(0)) / bottom.months[month] if bottom.months.get(month) else None
+    return after / before if before and after is not None else None
+
+
+def _ratio_of_sums(top: MonthlyFigures, bottom: MonthlyFigures) -> Decimal | None:
+    shared = [m for m in top.months if m in bottom.months]
+    below = sum((bottom.months[m] for m in shared), Decimal(0))
+    return sum((top.months[m] for m in shared), Decimal(0)) / below if below else None
+
+
+def _weighted_year(table: FigureTable, rate: str, channel: str, values: dict[int, Decimal]) -> Decimal | None:
+    """A channel whose rate has no sums of its own: its year weighted by what the rate is
+    of (conversion rate by visitors; AOV by orders, GMV ÷ AOV)."""
+    if rate == "conversion_rate":
+        visitors = table.get(("visitors", channel))
+        if visitors is None:
+            return None
+        weights = {m: visitors.months[m] for m in values if m in visitors.months}
+        total = sum(weights.values(), Decimal(0))
+        return sum((values[m] * w for m, w in weights.items()), Decimal(0)) / total if total else None
+    gmv = table.get(("gmv", channel))
+    if gmv is None:
+        return None
+    orders = {m: gmv.months[m] / values[m] for m in values if m in gmv.months and values[m]}
+    total = sum(orders.values(), Decimal(0))
+    return sum((gmv.months[m] for m in orders), Decimal(0)) / total if total else None

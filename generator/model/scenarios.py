@@ -397,7 +397,9 @@ def overlay_from_sets(workspace: Workspace, plan_doc: Document, sets: list[str])
         base = _walk(plan_doc.data, campaign_docs, parts, path_text)
         if isinstance(base, dict) and "total" in base and _CHANGE.match(value):
             parts, base = [*parts, "total"], base["total"]  # `gmv=+10%`: the target's total
-        _place(data, parts, _new_value(base, value, path_text))
+        if _place_taken(data, parts):
+            raise CommandError("whatif-duplicate-set", at=path_text)
+        _place(data, parts, _new_value(base, value, path_text, _is_count(plan, parts)))
     source = SourceMap("--set")
     file = plan_doc.file.parent / "scenarios" / "--set.yaml"
     return Overlay("--set", file, "whatif", data, source)
@@ -425,6 +427,27 @@ def _walk(plan_data: dict[str, Any], campaign_docs: dict[str, Any], parts: list[
     return here
 
 
+def _place_taken(data: dict[str, Any], parts: list[str]) -> bool:
+    here: Any = data
+    for part in parts:
+        if not isinstance(here, dict) or part not in here:
+            return False
+        here = here[part]
+    return True
+
+
+def _is_count(plan: Plan, parts: list[str]) -> bool:
+    """Whether the value at `parts` counts things (orders, units): whole numbers only."""
+    from generator.model.catalog import metric_for
+
+    metric = parts[1] if parts[0] == "targets" and len(parts) > 1 else \
+        parts[3] if parts[0] == "campaigns" and len(parts) > 3 and parts[2] == "goals" else None
+    if metric is not None:
+        found = metric_for(metric, dict(plan.metrics))
+        return found is not None and found.unit == "count"
+    return parts[0] == "products" and parts[-1] == "units"
+
+
 def _place(data: dict[str, Any], parts: list[str], value: Any) -> None:
     here = data
     for part in parts[:-1]:
@@ -432,9 +455,11 @@ def _place(data: dict[str, Any], parts: list[str], value: Any) -> None:
     here[parts[-1]] = value
 
 
-def _new_value(base: Any, value: str, shown: str) -> Any:
-    """VALUE as the overlay writes it: `+10%` of the plan's number, else the value itself
-    (read as YAML would read it: `2500万` text, `[1, 2]` a list)."""
+def _new_value(base: Any, value: str, shown: str, whole: bool = False) -> Any:
+    """VALUE as the overlay writes it: `+10%` of the plan's number in the plan's own form
+    (35% stays a percentage, 6元/单 per order), else the value itself (read as YAML would
+    read it: `2500万` text, `[1, 2]` a list).  Exact: only a count (`whole`) is rounded,
+    half up, to a whole number; money to the fen."""
     import yaml
 
     from generator.problems import CommandError
@@ -453,9 +478,13 @@ def _new_value(base: Any, value: str, shown: str) -> Any:
     new = quantity.exact * factor
     if quantity.is_percent:
         return f"{_plain(new * 100)}%"
-    if quantity.exact == quantity.exact.to_integral_value():
-        return _plain(new.quantize(Decimal(1), rounding="ROUND_HALF_UP"))  # written whole: stays whole
-    return _plain(new.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+    if whole:
+        new = new.quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    elif new != new.quantize(Decimal("0.01")) and abs(new) >= 1:
+        new = new.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")  # money to the fen
+    if quantity.is_per_order:
+        return f"{_plain(new)}元/单"
+    return _plain(new)
 
 
 def _plain(number: Decimal) -> str:

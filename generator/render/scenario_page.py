@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.compute.report import YearReport
 from generator.compute.scenario_figures import FIGURES, figure, monthly_gmv
 from generator.render import charts, filters
 from generator.render.scenarios import figure_label, shown
+from generator.render.tables import md
 from generator.render.words import month_name, word
 
 
@@ -85,9 +86,10 @@ def notes(columns: list[ScenarioColumn], lang: str) -> list[dict[str, Any]]:
     colon = ":" if lang == "zh" else ": "
     lines = []
     for c in columns:
-        line = Markup("**{}**").format(c.name)
+        # plan text is inert: neither HTML nor Markdown (a `[x](javascript:…)` note is text)
+        line = Markup("**") + md(c.name) + Markup("**")
         if c.note:
-            line += colon + c.note
+            line += Markup(colon) + md(c.note)
         line += Markup(" <small>({} <code>{}</code>)</small>").format(word("scenario_file", lang), c.path)
         if c.report is None:
             line += " — " + word("scenario_broken", lang)
@@ -103,4 +105,4 @@ def _change(name: str, delta: Any, base: Any, lang: str) -> str:
 
 
 def _md(text: str) -> str:
-    return str(escape(text)).replace("|", "\\|")
+    return str(md(text))  # `|` is escaped too: a name cannot break the table

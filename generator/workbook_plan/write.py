@@ -256,11 +256,16 @@ def _book(rows: dict[str, list[Row]], words: Vocabulary, sources: list[Source], 
                 "read-only: change the year or the phasing; to write months, clear both and fill all twelve.",
                 "Planbook")
     if scenario is not None:  # said where the reader starts: this is not the plan itself
-        book.worksheets[0]["A1"].comment = Comment(
+        first = next(sheet for sheet in book.worksheets if sheet.sheet_state == "visible")
+        book.properties.title = f"情景 {scenario[0]}" if words.lang == "zh" else f"Scenario {scenario[0]}"
+        first.sheet_properties.tabColor = "F0A04B"  # the sheet names stay: import reads them
+        first["A1"].comment = Comment(
             f"这是情景「{scenario[0]}」的工作簿：导入时只把与计划不同的部分写回 {scenario[1]}，计划文件不变。"
+            "情景的驱动因素(drivers)不在工作簿里，仍保留在情景文件中；月份按写下的目标拆分。"
             if words.lang == "zh" else
             f"The workbook of the scenario {scenario[0]}: importing it writes only what differs from the plan "
-            f"back to {scenario[1]}; the plan's files stay as they are.", "Planbook")
+            f"back to {scenario[1]}; the plan's files stay as they are. The scenario's drivers are not in the "
+            "workbook: they stay in its file; the months are the written targets' split.", "Planbook")
     meta = book.create_sheet(layout.META)
     meta.sheet_state = "hidden"
     meta.append(["unit", unit])
