@@ -608,9 +608,10 @@ CATALOG: dict[str, Entry] = {
     ),
     # --- scenarios (spec 14) --------------------------------------------------------------------------
     "scenario-bad-name": Entry(
-        E, "the scenario's `name:` is `{text}`, not a name", "情景的 `name:` 是 `{text}`,不是名称",
-        "write a name such as 冲刺 or 保守, or leave `name:` out (the file name is used)",
-        "写一个名称(如 冲刺、保守),或不写 `name:`(使用文件名)",
+        E, "the scenario's name is `{text}`, not a name (digits alone would read as a year)",
+        "情景的名称是 `{text}`,不能作名称(只有数字会被当成年份)",
+        "write a name such as 冲刺 or 保守 (`name:`, else the file's name is used)",
+        "写一个名称(如 冲刺、保守;不写 `name:` 时使用文件名)",
     ),
     "scenario-without-plan": Entry(
         E, "no plan in the folder `{folder}` for this scenario to overlay",
@@ -662,13 +663,29 @@ CATALOG: dict[str, Entry] = {
     ),
     "scenario-driver-period": Entry(
         E, "`{text}` is not a month or quarter of {year}", "`{text}` 不是 {year} 年的月份或季度",
-        "write 2026-10, 2026-10-01 or Q4 (`from:` no later than `to:`)",
-        "请写 2026-10、2026-10-01 或 Q4(`from:` 不晚于 `to:`)",
+        "write a month or a quarter: 2026-10, 2026-10-01, Q4 or 2026-Q4 (a change covers whole months)",
+        "请写月份或季度:2026-10、2026-10-01、Q4 或 2026-Q4(变化按整月计算)",
     ),
     "scenario-cannot-remove": Entry(
         W, "`{at}` was left out in the workbook; a scenario cannot remove what the plan has, so it stays",
         "工作簿里删去了 `{at}`;情景不能删除计划已有的内容,它仍然保留",
         "to drop it from every version, remove it from the plan itself", "如果所有版本都不要它,请在计划本身中删除",
+    ),
+    "scenario-driver-no-gmv": Entry(
+        W, "`{channel}` has no GMV target, so this driver change moves nothing",
+        "`{channel}` 没有销售额目标,这项驱动变化不会改变任何数字",
+        "give the channel a GMV share in the plan (`targets.gmv.channels`), or drop the change",
+        "在计划里给这个渠道销售额占比(`targets.gmv.channels`),或删去这项变化",
+    ),
+    "scenario-driver-order": Entry(
+        E, "`from: {first}` comes after `to: {last}`", "`from: {first}` 晚于 `to: {last}`",
+        "write the first month in `from:` and the last in `to:`", "`from:` 写开始的月份,`to:` 写结束的月份",
+    ),
+    "scenario-ambiguous-plan": Entry(
+        E, "this folder holds several plans ({plans}): say which one the scenario overlays",
+        "这个文件夹里有多份计划({plans}):请写明情景叠加在哪一份上",
+        "write `year:` (and `unit:`) in the scenario, as the plan writes them",
+        "在情景里写上 `year:`(以及 `unit:`),与计划相同",
     ),
     "scenario-duplicate-name": Entry(
         E, "the scenario name `{name}` is taken by `{other}`", "情景名称 `{name}` 已被 `{other}` 使用",

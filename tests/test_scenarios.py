@@ -189,6 +189,16 @@ def test_whatif_targets_campaign_goals_and_relative_changes(plans: Path) -> None
     assert figures["budget"] == (1_000_000, 1_000_000)
 
 
+def test_whatif_shows_a_campaign_goal_it_changes(tmp_path: Path) -> None:
+    result = _cli("whatif", str(REPO / "plans"), "--set", "campaigns.double11.gmv_goal=2500万", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    # 双11's goal was 1,300万 + 650万 + 350万 = 2,300万; the year's target does not move
+    assert [(c["id"], c["base"], c["scenario"], c["delta"]) for c in payload["campaigns"]] == [
+        ("double11", 23_000_000, 25_000_000, 2_000_000)]
+    assert next(f for f in payload["figures"] if f["id"] == "gmv")["delta"] == 0
+
+
 def test_whatif_keeps_the_form_of_what_it_changes(plans: Path) -> None:
     # 5元/单 + 10 % is 5.5元/单 on 12万 orders: profit −6万, exactly (never a 6元 total)
     result = _cli("whatif", str(plans), "--set", "costs.logistics=+10%", "--format", "json")
@@ -273,3 +283,22 @@ def test_the_diff_lists_a_scenarios_drivers_before_what_they_move(plans: Path) -
     assert (year["old"], year["new"]) == (12_000_000, 11_820_000)
     text = _cli("diff", "2026", "2026:保守", "--dir", str(plans))
     assert "天猫 · 转化率 · 10–12月: -10%" in text.stdout
+
+
+def test_a_changed_scenario_is_seen_in_git_diff_and_diff_rev(plans: Path) -> None:
+    root = plans.parent
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    scenario = plans / "2026/scenarios/保守.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace("-10%", "-20%"), encoding="utf-8")
+    lines = _cli("textconv", str(scenario)).stdout.splitlines()
+    assert "drivers.tmall.conversion_rate = -20%" in lines and "name = 保守" in lines
+    result = _cli("diff", "--rev", "HEAD", "--dir", str(plans), "--format", "json", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    diff, = json.loads(result.stdout)["diffs"]
+    assert (diff["old"], diff["new"]) == ("HEAD:2026:保守", "2026:保守")
+    drivers = [(c["key"], c["field"], c["old"], c["new"]) for c in diff["changes"] if c["section"] == "drivers"]
+    assert drivers == [("tmall", "conversion_rate.10–12", "-10%", "-20%")]
+    year = next(c for c in diff["changes"] if c["section"] == "targets" and c["key"] == "gmv"
+                and c["field"] == "all.year")
+    assert (year["old"], year["new"]) == (11_820_000, 11_640_000)  # tmall Q4 60万 × 3 × −10 % more

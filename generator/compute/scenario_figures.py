@@ -8,7 +8,7 @@ columns always agree with each other on the page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -46,6 +46,9 @@ class FigureRow:
 class ScenarioFigures:
     figures: list[FigureRow]
     months: list[FigureRow]  # GMV by month, only the months that differ (id: 2026-11)
+    # campaigns whose GMV goal differs (id: the campaign's), and every campaign's name
+    campaigns: list[FigureRow] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def figure(report: YearReport, name: str) -> Decimal | None:
@@ -79,7 +82,20 @@ def scenario_figures(base: YearReport, scenario: YearReport) -> ScenarioFigures:
     old, new = monthly_gmv(base), monthly_gmv(scenario)
     months = [FigureRow(period, old.get(period), new.get(period)) for period in sorted(set(old) | set(new))
               if old.get(period) != new.get(period)]
-    return ScenarioFigures(figures, months)
+    goals_before, goals_after = campaign_goals(base), campaign_goals(scenario)
+    campaigns = [FigureRow(cid, goals_before.get(cid), goals_after.get(cid)) for cid in goals_after
+                 if goals_before.get(cid) != goals_after.get(cid)]
+    names = {str(r.id): str(r.name) for r in scenario.tables["campaigns"].itertuples()} \
+        if len(scenario.tables["campaigns"]) else {}
+    return ScenarioFigures(figures, months, campaigns, names)
+
+
+def campaign_goals(report: YearReport) -> dict[str, Decimal | None]:
+    """Each campaign's GMV goal (a campaign's own target: it does not move the year's)."""
+    frame = report.tables["campaigns"]
+    if frame.empty:
+        return {}
+    return {str(r.id): _number(r.gmv_goal) for r in frame.itertuples()}
 
 
 def _cell(frame: pd.DataFrame, where: dict[str, Any], column: str) -> Decimal | None:

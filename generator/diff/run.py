@@ -136,6 +136,39 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
                 one_side = "added" if review_a is None else "removed" if review_b is None else ""
                 diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review", one_side,
                                       old_plan=old.plan, new_plan=new.plan))
+        diffs += _scenario_diffs(old_ws, new_ws, old_problems, new_problems, changed_files, plans, rev, validate)
+    return diffs
+
+
+def _scenario_diffs(old_ws: Workspace, new_ws: Workspace, old_problems: list[Problem], new_problems: list[Problem],
+                    changed_files: set[Path], plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
+    """Each changed scenario file (spec 14) as the scenario's plan before and after; a
+    scenario added or removed against its year's plan."""
+    from generator.model.scenarios import scenario_overlays, scenario_year
+
+    old_base = old_ws.root.resolve()
+    touched: set[tuple[str, int, str]] = set()
+    for overlay in new_ws.scenarios:
+        key = scenario_year(new_ws, overlay)
+        if key and overlay.file.resolve() in changed_files:
+            touched.add((*key, overlay.name))
+    for overlay in old_ws.scenarios:
+        key = scenario_year(old_ws, overlay)
+        if key and plans.resolve() / overlay.file.resolve().relative_to(old_base) in changed_files:
+            touched.add((*key, overlay.name))
+    diffs = []
+    for unit, year, name in sorted(touched):
+        sides = []
+        for workspace, problems, label in ((old_ws, old_problems, f"{rev}:{year}"), (new_ws, new_problems, f"{year}")):
+            if scenario_overlays(workspace, name, unit, year):
+                sides.append(scenario_side(workspace, validate, f"{label}:{name}", year, unit, name))
+            else:  # the scenario is new (or gone): against the plan itself
+                sides.append(side(workspace, problems, label, year, unit, require_plan=False))
+        if sides[0].plan is None and sides[1].plan is None:
+            continue
+        diff = compare_sides(*sides)
+        if diff.changes or diff.introduced:
+            diffs.append(diff)
     return diffs
 
 

@@ -17,6 +17,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel
 
 from generator.load.quantities import Quantity, written
+from generator.load.overlay import is_scenario_file, read_overlay
 from generator.model.workspace import read_document
 
 _LIST_KEYS = ("id", "sku", "name", "date", "problem", "lever", "metric")
@@ -27,6 +28,8 @@ def textconv(path: Path, lang: str = "zh") -> str:
     says so with its first problem: printing the raw text instead would make `git diff`
     show the whole file as rewritten."""
     problems: list[Any] = []
+    if is_scenario_file(path):
+        return _scenario_lines(path, lang)
     document = read_document(path, str(path), problems)
     if document is None:
         first = next((p for p in problems if p.is_error), None)
@@ -39,6 +42,30 @@ def textconv(path: Path, lang: str = "zh") -> str:
     word = "问题" if lang == "zh" else "problem"
     left_out = [f"# {word}: {p.message(lang)} [{p.code}]" for p in problems if p.is_error]
     return "\n".join([*_lines(document.model, ""), *left_out]) + "\n"
+
+
+def _scenario_lines(path: Path, lang: str) -> str:
+    """A scenario (spec 14) as canonical lines of what it writes: it has no `kind:` and
+    holds only what differs from its plan, so its own keys are the lines."""
+    problems: list[Any] = []
+    overlay = read_overlay(path, str(path), problems)
+    if overlay is None:
+        first = next((p for p in problems if p.is_error), None)
+        where = f"{first.line}:{first.column}: {first.message(lang)} [{first.code}]" if first else ""
+        return f"# {path.name} {'无法读取' if lang == 'zh' else 'does not load'}: {where}\n"
+    return "\n".join(_plain_lines(overlay.data, "")) + "\n"
+
+
+def _plain_lines(value: Any, prefix: str) -> Iterator[str]:
+    """Data as written, one line per value, mappings sorted (reordering is no change)."""
+    if isinstance(value, dict):
+        for key in sorted(value, key=str):
+            yield from _plain_lines(value[key], f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        for index, item in enumerate(value):
+            yield from _plain_lines(item, f"{prefix}[{index}]")
+    else:
+        yield f"{prefix} = {_scalar(value)}"
 
 
 def _lines(value: Any, prefix: str) -> Iterator[str]:

@@ -48,7 +48,10 @@ def read_overlay(file: Path, shown: str, problems: list[Problem]) -> Overlay | N
         problems.append(make("not-a-mapping", shown, 1, 1))
         return None
     name = parsed.data.get("name", file.stem)
-    if not isinstance(name, str) or not name.strip():
+    if isinstance(name, int) and not isinstance(name, bool):
+        name = str(name)
+    if not isinstance(name, str) or not name.strip() or name.strip().isdigit():
+        # digits alone would read as a year in `planbook diff 2026 2026:NAME`
         mark = parsed.source.value(("name",))
         problems.append(make("scenario-bad-name", shown, mark.line, mark.column, text=str(name)))
         return None

@@ -70,13 +70,21 @@ class Scenario:
     workspace: Workspace
 
 
-def base_plan(workspace: Workspace, overlay: Overlay) -> Document | None:
-    """The plan a scenario overlays: the plan of the year folder its `scenarios/` sits in."""
+def plan_candidates(workspace: Workspace, overlay: Overlay) -> list[Document]:
+    """The plans a scenario may overlay: those of the folder its `scenarios/` sits in,
+    narrowed by the `year:` and `unit:` it writes."""
     folder = overlay.file.parent.parent.resolve()
-    for document in workspace.of_kind("plan"):
-        if document.file.parent.resolve() == folder:
-            return document
-    return None
+    found = [d for d in workspace.of_kind("plan") if d.file.parent.resolve() == folder]
+    for key in ("year", "unit"):
+        if len(found) > 1 and key in overlay.data:
+            found = [d for d in found if str(getattr(d.model, key)) == str(overlay.data[key])] or found
+    return found
+
+
+def base_plan(workspace: Workspace, overlay: Overlay) -> Document | None:
+    """The plan a scenario overlays (None: none, or several it does not choose between)."""
+    found = plan_candidates(workspace, overlay)
+    return found[0] if len(found) == 1 else None
 
 
 def scenario_year(workspace: Workspace, overlay: Overlay) -> tuple[str, int] | None:
@@ -107,7 +115,8 @@ def apply_scenario(workspace: Workspace, overlay: Overlay, problems: list[Proble
     if any(p.is_error for p in problems):
         return None
     typed_problems: list[Problem] = []
-    new_plan = typed_document(Plan, merged, overlay.source, overlay.path, overlay.file, typed_problems)
+    new_plan = typed_document(Plan, merged, _aliased(overlay.source, body, merged), overlay.path, overlay.file,
+                              typed_problems)
     replaced: dict[str, Document] = {}
     for campaign_id, data in merger.campaign_files.items():
         prefix = ("campaigns", campaign_id)
@@ -116,8 +125,8 @@ def apply_scenario(workspace: Workspace, overlay: Overlay, problems: list[Proble
         if document is not None:
             replaced[campaign_docs[campaign_id].path] = document
     problems.extend(typed_problems)
-    if new_plan is None or any(p.is_error for p in typed_problems):
-        return None
+    if new_plan is None:
+        return None  # an entry that failed to type is left out: the rules still judge the rest
     unit, year = plan_doc.key
     documents = []
     for document in workspace.documents:
@@ -216,6 +225,13 @@ def parse_drivers(overlay: Overlay, plan: Plan, problems: list[Problem]) -> list
                 problem("scenario-drivers-form", at)
                 continue
             first, last = _period(entry, at, plan.year, problem)
+            if not [k for k in entry if k not in ("from", "to")]:
+                problem("scenario-drivers-form", at)  # a period and no change
+                continue
+            if not _has_gmv(plan, str(channel)):
+                mark = where.key(path)
+                problems.append(make("scenario-driver-no-gmv", overlay.path, mark.line, mark.column,
+                                     channel=str(channel)))
             for metric, value in entry.items():
                 if metric in ("from", "to"):
                     continue
@@ -251,9 +267,19 @@ def _driver_value(metric: str, value: Any) -> tuple[Decimal, bool] | None:
     except QuantityError:
         return None
     level = quantity.exact
-    if level <= 0 or (metric == "conversion_rate" and level > 1):
-        return None
+    if level <= 0 or (metric == "conversion_rate" and level > 1) or (metric == "aov" and quantity.is_percent):
+        return None  # `aov: 10%` is the +10% typed without its sign, never an AOV of 0.10元
     return level, False
+
+
+def _has_gmv(plan: Plan, channel: str) -> bool:
+    """Whether the plan has a GMV target for `channel` (`all`: at all) for a driver to move."""
+    gmv = plan.targets.get("gmv")
+    if gmv is None:
+        return False
+    if channel == "all":
+        return True
+    return channel in (getattr(gmv, "channels", None) or {})
 
 
 def _period(entry: dict[str, Any], at: tuple[Any, ...], year: int,
@@ -272,19 +298,22 @@ def _period(entry: dict[str, Any], at: tuple[Any, ...], year: int,
         else:
             last = months[1]
     if first > last:
-        problem("scenario-driver-period", at + ("to",), text=str(entry.get("to")), year=year)
+        problem("scenario-driver-order", at + ("to",), first=str(entry.get("from")), last=str(entry.get("to")))
         return None, None
     return first, last
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^[Qq]([1-4])$")
+_QUARTER = re.compile(r"^(?:(\d{4})-)?[Qq]([1-4])$")
 
 
 def month_span(value: Any, year: int) -> tuple[int, int] | None:
     """A month or quarter of `year` as (first month, last month): 2026-10, 2026-10-15, Q4, 10."""
     if isinstance(value, dt.date):
-        return (value.month, value.month) if value.year == year else None
+        # months only: a change from the 15th would be a guess at the days' share of a month
+        last_day = (dt.date(value.year + value.month // 12, value.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        whole = value.day in (1, last_day)
+        return (value.month, value.month) if value.year == year and whole else None
     if isinstance(value, int) and not isinstance(value, bool):
         return (value, value) if 1 <= value <= 12 else None
     text = str(value).strip()
@@ -292,10 +321,32 @@ def month_span(value: Any, year: int) -> tuple[int, int] | None:
     if found and int(found.group(1)) == year and 1 <= int(found.group(2)) <= 12:
         return int(found.group(2)), int(found.group(2))
     found = _QUARTER.match(text)
-    if found:
-        quarter = int(found.group(1))
+    if found and (found.group(1) is None or int(found.group(1)) == year):
+        quarter = int(found.group(2))
         return 3 * quarter - 2, 3 * quarter
     return None
+
+
+def _aliased(source: SourceMap, overlay: dict[str, Any], merged: dict[str, Any]) -> SourceMap:
+    """The overlay's marks also under the merged plan's own paths: a campaign changed as
+    `campaigns: {"618": …}` is `campaigns.3` in the plan, and a problem there is placed
+    at the line the scenario wrote, not at the first campaign's."""
+    alias = SourceMap(source.path, dict(source.values), dict(source.keys), dict(source.raw_scalars))
+    for key, id_key in ITEM_IDS.items():
+        changes, items = overlay.get(key), merged.get(key)
+        if not isinstance(changes, dict) or not isinstance(items, list):
+            continue
+        index = {str(item.get(id_key)): i for i, item in enumerate(items) if isinstance(item, dict)}
+        for item_id in changes:
+            position = index.get(str(item_id))
+            if position is None:
+                continue
+            tables: tuple[dict[Any, Any], ...] = (alias.values, alias.keys, alias.raw_scalars)
+            for table in tables:
+                for path, node in list(table.items()):
+                    if path[:2] == (key, item_id):
+                        table[(key, position, *path[2:])] = node
+    return alias
 
 
 def _sub_map(source: SourceMap, prefix: tuple[Any, ...]) -> SourceMap:
@@ -324,14 +375,14 @@ def _shown_folder(folder: Path) -> str:
 def scenario_overlays(workspace: Workspace, name: str, unit: str | None = None,
                       year: int | None = None) -> list[Overlay]:
     """The scenarios called `name` (by `name:` or by file name) of the plans chosen."""
-    found = []
+    chosen = []
     for overlay in workspace.scenarios:
         key = scenario_year(workspace, overlay)
         if key is None or (unit is not None and key[0] != unit) or (year is not None and key[1] != year):
             continue
-        if name in (overlay.name, overlay.file.stem):
-            found.append(overlay)
-    return found
+        chosen.append(overlay)
+    by_name = [o for o in chosen if o.name == name]
+    return by_name or [o for o in chosen if o.file.stem == name]  # `name:` first, then the file's name
 
 
 def scenario_listing(workspace: Workspace) -> str:

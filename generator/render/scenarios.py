@@ -52,8 +52,23 @@ def shown_delta(row: FigureRow, lang: str) -> str:
 
 
 def whatif_rows(figures: ScenarioFigures, lang: str) -> list[list[str]]:
-    return [[figure_label(r.id, lang), shown(r.id, r.base, lang), shown(r.id, r.scenario, lang), shown_delta(r, lang)]
+    rows = [[figure_label(r.id, lang), shown(r.id, r.base, lang), shown(r.id, r.scenario, lang), shown_delta(r, lang)]
             for r in [*figures.figures, *figures.months]]
+    goal = "GMV 目标" if lang == "zh" else "GMV goal"
+    rows += [[f"{figures.names.get(r.id, r.id)} · {goal}", shown("gmv", r.base, lang), shown("gmv", r.scenario, lang),
+              shown_delta(FigureRow("gmv", r.base, r.scenario), lang)] for r in figures.campaigns]
+    return rows
+
+
+def footnotes(figures: ScenarioFigures, lang: str) -> list[str]:
+    """What a reader of the table would ask next, said under it."""
+    notes = []
+    if figures.months:
+        notes.append("以上月份为销售额目标有变化的月份" if lang == "zh" else "months listed: those whose GMV target changes")
+    if figures.campaigns:
+        notes.append("活动目标是活动自己的目标,不改变全年销售额目标" if lang == "zh"
+                     else "a campaign's goal is its own: it does not change the year's GMV target")
+    return notes
 
 
 def _head(lang: str, name: str) -> list[str]:
@@ -68,16 +83,16 @@ def whatif_text(figures: ScenarioFigures, title: str, name: str, lang: str) -> s
         cells = [row[0] + " " * (widths[0] - _width(row[0]))]
         cells += [" " * (widths[i] - _width(row[i])) + row[i] for i in range(1, 4)]
         lines.append("  ".join(cells).rstrip())
-    if figures.months:
-        lines += ["", ("以上月份为销售额目标有变化的月份" if lang == "zh" else "months listed: those whose GMV target changes")]
-    return "\n".join(lines)
+    notes = footnotes(figures, lang)
+    return "\n".join([*lines, *([""] + notes if notes else [])])
 
 
 def whatif_markdown(figures: ScenarioFigures, title: str, name: str, lang: str) -> str:
     head = _head(lang, name)
     lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|---|---:|---:|---:|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in whatif_rows(figures, lang)]
-    return "\n".join(lines)
+    notes = footnotes(figures, lang)
+    return "\n".join([*lines, *([""] + notes if notes else [])])
 
 
 def whatif_json(figures: ScenarioFigures, unit: str, year: int, name: str, sets: list[str],
@@ -88,7 +103,8 @@ def whatif_json(figures: ScenarioFigures, unit: str, year: int, name: str, sets:
                 "change": round(float(r.change), 6) if r.change is not None else None}
 
     return {"unit": unit, "year": year, "scenario": name, "set": sets,
-            "figures": [row(r) for r in figures.figures], "months": [row(r) for r in figures.months]}
+            "figures": [row(r) for r in figures.figures], "months": [row(r) for r in figures.months],
+            "campaigns": [{**row(r), "label": figures.names.get(r.id, r.id)} for r in figures.campaigns]}
 
 
 def dumps(payload: dict[str, Any]) -> str:

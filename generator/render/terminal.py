@@ -36,6 +36,8 @@ def render_reports(reports: list[YearReport], lang: str, colour: bool) -> str:
 def render_report(report: YearReport, lang: str, colour: bool) -> str:
     zh = lang == "zh"
     title = f"== {report.unit} · {report.year} =="
+    if report.scenario is not None:  # `report --scenario`: never mistaken for the plan itself
+        title = f"== {report.unit} · {report.year} · {'情景' if zh else 'scenario'} {report.scenario} =="
     if report.is_year_to_date and report.as_of:
         title += f"  ({'截至' if zh else 'as of'} {report.as_of.isoformat()})"
     out = [title, _headline(report, lang, colour)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable
 
-from generator.model.scenarios import apply_scenario, base_plan
+from generator.model.scenarios import apply_scenario, base_plan, plan_candidates
 from generator.model.workspace import Workspace
 from generator.problems import Problem, make
 
@@ -26,6 +26,11 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
     before = {(p.code, p.message("en")) for p in base}
     for overlay in workspace.scenarios:
         plan = base_plan(workspace, overlay)
+        candidates = plan_candidates(workspace, overlay)
+        if plan is None and len(candidates) > 1:
+            found.append(make("scenario-ambiguous-plan", overlay.path, 1, 1,
+                              plans=", ".join(d.path for d in candidates)))
+            continue
         if plan is None:
             broken = next((u for u in workspace.unloaded if u.kind == "plan"
                            and overlay.path.startswith(u.path.rsplit("/", 1)[0] + "/")), None)
@@ -40,7 +45,8 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
         if plan is not None:
             key = (*plan.key, overlay.name)
             if key in seen:
-                found.append(make("scenario-duplicate-name", overlay.path, 1, 1, name=overlay.name,
+                mark = overlay.source.value(("name",))
+                found.append(make("scenario-duplicate-name", overlay.path, mark.line, mark.column, name=overlay.name,
                                   other=seen[key]))
                 continue
             seen[key] = overlay.path
