@@ -302,3 +302,23 @@ def test_a_changed_scenario_is_seen_in_git_diff_and_diff_rev(plans: Path) -> Non
     year = next(c for c in diff["changes"] if c["section"] == "targets" and c["key"] == "gmv"
                 and c["field"] == "all.year")
     assert (year["old"], year["new"]) == (11_820_000, 11_640_000)  # tmall Q4 60万 × 3 × −10 % more
+
+
+def test_the_scenarios_page_sets_each_scenario_beside_the_plan(plans: Path, tmp_path: Path) -> None:
+    from generator.site.build import render_site_folder
+
+    write_files(plans, {"2026/scenarios/note.yaml": """
+        name: 注入
+        note: "[点我](javascript:alert(1))"
+        targets:
+          gmv: {total: 1300万}
+    """})
+    outcome = render_site_folder(tmp_path, tmp_path / "out", plans, history=False)
+    assert outcome.ok, outcome.problems
+    page = (tmp_path / "out/docs/main/2026/scenarios.md").read_text(encoding="utf-8")
+    # each scenario's own changes, in words, and its figures beside the plan's
+    assert "天猫 · 转化率 · 10–12月: -10%" in page
+    assert "⇄ 推广预算: 10万 从" in page
+    assert "| 销售额目标 | 1,200万 | 1,182万<br><small>−18万(-1.5%)</small>" in page
+    assert "| 计划利润 | 680万 | 668.3万<br><small>−11.7万(-1.7%)</small>" in page
+    assert "](javascript" not in page  # the note is text, never a link

@@ -134,6 +134,11 @@ def _entry_lines(change: Change, namer: ChangeNamer, lang: str) -> list[str]:
             for name, value in namer.rows_of(change)]
 
 
+def change_line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
+    """One change as the text and Markdown forms print it (`~ 推广预算 · 金额: 180万 → 200万`)."""
+    return _line(change, lang, namer)
+
+
 def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
     """One change as a line: `~ 销售额 GMV · 渠道 · 天猫旗舰店: 60.0% → 55.0% (Δ -5.0 pp)`
     (ids where no namer is given)."""

@@ -26,6 +26,7 @@ class ScenarioColumn:
     note: str
     path: str
     report: YearReport | None
+    changes: tuple[str, ...] = ()  # what it writes, one line each (drivers first), as `planbook diff` says it
 
 
 def scenario_table(base: YearReport, columns: list[ScenarioColumn], lang: str) -> Markup:
@@ -93,8 +94,21 @@ def notes(columns: list[ScenarioColumn], lang: str) -> list[dict[str, Any]]:
         line += Markup(" <small>({} <code>{}</code>)</small>").format(word("scenario_file", lang), c.path)
         if c.report is None:
             line += " — " + word("scenario_broken", lang)
-        lines.append({"name": c.name, "line": line})
+        lines.append({"name": c.name, "line": line, "changes": [md(change) for change in c.changes]})
     return lines
+
+
+def written_changes(base_plan: Any, scenario_plan: Any, drivers: tuple[Any, ...], lang: str) -> tuple[str, ...]:
+    """What a scenario writes, in words: its drivers, then each value it changes in the
+    plan (targets, budget moves, campaign goals), as the semantic diff names them."""
+    from generator.diff.compare import compare_plans, driver_changes
+    from generator.render.diff import ChangeNamer, change_line
+
+    namer = ChangeNamer(base_plan, scenario_plan, lang)
+    changes = driver_changes((), drivers) + compare_plans(base_plan, scenario_plan)
+    # every line is a change against the plan: the diff's +/~ markers say nothing here
+    return tuple(change_line(c, lang, namer).replace("\n", " ").removeprefix("~ ").removeprefix("+ ")
+                 for c in changes)
 
 
 def _change(name: str, delta: Any, base: Any, lang: str) -> str:

@@ -26,11 +26,11 @@ from generator.compute.report import YearReport, compute_year
 from generator.render.export import write_atomically
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
-from generator.model.workspace import Page, Workspace
+from generator.model.workspace import Page, Workspace, plan_with_campaign_files
 from generator.problems import Problem
 from generator.render import filters, labels, words
 from generator.render.pages import PageContext, YearContexts, home_year
-from generator.render.scenario_page import ScenarioColumn
+from generator.render.scenario_page import ScenarioColumn, written_changes
 from generator.render.tables import md, md_with_code
 
 def _packaged_templates() -> Path:
@@ -487,8 +487,13 @@ def _scenario_columns(workspace: Workspace, report: YearReport, options: SiteOpt
         applied = apply_scenario(workspace, overlay, found)
         scenario = compute_year(applied.workspace, report.unit, report.year, [], options.thresholds) \
             if applied is not None else None
+        changes = written_changes(plan_with_campaign_files(workspace, report.unit, report.year),
+                                  plan_with_campaign_files(applied.workspace, report.unit, report.year),
+                                  applied.workspace.drivers.get((report.unit, report.year), ()), options.lang) \
+            if applied is not None else ()
         note = overlay.data.get("note")
-        columns.append(ScenarioColumn(overlay.name, note if isinstance(note, str) else "", overlay.path, scenario))
+        columns.append(ScenarioColumn(overlay.name, note if isinstance(note, str) else "", overlay.path, scenario,
+                                      changes))
     return sorted(columns, key=lambda c: c.name)
 
 

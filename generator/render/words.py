@@ -69,11 +69,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "open_scenarios": ("情景", "Scenarios"),
     "scenarios_page": (" 情景对比", " scenarios"),
     "scenarios_title": ("{year} 计划的情景对比", "The {year} plan's scenarios"),
-    "scenarios_note": ("每个情景是 `scenarios/` 里的一个文件,只写与计划不同的部分;下表把计划(基准)与各情景并排,括号里是相对计划的变化。"
-                       "用 `planbook whatif --set …` 可以不写文件先试算,`planbook diff {year} {year}:名称` 列出逐项变化。",
-                       "Each scenario is a file in `scenarios/` holding only what differs from the plan; the table sets the "
-                       "plan (the base) beside each scenario, with the change against the plan in brackets. "
-                       "`planbook whatif --set …` tries a change without a file; `planbook diff {year} {year}:NAME` lists every change."),
+    "scenarios_note": ("每个情景是 `scenarios/` 里的一个文件,只写与计划不同的部分(下面逐条列出);表中把计划(基准)与各情景并排,"
+                       "括号里是相对计划的变化。全年预测 = 截至目前的实际 + 剩余月份按该情景的目标。"
+                       "运营同学可用 `planbook whatif --set …` 不写文件先试算。",
+                       "Each scenario is a file in `scenarios/` holding only what differs from the plan (listed below); the "
+                       "table sets the plan (the base) beside each scenario, with the change against the plan in brackets. "
+                       "A year forecast is the actuals so far plus the scenario's targets for the months to come. "
+                       "`planbook whatif --set …` tries a change without writing a file."),
     "scenario_base": ("基准(计划)", "Base (the plan)"),
     "scenario_chart": ("各情景的月度销售额目标", "Monthly GMV target by scenario"),
     "scenario_months": ("销售额目标有变化的月份", "Months whose GMV target changes"),
