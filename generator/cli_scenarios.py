@@ -143,7 +143,7 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     from generator.model.scenarios import OWN_KEYS, apply_scenario, overlay_between
     from generator.problems import has_errors, make
     from generator.validate import check
-    from generator.workbook_plan import merged_text, read_book
+    from generator.workbook_plan import cell_problems, merged_text, read_book
     from generator.workbook_plan.read import holder
 
     assert meta.scenario_file is not None
@@ -191,7 +191,10 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
         (copy / meta.scenario_file).write_text(text, encoding="utf-8")
         _workspace, found = check(copy)
         mine = (copy / meta.scenario_file).resolve()
-        problems += [_moved(p, str(target)) for p in found if Path(p.path).resolve() == mine]
+        # at the workbook's cell where the scenario's path is the plan's (targets, budget, costs …)
+        problems += cell_problems([p for p in found if Path(p.path).resolve() == mine], text,
+                                  read.cells.get(paths[0], {}), read.key_cells.get(paths[0], {}),
+                                  str(copy / meta.scenario_file), args.file, str(target))
     if has_errors(problems):
         return int(print_problems(problems, args))
     changed = existing_text != text
@@ -234,9 +237,3 @@ def _scenario_data(applied: Any, meta: Any) -> dict[str, Any]:
     for document in scenario_ws.campaign_documents(meta.unit, meta.year):
         found[str(document.model.id)] = document.data
     return found
-
-
-def _moved(problem: Any, path: str) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(problem, path=path)
