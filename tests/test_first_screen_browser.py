@@ -126,6 +126,8 @@ def test_on_a_touch_screen_a_tap_shows_a_grid_cells_figures(site, browser):
     page.wait_for_selector("table.pb-grid td[title]", state="attached")
     cell = page.query_selector("table.pb-grid td[title]")
     title = cell.get_attribute("title")
+    # the grid's section starts folded on a phone: its heading is tapped first
+    cell.evaluate("c => { const box = c.closest('.pb-fold'); if (box && box.hidden) box.previousElementSibling.click(); }")
     cell.scroll_into_view_if_needed()
     cell.tap()
     page.wait_for_selector(".pb-grid-tip")
@@ -253,3 +255,36 @@ def test_the_first_screen_shows_the_gap_and_the_channel_furthest_behind(site, br
     assert [c["text"] for c in cells][:2] == ["全部", "天猫旗舰店"]  # 天猫 is 206万 behind, the most
     assert cells[1]["bottom"] <= 900, cells  # on the first screen, without scrolling
     page.close()
+
+
+def test_on_a_phone_a_long_page_opens_folded_within_ten_screens(site, browser):
+    # the 2026 review was forty screens tall at 390 px; its sections now start folded
+    # (assets/planbook.js): the tiles and the gap table stay open, a tap opens a section
+    _root, base = site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/glow-beauty/2026/review.html")
+    page.wait_for_selector("article[data-pb-folded]", state="attached")
+    assert page.evaluate("document.documentElement.scrollHeight") < 10 * 844
+    assert page.is_visible(".pb-tiles") and page.is_visible(".pb-gaps, .pb-gap, table")
+    head = page.query_selector_all("h2.pb-fold-head")[1]
+    section = head.evaluate_handle("h => h.nextElementSibling")
+    assert not section.evaluate("box => !box.hidden")
+    head.tap()
+    assert section.evaluate("box => !box.hidden") and head.get_attribute("aria-expanded") == "true"
+    head.tap()
+    assert section.evaluate("box => box.hidden")
+    assert errors == []
+    # a link to a section opens it
+    page.goto(f"{base}/glow-beauty/2026/review.html#{head.get_attribute('id')}")
+    page.wait_for_selector("article[data-pb-folded]", state="attached")
+    assert page.evaluate(f"document.getElementById('{head.get_attribute('id')}').nextElementSibling.hidden") is False
+    context.close()
+    # wide screens are untouched
+    wide = browser.new_page(viewport={"width": 1440, "height": 900})
+    wide.goto(f"{base}/glow-beauty/2026/review.html")
+    wide.wait_for_load_state("load")
+    assert wide.query_selector("h2.pb-fold-head") is None
+    wide.close()

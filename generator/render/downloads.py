@@ -138,7 +138,7 @@ def _number_format(column: str, frame: pd.DataFrame, lang: str) -> str | None:
 
 # Columns that hold a figure of the row's metric (its unit decides the format).
 _METRIC_FIGURES = {"value", "target", "actual", "diff", "before", "after", "delta", "ytd_target", "ytd_actual",
-                   "forecast_on_plan", "forecast_run_rate"}
+                   "forecast_on_plan", "forecast_run_rate", "forecast_last_year_shape"}
 
 
 def _unit_format(unit: str, value: Any, lang: str) -> str:

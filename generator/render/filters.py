@@ -13,7 +13,8 @@ from typing import Any
 
 MONEY_COLUMNS = {"target", "actual", "diff", "value", "amount", "expected_gmv", "spend", "actual_gmv", "plan",
                  "budget", "gifts", "gmv_goal", "gmv_actual", "price", "cost", "margin", "target_gmv", "revenue",
-                 "daily", "daily_cap_spend", "per_day", "forecast_on_plan", "forecast_run_rate", "ytd_target",
+                 "daily", "daily_cap_spend", "per_day", "forecast_on_plan", "forecast_run_rate",
+                 "forecast_last_year_shape", "ytd_target",
                  "ytd_actual", "before", "after", "delta", "plan_ytd", "amount_ytd", "amount_year"}
 RATE_COLUMNS = {"attainment", "yoy", "share", "plan_ratio", "actual_ratio", "margin_rate", "sell_through",
                 "discount", "gross_margin", "target_share", "revenue_share", "avg_margin_rate", "delta_pct", "plan_ytd_ratio"}

@@ -49,3 +49,70 @@
     document.body.appendChild(shown);
   });
 })();
+
+/* On a phone a long page (a review: a dozen sections of tables and charts, forty screens
+   open) starts folded: what comes before the first section (the title, the tiles, the
+   gap table) stays open, and each section is its heading, tapped to open or close.  A
+   link to a section (#…) opens it.  Wider screens, and pages of fewer than three
+   sections, are untouched; the pages themselves (and search) hold every section. */
+(function () {
+  var phone = window.matchMedia("(max-width: 44.9375em)");
+  function resize(box) {
+    if (!window.Plotly) { return; }
+    box.querySelectorAll(".plotly-graph-div").forEach(function (chart) { window.Plotly.Plots.resize(chart); });
+  }
+  function open(head, box, show) {
+    box.hidden = !show;
+    head.setAttribute("aria-expanded", String(show));
+    if (show) { resize(box); }
+  }
+  function fold(root) {
+    if (!phone.matches) { return; }
+    var article = root.querySelector("article.md-content__inner");
+    if (!article || article.hasAttribute("data-pb-folded")) { return; }
+    var heads = Array.prototype.filter.call(article.children, function (e) { return e.tagName === "H2"; });
+    if (heads.length < 3) { return; }
+    article.setAttribute("data-pb-folded", "");
+    heads.forEach(function (head) {
+      var box = document.createElement("div");
+      box.className = "pb-fold";
+      var next = head.nextSibling;
+      while (next && !(next.nodeType === 1 && (next.tagName === "H2" || next.tagName === "FOOTER"))) {
+        var moving = next;
+        next = next.nextSibling;
+        box.appendChild(moving);
+      }
+      head.after(box);
+      head.classList.add("pb-fold-head");
+      head.setAttribute("role", "button");
+      head.tabIndex = 0;
+      open(head, box, false);
+      function toggle(event) {
+        if (event.target.closest && event.target.closest("a.headerlink")) { return; }
+        open(head, box, box.hidden);
+      }
+      head.addEventListener("click", toggle);
+      head.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(event); }
+      });
+    });
+    reveal();
+  }
+  function reveal() {
+    var wanted = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var holder = wanted && (wanted.classList.contains("pb-fold-head") ? wanted.nextElementSibling
+                                                                       : wanted.closest(".pb-fold"));
+    if (holder && holder.classList.contains("pb-fold")) {
+      open(holder.previousElementSibling, holder, true);
+      wanted.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", reveal);
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () { fold(document); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { fold(document); });
+  } else {
+    fold(document);
+  }
+})();
