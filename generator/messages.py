@@ -449,16 +449,17 @@ CATALOG: dict[str, Entry] = {
         "copy the file into the plans folder instead of linking to it", "请把文件复制到 plans 目录内,而不是链接",
     ),
     "source-url-in-yaml": Entry(
-        E, "`connection:` holds a URL: a password written here would go into git with the plan",
-        "`connection:` 里写的是连接地址:写在这里的密码会随计划一起进入 git",
+        E, "`connection:` is not the name of an environment variable (a URL or DSN here would put its password "
+           "into git with the plan)",
+        "`connection:` 不是环境变量的名称(写在这里的地址或连接串会把密码随计划带进 git)",
         "write the name of an environment variable (connection: PLANBOOK_WAREHOUSE) and put the URL in it "
         "(a CI secret, or `export PLANBOOK_WAREHOUSE=postgresql://…` on your machine)",
         "写环境变量的名称(connection: PLANBOOK_WAREHOUSE),把地址放进这个变量(CI 的 secret,或本机 "
         "`export PLANBOOK_WAREHOUSE=postgresql://…`)",
     ),
     "source-connection-unset": Entry(
-        E, "the environment variable `{name}` that `connection:` names is not set",
-        "`connection:` 指定的环境变量 `{name}` 没有设置",
+        E, "the environment variable `{name}` named for the warehouse is not set",
+        "指定给数据仓库的环境变量 `{name}` 没有设置",
         "set it to the warehouse's URL (e.g. postgresql://user@host/db), or leave `connection:` out to run the "
         "query in the embedded DuckDB over the plans folder's files",
         "把它设为数据仓库的连接地址(如 postgresql://user@host/db);或去掉 `connection:`,"
@@ -471,6 +472,20 @@ CATALOG: dict[str, Entry] = {
         "scheme (postgresql://, mysql+pymysql://, clickhouse+native://)",
         "安装对应的驱动(pip install 'planbook[postgres]'、[mysql] 或 [clickhouse]),并检查地址开头"
         "(postgresql://、mysql+pymysql://、clickhouse+native://)",
+    ),
+    "source-sql-not-select": Entry(
+        E, "`{file}` must be one SELECT query (it holds: {found})", "`{file}` 应是一条 SELECT 查询(实际是:{found})",
+        "write one query that returns month, channel and metrics; nothing that writes, installs or sets",
+        "写一条返回 月份、渠道 和指标的查询;不能写入文件、安装扩展或修改设置",
+    ),
+    "source-sql-too-many-rows": Entry(
+        E, "`{file}` returns more than {limit} rows: these are order lines, not totals",
+        "`{file}` 返回超过 {limit} 行:这是订单明细,不是汇总",
+        "aggregate in the query: GROUP BY month (or day) and channel", "在查询里汇总:按月(或按天)和渠道 GROUP BY",
+    ),
+    "source-sql-empty": Entry(
+        W, "`{file}` returned no rows: no actuals are read from it", "`{file}` 没有返回任何行:没有读到实际值",
+        "check the query's WHERE (the year, the status) against the warehouse", "检查查询的 WHERE 条件(年份、订单状态)",
     ),
     "source-sql-failed": Entry(
         E, "the query `{file}` failed in {engine}: {detail}", "查询 `{file}` 在 {engine} 中执行失败:{detail}",

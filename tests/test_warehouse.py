@@ -258,3 +258,54 @@ def test_a_postgresql_aggregate_equals_the_same_orders_csv_to_the_fen(tmp_path: 
     # and a hand check of one figure: January's tmall orders are the i ≡ 0 (mod 3) with i mod 365 < 31
     january_tmall = sum(1 for i in range(1_000_000) if i % 3 == 0 and i % 365 < 31)
     assert from_warehouse[("orders", "tmall", 1)] == january_tmall
+
+
+@pytest.mark.parametrize("sql, code", [
+    ("SELECT * FROM read_text('/etc/passwd')", "source-sql-failed"),  # outside the plans folder
+    ("SELECT '2026-01' AS month, 'tmall' AS channel, 1 AS gmv FROM read_text('/proc/self/environ')",
+     "source-sql-failed"),
+    ("COPY (SELECT 1) TO 'out.csv'", "source-sql-not-select"),  # nothing that writes
+    ("SELECT '2026-01' AS month, 'tmall' AS channel, 1 AS gmv; SELECT '2026-02', 'tmall', 2", "source-sql-not-select"),
+    ("INSTALL httpfs", "source-sql-not-select"),
+    ("-- nothing but a comment", "source-sql-not-select"),
+])
+def test_the_embedded_engine_reads_the_plans_folder_and_nothing_else(tmp_path: Path, sql: str, code: str) -> None:
+    plans = _plans(tmp_path, "{sql: queries/monthly.sql}", sql)
+    _workspace, problems = check(plans)
+    assert [p.code for p in problems if p.is_error] == [code]
+    assert not (plans / "2026/out.csv").exists() and not (plans / "out.csv").exists()
+
+
+def test_relative_paths_are_the_plans_folders_wherever_the_command_runs(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    plans = _plans(tmp_path / "repo", "{sql: queries/monthly.sql}")
+    decoy = write_files(tmp_path / "elsewhere", {"2026/data/orders.csv": "paid_at,shop,amount\n2026-01-01,tmall,999999\n"})
+    monkeypatch.chdir(decoy)
+    assert _months(plans)[("gmv", "tmall", 1)] == Decimal("600.60")
+
+
+def test_timestamps_empty_results_and_literals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a timestamp with a zone is its day (date_trunc('month', …) of a timestamptz column)
+    plans = _plans(tmp_path, "{sql: queries/monthly.sql}",
+                   "SELECT TIMESTAMP '2026-01-31 20:00:00' AS month, 'tmall' AS channel, 5 AS gmv")
+    assert _months(plans) == {("gmv", "tmall", 1): Decimal(5)}
+    plans = _plans(tmp_path / "b", "{sql: queries/monthly.sql}",
+                   "SELECT '2026-01' AS month, 'tmall' AS channel, 5 AS gmv WHERE 1 = 0")
+    _workspace, problems = check(plans)
+    assert [(p.code, p.severity) for p in problems] == [("source-sql-empty", "warning")]
+    # `:b` inside a literal is the query's text, not a parameter
+    database = tmp_path / "w.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE t (month TEXT, channel TEXT, gmv TEXT, note TEXT)")
+        connection.execute("INSERT INTO t VALUES ('2026-01', 'tmall', '7', 'a :b')")
+    monkeypatch.setenv("PLANBOOK_TEST_WAREHOUSE", f"sqlite:///{database}")
+    plans = _plans(tmp_path / "c", "{sql: queries/monthly.sql, connection: PLANBOOK_TEST_WAREHOUSE}",
+                   "SELECT month, channel, gmv FROM t WHERE note = 'a :b' AND gmv LIKE '%7%'")
+    assert _months(plans) == {("gmv", "tmall", 1): Decimal(7)}
+
+
+def test_a_dsn_is_refused_like_a_url_and_never_echoed(tmp_path: Path) -> None:
+    plans = _plans(tmp_path, '{sql: queries/missing.sql, connection: "host=db user=bi password=topsecret"}')
+    _workspace, problems = check(plans)
+    assert [p.code for p in problems if p.is_error] == ["source-url-in-yaml"]  # before the missing file
+    assert all("topsecret" not in p.message(lang) for p in problems for lang in ("zh", "en"))

@@ -107,13 +107,17 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
         problems.append(make("source-too-large", shown, 1, 1, file=shown, size=f"{size / 1024 / 1024:.0f} MB",
                              limit=f"{options.max_bytes // 1024 // 1024} MB"))
         return [], problems
-    if file.suffix.lower() == ".parquet":  # read by column, in DuckDB (spec 16)
+    if file.suffix.lower() == ".parquet":  # its columns by DuckDB, then the column-wise reader (spec 16)
+        import tempfile
+
         from generator.load.warehouse import parquet_table
 
-        table, failed = parquet_table(file, shown, options)
-        if failed is not None:
-            return [], [*problems, failed]
-        return read_table(table, shown, year, unit_of, options, problems)
+        with tempfile.TemporaryDirectory(prefix="planbook-parquet-") as folder:
+            csv_file, said = parquet_table(file, shown, options, Path(folder))
+            if csv_file is None:
+                return [], [*problems, *said]
+            return read_table(_iter_table(csv_file, "utf-8"), shown, year, unit_of, options, [*problems, *said],
+                              (csv_file, "utf-8"))
     return read_table(_iter_table(file, encoding), shown, year, unit_of, options, problems, (file, encoding))
 
 

@@ -256,6 +256,10 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
         return found.unit if found else None
 
     query = review.source_query
+    if query is not None and query.connection is not None and looks_like_url(query.connection):
+        # a URL or DSN in git would carry the warehouse's password to every clone: said first
+        return dataclasses.replace(document, source_problems=(
+            document.problem("source-url-in-yaml", "actuals", "source", "connection"),))
     file = resolve_source(document.file, review.source_name, root)
     where = ("actuals", "source", "sql") if query else ("actuals", "source")
     if file is None:
@@ -264,10 +268,6 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     if not file.is_file():
         return dataclasses.replace(document, source_problems=(
             document.problem("source-missing", *where, file=review.source_name),))
-    if query is not None and query.connection is not None and looks_like_url(query.connection):
-        # a URL in git would carry the warehouse's password to every clone
-        return dataclasses.replace(document, source_problems=(
-            document.problem("source-url-in-yaml", "actuals", "source", "connection"),))
     from generator.load.sourcefile import SourceOptions
 
     names = header_names(declared)
@@ -281,13 +281,14 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
             "unknown-channel", "actuals", "channel", channel=review.channel,
             declared=", ".join(channels) or "—"),))
     options = SourceOptions(review.preset, channel, tuple(review.columns.items()), tuple(names.items()), sums)
+    shown = display_path(str(file))
     if query is not None:
-        table, shown_result, failed = query_table(file, query.connection, root, document.path, warehouse)
-        read, problems = read_table(table, shown_result, review.year, unit_of, options) if table is not None \
+        table, shown, failed = query_table(file, query.connection, root, document.path, warehouse)
+        # an unset variable is the review's problem, at its `connection:`
+        failed = [document.problem(p.code, "actuals", "source", "connection", **dict(p.args))
+                  if p.code == "source-connection-unset" else p for p in failed]
+        read, problems = read_table(table, shown, review.year, unit_of, options, failed) if table is not None \
             else ([], failed)
-        if failed and table is None:  # an unset variable is the review's problem, at its `connection:`
-            problems = [document.problem(p.code, "actuals", "source", "connection", **dict(p.args))
-                        if p.code == "source-connection-unset" else p for p in failed]
     else:
         read, problems = read_source(file, review.encoding, review.year, unit_of, options)
     rows: list[SourceRow] = []
@@ -298,8 +299,7 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
             unknown.setdefault(row.channel, []).append(row.row)
             continue
         rows.append(dataclasses.replace(row, channel=channel))
-    shown = display_path(str(file))
-    for value, at in unknown.items():  # one problem per name, not one per row
+    for value, at in unknown.items():  # one problem per name, not one per row (a query's: at its result)
         problems.append(make("source-unknown-channel", shown, min(at), 1, value=value, count=len(set(at)),
                              row=min(at)))
     return dataclasses.replace(document, source_rows=tuple(rows), source_problems=tuple(problems))
