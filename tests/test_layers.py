@@ -22,7 +22,7 @@ LAYERS = [
     ["generator.diff", "generator.scaffold", "generator.workbook_plan", "generator.import_actuals"],
     ["generator.render"],
     ["generator.site", "generator.init"],
-    ["generator.cli", "generator.cli_words", "generator.cli_scenarios"],
+    ["generator.cli", "generator.cli_words", "generator.commands"],
 ]
 
 

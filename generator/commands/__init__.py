@@ -1,0 +1,1 @@
+"""The `planbook` commands, one module per group; `generator.cli` parses and dispatches."""

@@ -1,0 +1,215 @@
+"""What every command shares: the plans folder and settings, printing problems and
+writing files, the exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.problems import CommandError, os_reason
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_BEHIND = 3  # `notify`: a gap passes the threshold (a scheduled job fails loudly)
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit 2 with a one-line message."""
+
+
+def heading_labels(diff: Any) -> tuple[str, str]:
+    """The two sides of a diff's heading; the missing side empty (`新增 2027 计划`)."""
+    return ("" if diff.one_side == "added" else diff.old), ("" if diff.one_side == "removed" else diff.new)
+
+
+def unique(problems: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(problems))  # in order, each once
+
+
+def wants_colour(args: argparse.Namespace) -> bool:
+    """Colour on a terminal unless NO_COLOR is set; `--color always|never` decides."""
+    return args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                      and not os.environ.get("NO_COLOR"))
+
+
+def print_problems(problems: list[Any], args: argparse.Namespace) -> int:
+    """A command that stopped on the user's mistake: its problems, as JSON on standard
+    output with --format json (whatever the command), else as text on standard error."""
+    from generator.problems import format_text
+
+    if args.format == "json":
+        payload = {"problems": [p.to_json(args.lang) for p in problems]}
+        if args.command == "report":
+            payload = {"reports": [], **payload}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(format_text(problems, args.lang), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def plans_dir(value: str | None) -> Path:
+    """The plans folder named on the command line, else the one mkdocs.yml names
+    (`extra.planbook.plans`, as the site reads it), else `plans`."""
+    if value is None:
+        value = project_settings()[0].plans
+    path = Path(value)
+    if not path.exists():
+        raise CommandError("no-plans-folder", value, folder=value)
+    return path
+
+
+def folder_around(file: Path) -> Path:
+    """The plans folder a file belongs to: the configured one when the file is in it,
+    else the nearest folder above it named `plans`, else the file's year folder's parent."""
+    resolved = file.resolve()
+    configured = Path(project_settings()[0].plans).resolve()
+    if resolved.is_relative_to(configured):
+        return configured
+    for parent in resolved.parents:
+        if parent.name == "plans":
+            return parent
+    return resolved.parent.parent if resolved.parent.name.isdigit() else resolved.parent
+
+
+def project_settings() -> tuple[Any, list[Any]]:
+    """The settings of mkdocs.yml in the working folder (the defaults without one) and
+    their problems, sorted by line: the same for check, report, export and the site."""
+    config = Path("mkdocs.yml")
+    stamp = config.stat().st_mtime_ns if config.exists() else None
+    return settings_of(str(Path.cwd()), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+
+
+def settings_of(folder: str, stamp: int | None) -> tuple[Any, list[Any]]:
+    """Read once per command (the folder and mkdocs.yml's time are the key)."""
+    if stamp is None:
+        from generator.settings import Settings
+
+        return Settings(), []
+    from generator.settings import read_settings
+
+    settings, _config, problems = read_settings(Path(folder))
+    return settings, sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
+    """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
+    from generator.compute.report import compute_reports
+    from generator.pipeline import checked as check
+    from generator.problems import has_errors
+
+    # The same settings as the site's (mkdocs.yml of the working folder), so a row
+    # has the same status in the report, the workbook and the site.
+    settings, setting_problems = project_settings()
+    workspace, problems = check(plans_dir(args.dir))
+    problems = setting_problems + problems
+    if has_errors(problems):
+        return [], problems
+    known_year_and_unit(workspace, args)
+    if getattr(args, "scenario", None):
+        from generator.commands.scenarios import scenario_reports
+
+        return scenario_reports(workspace, problems, args, settings.thresholds, str(plans_dir(args.dir))), problems
+    reports = [r for r in compute_reports(workspace, problems, settings.thresholds)
+               if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
+    return reports, problems
+
+
+def known_year_and_unit(workspace: object, args: argparse.Namespace) -> None:
+    """--year and --unit name something that exists, else a problem that lists what does."""
+    keys = workspace.units_years()  # type: ignore[attr-defined]
+    if any((args.year is None or y == args.year) and (args.unit is None or u == args.unit) for u, y in keys):
+        return
+    existing = ", ".join(f"{u} {y}" for u, y in keys) or "—"
+    if args.unit is not None and args.unit not in {u for u, _y in keys}:
+        raise CommandError("unknown-unit", str(plans_dir(args.dir)), unit=args.unit,
+                           existing=", ".join(sorted({u for u, _y in keys})) or "—")
+    wanted = " ".join(str(part) for part in (args.unit, args.year) if part is not None)
+    raise CommandError("unknown-year", str(plans_dir(args.dir)), wanted=wanted, existing=existing)
+
+
+def relative(file: Path, plans: Path) -> str:
+    try:
+        return file.resolve().relative_to(plans.resolve()).as_posix()
+    except ValueError:
+        return file.name
+
+
+def month_targets(workspace: Any, unit: str, year: int) -> dict[tuple[str, str, int], Any]:
+    """Every monthly target of (unit, year) as the report computes it: the months a
+    workbook shows (read-only) where a target is spread by a phasing."""
+    from decimal import Decimal
+
+    from generator.compute.report import compute_year
+
+    if workspace.plan(unit, year) is None:
+        return {}
+    table = compute_year(workspace, unit, year, []).tables["targets"]
+    out = {}
+    for row in table.itertuples(index=False):
+        period = str(row.period)
+        if len(period) == 7 and period[5:].isdigit() and row.value is not None and row.value == row.value:
+            channel = "" if row.channel == "all" else str(row.channel)
+            # money and counts to the fen, as every figure is shown; a rate (0.042) as it is
+            value = Decimal(repr(row.value))
+            out[(str(row.metric), channel, int(period[5:]))] = value.quantize(Decimal("0.01")) if abs(value) >= 1 \
+                else value
+    return out
+
+
+def write(path: Path, data: bytes) -> None:
+    """A file written atomically; an unwritable place is the user's problem, not a bug."""
+    from generator.render.export import write_atomically
+
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise CommandError("site-unwritable", str(path), target=str(path),
+                           **os_reason(exc)) from None
+
+
+def written(path: Path, notes: list[Any], args: argparse.Namespace) -> int:
+    if args.format == "json":
+        print(json.dumps({"written": str(path), "problems": [p.to_json(args.lang) for p in notes]},
+                         ensure_ascii=False, indent=2))
+    else:
+        say(args.lang, f"已写入 {path}", f"wrote {path}")
+    return EXIT_OK
+
+
+def say(lang: str, zh: str, en: str) -> None:
+    """One line to standard error, in the user's language."""
+    print(f"planbook: {zh if lang == 'zh' else en}", file=sys.stderr)
+
+
+def summary(problems: list[Any], documents: int, lang: str) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if lang == "zh":
+        return f"{documents} 个文件:{errors} 个错误,{warnings} 个警告"
+    noun = "file" if documents == 1 else "files"
+    return f"{documents} {noun}: {errors} error(s), {warnings} warning(s)"
+
+
+def print_notes(notes: list[Any], lang: str) -> None:
+    """What to check in the new plan and what was not carried over."""
+    zh = lang == "zh"
+    for kind, title in (("check", "请核对" if zh else "Check this text"),
+                        ("dropped", "没有带过来" if zh else "Not carried over")):
+        chosen = [n for n in notes if n.kind == kind]
+        if chosen:
+            print(f"{title}:", file=sys.stderr)
+            for note in chosen:
+                print(f"  - {note.text(lang)}", file=sys.stderr)
+
+
+def site_config() -> dict[str, Any]:
+    from generator.settings import read_settings
+
+    return read_settings(Path.cwd())[1]

@@ -1,0 +1,313 @@
+"""`planbook export plan`, `import plan` and `import actuals`: a year's plan as a
+workbook and back; platform exports and queries as monthly totals."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    known_year_and_unit,
+    month_targets,
+    plans_dir,
+    print_problems,
+    relative,
+    say,
+    write,
+    written,
+)
+from generator.problems import CommandError
+
+
+def export_plan(args: argparse.Namespace) -> int:
+    """`planbook export plan YEAR -o FILE.xlsx`: the year's plan and campaign files as one
+    fillable workbook (generator/workbook_plan)."""
+    import io
+
+    from generator.load.yamltree import parse_yaml
+    from generator.model.workspace import read_workspace
+    from generator.render.labels import workbook_vocabulary
+    from generator.workbook_plan import Source, workbook_of
+
+    plans = plans_dir(args.dir)
+    workspace = read_workspace(plans)
+    known_year_and_unit(workspace, args)
+    units = sorted({u for u, y in workspace.units_years() if y == args.year and workspace.plan(u, y)})
+    if args.unit is None and len(units) > 1:
+        raise CommandError("several-units", str(plans), year=args.year, units=", ".join(units))
+    unit = args.unit or (units[0] if units else "main")
+    document = workspace.plan(unit, args.year)
+    if document is None:
+        raise CommandError("no-source-plan", str(plans), year=args.year, unit=unit)
+    if getattr(args, "scenario", None):
+        from generator.commands.scenarios import scenario_workbook
+
+        book, refused = scenario_workbook(workspace, args, plans, unit, relative, month_targets)
+        if book is None:
+            return print_problems(refused, args)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        write(Path(args.output), buffer.getvalue())
+        return written(Path(args.output), [], args)
+    sources, problems = [], []
+    for doc in [document, *workspace.campaign_documents(unit, args.year)]:
+        parsed = parse_yaml(doc.file.read_bytes(), doc.path)
+        errors = [p for p in parsed.problems if p.is_error]
+        if errors or not isinstance(parsed.data, dict):
+            problems += errors
+            continue
+        sources.append(Source(relative(doc.file, plans), parsed.data))
+    if problems:
+        return print_problems(problems, args)
+    names = {str(c.get("id")): str(c.get("name", c.get("id"))) for s in sources
+             for c in ([s.data] if s.data.get("kind") == "campaign" else s.data.get("campaigns") or [])
+             if isinstance(c, dict)}
+    words = workbook_vocabulary(document.model, args.lang, names)
+    book = workbook_of(sources, words, month_targets(workspace, unit, args.year), unit, args.year)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write(Path(args.output), buffer.getvalue())
+    return written(Path(args.output), [], args)
+
+
+def import_(args: argparse.Namespace) -> int:
+    """`planbook import plan FILE.xlsx`: the workbook laid over the year's files as written,
+    checked before anything is written; only the files whose content changed are written."""
+    if args.kind == "actuals":
+        return import_actuals(args)
+    if not args.file:
+        raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx")
+    import shutil
+    import tempfile
+
+    import openpyxl
+
+    from generator.model.workspace import read_workspace
+    from generator.problems import has_errors, make
+    from generator.render.labels import workbook_vocabulary
+    from generator.validate import check
+    from generator.workbook_plan import cell_problems, merged_text, read_book
+    from generator.workbook_plan.layout import read_meta
+    from generator.workbook_plan.read import holder
+
+    workbook = Path(args.file)
+    if not workbook.is_file():
+        raise CommandError("source-missing", args.file, file=args.file)
+    try:
+        book = openpyxl.load_workbook(workbook, data_only=True)
+        formulas = openpyxl.load_workbook(workbook, data_only=False)
+    except Exception:  # a damaged or mislabelled file: the user's problem
+        return print_problems([make("source-format", args.file, 1, 1, file=args.file,
+                                     detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save "
+                                               "it as .xlsx)",
+                                     detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")], args)
+    missing = missing_sheets(book, args.file) or uncomputed_formula(book, formulas, args.file)
+    if missing:
+        return print_problems([missing], args)
+    plans = Path(args.dir)
+    workspace = read_workspace(plans) if plans.is_dir() else None
+    meta = read_meta(book)
+    if meta is None:
+        raise CommandError("workbook-format", args.file,
+                           detail_en="the hidden sheet _planbook (unit, year, files) is missing: export the plan "
+                                     "again with `planbook export plan`",
+                           detail_zh="缺少隐藏工作表 _planbook(业务单元、年份、文件):请用 `planbook export plan` "
+                                     "重新导出")
+    unit, year = meta.unit, meta.year
+    plan = workspace.plan(unit, year) if workspace is not None else None
+    words = workbook_vocabulary(plan.model if plan else None, meta.lang or args.lang, {})
+    months = month_targets(workspace, unit, year) if workspace is not None else {}
+    if meta.scenario is not None and workspace is not None:
+        # a scenario's workbook: the scenario's plan, written back as its overlay (spec 14)
+        from generator.commands.scenarios import import_scenario
+
+        return import_scenario(workspace, book, meta, words, args, plans, print_problems, write, month_targets)
+    read = read_book(book, meta, words, months, args.file)
+    if has_errors(read.problems):
+        return print_problems(read.problems, args)
+    paths = list(read.documents)
+    plan_path = paths[0]
+    targets = {path: import_target(path, plan_path, plans, args.output) for path in paths}
+    texts = {}
+    for path, data in read.documents.items():
+        base = targets[path] if targets[path].exists() else plans / path
+        original = base.read_text(encoding="utf-8-sig") if base.is_file() else None
+        texts[path] = (original, merged_text(original, data, holder("plan" if path == plan_path else "campaign")))
+    with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
+        copy = Path(folder) / "plans"
+        if plans.is_dir():
+            shutil.copytree(plans, copy, symlinks=True)
+        for path, (_original, text) in texts.items():
+            target = copy / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        _workspace, found = check(copy)
+        problems = read.problems[:]
+        for path, (_original, text) in texts.items():
+            target = (copy / path).resolve()
+            mine = [p for p in found if Path(p.path).resolve() == target]
+            problems += cell_problems(mine, text, read.cells.get(path, {}), read.key_cells.get(path, {}),
+                                      str(copy / path), args.file, str(targets[path]))
+    if has_errors(problems):
+        return print_problems(problems, args)
+    changed = {path: text for path, (original, text) in texts.items()
+               if original != text or not targets[path].exists()}
+    if args.dry_run:
+        shown = {path: texts[path][1] for path in paths}
+        if args.format == "json":
+            print(json.dumps({"files": {str(targets[p]): t for p, t in shown.items()}, "plan": shown[plan_path],
+                              "changed": [str(targets[p]) for p in changed],
+                              "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(shown[plan_path] if len(shown) == 1 else "".join(
+                f"# --- {targets[p]}\n{t}" for p, t in shown.items()))
+        return EXIT_OK
+    existing = [str(targets[p]) for p in changed if targets[p].exists()]
+    if existing and not args.force:
+        return print_problems([make("file-exists", f, 1, 1, file=f) for f in existing], args)
+    for path, text in changed.items():
+        write(targets[path], text.encode("utf-8"))
+    if args.format == "json":
+        print(json.dumps({"written": [str(targets[p]) for p in changed],
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if problems:  # warnings: a campaign file kept, a task overdue
+        from generator.problems import format_text
+
+        print(format_text(problems, args.lang), file=sys.stderr)
+    if changed:
+        for path in changed:
+            say(args.lang, f"已写入 {targets[path]}", f"wrote {targets[path]}")
+    else:
+        print("planbook: 没有变化,未写入文件" if args.lang == "zh" else "planbook: no change, nothing written",
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def uncomputed_formula(book: Any, formulas: Any, shown: str) -> Any:
+    """A formula whose value the file does not hold (written by a program, never opened in
+    Excel) reads as empty: refused, rather than its value deleted from the plan."""
+    from generator.problems import make
+
+    for sheet in formulas.worksheets:
+        if sheet.title.startswith("_"):
+            continue
+        for row in sheet.iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") and \
+                        book[sheet.title][cell.coordinate].value is None:
+                    return make("workbook-format", f"{shown}:{sheet.title}!{cell.coordinate}", 0, 0,
+                                detail_en=f"the formula {cell.value} has no computed value in the file: open the "
+                                          "workbook in Excel and save it, or type the value",
+                                detail_zh=f"公式 {cell.value} 在文件里没有计算结果:请用 Excel 打开并保存,或直接填写数值")
+    return None
+
+
+def missing_sheets(book: Any, shown: str) -> Any:
+    """Every section's sheet must be there: a renamed or deleted one would drop its
+    section from the plan without a word (to remove a section, empty its rows)."""
+    from generator.problems import make
+    from generator.workbook_plan.layout import SHEETS
+
+    missing = [name for name in SHEETS if name not in book.sheetnames]
+    if not missing:
+        return None
+    others = [name for name in book.sheetnames if name not in SHEETS and not name.startswith("_")]
+    seen_en = f"; the workbook has {', '.join(others)} instead" if others else ""
+    seen_zh = f";工作簿里另有 {'、'.join(others)}" if others else ""
+    return make("workbook-format", shown, 0, 0,
+                detail_en=f"no sheet {', '.join(missing)} (renamed or deleted? to remove a section, "
+                          f"empty its rows){seen_en}",
+                detail_zh=f"缺少工作表 {'、'.join(missing)}(改名或删除了?要去掉一节,请清空它的行){seen_zh}")
+
+
+def import_target(path: str, plan_path: str, plans: Path, output: str | None) -> Path:
+    """Where a document of the workbook goes: its own file under the plans folder; with
+    `-o FILE` the plan goes to FILE and each campaign file beside it, as it lay beside
+    the plan (`campaigns/double11.yaml`)."""
+    if output is None:
+        return plans / path
+    if path == plan_path:
+        return Path(output)
+    try:
+        inside = Path(path).relative_to(Path(plan_path).parent)
+    except ValueError:
+        inside = Path(Path(path).name)
+    return Path(output).parent / inside
+
+
+def import_actuals(args: argparse.Namespace) -> int:
+    """`planbook import actuals FILE -o OUT.csv`: a platform export as monthly totals
+    (`-o -` or `--dry-run` prints them and writes nothing)."""
+    from generator.import_actuals import import_actuals
+    from generator.problems import format_text
+
+    if bool(args.file) == bool(args.sql):
+        raise UsageError("import actuals needs the export FILE, or --sql QUERY.sql")
+    export = Path(args.file or args.sql)
+    if not export.is_file():
+        raise CommandError("source-missing", str(export), file=str(export))
+    if not args.output and not args.dry_run:
+        raise UsageError("import actuals needs -o OUT.csv (or -o - to print)")
+    columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)
+    channel = checked_channel(args) if args.channel else None
+    if args.sql:
+        from generator.import_actuals import import_query
+
+        imported, problems = import_query(export, args.connection, plans_dir(args.dir), args.preset, channel,
+                                          args.year, columns)
+    else:
+        imported, problems = import_actuals(export, args.preset, channel, args.year, args.encoding, columns)
+    if imported is None:
+        return print_problems(problems, args)
+    if problems and args.format != "json":
+        print(format_text(problems, args.lang), file=sys.stderr)
+    if args.dry_run or args.output == "-":
+        if args.format == "json":
+            print(json.dumps({"csv": imported.text, "year": imported.year, "figures": imported.rows,
+                              "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
+        else:
+            sys.stdout.write(imported.text)
+        return EXIT_OK
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        say(args.lang, f"{output} 已存在,不会覆盖(用 --force 覆盖)", f"{output} exists; not overwriting it (use --force)")
+        return EXIT_PROBLEMS
+    write(output, imported.text.encode("utf-8"))
+    if args.format == "json":
+        print(json.dumps({"written": str(output), "year": imported.year, "figures": imported.rows,
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
+    else:
+        say(args.lang, f"已写入 {output}({imported.year} 年 {imported.rows} 个月度数字)",
+             f"wrote {output} ({imported.rows} monthly figures of {imported.year})")
+    return EXIT_OK
+
+
+def checked_channel(args: argparse.Namespace) -> str:
+    """--channel as a channel id of the plans (a display name becomes its id; `all` is
+    the brand's total); a name no plan of the folder has is a problem, not a new channel."""
+    from generator.model.workspace import read_workspace
+
+    given = str(args.channel)
+    if given.lower() == "all":
+        return "all"
+    plans = Path(args.dir)
+    if not plans.is_dir():
+        return given  # no plans to check against (a repository without plans yet)
+    workspace = read_workspace(plans)
+    known: dict[str, str] = {}
+    for unit, year in workspace.units_years():
+        plan = workspace.plan_model(unit, year)
+        if plan is not None and (args.year is None or year == args.year):
+            known.update({str(c): str(c) for c in plan.channels})
+            known.update({str(name): str(c) for c, name in plan.channels.items()})
+    if not known or given in known:
+        return known.get(given, given)
+    raise CommandError("source-unknown-import-channel", str(plans), channel=given, year=args.year or "",
+                       channels=", ".join(sorted(set(known.values()))))
