@@ -250,6 +250,8 @@ def import_actuals(args: argparse.Namespace) -> int:
 
     if bool(args.file) == bool(args.sql):
         raise UsageError("import actuals needs the export FILE, or --sql QUERY.sql")
+    if args.connection and not args.sql:
+        raise UsageError("--connection goes with --sql (a file is read as it is)")
     export = Path(args.file or args.sql)
     if not export.is_file():
         raise CommandError("source-missing", str(export), file=str(export))
@@ -260,8 +262,9 @@ def import_actuals(args: argparse.Namespace) -> int:
     if args.sql:
         from generator.import_actuals import import_query
 
-        imported, problems = import_query(export, args.connection, plans_dir(args.dir), args.preset, channel,
-                                          args.year, columns)
+        # the warehouse's query needs no plans folder; the embedded DuckDB reads that folder
+        root = Path(args.dir) if args.connection else plans_dir(args.dir)
+        imported, problems = import_query(export, args.connection, root, args.preset, channel, args.year, columns)
     else:
         imported, problems = import_actuals(export, args.preset, channel, args.year, args.encoding, columns)
     if imported is None:
