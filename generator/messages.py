@@ -702,6 +702,11 @@ CATALOG: dict[str, Entry] = {
         "write `year:` (and `unit:`) in the scenario, as the plan writes them",
         "在情景里写上 `year:`(以及 `unit:`),与计划相同",
     ),
+    "scenario-elsewhere": Entry(
+        E, "with this scenario, {where}: {message_en} [{inner}]", "在这个情景下,{where}:{message_zh} [{inner}]",
+        "the scenario changes something that file relies on: change the scenario, or that file",
+        "情景改动了那个文件所依赖的内容:请修改情景,或修改那个文件",
+    ),
     "scenario-duplicate-name": Entry(
         E, "the scenario name `{name}` is taken by `{other}`", "情景名称 `{name}` 已被 `{other}` 使用",
         "give each scenario of a year its own `name:`", "同一年的每个情景用不同的 `name:`",

@@ -97,6 +97,8 @@ REFERENCE: dict[str, Reference] = {
                                "{aov: +5%, from: 2026-09, to: Q4}"),
     "scenario-ambiguous-plan": R("情景所在的文件夹有多份计划,情景没有写明是哪一份。", "The scenario's folder holds several plans and the scenario names none.",
                                  "(plans/ 下有 plan-2025.yaml 和 plan-2026.yaml,情景不写 year)", "year: 2026"),
+    "scenario-elsewhere": R("情景让另一个文件(复盘、活动文件)出现了问题,例如复盘里写的活动被情景改了。", "A scenario causes a problem in another file (a review, a campaign file).",
+                            "campaigns:\n  \"618\": {channels: [tmall, tiktok]}", "campaigns:\n  \"618\": {channels: [tmall, jd]}"),
     "scenario-duplicate-name": R("同一年两个情景用了同一个名称。", "Two scenarios of a year share a name.",
                                  "(冲刺.yaml 和 stretch.yaml 都写 name: 冲刺)", "(stretch.yaml 写 name: 冲刺二)"),
     "unknown-scenario": R("--scenario 或 diff 的 年份:情景 指定的情景不存在;消息列出现有的。",

@@ -9,7 +9,6 @@ names a path the scenario wrote, else at the scenario's first line.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Callable
 
 from generator.model.scenarios import apply_scenario, base_plan, plan_candidates
@@ -59,6 +58,10 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
             if (problem.code, problem.message("en")) in before:
                 continue  # the plan has it too: reported there
             if problem.path != overlay.path:
-                problem = dataclasses.replace(problem, path=overlay.path, line=1, column=1)
+                # another document's problem that this scenario causes (a review's campaign the
+                # scenario renamed): said in the scenario's file, naming where it shows
+                problem = make("scenario-elsewhere", overlay.path, 1, 1, severity=problem.severity,
+                               where=f"{problem.path}:{problem.line}", inner=problem.code,
+                               message_en=problem.message("en"), message_zh=problem.message("zh"))
             found.append(problem)
     return found
