@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.load.yamltree import SourceMap, parse_yaml
-from generator.problems import Problem, make, os_reason
+from generator.load.yamltree import SourceMap, read_mapping
+from generator.problems import Problem, make
 
 SCENARIO_FOLDER = "scenarios"
 
@@ -35,24 +35,16 @@ def is_scenario_file(file: Path) -> bool:
 
 def read_overlay(file: Path, shown: str, problems: list[Problem]) -> Overlay | None:
     """The scenario in `file`, or None with its problems added."""
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        problems.append(make("unreadable-file", shown, 1, 1, **os_reason(exc)))
+    read = read_mapping(file, shown, problems)
+    if read is None:
         return None
-    parsed = parse_yaml(raw, shown)
-    problems.extend(parsed.problems)
-    if parsed.data is None:
-        return None
-    if not isinstance(parsed.data, dict):
-        problems.append(make("not-a-mapping", shown, 1, 1))
-        return None
-    name = parsed.data.get("name", file.stem)
+    data, source = read
+    name = data.get("name", file.stem)
     if isinstance(name, int) and not isinstance(name, bool):
         name = str(name)
     if not isinstance(name, str) or not name.strip() or name.strip().isdigit():
         # digits alone would read as a year in `planbook diff 2026 2026:NAME`
-        mark = parsed.source.value(("name",))
+        mark = source.value(("name",))
         problems.append(make("scenario-bad-name", shown, mark.line, mark.column, text=str(name)))
         return None
-    return Overlay(shown, file, name.strip(), parsed.data, parsed.source)
+    return Overlay(shown, file, name.strip(), data, source)

@@ -168,6 +168,26 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
     return Parsed(data, source, problems)
 
 
+def read_mapping(file: Any, shown: str, problems: list[Problem]) -> tuple[dict[Any, Any], SourceMap] | None:
+    """A YAML file whose top is a mapping: its data and source map, or None with the
+    problems (unreadable, a syntax error, not a mapping) added."""
+    from generator.problems import os_reason
+
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        problems.append(make("unreadable-file", shown, 1, 1, **os_reason(exc)))
+        return None
+    parsed = parse_yaml(raw, shown)
+    problems.extend(parsed.problems)
+    if parsed.data is None:
+        return None
+    if not isinstance(parsed.data, dict):
+        problems.append(make("not-a-mapping", shown, 1, 1))
+        return None
+    return parsed.data, parsed.source
+
+
 # libyaml's words for what it was reading and what it found, in Chinese (the
 # Chinese message must not carry English; an unknown phrase is kept as written).
 _SYNTAX_WORDS = {

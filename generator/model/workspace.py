@@ -21,12 +21,12 @@ from generator.load.frontmatter import read_front_matter
 from generator.load.overlay import is_scenario_file, read_overlay
 from generator.load.sourcefile import SourceRow, read_source, read_table, resolve_source
 from generator.load.warehouse import ASK_NOW, QueryOptions, looks_like_url, query_table
-from generator.load.yamltree import Mark, SourceMap, parse_yaml
+from generator.load.yamltree import Mark, SourceMap, read_mapping
 from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
 from generator.model.recovery import prune
-from generator.problems import Problem, display_path, make, os_reason
+from generator.problems import Problem, display_path, make
 
 AnyDocument = Union[Plan, Review, CampaignDocument]
 MAX_RECOVERY_PASSES = 8  # each pass leaves out what failed; real documents need one or two
@@ -431,19 +431,12 @@ def _read_remembered(file: Path, shown: str, problems: list[Problem], parsed: Pa
 
 def read_document(file: Path, shown: str, problems: list[Problem]) -> Document | None:
     """One YAML file → a typed document, or None with its problems added."""
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        problems.append(make("unreadable-file", shown, 1, 1, **os_reason(exc)))
+    before = len(problems)
+    read = read_mapping(file, shown, problems)
+    if read is None:
         return None
-    parsed = parse_yaml(raw, shown)
-    problems.extend(parsed.problems)
-    data, source = parsed.data, parsed.source
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        problems.append(make("not-a-mapping", shown, 1, 1))
-        return None
+    data, source = read
+    loader_problems = problems[before:]  # the loader's: their spots need no second problem
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
         if "kind" not in data:
@@ -456,7 +449,7 @@ def read_document(file: Path, shown: str, problems: list[Problem]) -> Document |
                      choices=list(DOCUMENT_MODELS), suggestion=suggest(text, DOCUMENT_MODELS))
             )
         return None
-    return typed_document(DOCUMENT_MODELS[kind], data, source, shown, file, problems, parsed.problems)
+    return typed_document(DOCUMENT_MODELS[kind], data, source, shown, file, problems, loader_problems)
 
 
 def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, shown: str, file: Path,
