@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union
 from pydantic import Field, TypeAdapter
 
 from generator.model.documents import CampaignDocument, Plan, Review
-from generator.model.labels import describe
+from generator.model.key_descriptions import describe
 
 SCHEMA_ID = "https://planbook.invalid/schema/plan-document.json"
 

@@ -320,7 +320,7 @@ def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, opt
     """The user guide: its pages, with this repository's own documents as the complete
     examples, the key table and the problem reference."""
     from generator import messages
-    from generator.model.labels import KEY_LABELS
+    from generator.model.key_descriptions import KEY_LABELS
     from generator.reference import REFERENCE, explain
 
     lang = options.lang
