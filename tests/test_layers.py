@@ -12,7 +12,7 @@ PACKAGE = REPO / "generator"
 
 # Lowest first: a module may import its own layer and the layers below it.
 LAYERS = [
-    ["generator.messages"],
+    ["generator.messages", "generator.files"],
     ["generator.problems", "generator.reference"],
     ["generator.load"],
     ["generator.settings", "generator.model"],

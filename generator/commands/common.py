@@ -165,7 +165,7 @@ def month_targets(workspace: Any, unit: str, year: int) -> dict[tuple[str, str, 
 
 def write(path: Path, data: bytes) -> None:
     """A file written atomically; an unwritable place is the user's problem, not a bug."""
-    from generator.render.export import write_atomically
+    from generator.files import write_atomically
 
     try:
         write_atomically(path, data)

@@ -31,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
+from generator.files import write_atomically
 from generator.problems import Problem, display_path, make
 
 # The engine a query runs on without `connection:` (named in the cache key and messages).
@@ -108,11 +109,8 @@ def query_table(query_file: Path, connection_name: str | None, root: Path, revie
         return None, shown, [problem] if problem else []
     said = [make("source-sql-empty", shown_query, 1, 1, file=shown_query)] if len(table) == 1 else []
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"engine": engine, "columns": table[0], "rows": table[1:]},
-                                        ensure_ascii=False), encoding="utf-8")
-        temporary.replace(cached)
+        write_atomically(cached, json.dumps({"engine": engine, "columns": table[0], "rows": table[1:]},
+                                            ensure_ascii=False).encode("utf-8"))
     return iter(table), shown, said
 
 

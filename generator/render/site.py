@@ -23,7 +23,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from generator.compute.report import YearReport, compute_year
-from generator.render.export import write_atomically
+from generator.files import write_atomically
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
 from generator.model.workspace import Page, Workspace, plan_with_campaign_files

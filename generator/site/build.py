@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from generator.render.export import current_umask, write_atomically, write_text_if_changed
+from generator.files import current_umask, write_atomically, write_text_if_changed
 from generator.problems import Problem, display_path, format_text, has_errors, make, os_reason
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 

@@ -10,11 +10,11 @@ every later build only the new commits.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from generator.diff.history import ShallowHistory, commits_of, plan_files, review_files
+from generator.files import write_atomically
 from generator.render.history import HistoryEntry, entry_of
 
 Key = tuple[str, int]
@@ -66,9 +66,6 @@ def _read(cache_file: Path, code: str) -> dict[str, dict[str, Any]]:
 def _write(cache_file: Path, code: str, entries: dict[str, dict[str, Any]]) -> None:
     """Best effort: a cache that cannot be written costs the next build some time, nothing else."""
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(".partial")
-        partial.write_text(json.dumps({"code": code, "entries": entries}, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, cache_file)
+        write_atomically(cache_file, json.dumps({"code": code, "entries": entries}, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass
