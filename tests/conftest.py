@@ -116,7 +116,7 @@ def url_shows(url: str, text: str, timeout: float = 90) -> bool:
 _TIERS = {
     "browser": {"test_first_screen_browser", "test_e2e_browser"},
     "bench": {"test_benchmarks"},
-    "slow": {"test_robustness", "test_integrity", "test_site", "test_two_core_mkdocs", "test_workbook_plan",
+    "slow": {"test_robustness", "test_integrity", "test_site", "test_mkdocs_halves", "test_workbook_plan",
              "test_diff", "test_golden_cli", "test_new", "test_unit_navigation", "test_diff_words", "test_init",
              "test_serve", "test_team_repository", "test_history"},
 }

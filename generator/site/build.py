@@ -137,7 +137,7 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
 
     from generator.render.site import SERVE_FOLDER, SiteOptions, render_site
     from generator.site.history import plan_histories
-    from generator.site.years import compute_and_render
+    from generator.site.render_years import compute_and_render
 
     # The histories are part of the options, so of every year's fingerprint: a new
     # commit renders the years again even when it changed no file's contents.
@@ -384,11 +384,11 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty:
                  two_cores: bool | None = None) -> None:
     """A plain MkDocs build of a rendered folder into `site_dir`; `dirty` rebuilds only
     the pages whose files changed, as MkDocs' own `serve` does.  A full build of a
-    large site runs on two cores (site/two_cores.py; `two_cores` forces the choice)."""
+    large site runs on two cores (site/mkdocs_halves.py; `two_cores` forces the choice)."""
     _quiet_mkdocs()
     from mkdocs.config import load_config as load_mkdocs
 
-    from generator.site.two_cores import build_on_two_cores, run_mkdocs, suits_two_cores, worth_two_cores
+    from generator.site.mkdocs_halves import build_on_two_cores, run_mkdocs, suits_two_cores, worth_two_cores
 
     config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     if two_cores is None:

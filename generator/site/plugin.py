@@ -54,7 +54,7 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         return config
 
     def on_files(self, files: Any, config: Any) -> Any:
-        """Building on two cores (site/two_cores.py): the pages outside this process's
+        """Building on two cores (site/mkdocs_halves.py): the pages outside this process's
         part are excluded (not read, not built; still in the navigation, links to
         them keep their URLs); the second part leaves the static files to the first."""
         share = getattr(self, "share", None)
@@ -63,7 +63,7 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
             return files
         from mkdocs.structure.files import InclusionLevel
 
-        from generator.site.two_cores import half_of
+        from generator.site.mkdocs_halves import half_of
 
         pages = list(files.documentation_pages())
         mine = {id(file) for file in half_of(pages, share)}

@@ -1,4 +1,4 @@
-"""MkDocs on two cores (generator/site/two_cores.py): the same site as one process,
+"""MkDocs on two cores (generator/site/mkdocs_halves.py): the same site as one process,
 byte for byte, and the same failures."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator.site import two_cores
+from generator.site import mkdocs_halves
 from generator.site.build import build, mkdocs_build, render_site_folder
-from generator.site.two_cores import SecondHalfFailed, half_of
-from generator.site.fork import usable_cores
+from generator.site.mkdocs_halves import SecondHalfFailed, half_of
+from generator.site.split_work import usable_cores
 
 from conftest import DEMO
 
@@ -44,8 +44,8 @@ def one_process(rendered: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
 def test_two_processes_build_the_same_site_as_one(rendered: Path, one_process: dict[str, bytes],
                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     moved: list[str] = []
-    move_pages = two_cores._move_pages
-    monkeypatch.setattr(two_cores, "_move_pages", lambda other, site, pages: (moved.extend(pages),
+    move_pages = mkdocs_halves._move_pages
+    monkeypatch.setattr(mkdocs_halves, "_move_pages", lambda other, site, pages: (moved.extend(pages),
                                                                               move_pages(other, site, pages)))
     site = tmp_path / "site"
     mkdocs_build(rendered / "mkdocs.yml", site, two_cores=True)
@@ -103,7 +103,7 @@ def test_a_project_with_its_own_navigation_or_plugins_builds_on_one_core(rendere
 
     from mkdocs.config import load_config
 
-    from generator.site.two_cores import suits_two_cores
+    from generator.site.mkdocs_halves import suits_two_cores
 
     assert suits_two_cores(load_config(str(rendered / "mkdocs.yml")))
     folder = tmp_path / "build"
@@ -122,7 +122,7 @@ def test_a_second_process_that_dies_costs_time_not_the_site(rendered: Path, one_
     def dies(config: object, other: Path) -> None:
         os._exit(3)  # killed (out of memory, say): nothing sent
 
-    monkeypatch.setattr(two_cores, "_second_half", dies)
+    monkeypatch.setattr(mkdocs_halves, "_second_half", dies)
     site = tmp_path / "site"
     mkdocs_build(rendered / "mkdocs.yml", site, two_cores=True)
     assert _files(site) == one_process
@@ -161,8 +161,8 @@ def test_a_failed_second_half_leaves_the_old_site(tmp_path: Path, monkeypatch: p
     def fails(config: object, other: Path) -> tuple[str, list[str]]:
         return "Aborted with 1 warnings in strict mode!", []
 
-    monkeypatch.setattr(two_cores, "_second_half", fails)
-    monkeypatch.setattr(two_cores, "TWO_CORES_FROM_PAGES", 1)
+    monkeypatch.setattr(mkdocs_halves, "_second_half", fails)
+    monkeypatch.setattr(mkdocs_halves, "TWO_CORES_FROM_PAGES", 1)
     outcome = build(DEMO.parent, site, tmp_path / "build", DEMO)
     assert not outcome.ok and "strict mode" in (outcome.message or "")
     assert _files(site) == before
@@ -174,7 +174,7 @@ def _page(size: int) -> SimpleNamespace:
 
 
 def test_halves_are_contiguous_and_shared_by_weight(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(two_cores, "_weight", lambda page: page.size)
+    monkeypatch.setattr(mkdocs_halves, "_weight", lambda page: page.size)
     pages = [_page(size) for size in (10, 10, 10, 10, 40, 10, 10)]  # 100 in all
     first, second = half_of(pages, (0, 2)), half_of(pages, (1, 2))
     # middles at 5, 15, 25, 35, 60, 85, 95: the cut at 50 falls inside the 40

@@ -20,7 +20,7 @@ from generator.compute.report import YearReport
 from generator.problems import Problem
 from generator.render.site import SiteOptions, YearRendered, render_years
 from generator.settings import Thresholds
-from generator.site.fork import in_two_processes, two_cores_available
+from generator.site.split_work import in_two_processes, two_cores_available
 
 Key = tuple[str, int]
 # Below this many years a second process costs more (fork, pickling) than it saves.

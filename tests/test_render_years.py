@@ -1,4 +1,4 @@
-"""A cold render splits the (unit, year)s over two processes (generator/site/years.py)."""
+"""A cold render splits the (unit, year)s over two processes (generator/site/render_years.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.generate import generate
 from generator.compute import report as report_module
-from generator.site import fork, years
+from generator.site import render_years, split_work
 from generator.site.build import render_site_folder
 
 
@@ -27,7 +27,7 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def one_process(plans: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("one") / "build"
     patch = pytest.MonkeyPatch()
-    patch.setattr(years, "PARALLEL_FROM", 10**6)
+    patch.setattr(render_years, "PARALLEL_FROM", 10**6)
     try:
         assert render_site_folder(plans.parent, out, plans).ok
     finally:
@@ -37,7 +37,7 @@ def one_process(plans: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
 
 def test_two_processes_write_the_same_site_as_one(plans: Path, one_process: dict[str, bytes], tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    if fork.usable_cores() < 2:
+    if split_work.usable_cores() < 2:
         pytest.skip("one core: the render stays in one process")
     computed_here = []
     real = report_module.compute_year
@@ -57,6 +57,6 @@ def test_a_child_that_fails_only_costs_time(plans: Path, one_process: dict[str, 
     def dies(sender, *_args):
         sender.close()  # as if the child crashed before sending anything
 
-    monkeypatch.setattr(fork, "_send", dies)
+    monkeypatch.setattr(split_work, "_send", dies)
     assert render_site_folder(plans.parent, tmp_path / "build", plans).ok
     assert _files(tmp_path / "build" / "docs") == one_process

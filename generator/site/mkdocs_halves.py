@@ -19,7 +19,7 @@ page's navigation comes from the navigation file, with its titles), so they spli
 
 The halves are contiguous runs of pages in MkDocs' own order, cut where the
 Markdown bytes are half done, so joining the indexes and sitemaps in order gives
-the one-process site byte for byte (tests/test_two_core_mkdocs.py).  On 40 units
+the one-process site byte for byte (tests/test_mkdocs_halves.py).  On 40 units
 × 3 years this takes MkDocs from about 65 s to about 35 s.
 
 One check is weaker: a link to an anchor (`page.md#section`) in a page of the
@@ -38,7 +38,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from generator.site.fork import in_two_processes, two_cores_available
+from generator.site.split_work import in_two_processes, two_cores_available
 
 # Below this many pages the second process (fork, its own theme set-up and
 # navigation, the joining) costs about what it saves; the demo's 30 pages build in
