@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator.load.exports import PRESETS, Layout, days_of, find_layout
+from generator.load.platform_exports import PRESETS, Layout, days_of, find_layout
 from generator.load.sourcefile import IMPORT_MAX_BYTES, SourceOptions, SourceRow, monthly, read_source
 from generator.model.catalog import METRICS, metric_for
 from generator.model.workspace import header_names

@@ -200,7 +200,7 @@ def explain(args: argparse.Namespace) -> int:
             print(code)
         return EXIT_OK
     if args.code == "presets":
-        from generator.load.exports import presets_text
+        from generator.load.platform_exports import presets_text
 
         print(presets_text(args.lang))
         return EXIT_OK

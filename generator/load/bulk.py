@@ -28,7 +28,7 @@ def bulk_rows(file: Path, encoding: str, delimiter: str, header_row: int, header
     import numpy as np
     import pandas as pd
 
-    from generator.load.exports import MISSING, TOTAL_CELL
+    from generator.load.platform_exports import MISSING, TOTAL_CELL
 
     columns = [i for i, name in enumerate(header) if name]
     names = {i: header[i] for i in columns}

@@ -59,7 +59,7 @@ UnitLookup = Callable[[str], "str | None"]
 class SourceOptions:
     """How a review reads its file (spec 4.1): a preset, one channel for every row,
     the review's own column names, and the metric names to recognise (ids and
-    labels of the catalog and the plan, keyed by `exports.plain`)."""
+    labels of the catalog and the plan, keyed by `platform_exports.plain`)."""
 
     preset: str | None = None
     channel: str | None = None
@@ -84,20 +84,20 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     `columns:`, the preset, the metric's id or label and common export names.
     File values obey the same rules as YAML ones (spec 4.1): a bare number above 1
     in a rate column, a negative amount or count, NaN or ∞ are errors."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     shown = display_path(str(file))
     problems: list[Problem] = []
-    preset = exports.PRESETS.get(options.preset) if options.preset else None
+    preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
     if options.preset and preset is None:
-        report_place = ("budget" if options.preset in exports.AD_PRESETS
-                        else "products" if options.preset in exports.ITEM_PRESETS else None)
+        report_place = ("budget" if options.preset in platform_exports.AD_PRESETS
+                        else "products" if options.preset in platform_exports.ITEM_PRESETS else None)
         if report_place is not None:  # an ad or item report's preset, given for a file of actuals
             problems.append(make("source-preset-place", shown, 1, 1, file=shown, preset=options.preset,
                                  place=report_place))
         else:
             problems.append(make("source-preset", shown, 1, 1, file=shown, preset=options.preset,
-                                 presets=", ".join(exports.PRESETS)))
+                                 presets=", ".join(platform_exports.PRESETS)))
         return [], problems
     try:
         size = file.stat().st_size
@@ -126,10 +126,10 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
                bulk_file: tuple[Path, str | None] | None = None) -> tuple[list[SourceRow], list[Problem]]:
     """Rows of actuals from a table (a header somewhere in its first rows, then data),
     whatever it was read from: a file, or a query's result (`shown` names it)."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     problems = list(problems or [])
-    preset = exports.PRESETS.get(options.preset) if options.preset else None
+    preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
     encoding = bulk_file[1] if bulk_file else None
     try:
         head = list(itertools.islice(table, _HEADER_SCAN))
@@ -140,7 +140,7 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
         problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="the file is empty",
                              detail_zh="文件是空的"))
         return [], problems
-    layout = exports.find_layout(head, preset, dict(options.columns), dict(options.names))
+    layout = platform_exports.find_layout(head, preset, dict(options.columns), dict(options.names))
     if layout is None:
         problems.append(make("source-format", shown, 1, 1, file=shown,
                              detail_en="no header row with a date column (日期, 统计日期, 统计时间, 时间, date or "
@@ -289,9 +289,9 @@ class _Totals:
 def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, year: int, options: SourceOptions,
               unit_of: UnitLookup, shown: str, totals: _Totals) -> list[Problem]:
     """One row of the file into `totals`; its problems."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
-    if not any(str(c).strip() for c in cells if c is not None) or exports.is_total_row(list(cells)):
+    if not any(str(c).strip() for c in cells if c is not None) or platform_exports.is_total_row(list(cells)):
         return []
     record = dict(zip(header, cells))
     try:
@@ -316,13 +316,13 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
         pairs = [(h, record.get(h)) for h in header if h and h not in ("month", "channel")]
     problems = []
     for metric, raw in pairs:
-        if exports.is_missing(raw):
+        if platform_exports.is_missing(raw):
             continue
         # the cell's own column: the metric's (wide form) or `value` (long form)
         column = header.index(metric) + 1 if metric in header else \
             header.index("value") + 1 if "value" in header else 1
         try:
-            quantity = parse_quantity(exports.clean_value(raw))
+            quantity = parse_quantity(platform_exports.clean_value(raw))
         except QuantityError as exc:
             problems.append(make(exc.code if exc.code == "not-finite" else "source-value", shown, index, column,
                                  file=shown, row=index, metric=metric, text=exc.args_.get("text", raw)))
@@ -367,9 +367,9 @@ class Covered:
 def _days(cell: Any, year: int) -> Covered:
     """The days a date cell covers: one day, every day of a week range
     (`2025-01-01~2025-01-07`), or a month (`2025-01`, day None)."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
-    found = exports.days_of(cell)
+    found = platform_exports.days_of(cell)
     if found is None:
         return Covered([_month(cell, year)], 1)
     inside = [(n, d) for n, d in enumerate(found) if d.year == year]
@@ -597,7 +597,7 @@ _MONTHS_EN = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "ju
 
 
 def _month(cell: Any, year: int) -> tuple[int, int | None]:
-    from generator.load.exports import date_text
+    from generator.load.platform_exports import date_text
 
     if isinstance(cell, dt.datetime):
         cell = cell.date()
@@ -704,13 +704,13 @@ def read_ad_report(file: Path, encoding: str | None, year: int, preset_name: str
     GMV per day and plan (no plan column when the report is all one tool, `tool:`);
     days split over months like any source, totals rows skipped.  A report without a
     GMV column has rows with `gmv` None: spend read, GMV not known (never 0)."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     shown = display_path(str(file))
-    names = "、".join(sorted({k for k, v in exports.AD_COLUMNS.items() if v == "plan"}))
-    spends = "、".join(sorted({k for k, v in exports.AD_COLUMNS.items() if v == "spend"}))
-    read = _report(file, encoding, preset_name, exports.AD_PRESETS,
-                   lambda table, preset: exports.ad_layout(table, preset, columns=columns, one_tool=one_tool), shown,
+    names = "、".join(sorted({k for k, v in platform_exports.AD_COLUMNS.items() if v == "plan"}))
+    spends = "、".join(sorted({k for k, v in platform_exports.AD_COLUMNS.items() if v == "spend"}))
+    read = _report(file, encoding, preset_name, platform_exports.AD_PRESETS,
+                   lambda table, preset: platform_exports.ad_layout(table, preset, columns=columns, one_tool=one_tool), shown,
                    "no header with a date (日期/统计日期/时间), a plan name (" + names + "; or `tool:` for a report "
                    "of one tool) and a spend column (" + spends + "); name yours with `columns:`",
                    "找不到表头:需要日期列(日期/统计日期/时间)、计划名称列(" + names + ";整份报表是一个工具时写 "
@@ -745,7 +745,7 @@ def _report(file: Path, encoding: str | None, preset_name: str | None, presets: 
                                                                                                    list[str]]]:
     """A report's data rows as (row number, record by target, header), totals and blank
     rows left out; or the problems that stop it (unknown preset, unreadable file, no header)."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     preset = presets.get(preset_name) if preset_name else None
     if preset_name and preset is None:
@@ -761,7 +761,7 @@ def _report(file: Path, encoding: str | None, preset_name: str | None, presets: 
 
     def records() -> Iterator[tuple[int, dict[str, Any], list[str]]]:
         for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
-            if any(str(c).strip() for c in cells if c is not None) and not exports.is_total_row(list(cells)):
+            if any(str(c).strip() for c in cells if c is not None) and not platform_exports.is_total_row(list(cells)):
                 yield index, dict(zip(header, cells)), header
 
     return records()
@@ -771,17 +771,17 @@ def _amounts(record: dict[str, Any], header: list[str], names: tuple[str, ...], 
              problems: list[Problem]) -> dict[str, Decimal | None]:
     """Money and counts of a report row: missing is None; a bad or negative value is a
     problem (added to `problems`) and None."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     values: dict[str, Decimal | None] = {}
     for name in names:
         values[name] = None
         raw = record.get(name)
-        if name not in header or exports.is_missing(raw):
+        if name not in header or platform_exports.is_missing(raw):
             continue
         column = header.index(name) + 1
         try:
-            quantity = parse_quantity(exports.clean_value(raw))
+            quantity = parse_quantity(platform_exports.clean_value(raw))
         except QuantityError as exc:
             problems.append(make("source-value", shown, index, column, file=shown, row=index, metric=name,
                                  text=exc.args_.get("text", raw)))
@@ -807,11 +807,11 @@ class ItemRow:
 def read_item_report(file: Path, encoding: str | None, preset_name: str | None,
                      columns: dict[str, str] | None = None) -> tuple[list[ItemRow], list[Problem]]:
     """Units sold and revenue per SKU for a review's `products:` (spec 4.1, `sycm-item`)."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     shown = display_path(str(file))
-    read = _report(file, encoding, preset_name, exports.ITEM_PRESETS,
-                   lambda table, preset: exports.item_layout(table, preset, columns=columns), shown,
+    read = _report(file, encoding, preset_name, platform_exports.ITEM_PRESETS,
+                   lambda table, preset: platform_exports.item_layout(table, preset, columns=columns), shown,
                    "no header with a SKU (商家编码) and a units or revenue column",
                    "找不到表头:需要商家编码(SKU)和支付件数或支付金额列")
     if isinstance(read, list):

@@ -53,7 +53,7 @@ def parquet_table(file: Path, shown: str, options: Any, folder: Path) -> tuple[P
     """A Parquet file's columns that the review reads, written by DuckDB as a CSV in
     `folder`, for the column-wise reader (a million rows in about a second); the
     columns that map to nothing are said once, as for a CSV."""
-    from generator.load import exports
+    from generator.load import platform_exports
 
     try:
         import duckdb
@@ -61,8 +61,8 @@ def parquet_table(file: Path, shown: str, options: Any, folder: Path) -> tuple[P
         connection = duckdb.connect()
         probe = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(file)])
         columns = [str(d[0]) for d in probe.description or []]
-        preset = exports.PRESETS.get(options.preset) if options.preset else None
-        layout = exports.find_layout([columns], preset, dict(options.columns), dict(options.names))
+        preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
+        layout = platform_exports.find_layout([columns], preset, dict(options.columns), dict(options.names))
         wanted = [n for n, target in zip(columns, layout.targets) if target] if layout else columns
         csv_file = folder / "parquet.csv"
         chosen = ", ".join(_quoted(n) for n in wanted or columns)

@@ -228,7 +228,7 @@ def header_names(declared: dict[str, Any] | None) -> dict[str, str]:
     """The metric names a source file's header may carry, keyed as `exports.plain`
     compares them: ids and Chinese labels (访客数 UV, and 访客数) of the catalog and
     of the plan's own metrics."""
-    from generator.load.exports import plain
+    from generator.load.platform_exports import plain
 
     names: dict[str, str] = {}
     labelled = [(m.id, m.zh) for m in METRICS.values()] + [(k, d.label) for k, d in (declared or {}).items()]
