@@ -322,3 +322,18 @@ def test_the_scenarios_page_sets_each_scenario_beside_the_plan(plans: Path, tmp_
     assert "| 销售额目标 | 1,200万 | 1,182万<br><small>−18万(-1.5%)</small>" in page
     assert "| 计划利润 | 680万 | 668.3万<br><small>−11.7万(-1.7%)</small>" in page
     assert "](javascript" not in page  # the note is text, never a link
+
+
+def test_a_problem_a_scenario_causes_in_the_plan_names_the_plans_line(tmp_path: Path) -> None:
+    plans = write_files(tmp_path / "plans", {
+        "2026/plan.yaml": PLAN + "metrics:\n  live_gmv: {label: 直播销售额, unit: money, total: sum}\n",
+        "2026/scenarios/rate.yaml": "name: 改单位\nmetrics:\n  live_gmv: {unit: rate}\n",
+    })
+    plan = plans / "2026/plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  aov: 100\n", "  aov: 100\n  live_gmv: 100万\n"),
+                    encoding="utf-8")
+    line = plan.read_text(encoding="utf-8").splitlines().index("  live_gmv: 100万") + 1
+    _workspace, problems = check(plans)
+    found = [p for p in problems if p.path.endswith("rate.yaml")]
+    assert [(p.code, dict(p.args)["inner"]) for p in found] == [("scenario-elsewhere", "rate-over-one")]
+    assert dict(found[0].args)["where"].endswith(f"2026/plan.yaml:{line}")

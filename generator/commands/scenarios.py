@@ -46,7 +46,7 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     """`planbook whatif --set PATH=VALUE …`: the year's figures with the changes, beside the plan's."""
     from generator.compute.report import compute_year
     from generator.compute.scenario_figures import scenario_figures
-    from generator.model.scenarios import apply_scenario, overlay_from_sets
+    from generator.model.scenarios import apply_scenario, overlay_from_sets, placed_in_plan
     from generator.pipeline import checked
     from generator.problems import format_text, has_errors
     from generator.render import scenarios as words
@@ -70,6 +70,7 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     if applied is not None:
         before = {(p.code, p.message("en")) for p in problems}
         found += [p for p in validate(applied.workspace) if (p.code, p.message("en")) not in before]
+    found = [placed_in_plan(p, plan_doc) for p in found]
     errors = [p for p in found if p.is_error]
     if errors or applied is None:
         return int(print_problems(errors or found, args))

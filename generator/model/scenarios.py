@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.load.overlay import Overlay
 from generator.load.quantities import QuantityError, parse_quantity
-from generator.load.yamltree import SourceMap
+from generator.load.yamltree import Mark, SourceMap
 from generator.model.documents import CampaignDocument, Plan
 from generator.model.workspace import Document, Workspace, typed_document
 from generator.problems import Problem, make
@@ -115,8 +115,8 @@ def apply_scenario(workspace: Workspace, overlay: Overlay, problems: list[Proble
     if any(p.is_error for p in problems):
         return None
     typed_problems: list[Problem] = []
-    new_plan = typed_document(Plan, merged, _aliased(overlay.source, body, merged), overlay.path, overlay.file,
-                              typed_problems)
+    marks = _ScenarioMarks(_aliased(overlay.source, body, merged), plan_doc.source)
+    new_plan = typed_document(Plan, merged, marks, overlay.path, overlay.file, typed_problems)
     replaced: dict[str, Document] = {}
     for campaign_id, data in merger.campaign_files.items():
         prefix = ("campaigns", campaign_id)
@@ -325,6 +325,54 @@ def month_span(value: Any, year: int) -> tuple[int, int] | None:
         quarter = int(found.group(2))
         return 3 * quarter - 2, 3 * quarter
     return None
+
+
+# A scenario's plan is placed by the scenario's own lines where it wrote the path, and by
+# the plan's lines elsewhere: those marks carry this offset, so that `validate.scenarios`
+# can tell "at the scenario's line 4" from "at line 4 of the plan" (a scenario that makes
+# the plan's own target wrong: a declared metric turned into a rate, say).
+PLAN_LINE_OFFSET = 10_000_000
+
+
+class _ScenarioMarks(SourceMap):
+    """The overlay's marks, falling back to the plan's (offset) where the overlay wrote nothing."""
+
+    def __init__(self, overlay: SourceMap, plan: SourceMap) -> None:
+        super().__init__(overlay.path, overlay.values, overlay.keys, overlay.raw_scalars)
+        self.plan = plan
+
+    def value(self, path: Any) -> Mark:
+        return self._placed(self.values, self.plan.values, path)
+
+    def key(self, path: Any) -> Mark:
+        if path in self.keys:
+            return super().key(path)
+        return self._placed(self.values, self.plan.keys if path in self.plan.keys else self.plan.values, path)
+
+    def resolve(self, loc: Any) -> Any:
+        mine, theirs = super().resolve(loc), self.plan.resolve(loc)
+        return mine if len(mine) >= len(theirs) else theirs
+
+    def _placed(self, own: dict[Any, Any], plans: dict[Any, Any], path: Any) -> Mark:
+        for end in range(len(path), 0, -1):  # the scenario's own line for what it wrote
+            if path[:end] in own:
+                return super()._nearest(own, path[:end])
+        for end in range(len(path), 0, -1):  # else the plan's, marked as the plan's
+            node = plans.get(path[:end])
+            if node is not None:
+                mark = super()._nearest(plans, path[:end])
+                return Mark(mark.line + PLAN_LINE_OFFSET, mark.column)
+        return super()._nearest(own, ())
+
+
+def placed_in_plan(problem: Problem, plan: Document | None) -> Problem:
+    """A problem placed on a line of the plan (the scenario wrote nothing there) is said in
+    the scenario's file, naming the plan's line it concerns (`scenario-elsewhere`)."""
+    if problem.line <= PLAN_LINE_OFFSET or plan is None:
+        return problem
+    return make("scenario-elsewhere", problem.path, 1, 1, severity=problem.severity,
+                where=f"{plan.path}:{problem.line - PLAN_LINE_OFFSET}", inner=problem.code,
+                message_en=problem.message("en"), message_zh=problem.message("zh"))
 
 
 def _aliased(source: SourceMap, overlay: dict[str, Any], merged: dict[str, Any]) -> SourceMap:

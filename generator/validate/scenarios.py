@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from generator.model.scenarios import apply_scenario, base_plan, plan_candidates
+from generator.model.scenarios import apply_scenario, base_plan, placed_in_plan, plan_candidates
 from generator.model.workspace import Workspace
 from generator.problems import Problem, make
 
@@ -51,12 +51,13 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
             seen[key] = overlay.path
         own: list[Problem] = []
         scenario = apply_scenario(workspace, overlay, own)
-        found.extend(own)
+        found.extend(placed_in_plan(p, plan) for p in own)
         if scenario is None:
             continue
         for problem in rules(scenario.workspace):
             if (problem.code, problem.message("en")) in before:
                 continue  # the plan has it too: reported there
+            problem = placed_in_plan(problem, plan)
             if problem.path != overlay.path:
                 # another document's problem that this scenario causes (a review's campaign the
                 # scenario renamed): said in the scenario's file, naming where it shows
@@ -65,3 +66,4 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
                                message_en=problem.message("en"), message_zh=problem.message("zh"))
             found.append(problem)
     return found
+
