@@ -134,7 +134,7 @@ def import_query(query: Path, connection: str | None, root: Path, preset: str | 
     from generator.load.warehouse import QueryOptions, looks_like_url, query_table
 
     if connection is not None and looks_like_url(connection):  # never echoed: it may hold a password
-        return None, [make("source-url-in-yaml", "--connection", 1, 1)]
+        return None, [make("import-connection-not-a-name", "--connection", 1, 1)]
     table, shown, problems = query_table(query, connection, root, str(query), QueryOptions())
     if table is None:
         return None, problems

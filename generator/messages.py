@@ -457,6 +457,11 @@ CATALOG: dict[str, Entry] = {
         "写环境变量的名称(connection: PLANBOOK_WAREHOUSE),把地址放进这个变量(CI 的 secret,或本机 "
         "`export PLANBOOK_WAREHOUSE=postgresql://…`)",
     ),
+    "import-connection-not-a-name": Entry(
+        E, "--connection takes the name of an environment variable, not a URL", "--connection 应写环境变量的名称,不是连接地址",
+        "export PLANBOOK_WAREHOUSE='postgresql://…' and give --connection PLANBOOK_WAREHOUSE",
+        "先 export PLANBOOK_WAREHOUSE='postgresql://…',再写 --connection PLANBOOK_WAREHOUSE",
+    ),
     "source-connection-unset": Entry(
         E, "the environment variable `{name}` named for the warehouse is not set",
         "指定给数据仓库的环境变量 `{name}` 没有设置",
@@ -623,8 +628,8 @@ CATALOG: dict[str, Entry] = {
     ),
     # --- scenarios (spec 14) --------------------------------------------------------------------------
     "scenario-bad-name": Entry(
-        E, "the scenario's name is `{text}`, not a name (digits alone would read as a year)",
-        "情景的名称是 `{text}`,不能作名称(只有数字会被当成年份)",
+        E, "the scenario's name is `{text}`, not a name (digits alone would read as a year, a `:` as a revision)",
+        "情景的名称是 `{text}`,不能作名称(只有数字会被当成年份,`:` 会被当成版本)",
         "write a name such as 冲刺 or 保守 (`name:`, else the file's name is used)",
         "写一个名称(如 冲刺、保守;不写 `name:` 时使用文件名)",
     ),

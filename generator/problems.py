@@ -141,7 +141,8 @@ def format_text(
         # A workbook cell (`plan.xlsx:目标!C7`) is its own place: no line and column.
         where = p.path if p.line == 0 else f"{p.path}:{p.line}:{p.column}"
         out.append(f"{where}: {p.severity}: {p.message(lang)} [{p.code}]")
-        source = reader(p.path, p.line)
+        # a connection written as a URL carries its password: its line is never quoted
+        source = reader(p.path, p.line) if p.code not in _SECRET_LINES else None
         if source is not None:
             number = str(p.line)
             gutter = " " * len(number)
@@ -152,6 +153,9 @@ def format_text(
         if hint:
             out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {hint}")
     return "\n".join(out)
+
+
+_SECRET_LINES = {"source-url-in-yaml"}
 
 
 def format_json(problems: Iterable[Problem], lang: str = "zh") -> str:

@@ -173,7 +173,7 @@ def test_whatif_prints_base_scenario_and_delta_and_writes_nothing(plans: Path) -
     assert [row["id"] for row in payload["months"]] == ["2026-10", "2026-11", "2026-12"]
     assert payload["months"][0]["delta"] == -60_000
     assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == before
-    # the same change written as a scenario file gives the same figures
+    # the text form says the same figures
     text = _cli("whatif", str(plans), "--set", "tmall.conversion_rate@Q4=-10%", "--lang", "en")
     assert "11,820,000" in text.stdout and "-180,000" in text.stdout.replace("−", "-")
 
@@ -189,7 +189,7 @@ def test_whatif_targets_campaign_goals_and_relative_changes(plans: Path) -> None
     assert figures["budget"] == (1_000_000, 1_000_000)
 
 
-def test_whatif_shows_a_campaign_goal_it_changes(tmp_path: Path) -> None:
+def test_whatif_shows_a_campaign_goal_it_changes() -> None:
     result = _cli("whatif", str(REPO / "plans"), "--set", "campaigns.double11.gmv_goal=2500万", "--format", "json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
@@ -337,3 +337,49 @@ def test_a_problem_a_scenario_causes_in_the_plan_names_the_plans_line(tmp_path: 
     found = [p for p in problems if p.path.endswith("rate.yaml")]
     assert [(p.code, dict(p.args)["inner"]) for p in found] == [("scenario-elsewhere", "rate-over-one")]
     assert dict(found[0].args)["where"].endswith(f"2026/plan.yaml:{line}")
+
+
+
+def test_a_driver_for_every_channel_in_a_plan_without_channels_counts_once(tmp_path: Path) -> None:
+    # 1,200万 even, 12万 orders, 4 %: visitors 25万 a month.  Conversion −10 % all year:
+    # orders 9,000 a month (108,000), the rate 3.6 % — once, never 4 % × 0.9 × 0.9
+    plans = write_files(tmp_path / "plans", {
+        "2026/plan.yaml": "kind: plan\nyear: 2026\ntargets:\n  gmv: 1200万\n  orders: 12万\n"
+                          "  conversion_rate: 4%\n  aov: 100\n",
+        "2026/scenarios/down.yaml": "name: 下滑\ndrivers:\n  all: {conversion_rate: -10%}\n"})
+    base, scenario = _scenario_report(plans, "下滑")
+    assert _figure(scenario, "orders", "2026") == Decimal(108_000)
+    assert _figure(scenario, "gmv", "2026") == Decimal(10_800_000)
+    assert _figure(scenario, "conversion_rate", "2026") == Decimal("0.036")
+    assert _figure(scenario, "conversion_rate", "2026-03") == Decimal("0.036")
+
+
+def test_a_driver_for_every_channel_reaches_the_channels_with_gmv(tmp_path: Path) -> None:
+    # GMV not split by channel, new customers split: the driver moves `all`'s GMV (−10 %),
+    # never silently nothing
+    plans = write_files(tmp_path / "plans", {
+        "2026/plan.yaml": "kind: plan\nyear: 2026\nchannels: {tmall: 天猫, jd: 京东}\ntargets:\n  gmv: 1200万\n"
+                          "  conversion_rate: 4%\n  aov: 100\n  new_customers: {total: 1万, channels: {tmall: 60%, jd: 40%}}\n",
+        "2026/scenarios/down.yaml": "name: 下滑\ndrivers:\n  all: {conversion_rate: -10%, from: Q4}\n"})
+    _base, scenario = _scenario_report(plans, "下滑")
+    assert _figure(scenario, "gmv", "2026-Q4") == Decimal(2_700_000)  # 3 × 100万 × 0.9
+    assert _figure(scenario, "gmv", "2026") == Decimal(11_700_000)
+
+
+def test_a_scenario_workbook_never_writes_outside_the_plans_folder(tmp_path: Path) -> None:
+    import shutil
+
+    import openpyxl
+
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    book_path = tmp_path / "s.xlsx"
+    assert _cli("export", "plan", "2026", str(tmp_path / "plans"), "--scenario", "冲刺", "-o",
+                str(book_path)).returncode == 0
+    book = openpyxl.load_workbook(book_path)
+    for row in book["_planbook"].iter_rows():
+        if row[0].value == "scenario_file":
+            row[1].value = "../outside.yaml"  # the hidden sheet edited
+    book.save(book_path)
+    result = _cli("import", "plan", str(book_path), "--dir", str(tmp_path / "plans"), "--force")
+    assert result.returncode == 1 and "workbook-format" in result.stdout + result.stderr
+    assert not (tmp_path / "outside.yaml").exists()

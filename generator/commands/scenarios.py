@@ -1,6 +1,7 @@
-"""The scenario commands of `planbook` (spec 14): `whatif`, and the scenario chosen
-by `report --scenario` and `export plan --scenario`.  Parsing and printing only;
-the overlay is `model.scenarios`, the figures `compute.scenario_figures`."""
+"""The scenario commands of `planbook` (spec 14): `whatif`, the scenario chosen by
+`report --scenario` and `export plan --scenario`, and a scenario's workbook read back
+as its overlay.  The overlay itself is `model.scenarios`, the figures
+`compute.scenario_figures`."""
 
 from __future__ import annotations
 
@@ -36,14 +37,13 @@ def scenario_reports(workspace: Any, problems: list[Any], args: argparse.Namespa
         applied = apply_scenario(workspace, overlay, [])
         if applied is None:
             continue  # its problems are among `problems` already (check runs every scenario)
-        report = compute_year(applied.workspace, applied.unit, applied.year, problems, thresholds)
-        report.scenario = applied.name
-        reports.append(report)
+        reports.append(compute_year(applied.workspace, applied.unit, applied.year, problems, thresholds))
     return reports
 
 
 def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems: Any) -> int:
     """`planbook whatif --set PATH=VALUE …`: the year's figures with the changes, beside the plan's."""
+    from generator.commands.common import known_year_and_unit
     from generator.compute.report import compute_year
     from generator.compute.scenario_figures import scenario_figures
     from generator.model.scenarios import apply_scenario, overlay_from_sets, placed_in_plan
@@ -55,6 +55,7 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     workspace, problems = checked(plans)
     if has_errors(problems):
         return int(print_problems([p for p in problems if p.is_error], args))
+    known_year_and_unit(workspace, args)
     year = args.year or _newest_plan_year(workspace, args.unit, str(plans))
     units = sorted({u for u, y in workspace.units_years() if y == year and workspace.plan(u, y)})
     if args.unit is None and len(units) > 1:
@@ -140,6 +141,7 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     import shutil
     import tempfile
 
+    from generator.load.overlay import is_scenario_file
     from generator.load.yamltree import parse_yaml
     from generator.model.scenarios import OWN_KEYS, apply_scenario, overlay_between
     from generator.problems import has_errors, make
@@ -149,6 +151,11 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
 
     assert meta.scenario_file is not None
     target = plans / meta.scenario_file
+    if not target.resolve().is_relative_to(plans.resolve()) or not is_scenario_file(target):
+        # the hidden sheet is the workbook's, and a workbook can be edited: never a file elsewhere
+        raise CommandError("workbook-format", args.file,
+                           detail_en=f"the scenario's file `{meta.scenario_file}` is not a scenario of the plans folder",
+                           detail_zh=f"情景文件 `{meta.scenario_file}` 不是计划文件夹里的情景")
     existing_text = target.read_text(encoding="utf-8-sig") if target.is_file() else None
     existing = parse_yaml(existing_text.encode("utf-8"), str(target)).data if existing_text else None
     scenario_months: dict[Any, Any] = {}

@@ -34,8 +34,10 @@ _QUANTUM = {"gmv": FEN, "orders": UNIT, "visitors": UNIT}
 
 def apply_drivers(table: FigureTable, drivers: Sequence[Driver]) -> None:
     """Change `table` (metric, channel) → months in place by each driver in turn."""
-    channels = sorted({c for (_m, c) in table if c not in ("all", UNALLOCATED)})
+    # the channels a driver for `all` reaches: those with a GMV target of their own
+    channels = sorted({c for (m, c) in table if m == "gmv" and c not in ("all", UNALLOCATED)})
     touched: dict[str, set[int]] = {}  # channel → months some driver changed
+    set_on_all: set[str] = set()  # rates a driver set on `all` itself (a plan without channels)
     original = dict(table)
     for driver in drivers:
         before = dict(table)  # the shares of `all` a channel carries are read before this driver
@@ -44,8 +46,10 @@ def apply_drivers(table: FigureTable, drivers: Sequence[Driver]) -> None:
             months = _apply(table, driver, channel, before)
             touched.setdefault(channel, set()).update(months)
             touched.setdefault("all", set()).update(months)
+            if channel == "all" and months:
+                set_on_all.add(driver.metric)
     if touched:
-        _rates_follow(table, original, touched)
+        _rates_follow(table, original, touched, set_on_all)
 
 
 def _apply(table: FigureTable, driver: Driver, channel: str, before: FigureTable) -> set[int]:
@@ -141,7 +145,8 @@ def _set_level(table: FigureTable, driver: Driver, channel: str, level: MonthlyF
 _RATES = {"conversion_rate": ("orders", "visitors"), "aov": ("gmv", "orders")}
 
 
-def _rates_follow(table: FigureTable, original: FigureTable, touched: dict[str, set[int]]) -> None:
+def _rates_follow(table: FigureTable, original: FigureTable, touched: dict[str, set[int]],
+                  set_on_all: set[str]) -> None:
     """Conversion rate and AOV as the moved sums make them.
 
     `all`'s level (written, 4.2 %) moves by how much its sums' ratio moved in each month
@@ -153,13 +158,16 @@ def _rates_follow(table: FigureTable, original: FigureTable, touched: dict[str, 
         series = table.get((rate, "all"))
         old_top, old_bottom = original.get((top_id, "all")), original.get((bottom_id, "all"))
         top, bottom = table.get((top_id, "all")), table.get((bottom_id, "all"))
-        if series is not None and None not in (old_top, old_bottom, top, bottom):
+        if rate in set_on_all:  # the driver set it already: moving it by its sums would count it twice
+            series = None
+        if series is not None and old_top is not None and old_bottom is not None and top is not None \
+                and bottom is not None:
             values = dict(series.months)
             for month in touched.get("all", ()):
-                moved = _moved(old_top, old_bottom, top, bottom, month)  # type: ignore[arg-type]
+                moved = _moved(old_top, old_bottom, top, bottom, month)
                 if moved is not None and month in values:
                     values[month] = values[month] * moved
-            year_moved = _moved(old_top, old_bottom, top, bottom, None)  # type: ignore[arg-type]
+            year_moved = _moved(old_top, old_bottom, top, bottom, None)
             year = series.year * year_moved if series.year is not None and year_moved is not None else None
             table[(rate, "all")] = MonthlyFigures(values, year)
         for channel in touched:

@@ -159,7 +159,7 @@ def _year_report(workspace: Workspace, unit: str, year: int, problems: list[Prob
         gmv_headline["yoy"] = None  # last year's review ends earlier: no like-for-like YoY
     paths = {d.path for d in (workspace.plan(unit, year), workspace.review(unit, year)) if d} | {d.path for d in workspace.campaign_documents(unit, year)}
     return YearReport(unit, year, plan, review, tables, summary, [p for p in problems if p.path in paths],
-                      campaign_pairs)
+                      campaign_pairs, workspace.scenario)
 
 
 def _change_tables(workspace: Workspace, unit: str, year: int, baseline_year: int, annual: Rolled,

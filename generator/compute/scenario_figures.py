@@ -17,10 +17,9 @@ import pandas as pd
 from generator.compute.report import YearReport
 from generator.compute.series import month_label
 
-# (id, how to read it): the order of the table and of the JSON.
+# The figures compared, in the order of the table and of the JSON (`figure` reads each).
 FIGURES = ("gmv", "orders", "budget", "profit", "marketing_roi",
            "forecast_on_plan", "forecast_run_rate", "forecast_last_year_shape")
-MONEY = {"gmv", "budget", "profit", "forecast_on_plan", "forecast_run_rate", "forecast_last_year_shape"}
 
 
 @dataclass(frozen=True)

@@ -96,15 +96,17 @@ def scenario_side(workspace: Workspace, validate: Validator, label: str, year: i
                   name: str) -> Side:
     """The plan of `year` as the scenario `name` changes it (spec 14: `diff 2026 2026:冲刺`)."""
     from generator.model.scenarios import (apply_scenario, base_plan, placed_in_plan, scenario_listing,
-                                           scenario_overlays)
+                                           scenario_overlays, scenario_year)
 
     overlays = scenario_overlays(workspace, name, unit, year)
     if not overlays:
         raise DiffError("unknown-scenario", name=name, year_en=f" in {year}", year_zh=f"(在 {year} 年)",
                         existing=scenario_listing(workspace))
-    if len(overlays) > 1 and unit is None:
-        raise DiffError("several-units", year=year, units=", ".join(sorted({str(o.file.parent.parent.parent)
-                                                                             for o in overlays})))
+    units = sorted({key[0] for o in overlays if (key := scenario_year(workspace, o))})
+    if len(units) > 1 and unit is None:
+        raise DiffError("several-units", year=year, units=", ".join(units))
+    if len(overlays) > 1:  # one unit, one name twice: `check` says which files
+        raise DiffError("scenario-duplicate-name", name=name, other=", ".join(o.path for o in overlays))
     base = checked(workspace, validate)
     own: list[Problem] = []
     applied = apply_scenario(workspace, overlays[0], own)

@@ -42,8 +42,8 @@ def read_overlay(file: Path, shown: str, problems: list[Problem]) -> Overlay | N
     name = data.get("name", file.stem)
     if isinstance(name, int) and not isinstance(name, bool):
         name = str(name)
-    if not isinstance(name, str) or not name.strip() or name.strip().isdigit():
-        # digits alone would read as a year in `planbook diff 2026 2026:NAME`
+    if not isinstance(name, str) or not name.strip() or name.strip().isdigit() or ":" in name:
+        # digits alone would read as a year, and a colon as a revision, in `planbook diff 2026 2026:NAME`
         mark = source.value(("name",))
         problems.append(make("scenario-bad-name", shown, mark.line, mark.column, text=str(name)))
         return None

@@ -44,6 +44,9 @@ class QueryOptions:
 
     cache: Path | None = None  # None: never cached (check, report: they ask now)
     refresh: bool = False
+    # `check` (the pre-commit hook) on a machine without the warehouse's secret: the query
+    # is not run and a warning says so, where `report` and `build` stop on it
+    unset_is_a_note: bool = False
 
 
 ASK_NOW = QueryOptions()  # no cache: what check, report and export use
@@ -93,7 +96,8 @@ def query_table(query_file: Path, connection_name: str | None, root: Path, revie
     engine = connection_name or EMBEDDED
     url = os.environ.get(connection_name) if connection_name else None
     if connection_name is not None and not url:  # said even where a cached result exists
-        return None, shown, [make("source-connection-unset", review_shown, 1, 1, name=connection_name)]
+        return None, shown, [make("source-connection-unset", review_shown, 1, 1, name=connection_name,
+                                  severity="warning" if options.unset_is_a_note else None)]
     cached = _cache_file(options, text, engine)
     if cached is not None and cached.is_file() and not options.refresh:
         try:
@@ -217,7 +221,9 @@ def _cell(value: Any) -> Any:
         return value.isoformat()
     if value is None:
         return ""
-    return value
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)  # bytes, an interval, a UUID: text, as a CSV would hold it (the checks say what is wrong)
 
 
 def _cache_file(options: QueryOptions, text: str, engine: str) -> Path | None:

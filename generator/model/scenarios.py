@@ -131,7 +131,7 @@ def apply_scenario(workspace: Workspace, overlay: Overlay, problems: list[Proble
     documents = []
     for document in workspace.documents:
         if document.model.unit != unit:
-            continue  # another business unit: never touched by this scenario
+            continue  # another business unit: left out of the scenario's workspace (it never concerns it)
         if document is plan_doc:
             documents.append(new_plan)
         else:
@@ -308,7 +308,9 @@ _QUARTER = re.compile(r"^(?:(\d{4})-)?[Qq]([1-4])$")
 
 
 def month_span(value: Any, year: int) -> tuple[int, int] | None:
-    """A month or quarter of `year` as (first month, last month): 2026-10, 2026-10-15, Q4, 10."""
+    """A month or quarter of `year` as (first month, last month): 2026-10, Q4, 2026-Q4, 10, or a
+    date on a month's first or last day (2026-10-01, 2026-10-31: the whole month; a date inside
+    a month is refused, as a change by days would be a guess)."""
     if isinstance(value, dt.date):
         # months only: a change from the 15th would be a guess at the days' share of a month
         last_day = (dt.date(value.year + value.month // 12, value.month % 12 + 1, 1) - dt.timedelta(days=1)).day

@@ -119,8 +119,8 @@ class Workspace:
     files: int = 0  # every file read (documents, pages and the unloaded)
     # Scenario overlays (`plans/2026/scenarios/*.yaml`, spec 14), read but not applied.
     scenarios: tuple[Any, ...] = ()
-    # Set on a scenario's own workspace (`model.scenarios.scenario_workspace`): its
-    # name, and the driver changes that compute applies to the targets of (unit, year).
+    # Set on a scenario's own workspace (`model.scenarios.apply_scenario`): its name (the
+    # reports say it), and the driver changes compute applies to the targets of (unit, year).
     scenario: str | None = None
     drivers: dict[tuple[str, int], tuple[Any, ...]] = field(default_factory=dict)
     # (kind, unit, year) → documents: rules look documents up per document, and a
@@ -285,7 +285,8 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     if query is not None:
         table, shown, failed = query_table(file, query.connection, root, document.path, warehouse)
         # an unset variable is the review's problem, at its `connection:`
-        failed = [document.problem(p.code, "actuals", "source", "connection", **dict(p.args))
+        failed = [dataclasses.replace(p, **_place(document.problem(p.code, "actuals", "source", "connection",
+                                                                    **dict(p.args))))
                   if p.code == "source-connection-unset" else p for p in failed]
         read, problems = read_table(table, shown, review.year, unit_of, options, failed) if table is not None \
             else ([], failed)
@@ -303,6 +304,11 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
         problems.append(make("source-unknown-channel", shown, min(at), 1, value=value, count=len(set(at)),
                              row=min(at)))
     return dataclasses.replace(document, source_rows=tuple(rows), source_problems=tuple(problems))
+
+
+def _place(problem: Problem) -> dict[str, Any]:
+    """A problem's place (file, line, column), to move another problem there."""
+    return {"path": problem.path, "line": problem.line, "column": problem.column}
 
 
 def _with_ad_report(document: Document, root: Path) -> Document:

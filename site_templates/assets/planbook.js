@@ -108,6 +108,15 @@
     }
   }
   window.addEventListener("hashchange", reveal);
+  // a phone turned sideways (or a window widened) past the phone width: every section open
+  if (phone.addEventListener) {
+    phone.addEventListener("change", function () {
+      if (phone.matches) { return; }
+      document.querySelectorAll(".pb-fold").forEach(function (box) {
+        open(box.previousElementSibling, box, true);
+      });
+    });
+  }
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(function () { fold(document); });
   } else if (document.readyState === "loading") {
