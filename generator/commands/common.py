@@ -113,8 +113,6 @@ def computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
         return [], problems
     known_year_and_unit(workspace, args)
     if getattr(args, "scenario", None):
-        from generator.commands.scenarios import scenario_reports
-
         return scenario_reports(workspace, problems, args, settings.thresholds, str(plans_dir(args.dir))), problems
     reports = [r for r in compute_reports(workspace, problems, settings.thresholds)
                if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
@@ -213,3 +211,30 @@ def site_config() -> dict[str, Any]:
     from generator.settings import read_settings
 
     return read_settings(Path.cwd())[1]
+
+
+def chosen_scenarios(workspace: Any, name: str, unit: str | None, year: int | None, where: str) -> list[Any]:
+    """The scenarios called `name` among the plans --unit/--year choose (CommandError
+    listing those that exist when there is none)."""
+    from generator.model.scenarios import scenario_listing, scenario_overlays
+
+    found = scenario_overlays(workspace, name, unit, year)
+    if not found:
+        raise CommandError("unknown-scenario", where, name=name, year_en=f" in {year}" if year else "",
+                           year_zh=f"(在 {year} 年)" if year else "", existing=scenario_listing(workspace))
+    return found
+
+
+def scenario_reports(workspace: Any, problems: list[Any], args: argparse.Namespace, thresholds: Any,
+                     where: str) -> list[Any]:
+    """The reports of the scenario `--scenario` names: its plan in place of the year's."""
+    from generator.compute.report import compute_year
+    from generator.model.scenarios import apply_scenario
+
+    reports = []
+    for overlay in chosen_scenarios(workspace, args.scenario, args.unit, args.year, where):
+        applied = apply_scenario(workspace, overlay, [])
+        if applied is None:
+            continue  # its problems are among `problems` already (check runs every scenario)
+        reports.append(compute_year(applied.workspace, applied.unit, applied.year, problems, thresholds))
+    return reports

@@ -11,34 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.commands.common import chosen_scenarios
 from generator.problems import CommandError
-
-
-def chosen_scenarios(workspace: Any, name: str, unit: str | None, year: int | None, where: str) -> list[Any]:
-    """The scenarios called `name` among the plans --unit/--year choose (CommandError
-    listing those that exist when there is none)."""
-    from generator.model.scenarios import scenario_listing, scenario_overlays
-
-    found = scenario_overlays(workspace, name, unit, year)
-    if not found:
-        raise CommandError("unknown-scenario", where, name=name, year_en=f" in {year}" if year else "",
-                           year_zh=f"(在 {year} 年)" if year else "", existing=scenario_listing(workspace))
-    return found
-
-
-def scenario_reports(workspace: Any, problems: list[Any], args: argparse.Namespace, thresholds: Any,
-                     where: str) -> list[Any]:
-    """The reports of the scenario `--scenario` names: its plan in place of the year's."""
-    from generator.compute.report import compute_year
-    from generator.model.scenarios import apply_scenario
-
-    reports = []
-    for overlay in chosen_scenarios(workspace, args.scenario, args.unit, args.year, where):
-        applied = apply_scenario(workspace, overlay, [])
-        if applied is None:
-            continue  # its problems are among `problems` already (check runs every scenario)
-        reports.append(compute_year(applied.workspace, applied.unit, applied.year, problems, thresholds))
-    return reports
 
 
 def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems: Any) -> int:
