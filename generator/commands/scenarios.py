@@ -20,7 +20,7 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     from generator.commands.common import known_year_and_unit
     from generator.compute.report import compute_year
     from generator.compute.scenario_figures import scenario_figures
-    from generator.model.scenarios import apply_scenario, overlay_from_sets, placed_in_plan
+    from generator.model.scenarios import added_by_scenario, apply_scenario, overlay_from_sets, placed_in_plan
     from generator.pipeline import checked
     from generator.problems import format_text, has_errors
     from generator.render import scenarios as words
@@ -42,10 +42,9 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     overlay = overlay_from_sets(workspace, plan_doc, list(args.set))
     found: list[Any] = []
     applied = apply_scenario(workspace, overlay, found)
-    if applied is not None:
-        before = {(p.code, p.message("en")) for p in problems}
-        found += [p for p in validate(applied.workspace) if (p.code, p.message("en")) not in before]
     found = [placed_in_plan(p, plan_doc) for p in found]
+    if applied is not None:
+        found += added_by_scenario(problems, validate(applied.workspace), overlay.path, plan_doc)
     errors = [p for p in found if p.is_error]
     if errors or applied is None:
         return int(print_problems(errors or found, args))

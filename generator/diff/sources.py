@@ -95,8 +95,8 @@ def checked(workspace: Workspace, validate: Validator) -> list[Problem]:
 def scenario_side(workspace: Workspace, validate: Validator, label: str, year: int, unit: str | None,
                   name: str) -> Side:
     """The plan of `year` as the scenario `name` changes it (spec 14: `diff 2026 2026:冲刺`)."""
-    from generator.model.scenarios import (apply_scenario, base_plan, placed_in_plan, scenario_listing,
-                                           scenario_overlays, scenario_year)
+    from generator.model.scenarios import (added_by_scenario, apply_scenario, base_plan, placed_in_plan,
+                                           scenario_listing, scenario_overlays, scenario_year)
 
     overlays = scenario_overlays(workspace, name, unit, year)
     if not overlays:
@@ -114,9 +114,8 @@ def scenario_side(workspace: Workspace, validate: Validator, label: str, year: i
     if applied is None:
         own = [placed_in_plan(p, plan) for p in own]
         return Side(label, year, None, None, own, own, unit or "main", unreadable=True)
-    before = {(p.code, p.message("en")) for p in base}
-    problems = [placed_in_plan(p, plan) for p in own + [p for p in checked(applied.workspace, validate)
-                                                        if (p.code, p.message("en")) not in before]]
+    problems = [placed_in_plan(p, plan) for p in own] + added_by_scenario(
+        base, checked(applied.workspace, validate), overlays[0].path, plan)
     found = side(applied.workspace, [p for p in base if p.is_error] + problems, label, year, applied.unit)
     found.own_problems = problems
     found.drivers = applied.workspace.drivers.get((applied.unit, year), ())

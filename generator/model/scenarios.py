@@ -367,6 +367,27 @@ class _ScenarioMarks(SourceMap):
         return super()._nearest(own, ())
 
 
+def added_by_scenario(base: list[Problem], found: list[Problem], overlay_path: str,
+                      plan: Document | None) -> list[Problem]:
+    """The problems of a scenario's workspace that its plan alone does not have (the same
+    code and message), each said in the scenario's file: at its own line, else naming the
+    plan's line or the other document where it shows (`scenario-elsewhere`).  `check`,
+    `whatif` and `diff` report a scenario's problems through this one rule."""
+    before = {(p.code, p.message("en")) for p in base}
+    added = []
+    for problem in found:
+        if (problem.code, problem.message("en")) in before:
+            continue  # the plan has it too: reported there
+        problem = placed_in_plan(problem, plan)
+        if problem.path != overlay_path:
+            # another document's problem that the scenario causes
+            problem = make("scenario-elsewhere", overlay_path, 1, 1, severity=problem.severity,
+                           where=f"{problem.path}:{problem.line}", inner=problem.code,
+                           message_en=problem.message("en"), message_zh=problem.message("zh"))
+        added.append(problem)
+    return added
+
+
 def placed_in_plan(problem: Problem, plan: Document | None) -> Problem:
     """A problem placed on a line of the plan (the scenario wrote nothing there) is said in
     the scenario's file, naming the plan's line it concerns (`scenario-elsewhere`)."""

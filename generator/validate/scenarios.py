@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from generator.model.scenarios import apply_scenario, base_plan, placed_in_plan, plan_candidates
+from generator.model.scenarios import added_by_scenario, apply_scenario, base_plan, placed_in_plan, plan_candidates
 from generator.model.workspace import Workspace
 from generator.problems import Problem, make
 
@@ -22,7 +22,6 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
     """The problems of every scenario of `workspace`, beyond those of its plans."""
     found: list[Problem] = []
     seen: dict[tuple[str, int, str], str] = {}  # (unit, year, name) → the file that took the name
-    before = {(p.code, p.message("en")) for p in base}
     for overlay in workspace.scenarios:
         plan = base_plan(workspace, overlay)
         candidates = plan_candidates(workspace, overlay)
@@ -52,18 +51,7 @@ def scenario_problems(workspace: Workspace, base: list[Problem], rules: Rules) -
         own: list[Problem] = []
         scenario = apply_scenario(workspace, overlay, own)
         found.extend(placed_in_plan(p, plan) for p in own)
-        if scenario is None:
-            continue
-        for problem in rules(scenario.workspace):
-            if (problem.code, problem.message("en")) in before:
-                continue  # the plan has it too: reported there
-            problem = placed_in_plan(problem, plan)
-            if problem.path != overlay.path:
-                # another document's problem that this scenario causes (a review's campaign the
-                # scenario renamed): said in the scenario's file, naming where it shows
-                problem = make("scenario-elsewhere", overlay.path, 1, 1, severity=problem.severity,
-                               where=f"{problem.path}:{problem.line}", inner=problem.code,
-                               message_en=problem.message("en"), message_zh=problem.message("zh"))
-            found.append(problem)
+        if scenario is not None:
+            found.extend(added_by_scenario(base, rules(scenario.workspace), overlay.path, plan))
     return found
 
