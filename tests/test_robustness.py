@@ -267,7 +267,7 @@ def test_operator_pages_are_sanitized_but_keep_markdown(tmp_path):
 def test_a_bug_is_one_line_and_exit_2(monkeypatch, capsys):
     import generator.pipeline as pipeline
 
-    def broken(root, parsed=None):
+    def broken(root, parsed=None, warehouse=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline, "checked", broken)
