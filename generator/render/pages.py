@@ -54,6 +54,7 @@ class HomeYear(PageContext):
     tiles: list[TileRow]
     gap: Markup | None = None  # the gap table of a year-to-date review (render/gaps.py)
     running: list[str] = field(default_factory=list)  # campaigns under way on as_of, one line each
+    has_scenarios: bool = False  # the year has a 情景 page (spec 14)
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,7 @@ class YearContexts:
         return self._table("pnl", self.tables["pnl"], _pnl_columns(self.report))
 
 
-def home_year(report: YearReport, lang: str) -> HomeYear:
+def home_year(report: YearReport, lang: str, has_scenarios: bool = False) -> HomeYear:
     plan, review = report.plan, report.review
     title = plan.title if plan and plan.title else (review.title if review and review.title else str(report.year))
     return HomeYear(unit=report.unit, year=report.year, base=f"{report.unit}/{report.year}", title=title,
@@ -353,7 +354,7 @@ def home_year(report: YearReport, lang: str) -> HomeYear:
                     as_of=report.as_of.isoformat() if report.as_of else None,
                     tiles=tile_rows(report.summary["headline"], lang), gap=gap_table(report, lang),
                     running=[c["progress"] for c in _campaign_contexts(report, lang, report.as_of, str)
-                             if c["progress"]])
+                             if c["progress"]], has_scenarios=has_scenarios)
 
 
 def _pnl_plan_side(report: YearReport, lang: str) -> tuple[str, str]:

@@ -292,9 +292,13 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
             writer.result.own_pages.append(path)
             years_nav.append({nav_title(_page_title(page)): path})
     if spanning:
+        from generator.model.scenarios import scenario_year
+
+        with_scenarios = {scenario_year(workspace, o) for o in workspace.scenarios}
         _write_guide(writer, env, workspace, options)
         writer.write("index.md", env.get_template("home.md.j2").render(
-            reports=[home_year(r, lang) for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="",
+            reports=[home_year(r, lang, (r.unit, r.year) in with_scenarios)
+                     for r in sorted(reports, key=lambda r: (-r.year, r.unit))], root="",
             page="home", site_name=options.site_name))
         writer.write("problems.md", env.get_template("problems.md.j2").render(
             problems=[_problem_row(p, lang) for p in problems], root="", page="problems"))
