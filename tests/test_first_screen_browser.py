@@ -171,6 +171,23 @@ def test_search_ranks_the_expected_page_first(site, browser, words, first):
     assert not any("左右滑动" in t for t in titles)
 
 
+def test_a_query_is_cut_into_the_indexs_words(site, browser):
+    # 京东快车 typed as one word is searched as 京东 | 快车 (the index's jieba words), the
+    # cut invisible in the box; 面膜 is one word, which 英文界面 does not contain
+    _root, base = site
+    page = browser.new_page()
+    page.goto(f"{base}/index.html")
+    page.wait_for_load_state("networkidle")
+    _titles, links = _search(page, "京东快车")
+    value = page.input_value(".md-search__input")
+    assert value == "京东\u200b快车" and links and "/plan.html" in links[0]
+    page.fill(".md-search__input", "")
+    _titles, links = _search(page, "面膜")
+    texts = page.eval_on_selector_all(".md-search-result__item", "els => els.map(e => e.textContent)")
+    assert not any("英文界面" in t and "面膜" not in t for t in texts)
+    page.close()
+
+
 def _search_from_home(site, browser, words: str) -> tuple[list[str], list[str]]:
     """The results' titles and links of a search typed on the home page."""
     _root, base = site

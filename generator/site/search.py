@@ -1,15 +1,16 @@
-"""Search that finds what operators type (spec 12).
+"""Search that finds what operators type (spec 12), word by word.
 
 Material's search plugin segments Chinese with jieba and marks the word
-boundaries with U+200B in the index.  Two things are fixed here:
+boundaries with U+200B in the index.  The separator splits there (and where
+Chinese meets Latin letters or digits: 双11 is 双 | 11), never between two
+Chinese characters: an index term is a word (面膜), so 面膜 does not find the
+FAQ's 英文界面 by its 面.
 
-- the separator splits Chinese character by character, and where it meets Latin
-  letters or digits, in the index and in the query alike: a query is not
-  segmented by jieba, so 京东快车 (one query word) would miss the index's
-  京东 | 快车 and 双11 the index's 双 | 11.  Character by character, pages
-  holding more of the query rank first;
-- result titles lose their zero-width spaces (the text keeps them: they are the
-  segmentation).
+A query is not segmented by jieba (Material gives no hook for it), so the page
+does it (`assets/planbook.js`): it cuts what is typed into the index's own
+words, longest first, and marks the cuts with the same U+200B, invisible in the
+search box — 京东快车 is searched as 京东 | 快车.  Result titles lose their
+zero-width spaces here (the text keeps them: they are the segmentation).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）()《》“”]+"
-             rf"|(?<=[{_HAN}])(?=[0-9A-Za-z{_HAN}])|(?<=[0-9A-Za-z])(?=[{_HAN}])")
+             rf"|(?<=[{_HAN}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{_HAN}])")
 
 
 def clean_search_index(path: Path, previous: dict[str, Any] | None = None,

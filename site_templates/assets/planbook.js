@@ -125,3 +125,77 @@
     fold(document);
   }
 })();
+
+/* Word-level Chinese search: the index's words are jieba's, cut by U+200B (the
+   search plugin, generator/site/search.py); a query typed in the box is cut into
+   the same words here, longest match first against the index's own vocabulary,
+   with the same invisible U+200B, before Material's search reads it: 京东快车 is
+   京东 | 快车, and 面膜 is one word that 英文界面 does not contain. */
+(function () {
+  var ZWSP = "\u200b";
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+  var words = null;
+  var longest = 1;
+  function learn(index) {
+    words = new Set();
+    (index.docs || []).forEach(function (doc) {
+      [doc.title || "", doc.text || ""].forEach(function (text) {
+        text.split(/[\u200b\s]+/).forEach(function (word) {
+          if (word.length > 1 && word.length <= 12 && HAN.test(word) && /^[\u3400-\u4dbf\u4e00-\u9fff]+$/.test(word)) {
+            words.add(word);
+            if (word.length > longest) { longest = word.length; }
+          }
+        });
+      });
+    });
+  }
+  function load() {
+    if (words) { return; }
+    if (window.__index) { learn(window.__index); return; }  // opened from disk: the offline copy
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* the default */ }
+    fetch(base + "/search/search_index.json").then(function (r) { return r.json(); }).then(learn)
+      .catch(function () { words = new Set(); });
+  }
+  function cut(run) {
+    var out = [];
+    var at = 0;
+    while (at < run.length) {
+      var size = Math.min(longest, run.length - at);
+      while (size > 1 && !words.has(run.substr(at, size))) { size -= 1; }
+      out.push(run.substr(at, size));
+      at += size;
+    }
+    return out.join(ZWSP);
+  }
+  function segment(text) {
+    return text.replace(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g, function (run) { return cut(run); });
+  }
+  function rewrite(event) {
+    var input = event.target;
+    if (!input || !input.classList || !input.classList.contains("md-search__input")) { return; }
+    load();
+    if (!words || event.isComposing) { return; }
+    var plain = input.value.split(ZWSP).join("");
+    var cutText = segment(plain);
+    if (cutText === input.value) { return; }
+    var caret = input.selectionStart === null ? plain.length
+      : input.value.slice(0, input.selectionStart).split(ZWSP).join("").length;
+    input.value = cutText;
+    var position = 0;  // the caret after the same characters, the cuts not counted
+    for (var seen = 0; position < cutText.length && seen < caret; position += 1) {
+      if (cutText[position] !== ZWSP) { seen += 1; }
+    }
+    input.setSelectionRange(position, position);
+  }
+  // in the capture phase: before Material's own listeners read the box
+  ["input", "keyup", "compositionend"].forEach(function (type) {
+    document.addEventListener(type, rewrite, true);
+  });
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.classList && event.target.classList.contains("md-search__input")) { load(); }
+  }, true);
+  // the words are ready before the first query (the browser has the index cached for Material too)
+  if (document.readyState === "complete") { load(); } else { window.addEventListener("load", load); }
+})();
