@@ -84,7 +84,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except UsageError as exc:
-        print(f"planbook: {exc}", file=sys.stderr)
+        print(f"planbook: {exc.text(getattr(args, 'lang', 'zh'))}", file=sys.stderr)
         return EXIT_USAGE
     except CommandError as exc:
         return print_problems([exc.problem()], args)

@@ -165,10 +165,11 @@ def test_downloads_name_channels_seasons_and_yes_no_in_chinese(tmp_path):
 def test_search_separator_splits_chinese_from_digits():
     import re
 
-    # the JavaScript separator, read by Python's re: the same split in the index and the query
-    # Chinese is indexed and queried character by character (and 双11 as 双 | 11), so
-    # 京东快车 finds a page that jieba segmented as 京东 | 快车, and 双11 finds 双​11
-    assert [t for t in re.split(SEPARATOR, "双11 全球\u200b狂欢 618") if t] == ["双", "11", "全", "球", "狂", "欢", "618"]
+    # the JavaScript separator, read by Python's re: the same split in the index and the query.
+    # Chinese words stay whole (jieba's cuts are U+200B; the page cuts a query the same way),
+    # and Chinese meets digits at a cut (双11 is 双 | 11)
+    assert [t for t in re.split(SEPARATOR, "双11 全球\u200b狂欢 618") if t] == ["双", "11", "全球", "狂欢", "618"]
+    assert [t for t in re.split(SEPARATOR, "英文界面") if t] == ["英文界面"]  # never 面 alone
 
 
 def test_search_titles_lose_zero_width_spaces(tmp_path):

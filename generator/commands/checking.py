@@ -90,7 +90,7 @@ def report(args: argparse.Namespace) -> int:
         from generator.render.export import combined, table_csv
 
         if args.table not in TABLES:
-            raise UsageError(f"unknown table {args.table!r}")
+            raise UsageError(f"unknown table {args.table!r}", f"没有 {args.table!r} 这张表")
         sys.stdout.write(table_csv(combined(reports, args.table)) if reports else "")
         return EXIT_OK
     from generator.render.terminal import render_reports
@@ -115,7 +115,8 @@ def export(args: argparse.Namespace) -> int:
         if words and words[0].isdigit():
             args.year = int(words.pop(0))
         if args.year is None:
-            raise UsageError("give the plan's year: planbook export plan 2026 -o 2026-plan.xlsx")
+            raise UsageError("give the plan's year: planbook export plan 2026 -o 2026-plan.xlsx",
+                             "请写计划的年份:planbook export plan 2026 -o 2026-plan.xlsx")
     args.dir = words[0] if words else None
     if args.kind == "plan":
         from generator.commands.workbook import export_plan
@@ -126,7 +127,7 @@ def export(args: argparse.Namespace) -> int:
         if problems:
             print(format_text(problems, args.lang), file=sys.stderr)
             return EXIT_PROBLEMS
-        raise UsageError("no plan or review matches --year/--unit")
+        raise UsageError("no plan or review matches --year/--unit", "没有符合 --year/--unit 的计划或复盘")
     write(Path(args.output), workbook_bytes(reports))
     return written(Path(args.output), [], args)
 
@@ -143,11 +144,13 @@ def notify(args: argparse.Namespace) -> int:
 
     kind = args.kind or (notify.kind_of(args.webhook) if args.webhook else None) or "dingtalk"
     if not args.webhook and not args.dry_run:
-        raise UsageError("notify needs --webhook URL (or --dry-run to see the message)")
+        raise UsageError("notify needs --webhook URL (or --dry-run to see the message)",
+                         "notify 需要 --webhook 地址(或 --dry-run 查看消息)")
     try:
         threshold = parse_quantity(args.threshold).exact
     except QuantityError:
-        raise UsageError(f"--threshold {args.threshold!r}: write a share such as 5%") from None
+        raise UsageError(f"--threshold {args.threshold!r}: write a share such as 5%",
+                         f"--threshold {args.threshold!r}:请写比例,如 5%") from None
     reports, problems = computed(args)
     if has_errors(problems):
         return print_problems(problems, args)
@@ -213,7 +216,8 @@ def explain(args: argparse.Namespace) -> int:
     text = explain(args.code, args.lang)
     if text is None:
         close = suggest(args.code, REFERENCE)
-        raise UsageError(f"no problem code {args.code!r}" + (f"; did you mean {close!r}?" if close else ""))
+        raise UsageError(f"no problem code {args.code!r}" + (f"; did you mean {close!r}?" if close else ""),
+                         f"没有问题代码 {args.code!r}" + (f";是不是想写 {close!r}?" if close else ""))
     print(text)
     return EXIT_OK
 
@@ -223,7 +227,7 @@ def textconv(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise UsageError(f"{args.file}: no such file")
+        raise UsageError(f"{args.file}: no such file", f"{args.file}:文件不存在")
     sys.stdout.write(textconv(path, args.lang))
     return EXIT_OK
 

@@ -18,7 +18,14 @@ EXIT_BEHIND = 3  # `notify`: a gap passes the threshold (a scheduled job fails l
 
 
 class UsageError(Exception):
-    """Wrong arguments: exit 2 with a one-line message."""
+    """Wrong arguments: exit 2 with a one-line message, in the user's language."""
+
+    def __init__(self, en: str, zh: str | None = None) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 def heading_labels(diff: Any) -> tuple[str, str]:

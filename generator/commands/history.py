@@ -28,7 +28,8 @@ def diff(args: argparse.Namespace) -> int:
 
     plans = plans_dir(args.dir)
     if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
-        raise UsageError("give OLD NEW (e.g. 2025 2026 or main:2026 2026), or --rev REV")
+        raise UsageError("give OLD NEW (e.g. 2025 2026 or main:2026 2026), or --rev REV",
+                         "请写 旧 新(如 2025 2026,或 main:2026 2026),或 --rev 版本")
     try:
         one_side: list[str] = []
         if args.rev:

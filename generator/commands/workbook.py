@@ -82,7 +82,8 @@ def import_(args: argparse.Namespace) -> int:
     if args.kind == "actuals":
         return import_actuals(args)
     if not args.file:
-        raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx")
+        raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx",
+                         "import plan 需要工作簿:planbook import plan 文件.xlsx")
     import shutil
     import tempfile
 
@@ -249,14 +250,17 @@ def import_actuals(args: argparse.Namespace) -> int:
     from generator.problems import format_text
 
     if bool(args.file) == bool(args.sql):
-        raise UsageError("import actuals needs the export FILE, or --sql QUERY.sql")
+        raise UsageError("import actuals needs the export FILE, or --sql QUERY.sql",
+                         "import actuals 需要导出文件,或 --sql 查询.sql")
     if args.connection and not args.sql:
-        raise UsageError("--connection goes with --sql (a file is read as it is)")
+        raise UsageError("--connection goes with --sql (a file is read as it is)",
+                         "--connection 只和 --sql 一起用(文件按原样读取)")
     export = Path(args.file or args.sql)
     if not export.is_file():
         raise CommandError("source-missing", str(export), file=str(export))
     if not args.output and not args.dry_run:
-        raise UsageError("import actuals needs -o OUT.csv (or -o - to print)")
+        raise UsageError("import actuals needs -o OUT.csv (or -o - to print)",
+                         "import actuals 需要 -o 输出.csv(或 -o - 直接打印)")
     columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)
     channel = checked_channel(args) if args.channel else None
     if args.sql:
