@@ -116,9 +116,9 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
             csv_file, said = parquet_table(file, shown, options, Path(folder))
             if csv_file is None:
                 return [], [*problems, *said]
-            return read_table(_iter_table(csv_file, "utf-8"), shown, year, unit_of, options, [*problems, *said],
+            return read_table(iter_table(csv_file, "utf-8"), shown, year, unit_of, options, [*problems, *said],
                               (csv_file, "utf-8"))
-    return read_table(_iter_table(file, encoding), shown, year, unit_of, options, problems, (file, encoding))
+    return read_table(iter_table(file, encoding), shown, year, unit_of, options, problems, (file, encoding))
 
 
 def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitLookup, options: SourceOptions,
@@ -134,7 +134,7 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
     try:
         head = list(itertools.islice(table, _HEADER_SCAN))
     except Exception as exc:  # noqa: BLE001 - reading a user's file: every failure is a problem
-        problems.append(_read_problem(exc, shown, encoding))
+        problems.append(read_problem(exc, shown, encoding))
         return [], problems
     if not head:
         problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="the file is empty",
@@ -182,7 +182,7 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
                 if row_problems <= _MAX_ROW_PROBLEMS:
                     problems.extend(found)
     except Exception as exc:  # noqa: BLE001 - a file that stops decoding half way is a problem at its row
-        problems.append(_read_problem(exc, shown, encoding, index + 1))
+        problems.append(read_problem(exc, shown, encoding, index + 1))
         return [], problems
     if row_problems > _MAX_ROW_PROBLEMS:
         problems.append(make("source-row", shown, index, 1, file=shown, row=index,
@@ -295,23 +295,23 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
         return []
     record = dict(zip(header, cells))
     try:
-        days = _days(record.get("month"), year)
+        days = days_covered_by(record.get("month"), year)
     except MonthError as exc:
         return [make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en, detail_zh=exc.zh)]
     if days.crosses_year:
         totals.other_year(index, days)
     # a given `channel:` wins over the file's shop column (抖店罗盘 names its shop on every row);
     # the shops the column names are noted, so that a file of two shops is not booked to one in silence
-    channel = options.channel or (_cell_text(record.get("channel")) if "channel" in header else "")
+    channel = options.channel or (cell_text(record.get("channel")) if "channel" in header else "")
     if options.channel and "channel" in header and len(totals.shops) < 10:
-        shop = _cell_text(record.get("channel"))
+        shop = cell_text(record.get("channel"))
         if shop:
             totals.shops.setdefault(shop, index)
     if channel.lower() == "all":
         channel = ""
     pairs: Iterable[tuple[str, Any]]
     if long_form:
-        pairs = [(_cell_text(record.get("metric")), record.get("value"))]
+        pairs = [(cell_text(record.get("metric")), record.get("value"))]
     else:
         pairs = [(h, record.get(h)) for h in header if h and h not in ("month", "channel")]
     problems = []
@@ -332,13 +332,13 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
             problems.append(make(value_problem, shown, index, column, text=str(raw).strip(),
                                  percent=str(raw).strip(), metric=metric))
             continue
-        for spread in _spread(index, days, channel, metric, quantity.exact, metric in options.sums,
+        for spread in spread_over_days(index, days, channel, metric, quantity.exact, metric in options.sums,
                               whole=unit_of(metric) == "count"):
             totals.add(index, spread.month, spread.day, channel, metric, spread.value)
     return problems
 
 
-def _read_problem(exc: BaseException, shown: str, encoding: str | None, row: int = 1) -> Problem:
+def read_problem(exc: BaseException, shown: str, encoding: str | None, row: int = 1) -> Problem:
     if isinstance(exc, UnicodeDecodeError):
         return make("source-encoding", shown, row, 1, file=shown, encoding=encoding or "UTF-8")
     if isinstance(exc, LookupError):
@@ -364,7 +364,7 @@ class Covered:
         return len(self.days) < self.of
 
 
-def _days(cell: Any, year: int) -> Covered:
+def days_covered_by(cell: Any, year: int) -> Covered:
     """The days a date cell covers: one day, every day of a week range
     (`2025-01-01~2025-01-07`), or a month (`2025-01`, day None)."""
     from generator.load import platform_exports
@@ -379,7 +379,7 @@ def _days(cell: Any, year: int) -> Covered:
     return Covered([(d.month, d.day) for _n, d in inside], len(found), tuple(n for n, _d in inside))
 
 
-def _spread(row: int, covered: Covered, channel: str, metric: str, value: Decimal, sums: bool,
+def spread_over_days(row: int, covered: Covered, channel: str, metric: str, value: Decimal, sums: bool,
             whole: bool = False) -> list[SourceRow]:
     """One value over the days it covers: a sum split over the range's days (a week's
     GMV is seven days of it; the days of another year take their share with them) to
@@ -437,12 +437,12 @@ def _value_problem(quantity: Any, metric: str, unit: str | None) -> str | None:
     return None
 
 
-def _read_table(file: Path, encoding: str | None) -> list[list[Any]]:
+def read_whole_table(file: Path, encoding: str | None) -> list[list[Any]]:
     """The whole table (small files: ad reports, the year of an import)."""
-    return list(_iter_table(file, encoding))
+    return list(iter_table(file, encoding))
 
 
-def _iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
+def iter_table(file: Path, encoding: str | None) -> Iterator[list[Any]]:
     """The rows of a CSV or XLSX file, one at a time (a big export never sits in memory).
 
     A workbook is known by its first bytes, not its name: an `.xls` renamed `.xlsx`
@@ -584,7 +584,7 @@ def _delimiter(text: str) -> str:
     return max(scores, key=lambda d: scores[d]) if any(scores.values()) else ","
 
 
-def _cell_text(cell: Any) -> str:
+def cell_text(cell: Any) -> str:
     """A cell as text, in Unicode's composed form (NFC) like every YAML value: a SKU or
     shop name typed on a Mac matches the one in the plan."""
     return "" if cell is None else nfc(str(cell).strip())
@@ -685,143 +685,3 @@ def _weighted_level(group: list[SourceRow], points: dict[tuple[str, str, int, in
             if weight_sum > 0:
                 return sum((r.value * (w or 0) for r, w in zip(group, weights)), Decimal(0)) / weight_sum
     return sum((r.value for r in group), Decimal(0)) / len(group)
-
-
-@dataclass(frozen=True)
-class AdRow:
-    """One day × plan of an ad report (万相台, 千川): the plan as the report names it."""
-
-    row: int
-    month: int
-    plan: str
-    spend: Decimal | None
-    gmv: Decimal | None
-
-
-def read_ad_report(file: Path, encoding: str | None, year: int, preset_name: str | None,
-                   columns: dict[str, str] | None = None, one_tool: bool = False) -> tuple[list[AdRow], list[Problem]]:
-    """Rows of an ad report for a review's `budget:` (spec 4.1): spend and attributed
-    GMV per day and plan (no plan column when the report is all one tool, `tool:`);
-    days split over months like any source, totals rows skipped.  A report without a
-    GMV column has rows with `gmv` None: spend read, GMV not known (never 0)."""
-    from generator.load import platform_exports
-
-    shown = display_path(str(file))
-    names = "、".join(sorted({k for k, v in platform_exports.AD_COLUMNS.items() if v == "plan"}))
-    spends = "、".join(sorted({k for k, v in platform_exports.AD_COLUMNS.items() if v == "spend"}))
-    read = _report(file, encoding, preset_name, platform_exports.AD_PRESETS,
-                   lambda table, preset: platform_exports.ad_layout(table, preset, columns=columns, one_tool=one_tool), shown,
-                   "no header with a date (日期/统计日期/时间), a plan name (" + names + "; or `tool:` for a report "
-                   "of one tool) and a spend column (" + spends + "); name yours with `columns:`",
-                   "找不到表头:需要日期列(日期/统计日期/时间)、计划名称列(" + names + ";整份报表是一个工具时写 "
-                   "`tool:`)和花费列(" + spends + ");列名不同请用 `columns:` 指定")
-    if isinstance(read, list):
-        return [], read
-    problems: list[Problem] = []
-    rows: list[AdRow] = []
-    crossing: list[tuple[int, Covered]] = []
-    for index, record, header in read:
-        try:
-            days = _days(record.get("month"), year)
-        except MonthError as exc:
-            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
-                                 detail_zh=exc.zh))
-            continue
-        values = _amounts(record, header, ("spend", "gmv"), shown, index, problems)
-        if days.crosses_year:
-            crossing.append((index, days))
-        parts = {name: _spread(index, days, "", name, value, True) if value is not None else None
-                 for name, value in values.items()}
-        for at, (month, _day) in enumerate(days.days):
-            spend, gmv = parts["spend"], parts["gmv"]
-            rows.append(AdRow(index, month, _cell_text(record.get("plan")) if "plan" in header else "",
-                              spend[at].value if spend is not None else None,
-                              gmv[at].value if gmv is not None else None))
-    return rows, one_per_cause(problems + other_year_note(crossing, shown, year))
-
-
-def _report(file: Path, encoding: str | None, preset_name: str | None, presets: dict[str, Any], layout_of: Any,
-            shown: str, no_header_en: str, no_header_zh: str) -> list[Problem] | Iterator[tuple[int, dict[str, Any],
-                                                                                                   list[str]]]:
-    """A report's data rows as (row number, record by target, header), totals and blank
-    rows left out; or the problems that stop it (unknown preset, unreadable file, no header)."""
-    from generator.load import platform_exports
-
-    preset = presets.get(preset_name) if preset_name else None
-    if preset_name and preset is None:
-        return [make("source-preset", shown, 1, 1, file=shown, preset=preset_name, presets=", ".join(presets))]
-    try:
-        table = _read_table(file, encoding)
-    except Exception as exc:  # noqa: BLE001 - reading a user's file: every failure is a problem
-        return [_read_problem(exc, shown, encoding)]
-    layout = layout_of(table, preset)
-    if layout is None:
-        return [make("source-format", shown, 1, 1, file=shown, detail_en=no_header_en, detail_zh=no_header_zh)]
-    header = [t or "" for t in layout.targets]
-
-    def records() -> Iterator[tuple[int, dict[str, Any], list[str]]]:
-        for index, cells in enumerate(table[layout.header_row + 1:], start=layout.header_row + 2):
-            if any(str(c).strip() for c in cells if c is not None) and not platform_exports.is_total_row(list(cells)):
-                yield index, dict(zip(header, cells)), header
-
-    return records()
-
-
-def _amounts(record: dict[str, Any], header: list[str], names: tuple[str, ...], shown: str, index: int,
-             problems: list[Problem]) -> dict[str, Decimal | None]:
-    """Money and counts of a report row: missing is None; a bad or negative value is a
-    problem (added to `problems`) and None."""
-    from generator.load import platform_exports
-
-    values: dict[str, Decimal | None] = {}
-    for name in names:
-        values[name] = None
-        raw = record.get(name)
-        if name not in header or platform_exports.is_missing(raw):
-            continue
-        column = header.index(name) + 1
-        try:
-            quantity = parse_quantity(platform_exports.clean_value(raw))
-        except QuantityError as exc:
-            problems.append(make("source-value", shown, index, column, file=shown, row=index, metric=name,
-                                 text=exc.args_.get("text", raw)))
-            continue
-        if quantity.exact < 0:
-            problems.append(make("negative", shown, index, column, text=str(raw).strip(), percent=str(raw).strip(),
-                                 metric=name))
-            continue
-        values[name] = quantity.exact
-    return values
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """One product of an item report (生意参谋 商品): its SKU as the shop codes it."""
-
-    row: int
-    sku: str
-    units: Decimal | None
-    revenue: Decimal | None
-
-
-def read_item_report(file: Path, encoding: str | None, preset_name: str | None,
-                     columns: dict[str, str] | None = None) -> tuple[list[ItemRow], list[Problem]]:
-    """Units sold and revenue per SKU for a review's `products:` (spec 4.1, `sycm-item`)."""
-    from generator.load import platform_exports
-
-    shown = display_path(str(file))
-    read = _report(file, encoding, preset_name, platform_exports.ITEM_PRESETS,
-                   lambda table, preset: platform_exports.item_layout(table, preset, columns=columns), shown,
-                   "no header with a SKU (商家编码) and a units or revenue column",
-                   "找不到表头:需要商家编码(SKU)和支付件数或支付金额列")
-    if isinstance(read, list):
-        return [], read
-    problems: list[Problem] = []
-    rows: list[ItemRow] = []
-    for index, record, header in read:
-        sku = _cell_text(record.get("sku"))
-        if not sku:
-            continue  # a product without the shop's own code (a free sample) is not one of the plan's SKUs
-        values = _amounts(record, header, ("units", "revenue"), shown, index, problems)
-        rows.append(ItemRow(index, sku, values["units"], values["revenue"]))
-    return rows, problems

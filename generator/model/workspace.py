@@ -317,7 +317,7 @@ def _with_ad_report(document: Document, root: Path) -> Document:
     written by hand, which win; a plan the map does not name is listed once."""
     from decimal import Decimal
 
-    from generator.load.sourcefile import read_ad_report
+    from generator.load.reports import read_ad_report
     from generator.model.documents import ToolActual
 
     review = document.model
@@ -375,7 +375,7 @@ def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], ro
     report's SKUs that the plan does not have are listed once."""
     from decimal import Decimal
 
-    from generator.load.sourcefile import read_item_report
+    from generator.load.reports import read_item_report
     from generator.model.documents import ProductActual
 
     review = document.model
