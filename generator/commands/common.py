@@ -245,3 +245,26 @@ def scenario_reports(workspace: Any, problems: list[Any], args: argparse.Namespa
             continue  # its problems are among `problems` already (check runs every scenario)
         reports.append(compute_year(applied.workspace, applied.unit, applied.year, problems, thresholds))
     return reports
+
+
+def write_imported(files: dict[Path, str], problems: list[Any], args: argparse.Namespace) -> int:
+    """What an import changed (path → new text): never over an existing file without
+    --force, written whole, then said (JSON `written`, or a line per file)."""
+    from generator.problems import format_text, make
+
+    existing = [str(path) for path in files if path.exists()]
+    if existing and not args.force:
+        return print_problems([make("file-exists", f, 1, 1, file=f) for f in existing], args)
+    for path, text in files.items():
+        write(path, text.encode("utf-8"))
+    if args.format == "json":
+        print(json.dumps({"written": [str(path) for path in files],
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if problems:  # warnings: a campaign file kept, a task overdue
+        print(format_text(problems, args.lang), file=sys.stderr)
+    for path in files:
+        say(args.lang, f"已写入 {path}", f"wrote {path}")
+    if not files:
+        say(args.lang, "没有变化,未写入文件", "no change, nothing written")
+    return EXIT_OK

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.common import chosen_scenarios
+from generator.commands.common import chosen_scenarios, write_imported
 from generator.problems import CommandError
 
 
@@ -106,7 +106,7 @@ def scenario_workbook(workspace: Any, args: argparse.Namespace, plans: Path, uni
 
 
 def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argparse.Namespace, plans: Path,
-                    print_problems: Any, write: Any, month_targets: Any) -> int:
+                    print_problems: Any, month_targets: Any) -> int:
     """A scenario's workbook read back: the plan it shows, compared with the plan's files
     as written, becomes the scenario's overlay (its `name`, `note` and `drivers` kept);
     checked in a copy of the plans folder before anything is written."""
@@ -186,24 +186,7 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
         else:
             sys.stdout.write(text)
         return 0
-    if changed and existing_text is not None and not args.force:
-        return int(print_problems([make("file-exists", str(target), 1, 1, file=str(target))], args))
-    if changed:
-        write(target, text.encode("utf-8"))
-    if args.format == "json":
-        print(json.dumps({"written": [str(target)] if changed else [],
-                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
-        return 0
-    if problems:
-        from generator.problems import format_text
-
-        print(format_text(problems, args.lang), file=sys.stderr)
-    if changed:
-        print(f"planbook: 已写入 {target}" if args.lang == "zh" else f"planbook: wrote {target}", file=sys.stderr)
-    else:
-        print("planbook: 没有变化,未写入文件" if args.lang == "zh" else "planbook: no change, nothing written",
-              file=sys.stderr)
-    return 0
+    return int(write_imported({target: text} if changed else {}, problems, args))
 
 
 def _campaign_id(document: Any) -> str:

@@ -20,6 +20,7 @@ from generator.commands.common import (
     relative,
     say,
     write,
+    write_imported,
     written,
 )
 from generator.problems import CommandError
@@ -128,7 +129,7 @@ def import_(args: argparse.Namespace) -> int:
         # a scenario's workbook: the scenario's plan, written back as its overlay (spec 14)
         from generator.commands.scenarios import import_scenario
 
-        return import_scenario(workspace, book, meta, words, args, plans, print_problems, write, month_targets)
+        return import_scenario(workspace, book, meta, words, args, plans, print_problems, month_targets)
     read = read_book(book, meta, words, months, args.file)
     if has_errors(read.problems):
         return print_problems(read.problems, args)
@@ -169,26 +170,7 @@ def import_(args: argparse.Namespace) -> int:
             sys.stdout.write(shown[plan_path] if len(shown) == 1 else "".join(
                 f"# --- {targets[p]}\n{t}" for p, t in shown.items()))
         return EXIT_OK
-    existing = [str(targets[p]) for p in changed if targets[p].exists()]
-    if existing and not args.force:
-        return print_problems([make("file-exists", f, 1, 1, file=f) for f in existing], args)
-    for path, text in changed.items():
-        write(targets[path], text.encode("utf-8"))
-    if args.format == "json":
-        print(json.dumps({"written": [str(targets[p]) for p in changed],
-                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if problems:  # warnings: a campaign file kept, a task overdue
-        from generator.problems import format_text
-
-        print(format_text(problems, args.lang), file=sys.stderr)
-    if changed:
-        for path in changed:
-            say(args.lang, f"已写入 {targets[path]}", f"wrote {targets[path]}")
-    else:
-        print("planbook: 没有变化,未写入文件" if args.lang == "zh" else "planbook: no change, nothing written",
-              file=sys.stderr)
-    return EXIT_OK
+    return write_imported({targets[path]: text for path, text in changed.items()}, problems, args)
 
 
 def uncomputed_formula(book: Any, formulas: Any, shown: str) -> Any:

@@ -84,21 +84,11 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     `columns:`, the preset, the metric's id or label and common export names.
     File values obey the same rules as YAML ones (spec 4.1): a bare number above 1
     in a rate column, a negative amount or count, NaN or ∞ are errors."""
-    from generator.load import platform_exports
-
     shown = display_path(str(file))
     problems: list[Problem] = []
-    preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
-    if options.preset and preset is None:
-        report_place = ("budget" if options.preset in platform_exports.AD_PRESETS
-                        else "products" if options.preset in platform_exports.ITEM_PRESETS else None)
-        if report_place is not None:  # an ad or item report's preset, given for a file of actuals
-            problems.append(make("source-preset-place", shown, 1, 1, file=shown, preset=options.preset,
-                                 place=report_place))
-        else:
-            problems.append(make("source-preset", shown, 1, 1, file=shown, preset=options.preset,
-                                 presets=", ".join(platform_exports.PRESETS)))
-        return [], problems
+    refused = preset_problem(options, shown)
+    if refused is not None:  # before the file is opened
+        return [], [refused]
     try:
         size = file.stat().st_size
     except OSError:
@@ -121,6 +111,21 @@ def read_source(file: Path, encoding: str | None, year: int, unit_of: UnitLookup
     return read_table(iter_table(file, encoding), shown, year, unit_of, options, problems, (file, encoding))
 
 
+def preset_problem(options: SourceOptions, shown: str) -> Problem | None:
+    """A `preset:` that names no shop export's column map: an ad or item report's preset
+    in the wrong place, or no preset at all."""
+    from generator.load import platform_exports
+
+    if not options.preset or options.preset in platform_exports.PRESETS:
+        return None
+    report_place = ("budget" if options.preset in platform_exports.AD_PRESETS
+                    else "products" if options.preset in platform_exports.ITEM_PRESETS else None)
+    if report_place is not None:  # an ad or item report's preset, given for a file of actuals
+        return make("source-preset-place", shown, 1, 1, file=shown, preset=options.preset, place=report_place)
+    return make("source-preset", shown, 1, 1, file=shown, preset=options.preset,
+                presets=", ".join(platform_exports.PRESETS))
+
+
 def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitLookup, options: SourceOptions,
                problems: list[Problem] | None = None,
                bulk_file: tuple[Path, str | None] | None = None) -> tuple[list[SourceRow], list[Problem]]:
@@ -129,6 +134,9 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
     from generator.load import platform_exports
 
     problems = list(problems or [])
+    refused = preset_problem(options, shown)  # a query's result is checked as a file is
+    if refused is not None:
+        return [], [*problems, refused]
     preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
     encoding = bulk_file[1] if bulk_file else None
     try:

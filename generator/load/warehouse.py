@@ -61,16 +61,16 @@ def parquet_table(file: Path, shown: str, options: Any, folder: Path) -> tuple[P
     try:
         import duckdb
 
-        connection = duckdb.connect()
-        probe = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(file)])
-        columns = [str(d[0]) for d in probe.description or []]
-        preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
-        layout = platform_exports.find_layout([columns], preset, dict(options.columns), dict(options.names))
-        wanted = [n for n, target in zip(columns, layout.targets) if target] if layout else columns
-        csv_file = folder / "parquet.csv"
-        chosen = ", ".join(_quoted(n) for n in wanted or columns)
-        connection.execute(f"COPY (SELECT {chosen} FROM read_parquet('{_sql_text(str(file))}')) "
-                           f"TO '{_sql_text(str(csv_file))}' (HEADER, DELIMITER ',')")
+        with duckdb.connect() as connection:
+            probe = connection.execute("SELECT * FROM read_parquet(?) LIMIT 0", [str(file)])
+            columns = [str(d[0]) for d in probe.description or []]
+            preset = platform_exports.PRESETS.get(options.preset) if options.preset else None
+            layout = platform_exports.find_layout([columns], preset, dict(options.columns), dict(options.names))
+            wanted = [n for n, target in zip(columns, layout.targets) if target] if layout else columns
+            csv_file = folder / "parquet.csv"
+            chosen = ", ".join(_quoted(n) for n in wanted or columns)
+            connection.execute(f"COPY (SELECT {chosen} FROM read_parquet('{_sql_text(str(file))}')) "
+                               f"TO '{_sql_text(str(csv_file))}' (HEADER, DELIMITER ',')")
     except Exception as exc:  # noqa: BLE001 - a user's file: every failure is a problem
         return None, [make("source-format", shown, 1, 1, file=shown,
                            detail_en=f"not a readable Parquet file ({_first_line(exc)})",
@@ -138,15 +138,15 @@ def _duckdb(text: str, root: Path, shown: str) -> tuple[list[list[Any]] | None, 
             kinds = ", ".join(str(s.type).rsplit(".", 1)[-1] for s in statements) or "—"
             return None, make("source-sql-not-select", shown, 1, 1, file=shown, found=kinds)
         folder = root.resolve()
-        connection = duckdb.connect(config={"autoinstall_known_extensions": False,
-                                            "autoload_known_extensions": False})
-        connection.execute("SET allowed_directories = ?", [[str(folder)]])
-        connection.execute("SET enable_external_access = false")
-        connection.execute("SET lock_configuration = true")  # the query cannot lift these
-        with _in_folder(folder):  # relative paths are the plans folder's, wherever the command runs
-            cursor = connection.execute(text)
-            columns = [str(d[0]) for d in cursor.description or []]
-            rows = _fetched(cursor.fetchmany)
+        with duckdb.connect(config={"autoinstall_known_extensions": False,
+                                    "autoload_known_extensions": False}) as connection:
+            connection.execute("SET allowed_directories = ?", [[str(folder)]])
+            connection.execute("SET enable_external_access = false")
+            connection.execute("SET lock_configuration = true")  # the query cannot lift these
+            with _in_folder(folder):  # relative paths are the plans folder's, wherever the command runs
+                cursor = connection.execute(text)
+                columns = [str(d[0]) for d in cursor.description or []]
+                rows = _fetched(cursor.fetchmany)
     except _TooMany as exc:
         return None, make("source-sql-too-many-rows", shown, 1, 1, file=shown, limit=f"{exc.limit:,}")
     except Exception as exc:  # noqa: BLE001 - the user's query: its error is a problem

@@ -252,13 +252,18 @@ def parse_drivers(overlay: Overlay, plan: Plan, problems: list[Problem]) -> list
 _CHANGE = re.compile(r"^\s*([+\-\uff0b\uff0d])\s*(\d+(?:\.\d+)?)\s*[%\uff05]\s*$")
 
 
+def _factor(change: re.Match[str]) -> Decimal:
+    """`+10%` → 1.10, `-10%` (or a full-width sign) → 0.90."""
+    sign = -1 if change.group(1) in "-\uff0d" else 1
+    return 1 + sign * Decimal(change.group(2)) / 100
+
+
 def _driver_value(metric: str, value: Any) -> tuple[Decimal, bool] | None:
     """`+10%` / `-10%` → (1.10 / 0.90, relative); a level (3.8%, 129) → (level, absolute)."""
     if isinstance(value, str):
         found = _CHANGE.match(value)
         if found:
-            sign = -1 if found.group(1) in "-\uff0d" else 1
-            factor = 1 + sign * Decimal(found.group(2)) / 100
+            factor = _factor(found)
             return (factor, True) if factor >= 0 else None
     if metric == "visitors":
         return None  # visitors change by a share; a monthly level would be a guess at the spread
@@ -596,8 +601,7 @@ def _new_value(base: Any, value: str, shown: str, whole: bool = False) -> Any:
         quantity = parse_quantity(base)
     except QuantityError:
         raise CommandError("whatif-not-a-number", at=shown, text=value, found=str(base)[:60]) from None
-    factor = 1 + (-1 if found.group(1) in "-\uff0d" else 1) * Decimal(found.group(2)) / 100
-    new = quantity.exact * factor
+    new = quantity.exact * _factor(found)
     if quantity.is_percent:
         return f"{_plain(new * 100)}%"
     if whole:
