@@ -28,7 +28,8 @@ from typing import Any
 from generator.load.quantities import Quantity, QuantityError, parse_quantity
 from generator.model.catalog import NODES, metric_for
 from generator.model.documents import Plan
-from generator.model.workspace import Document, Workspace
+from generator.model.workspace import Document
+from generator.pipeline import Project
 from generator.problems import CommandError
 from generator.validate.review import actual_months
 
@@ -168,7 +169,8 @@ class _Year:
                                        f"this text names {self.source_year}'s year or figures, check it: {text}"))
 
 
-def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, unit: str | None) -> Scaffold:
+def scaffold(project: Project, year: int, source_year: int, growth: float, unit: str | None) -> Scaffold:
+    workspace = project.workspace
     units = sorted({d.key[0] for d in workspace.of_kind("plan") if d.key[1] == source_year})
     if unit is None and len(units) > 1:
         raise ScaffoldError("several-units", year=source_year, units=", ".join(units))
@@ -182,7 +184,7 @@ def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, u
         folder = folder / chosen
     state = _Year(source_year, year, growth, dict(plan.calendar))
     data, dump = _load(document.file)
-    _plan(data, plan, state, workspace, chosen)
+    _plan(data, plan, state, project, chosen)
     header = (f"# yaml-language-server: $schema={_schema_path(folder, workspace.root)}\n"
               f"# Scaffolded by `planbook new {year} --from {source_year} --growth {growth * 100:g}%` "
               f"from {document.path} on {dt.date.today().isoformat()}.\n"
@@ -194,7 +196,7 @@ def scaffold(workspace: Workspace, year: int, source_year: int, growth: float, u
     return Scaffold(files, state.notes)
 
 
-def _source_plan_shapes(targets: dict[str, Any], state: _Year, workspace: Workspace, unit: str) -> None:
+def _source_plan_shapes(targets: dict[str, Any], state: _Year, project: Project, unit: str) -> None:
     """`phasing: last_year` copied from a plan whose new baseline review stops before
     December (a year-to-date review) or is missing: last year has no shape yet, so
     each such target takes the source plan's own monthly targets of its metric as
@@ -202,9 +204,7 @@ def _source_plan_shapes(targets: dict[str, Any], state: _Year, workspace: Worksp
     covers the year.  The source plan is computed once for all of them."""
     from ruamel.yaml.comments import CommentedSeq
 
-    from generator.compute.report import compute_year
-
-    table = compute_year(workspace, unit, state.source_year, []).tables.get("targets")
+    table = project.report(unit, state.source_year).tables.get("targets")
     if table is None or table.empty:
         return
     for metric, target in targets.items():
@@ -225,7 +225,8 @@ def _source_plan_shapes(targets: dict[str, Any], state: _Year, workspace: Worksp
                                 f"complete"))
 
 
-def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) -> None:
+def _plan(data: Any, plan: Plan, state: _Year, project: Project, unit: str) -> None:
+    workspace = project.workspace
     data["year"] = state.year
     data["baseline"] = state.source_year
     if isinstance(data.get("title"), str):
@@ -248,7 +249,7 @@ def _plan(data: Any, plan: Plan, state: _Year, workspace: Workspace, unit: str) 
                      if isinstance(target, dict) and target.get("phasing") == "last_year"
                      and (review is None or len(actual_months(workspace, review, metric_id)) < 12)}
     if without_shape:
-        _source_plan_shapes(without_shape, state, workspace, unit)
+        _source_plan_shapes(without_shape, state, project, unit)
     for product in data.get("products") or []:
         if "units" in product:
             product["units"] = _scaled(product["units"], state.factor)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.compute import report as report_module
+from generator.render import site as site_module
 from generator.site.build import render_site_folder
 from tests.conftest import REPO
 
@@ -20,15 +20,18 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def computed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
-    """The (unit, year)s a render computes (the rest came from the cache)."""
+    """The (unit, year)s a render computes and renders again (the rest came from the
+    cache).  Counted where a year's pages are made: a year is also computed, not
+    rendered, as the baseline of the next year's changes page, and its scenarios on
+    their own workspaces."""
     calls: list[tuple[str, int]] = []
-    real = report_module.compute_year
+    real = site_module._render_year
 
-    def counting(workspace, unit, year, problems, thresholds=report_module.DEFAULT_THRESHOLDS):
-        calls.append((unit, year))
-        return real(workspace, unit, year, problems, thresholds)
+    def counting(writer, env, project, report, *args, **kwargs):
+        calls.append((report.unit, report.year))
+        return real(writer, env, project, report, *args, **kwargs)
 
-    monkeypatch.setattr(report_module, "compute_year", counting)
+    monkeypatch.setattr(site_module, "_render_year", counting)
     return calls
 
 

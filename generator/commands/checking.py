@@ -33,12 +33,13 @@ def check(args: argparse.Namespace) -> int:
     import gc
 
     from generator.load.warehouse import QueryOptions
-    from generator.pipeline import checked
+    from generator.pipeline import open_project
     from generator.problems import format_json, format_text, has_errors
 
     def check(root: Path) -> tuple[Any, list[Any]]:
         # a warehouse query without its secret here (a pre-commit hook) is a warning, not a block
-        return checked(root, None, QueryOptions(unset_is_a_note=True))
+        project = open_project(root, warehouse=QueryOptions(unset_is_a_note=True))
+        return project.workspace, project.problems
 
     gc.disable()  # a short-lived process: the collector would only re-walk the YAML nodes (see validate.gc_paused)
     root = plans_dir(args.dir)

@@ -107,23 +107,18 @@ def settings_of(folder: str, stamp: int | None) -> tuple[Any, list[Any]]:
 
 def computed(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
     """Validate, then compute the reports selected by --year and --unit (empty when invalid)."""
-    from generator.compute.report import compute_reports
-    from generator.pipeline import checked as check
-    from generator.problems import has_errors
+    from generator.pipeline import open_project
 
     # The same settings as the site's (mkdocs.yml of the working folder), so a row
     # has the same status in the report, the workbook and the site.
     settings, setting_problems = project_settings()
-    workspace, problems = check(plans_dir(args.dir))
-    problems = setting_problems + problems
-    if has_errors(problems):
-        return [], problems
-    known_year_and_unit(workspace, args)
+    project = open_project(plans_dir(args.dir), settings, setting_problems=setting_problems)
+    if project.has_errors():
+        return [], project.problems
+    known_year_and_unit(project.workspace, args)
     if getattr(args, "scenario", None):
-        return scenario_reports(workspace, problems, args, settings.thresholds, str(plans_dir(args.dir))), problems
-    reports = [r for r in compute_reports(workspace, problems, settings.thresholds)
-               if (args.year is None or r.year == args.year) and (args.unit is None or r.unit == args.unit)]
-    return reports, problems
+        return scenario_reports(project, args, str(plans_dir(args.dir))), project.problems
+    return project.reports(args.unit, args.year), project.problems
 
 
 def known_year_and_unit(workspace: object, args: argparse.Namespace) -> None:
@@ -151,11 +146,12 @@ def month_targets(workspace: Any, unit: str, year: int) -> dict[tuple[str, str, 
     workbook shows (read-only) where a target is spread by a phasing."""
     from decimal import Decimal
 
-    from generator.compute.report import compute_year
+    from generator.pipeline import project_of
 
     if workspace.plan(unit, year) is None:
         return {}
-    table = compute_year(workspace, unit, year, []).tables["targets"]
+    # the plan as written: its targets are shown whether or not the rest validates
+    table = project_of(workspace, rules=False).report(unit, year).tables["targets"]
     out = {}
     for row in table.itertuples(index=False):
         period = str(row.period)
@@ -232,19 +228,37 @@ def chosen_scenarios(workspace: Any, name: str, unit: str | None, year: int | No
     return found
 
 
-def scenario_reports(workspace: Any, problems: list[Any], args: argparse.Namespace, thresholds: Any,
-                     where: str) -> list[Any]:
+def scenario_reports(project: Any, args: argparse.Namespace, where: str) -> list[Any]:
     """The reports of the scenario `--scenario` names: its plan in place of the year's."""
-    from generator.compute.report import compute_year
-    from generator.model.scenarios import apply_scenario
-
     reports = []
-    for overlay in chosen_scenarios(workspace, args.scenario, args.unit, args.year, where):
-        applied = apply_scenario(workspace, overlay, [])
-        if applied is None:
-            continue  # its problems are among `problems` already (check runs every scenario)
-        reports.append(compute_year(applied.workspace, applied.unit, applied.year, problems, thresholds))
+    for overlay in chosen_scenarios(project.workspace, args.scenario, args.unit, args.year, where):
+        opened = project.with_scenario(overlay, [])
+        if opened is None:
+            continue  # its problems are among the project's already (check runs every scenario)
+        applied, scenario = opened
+        reports.append(scenario.report(applied.unit, applied.year))
     return reports
+
+
+def checked_as_written(plans: Path, texts: dict[Any, str]) -> dict[Any, tuple[str, list[Any]]]:
+    """The plans folder with `texts` (a path in the folder → its new text) written over
+    it, checked whole in a temporary copy: the user's files are not touched before
+    everything passes.  For each path: the copy's path the problems name, and its problems."""
+    import shutil
+    import tempfile
+
+    from generator.pipeline import open_project
+
+    with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
+        copy = Path(folder) / "plans"
+        if plans.is_dir():
+            shutil.copytree(plans, copy, symlinks=True)
+        for path, text in texts.items():
+            (copy / path).parent.mkdir(parents=True, exist_ok=True)
+            (copy / path).write_text(text, encoding="utf-8")
+        found = open_project(copy).problems
+        return {path: (str(copy / path), [p for p in found if Path(p.path).resolve() == (copy / path).resolve()])
+                for path in texts}
 
 
 def write_imported(files: dict[Path, str], problems: list[Any], args: argparse.Namespace) -> int:

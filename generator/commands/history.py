@@ -24,7 +24,6 @@ def diff(args: argparse.Namespace) -> int:
     from generator.diff.sources import DiffError
     from generator.problems import format_text
     from generator.render import diff as diff_render
-    from generator.validate import validate
 
     plans = plans_dir(args.dir)
     if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
@@ -33,9 +32,9 @@ def diff(args: argparse.Namespace) -> int:
     try:
         one_side: list[str] = []
         if args.rev:
-            diffs: list[PlanDiff] = diff_revision(plans, args.rev, validate)
+            diffs: list[PlanDiff] = diff_revision(plans, args.rev)
         else:
-            diffs, one_side = diff_units(plans, args.sides[0], args.sides[1], args.unit, validate)
+            diffs, one_side = diff_units(plans, args.sides[0], args.sides[1], args.unit)
     except DiffError as exc:
         if args.format == "json":
             print(json.dumps({"old": None, "new": None, "changes": [], "problems": [exc.problem().to_json(args.lang)]},
@@ -80,13 +79,12 @@ def log(args: argparse.Namespace) -> int:
 
     from generator.diff.history import ShallowHistory, commits_of, plan_files, review_files
     from generator.diff.sources import DiffError
-    from generator.model.workspace import read_workspace
+    from generator.pipeline import read_project
     from generator.render import diff as diff_render
     from generator.render.history import entry_of, history_markdown, history_text
-    from generator.validate import validate
 
     plans = plans_dir(args.dir)
-    workspace = read_workspace(plans)
+    workspace = read_project(plans).workspace
     planned = [(u, y) for u, y in workspace.units_years() if workspace.plan(u, y) is not None
                and (args.unit is None or u == args.unit)]
     year = args.year or max((y for _u, y in planned), default=dt.date.today().year)
@@ -104,7 +102,7 @@ def log(args: argparse.Namespace) -> int:
         say(args.lang, "这是浅克隆,没有完整的 git 历史:先运行 git fetch --unshallow",
              "a shallow clone has no whole git history: run git fetch --unshallow first")
         return EXIT_OK
-    entries = [found for found in (entry_of(plans, c, unit, year, validate, args.lang) for c in commits)
+    entries = [found for found in (entry_of(plans, c, unit, year, args.lang) for c in commits)
                if found[0].moved]
     if args.format == "json":
         print(diff_render.dumps({"unit": unit, "year": year, "commits": [

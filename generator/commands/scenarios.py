@@ -11,23 +11,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.common import chosen_scenarios, write_imported
+from generator.commands.common import checked_as_written, chosen_scenarios, write_imported
 from generator.problems import CommandError
 
 
 def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems: Any) -> int:
     """`planbook whatif --set PATH=VALUE …`: the year's figures with the changes, beside the plan's."""
     from generator.commands.common import known_year_and_unit
-    from generator.compute.report import compute_year
     from generator.compute.scenario_figures import scenario_figures
-    from generator.model.scenarios import added_by_scenario, apply_scenario, overlay_from_sets, placed_in_plan
-    from generator.pipeline import checked
-    from generator.problems import format_text, has_errors
+    from generator.model.scenarios import added_by_scenario, overlay_from_sets, placed_in_plan
+    from generator.pipeline import open_project, project_of
+    from generator.problems import format_text
     from generator.render import scenarios as words
-    from generator.validate import validate
 
-    workspace, problems = checked(plans)
-    if has_errors(problems):
+    project = open_project(plans, settings)
+    workspace, problems = project.workspace, project.problems
+    if project.has_errors():
         return int(print_problems([p for p in problems if p.is_error], args))
     known_year_and_unit(workspace, args)
     year = args.year or _newest_plan_year(workspace, args.unit, str(plans))
@@ -41,16 +40,14 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
         raise CommandError("unknown-year", str(plans), wanted=str(year), existing=existing)
     overlay = overlay_from_sets(workspace, plan_doc, list(args.set))
     found: list[Any] = []
-    applied = apply_scenario(workspace, overlay, found)
+    opened = project.with_scenario(overlay, found)
     found = [placed_in_plan(p, plan_doc) for p in found]
-    if applied is not None:
-        found += added_by_scenario(problems, validate(applied.workspace), overlay.path, plan_doc)
+    if opened is not None:
+        found += added_by_scenario(problems, project_of(opened[0].workspace).problems, overlay.path, plan_doc)
     errors = [p for p in found if p.is_error]
-    if errors or applied is None:
+    if errors or opened is None:
         return int(print_problems(errors or found, args))
-    base = compute_year(workspace, unit, year, problems, settings.thresholds)
-    scenario = compute_year(applied.workspace, unit, year, problems, settings.thresholds)
-    figures = scenario_figures(base, scenario)
+    figures = scenario_figures(project.report(unit, year), opened[1].report(unit, year))
     name = "情景" if args.lang == "zh" else "Scenario"
     title = (f"{year} 年 · 如果 {'; '.join(args.set)}" if args.lang == "zh"
              else f"{year} · what if {'; '.join(args.set)}")
@@ -111,14 +108,11 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     as written, becomes the scenario's overlay (its `name`, `note` and `drivers` kept);
     checked in a copy of the plans folder before anything is written."""
     import json
-    import shutil
-    import tempfile
 
     from generator.load.overlay import is_scenario_file
     from generator.load.yamltree import parse_yaml
     from generator.model.scenarios import OWN_KEYS, apply_scenario, overlay_between
     from generator.problems import has_errors, make
-    from generator.validate import check
     from generator.workbook_plan import cell_problems, merged_text, read_book
     from generator.workbook_plan.read import holder
 
@@ -165,17 +159,10 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     data = {**own, **{k: v for k, v in overlay.items() if k not in OWN_KEYS}}
     text = existing_text if same and existing_text is not None else merged_text(existing_text, data)
     problems = [make("scenario-cannot-remove", str(target), 1, 1, at=at) for at in removed]
-    with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
-        copy = Path(folder) / "plans"
-        shutil.copytree(plans, copy, symlinks=True)
-        (copy / meta.scenario_file).parent.mkdir(parents=True, exist_ok=True)
-        (copy / meta.scenario_file).write_text(text, encoding="utf-8")
-        _workspace, found = check(copy)
-        mine = (copy / meta.scenario_file).resolve()
-        # at the workbook's cell where the scenario's path is the plan's (targets, budget, costs …)
-        problems += cell_problems([p for p in found if Path(p.path).resolve() == mine], text,
-                                  read.cells.get(paths[0], {}), read.key_cells.get(paths[0], {}),
-                                  str(copy / meta.scenario_file), args.file, str(target))
+    shown, mine = checked_as_written(plans, {meta.scenario_file: text})[meta.scenario_file]
+    # at the workbook's cell where the scenario's path is the plan's (targets, budget, costs …)
+    problems += cell_problems(mine, text, read.cells.get(paths[0], {}), read.key_cells.get(paths[0], {}), shown,
+                              args.file, str(target))
     if has_errors(problems):
         return int(print_problems(problems, args))
     changed = existing_text != text

@@ -11,17 +11,16 @@ from generator.commands.common import EXIT_OK, EXIT_PROBLEMS, plans_dir, print_n
 
 
 def new(args: argparse.Namespace) -> int:
-    from generator.problems import format_text, has_errors
+    from generator.pipeline import open_project
+    from generator.problems import format_text
     from generator.scaffold import ScaffoldError, parse_growth, scaffold
-    from generator.validate import check
 
-    plans = plans_dir(args.dir)
-    workspace, problems = check(plans)
-    if has_errors(problems):
-        print(format_text(problems, args.lang), file=sys.stderr)
+    project = open_project(plans_dir(args.dir))
+    if project.has_errors():
+        print(format_text(project.problems, args.lang), file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        result = scaffold(workspace, args.year, args.source or args.year - 1, parse_growth(args.growth), args.unit)
+        result = scaffold(project, args.year, args.source or args.year - 1, parse_growth(args.growth), args.unit)
     except ScaffoldError as exc:
         return print_problems([exc.problem()], args)
     if args.dry_run:

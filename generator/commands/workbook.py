@@ -13,6 +13,7 @@ from generator.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     UsageError,
+    checked_as_written,
     known_year_and_unit,
     month_targets,
     plans_dir,
@@ -32,12 +33,12 @@ def export_plan(args: argparse.Namespace) -> int:
     import io
 
     from generator.load.yamltree import parse_yaml
-    from generator.model.workspace import read_workspace
+    from generator.pipeline import read_project
     from generator.render.labels import workbook_vocabulary
     from generator.workbook_plan import Source, workbook_of
 
     plans = plans_dir(args.dir)
-    workspace = read_workspace(plans)
+    workspace = read_project(plans).workspace
     known_year_and_unit(workspace, args)
     units = sorted({u for u, y in workspace.units_years() if y == args.year and workspace.plan(u, y)})
     if args.unit is None and len(units) > 1:
@@ -85,15 +86,11 @@ def import_(args: argparse.Namespace) -> int:
     if not args.file:
         raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx",
                          "import plan 需要工作簿:planbook import plan 文件.xlsx")
-    import shutil
-    import tempfile
-
     import openpyxl
 
-    from generator.model.workspace import read_workspace
+    from generator.pipeline import read_project
     from generator.problems import has_errors, make
     from generator.render.labels import workbook_vocabulary
-    from generator.validate import check
     from generator.workbook_plan import cell_problems, merged_text, read_book
     from generator.workbook_plan.layout import read_meta
     from generator.workbook_plan.read import holder
@@ -113,7 +110,7 @@ def import_(args: argparse.Namespace) -> int:
     if missing:
         return print_problems([missing], args)
     plans = Path(args.dir)
-    workspace = read_workspace(plans) if plans.is_dir() else None
+    workspace = read_project(plans).workspace if plans.is_dir() else None
     meta = read_meta(book)
     if meta is None:
         raise CommandError("workbook-format", args.file,
@@ -141,21 +138,12 @@ def import_(args: argparse.Namespace) -> int:
         base = targets[path] if targets[path].exists() else plans / path
         original = base.read_text(encoding="utf-8-sig") if base.is_file() else None
         texts[path] = (original, merged_text(original, data, holder("plan" if path == plan_path else "campaign")))
-    with tempfile.TemporaryDirectory(prefix="planbook-import-") as folder:
-        copy = Path(folder) / "plans"
-        if plans.is_dir():
-            shutil.copytree(plans, copy, symlinks=True)
-        for path, (_original, text) in texts.items():
-            target = copy / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        _workspace, found = check(copy)
-        problems = read.problems[:]
-        for path, (_original, text) in texts.items():
-            target = (copy / path).resolve()
-            mine = [p for p in found if Path(p.path).resolve() == target]
-            problems += cell_problems(mine, text, read.cells.get(path, {}), read.key_cells.get(path, {}),
-                                      str(copy / path), args.file, str(targets[path]))
+    checked = checked_as_written(plans, {path: text for path, (_original, text) in texts.items()})
+    problems = read.problems[:]
+    for path, (_original, text) in texts.items():
+        in_copy, mine = checked[path]
+        problems += cell_problems(mine, text, read.cells.get(path, {}), read.key_cells.get(path, {}), in_copy,
+                                  args.file, str(targets[path]))
     if has_errors(problems):
         return print_problems(problems, args)
     changed = {path: text for path, (original, text) in texts.items()
@@ -281,7 +269,7 @@ def import_actuals(args: argparse.Namespace) -> int:
 def checked_channel(args: argparse.Namespace) -> str:
     """--channel as a channel id of the plans (a display name becomes its id; `all` is
     the brand's total); a name no plan of the folder has is a problem, not a new channel."""
-    from generator.model.workspace import read_workspace
+    from generator.pipeline import read_project
 
     given = str(args.channel)
     if given.lower() == "all":
@@ -289,7 +277,7 @@ def checked_channel(args: argparse.Namespace) -> str:
     plans = Path(args.dir)
     if not plans.is_dir():
         return given  # no plans to check against (a repository without plans yet)
-    workspace = read_workspace(plans)
+    workspace = read_project(plans).workspace
     known: dict[str, str] = {}
     for unit, year in workspace.units_years():
         plan = workspace.plan_model(unit, year)

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Sequence
 
 from generator.diff.run import PlanDiff, compare_sides
-from generator.diff.sources import DiffError, Validator, checked, git, repo_root, side, workspace_at
+from generator.diff.sources import DiffError, git, repo_root, side, workspace_at
+from generator.pipeline import project_of
 from generator.model.workspace import Workspace
 
 # git's empty tree: the "parent" of a repository's first commit
@@ -100,14 +101,14 @@ def _touches_plan(changed: str, skipped: set[str]) -> bool:
     return False
 
 
-def commit_diff(plans: Path, commit: Commit, unit: str, year: int, validate: Validator) -> PlanDiff | None:
+def commit_diff(plans: Path, commit: Commit, unit: str, year: int) -> PlanDiff | None:
     """What `commit` changed in the year's plan, as `planbook diff` shows it; None when
     neither side has the plan (it was added and removed again).  HistoryError when the
     commit cannot be compared: an old commit must never stop today's build."""
     try:
         with workspace_at(plans, commit.parent) as old_ws, workspace_at(plans, commit.sha) as new_ws:
-            old = side(old_ws, checked(old_ws, validate), f"{commit.short}^:{year}", year, unit, require_plan=False)
-            new = side(new_ws, checked(new_ws, validate), f"{commit.short}:{year}", year, unit, require_plan=False)
+            old = side(project_of(old_ws), f"{commit.short}^:{year}", year, unit, require_plan=False)
+            new = side(project_of(new_ws), f"{commit.short}:{year}", year, unit, require_plan=False)
             if old.plan is None and new.plan is None and not (old.unreadable or new.unreadable):
                 return None
             return compare_sides(old, new)

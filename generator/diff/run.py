@@ -8,9 +8,9 @@ from typing import Any
 
 from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals, driver_changes
 from generator.diff.computed import computed_changes
-from generator.diff.sources import (DiffError, Side, Validator, checked, git, parse_spec, repo_root, scenario_side,
-                                   side, split_scenario, workspace_at)
-from generator.model.workspace import Workspace
+from generator.diff.sources import (DiffError, Side, git, parse_spec, repo_root, scenario_side, side, split_scenario,
+                                   workspace_at)
+from generator.pipeline import Project, project_of
 from generator.problems import Problem
 
 
@@ -30,8 +30,7 @@ class PlanDiff:
     new_plan: Any = None
 
 
-def diff_units(plans: Path, old_spec: str, new_spec: str, unit: str | None,
-               validate: Validator) -> tuple[list[PlanDiff], list[str]]:
+def diff_units(plans: Path, old_spec: str, new_spec: str, unit: str | None) -> tuple[list[PlanDiff], list[str]]:
     """`planbook diff OLD NEW` with several units and no --unit: each unit that has a
     plan on both sides is compared; the units with only one side are returned too."""
     old_rev, old_year = parse_spec(old_spec)
@@ -47,26 +46,26 @@ def diff_units(plans: Path, old_spec: str, new_spec: str, unit: str | None,
                                 units=", ".join(sorted(old_units | new_units)))
             one_side = [f"{u}: {new_spec if u in new_units else old_spec}"
                         for u in sorted((old_units | new_units) - set(both))]
-            return [diff_specs(plans, old_spec, new_spec, u, validate) for u in both], one_side
-    return [diff_specs(plans, old_spec, new_spec, unit, validate)], []
+            return [diff_specs(plans, old_spec, new_spec, u) for u in both], one_side
+    return [diff_specs(plans, old_spec, new_spec, unit)], []
 
 
-def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None, validate: Validator) -> PlanDiff:
+def diff_specs(plans: Path, old_spec: str, new_spec: str, unit: str | None) -> PlanDiff:
     """`planbook diff OLD NEW`: each side a year or REV:YEAR."""
     old_rev, old_year = parse_spec(old_spec)
     new_rev, new_year = parse_spec(new_spec)
     with workspace_at(plans, old_rev) as old_ws, workspace_at(plans, new_rev) as new_ws:
-        old = _side_of(old_ws, validate, old_spec, old_year, unit)
-        new = _side_of(new_ws, validate, new_spec, new_year, unit)
+        old = _side_of(project_of(old_ws), old_spec, old_year, unit)
+        new = _side_of(project_of(new_ws), new_spec, new_year, unit)
         return compare_sides(old, new)
 
 
-def _side_of(workspace: Workspace, validate: Validator, spec: str, year: int, unit: str | None) -> Side:
+def _side_of(project: Project, spec: str, year: int, unit: str | None) -> Side:
     """A side as the spec names it: the year's plan, or a scenario of it (`2026:冲刺`)."""
     scenario = split_scenario(spec)[1]
     if scenario is not None:
-        return scenario_side(workspace, validate, spec, year, unit, scenario)
-    return side(workspace, checked(workspace, validate), spec, year, unit)
+        return scenario_side(project, spec, year, unit, scenario)
+    return side(project, spec, year, unit)
 
 
 def compare_sides(old: Side, new: Side) -> PlanDiff:
@@ -92,7 +91,7 @@ def compare_sides(old: Side, new: Side) -> PlanDiff:
                     old_plan=old.plan, new_plan=new.plan)
 
 
-def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
+def diff_revision(plans: Path, rev: str) -> list[PlanDiff]:
     """`planbook diff --rev REV`: every plan whose documents changed between REV and the working tree."""
     root = repo_root(plans)
     relative = str(plans.resolve().relative_to(root))
@@ -117,10 +116,10 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
             read = [document.file, *files_read(document, old_ws.root)]
             if {plans.resolve() / f.resolve().relative_to(old_base) for f in read} & changed_files:
                 keys.add(document.key)
-        old_problems, new_problems = checked(old_ws, validate), checked(new_ws, validate)
+        old_project, new_project = project_of(old_ws), project_of(new_ws)
         for unit, year in sorted(keys):
-            old = side(old_ws, old_problems, f"{rev}:{year}", year, unit, require_plan=False)
-            new = side(new_ws, new_problems, f"{year}", year, unit, require_plan=False)
+            old = side(old_project, f"{rev}:{year}", year, unit, require_plan=False)
+            new = side(new_project, f"{year}", year, unit, require_plan=False)
             if old.plan is not None or new.plan is not None:
                 diff = compare_sides(old, new)
                 if diff.changes or diff.introduced:  # only the review may have changed
@@ -136,16 +135,17 @@ def diff_revision(plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
                 one_side = "added" if review_a is None else "removed" if review_b is None else ""
                 diffs.append(PlanDiff(f"{rev}:{year}", f"{year}", reviews, [], [], unit, "review", one_side,
                                       old_plan=old.plan, new_plan=new.plan))
-        diffs += _scenario_diffs(old_ws, new_ws, old_problems, new_problems, changed_files, plans, rev, validate)
+        diffs += _scenario_diffs(old_project, new_project, changed_files, plans, rev)
     return diffs
 
 
-def _scenario_diffs(old_ws: Workspace, new_ws: Workspace, old_problems: list[Problem], new_problems: list[Problem],
-                    changed_files: set[Path], plans: Path, rev: str, validate: Validator) -> list[PlanDiff]:
+def _scenario_diffs(old_project: Project, new_project: Project, changed_files: set[Path], plans: Path,
+                    rev: str) -> list[PlanDiff]:
     """Each changed scenario file (spec 14) as the scenario's plan before and after; a
     scenario added or removed against its year's plan."""
     from generator.model.scenarios import scenario_overlays, scenario_year
 
+    old_ws, new_ws = old_project.workspace, new_project.workspace
     old_base = old_ws.root.resolve()
     touched: set[tuple[str, int, str]] = set()
     for overlay in new_ws.scenarios:
@@ -159,11 +159,11 @@ def _scenario_diffs(old_ws: Workspace, new_ws: Workspace, old_problems: list[Pro
     diffs = []
     for unit, year, name in sorted(touched):
         sides = []
-        for workspace, problems, label in ((old_ws, old_problems, f"{rev}:{year}"), (new_ws, new_problems, f"{year}")):
-            if scenario_overlays(workspace, name, unit, year):
-                sides.append(scenario_side(workspace, validate, f"{label}:{name}", year, unit, name))
+        for project, label in ((old_project, f"{rev}:{year}"), (new_project, f"{year}")):
+            if scenario_overlays(project.workspace, name, unit, year):
+                sides.append(scenario_side(project, f"{label}:{name}", year, unit, name))
             else:  # the scenario is new (or gone): against the plan itself
-                sides.append(side(workspace, problems, label, year, unit, require_plan=False))
+                sides.append(side(project, label, year, unit, require_plan=False))
         if sides[0].plan is None and sides[1].plan is None:
             continue
         diff = compare_sides(*sides)

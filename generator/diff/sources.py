@@ -7,16 +7,13 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
-from generator.compute.report import YearReport, compute_reports
+from generator.compute.report import YearReport
 from generator.model.documents import Plan
 from generator.model.workspace import Workspace, plan_with_campaign_files, read_workspace
+from generator.pipeline import Project, project_of
 from generator.problems import CommandError, Problem, has_errors
-
-# The rules that validate a workspace (`generator.validate.validate`), passed in by
-# the command: the diff sits beside compute in the pipeline and never imports validate.
-Validator = Callable[[Workspace], list[Problem]]
 
 
 class DiffError(CommandError):
@@ -87,17 +84,12 @@ def workspace_at(plans: Path, rev: str | None) -> Iterator[Workspace]:
         yield read_workspace(copy)
 
 
-def checked(workspace: Workspace, validate: Validator) -> list[Problem]:
-    """Every problem of a workspace: loading and the rules."""
-    return list(workspace.problems) + validate(workspace)
-
-
-def scenario_side(workspace: Workspace, validate: Validator, label: str, year: int, unit: str | None,
-                  name: str) -> Side:
+def scenario_side(project: Project, label: str, year: int, unit: str | None, name: str) -> Side:
     """The plan of `year` as the scenario `name` changes it (spec 14: `diff 2026 2026:冲刺`)."""
     from generator.model.scenarios import (added_by_scenario, apply_scenario, base_plan, placed_in_plan,
                                            scenario_listing, scenario_overlays, scenario_year)
 
+    workspace = project.workspace
     overlays = scenario_overlays(workspace, name, unit, year)
     if not overlays:
         raise DiffError("unknown-scenario", name=name, year_en=f" in {year}", year_zh=f"(在 {year} 年)",
@@ -107,7 +99,7 @@ def scenario_side(workspace: Workspace, validate: Validator, label: str, year: i
         raise DiffError("several-units", year=year, units=", ".join(units))
     if len(overlays) > 1:  # one unit, one name twice: `check` says which files
         raise DiffError("scenario-duplicate-name", name=name, other=", ".join(o.path for o in overlays))
-    base = checked(workspace, validate)
+    base = project.problems
     own: list[Problem] = []
     applied = apply_scenario(workspace, overlays[0], own)
     plan = base_plan(workspace, overlays[0])
@@ -115,16 +107,17 @@ def scenario_side(workspace: Workspace, validate: Validator, label: str, year: i
         own = [placed_in_plan(p, plan) for p in own]
         return Side(label, year, None, None, own, own, unit or "main", unreadable=True)
     problems = [placed_in_plan(p, plan) for p in own] + added_by_scenario(
-        base, checked(applied.workspace, validate), overlays[0].path, plan)
-    found = side(applied.workspace, [p for p in base if p.is_error] + problems, label, year, applied.unit)
+        base, project_of(applied.workspace).problems, overlays[0].path, plan)
+    scenario = Project(project.plans, applied.workspace, [p for p in base if p.is_error] + problems, project.thresholds)
+    found = side(scenario, label, year, applied.unit)
     found.own_problems = problems
     found.drivers = applied.workspace.drivers.get((applied.unit, year), ())
     return found
 
 
-def side(workspace: Workspace, problems: list[Problem], label: str, year: int, unit: str | None,
-         require_plan: bool = True) -> Side:
+def side(project: Project, label: str, year: int, unit: str | None, require_plan: bool = True) -> Side:
     """The plan of `year` (and `unit`) with its report; problems when it does not validate."""
+    workspace, problems = project.workspace, project.problems
     units = sorted({u for (u, y) in workspace.units_years() if y == year})
     if unit is None and len(units) > 1:
         raise DiffError("several-units", year=year, units=", ".join(units))
@@ -139,7 +132,7 @@ def side(workspace: Workspace, problems: list[Problem], label: str, year: int, u
                         existing=", ".join(existing) or "—")
     report = None
     if plan is not None and not has_errors(problems):
-        report = next((r for r in compute_reports(workspace, problems) if (r.unit, r.year) == (chosen, year)), None)
+        report = project.report(chosen, year)
     paths = {d.path for d in workspace.documents if d.key == (chosen, year)}
     paths |= {u.path for u in workspace.unloaded if (u.unit, u.year) == (chosen, year)}
     unreadable = plan is None and any(u.kind == "plan" and (u.unit, u.year) == (chosen, year)

@@ -69,11 +69,10 @@ def history_entry(commit: Commit, diff: PlanDiff | None, lang: str, failed: str 
                         tuple((s, counted[s]) for s in SECTIONS if counted[s]), profit, added, body, failed)
 
 
-def entry_of(plans: Any, commit: Commit, unit: str, year: int, validate: Any,
-             lang: str) -> tuple[HistoryEntry, PlanDiff | None]:
+def entry_of(plans: Any, commit: Commit, unit: str, year: int, lang: str) -> tuple[HistoryEntry, PlanDiff | None]:
     """One commit's entry and its diff (None when it could not be made)."""
     try:
-        diff = commit_diff(plans, commit, unit, year, validate)
+        diff = commit_diff(plans, commit, unit, year)
     except HistoryError as exc:
         return history_entry(commit, None, lang, failed=str(exc)[:200]), None
     return history_entry(commit, diff, lang), diff

@@ -22,11 +22,12 @@ from typing import Any, Callable, Sequence
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
-from generator.compute.report import YearReport, compute_year
+from generator.compute.report import YearReport
 from generator.files import write_atomically
 from generator.render.sanitize import clean_front_matter, plain_text
 from generator.settings import Thresholds
 from generator.model.workspace import Page, Workspace, plan_with_campaign_files
+from generator.pipeline import Project
 from generator.problems import Problem
 from generator.render import filters, labels, words
 from generator.render.pages import PageContext, YearContexts, home_year
@@ -222,7 +223,7 @@ class YearRendered:
     collisions: list[tuple[str, str, str]]
 
 
-def render_years(workspace: Workspace, reports: list[YearReport], docs: Path,
+def render_years(project: Project, reports: list[YearReport], docs: Path,
                  options: SiteOptions) -> dict[tuple[str, int], YearRendered]:
     """Only the (unit, year) folders of `reports`; `render_site` adds the rest of the site."""
     env = environment(options)
@@ -230,14 +231,13 @@ def render_years(workspace: Workspace, reports: list[YearReport], docs: Path,
     by_key = {(r.unit, r.year): r for r in reports}
     for report in reports:
         writer = SiteWriter(docs)
-        nav = _render_year(writer, env, workspace, report, options, f"{report.unit}/{report.year}", by_key)
+        nav = _render_year(writer, env, project, report, options, f"{report.unit}/{report.year}", by_key)
         result[(report.unit, report.year)] = YearRendered(nav, writer.owners, writer.result.written,
                                                           writer.result.collisions)
     return result
 
 
-def render_site(workspace: Workspace, reports: list[YearReport], problems: list[Problem], docs: Path,
-                options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None,
+def render_site(project: Project, reports: list[YearReport], docs: Path, options: SiteOptions, unchanged: dict[tuple[str, int], list[Any]] | None = None,
                 rendered_years: dict[tuple[str, int], YearRendered] | None = None, spanning: bool = True) -> Rendered:
     """Every page, download and asset of the site into `docs`.
 
@@ -246,6 +246,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
     are the years `render_years` already wrote in this render.  Without `spanning`
     the pages that span years (home, problems, guide) are kept as they are: serve
     renders them in a second phase."""
+    workspace, problems = project.workspace, project.problems
     env = environment(options)
     writer = SiteWriter(docs)
     lang = options.lang
@@ -267,7 +268,7 @@ def render_site(workspace: Workspace, reports: list[YearReport], problems: list[
             writer.adopt(done.owners, done.written, done.collisions)
             nav_entries = done.nav
         else:
-            nav_entries = _render_year(writer, env, workspace, report, options, base, by_key)
+            nav_entries = _render_year(writer, env, project, report, options, base, by_key)
         writer.result.year_navs[key] = nav_entries
         by_unit.setdefault(report.unit, []).append((report.year, {str(report.year): nav_entries}))
     # Newest year first, as on the home page.  Several units nest as unit → year, so
@@ -369,24 +370,24 @@ def _fenced(text: str | None, language: str) -> str:
     return f"{fence}{language}\n{text.rstrip()}\n{fence}"
 
 
-def _render_year(writer: SiteWriter, env: Environment, workspace: Workspace, report: YearReport,
+def _render_year(writer: SiteWriter, env: Environment, project: Project, report: YearReport,
                  options: SiteOptions, base: str, reports: dict[tuple[str, int], YearReport]) -> list[Any]:
     """One (unit, year): its pages, campaign pages, own pages and downloads; its navigation.
 
     `reports` are the reports at hand; the changes page needs the baseline year's
     (the figures a change moves), computed here when this render does not hold it."""
-    lang = options.lang
+    lang, workspace = options.lang, project.workspace
     nav_entries: list[Any] = []
     contexts = YearContexts(report, lang, base, options.today, _slug, options.thresholds)
 
     def baseline() -> YearReport | None:
         key = (report.unit, int(report.summary["baseline_year"]))
         if key not in reports and workspace.plan(*key) is not None:
-            reports[key] = compute_year(workspace, key[0], key[1], [], options.thresholds)
+            reports[key] = project.report(*key)
         return reports.get(key)
 
     history = dict(options.histories).get((report.unit, report.year), ())
-    scenarios = _scenario_columns(workspace, report, options) if report.plan is not None else []
+    scenarios = _scenario_columns(project, report, options) if report.plan is not None else []
     builders: dict[str, Callable[[], PageContext]] = {
         "plan": lambda: contexts.plan_page(history), "review": contexts.review_page,
         "changes": lambda: contexts.changes_page(workspace, baseline()),
@@ -478,23 +479,25 @@ def _units(reports: list[YearReport]) -> set[str]:
     return {r.unit for r in reports}
 
 
-def _scenario_columns(workspace: Workspace, report: YearReport, options: SiteOptions) -> list[ScenarioColumn]:
+def _scenario_columns(project: Project, report: YearReport, options: SiteOptions) -> list[ScenarioColumn]:
     """The scenarios of the report's plan (spec 14), each computed on its own workspace;
     one that does not apply (its problems are on the problems page) has no report."""
-    from generator.model.scenarios import apply_scenario, scenario_year
+    from generator.model.scenarios import scenario_year
 
+    workspace, key = project.workspace, (report.unit, report.year)
     columns = []
     for overlay in workspace.scenarios:
-        if scenario_year(workspace, overlay) != (report.unit, report.year):
+        if scenario_year(workspace, overlay) != key:
             continue
-        found: list[Problem] = []
-        applied = apply_scenario(workspace, overlay, found)
-        scenario = compute_year(applied.workspace, report.unit, report.year, [], options.thresholds) \
-            if applied is not None else None
-        changes = written_changes(plan_with_campaign_files(workspace, report.unit, report.year),
-                                  plan_with_campaign_files(applied.workspace, report.unit, report.year),
-                                  applied.workspace.drivers.get((report.unit, report.year), ()), options.lang) \
-            if applied is not None else ()
+        opened = project.with_scenario(overlay, [])
+        scenario: YearReport | None = None
+        changes: tuple[str, ...] = ()
+        if opened is not None:
+            applied, applied_project = opened
+            scenario = applied_project.report(*key)
+            changes = written_changes(plan_with_campaign_files(workspace, *key),
+                                      plan_with_campaign_files(applied.workspace, *key),
+                                      applied.workspace.drivers.get(key, ()), options.lang)
         note = overlay.data.get("note")
         columns.append(ScenarioColumn(overlay.name, note if isinstance(note, str) else "", overlay.path, scenario,
                                       changes))

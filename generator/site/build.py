@@ -21,68 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from generator.files import current_umask, write_atomically, write_text_if_changed
-from generator.problems import Problem, display_path, format_text, has_errors, make, os_reason
+from generator.files import current_umask, write_text_if_changed
+from generator.pipeline import Project, RenderCache
+from generator.problems import Problem, display_path, format_text, make, os_reason
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
 
 Key = tuple[str, int]  # (unit, year)
-
-
-@dataclass
-class RenderCache:
-    """Each (unit, year)'s input fingerprint, its computed report and its navigation,
-    so a build re-renders only the years whose inputs changed.
-
-    `serve` keeps one in memory between rebuilds; `build` keeps one in the build
-    folder (`build/.planbook-cache/`), so a second build, or a CI job that keeps
-    `build/` between runs, re-renders only what a commit changed.  The fingerprint
-    (`year_fingerprints`) covers everything a year's pages are made of; the pages
-    that span years (home, problems, guide) are rendered every time."""
-
-    entries: dict[tuple[str, int], tuple[str, Any, list[Any]]] = field(default_factory=dict)
-    folder: Path | None = None
-    parsed: dict[str, Any] = field(default_factory=dict)  # each file's document, while its bytes stay the same
-
-    def get(self, key: tuple[str, int], fingerprint: str) -> tuple[Any, list[Any]] | None:
-        """(report, navigation) rendered from exactly these inputs, or None."""
-        entry = self.entries.get(key)
-        if entry is not None and entry[0] == fingerprint:
-            return entry[1], entry[2]
-        if self.folder is None:
-            return None
-        import pickle
-
-        try:
-            with open(self.folder / _cache_name(key, fingerprint), "rb") as handle:
-                version, stored_key, report, nav = pickle.load(handle)
-        except Exception:  # noqa: BLE001 - missing, damaged or from another version: a miss, never an error
-            return None
-        return (report, nav) if (version, stored_key) == (_CACHE_VERSION, key) else None
-
-    def update(self, entries: dict[tuple[str, int], tuple[str, Any, list[Any]]]) -> None:
-        """Keep this render's entries; on disk, write the new ones and drop the rest."""
-        self.entries = entries
-        if self.folder is None:
-            return
-        import pickle
-
-        names = {_cache_name(key, fingerprint): (key, report, nav) for key, (fingerprint, report, nav) in entries.items()}
-        for name, (key, report, nav) in names.items():
-            if not (self.folder / name).exists():  # the name is the fingerprint: an existing file is current
-                write_atomically(self.folder / name,
-                                 pickle.dumps((_CACHE_VERSION, key, report, nav), protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in self.folder.glob("*.pickle"):
-            if stale.name not in names:
-                stale.unlink(missing_ok=True)
-
-
-_CACHE_VERSION = 1
-
-
-def _cache_name(key: tuple[str, int], fingerprint: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(f"{key[0]}\0{key[1]}\0{fingerprint}".encode()).hexdigest()[:40] + ".pickle"
 
 
 @dataclass
@@ -111,7 +55,7 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
     `history` no 历史 pages are read from git (golden pages stay the same whatever
     the repository's commits)."""
     from generator.load.warehouse import QueryOptions
-    from generator.pipeline import checked as check
+    from generator.pipeline import open_project
     from generator.validate import gc_paused
 
     own, config, setting_problems = settings_of(project)
@@ -120,18 +64,16 @@ def render_site_folder(project: Path, out: Path, plans: Path | None = None, stri
         return Outcome(False, setting_problems, message=f"{plans_dir}: no such folder")
     if cache is None:
         cache = RenderCache(folder=out / ".planbook-cache")
-    workspace, problems = check(plans_dir, cache.parsed, QueryOptions(out / ".planbook-cache" / "sql", refresh))
-    problems = setting_problems + problems
-    if has_errors(problems, strict):
-        return Outcome(False, problems)
+    loaded = open_project(plans_dir, own, setting_problems=setting_problems, cache=cache,
+                          warehouse=QueryOptions(out / ".planbook-cache" / "sql", refresh))
+    if loaded.has_errors(strict):
+        return Outcome(False, loaded.problems)
     with gc_paused():  # tables and pages are acyclic: the collector only slowed this by 10 %
-        return _render_pages(project, out, config, own, workspace, problems, plans_dir, serving, cache,
-                             mkdocs_site_dir, between_phases, history)
+        return _render_pages(project, out, config, own, loaded, serving, mkdocs_site_dir, between_phases, history)
 
 
-def _render_pages(project: Path, out: Path, config: dict[str, Any], own: ProjectSettings, workspace: Any,
-                  problems: list[Problem], plans_dir: Path, serving: bool, cache: RenderCache,
-                  mkdocs_site_dir: str, between_phases: Callable[[list[Problem]], None] | None = None,
+def _render_pages(project: Path, out: Path, config: dict[str, Any], own: ProjectSettings, loaded: Project,
+                  serving: bool, mkdocs_site_dir: str, between_phases: Callable[[list[Problem]], None] | None = None,
                   history: bool = True) -> Outcome:
     from jinja2 import TemplateError
 
@@ -139,6 +81,7 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     from generator.site.history import plan_histories
     from generator.site.render_years import compute_and_render
 
+    workspace, problems, cache, plans_dir = loaded.workspace, loaded.problems, loaded.cache, loaded.plans
     # The histories are part of the options, so of every year's fingerprint: a new
     # commit renders the years again even when it changed no file's contents.
     options = SiteOptions(own.lang, own.thresholds, project / "site_templates", own.site_name,
@@ -168,10 +111,9 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
             last render's cache entry: they are rendered next, with the pages that span
             years (which `spanning` writes)."""
             # Under serve the plugin runs inside MkDocs' threaded server: no fork there.
-            fresh, years = compute_and_render(workspace, keys, problems, own.thresholds, out / "docs", options,
-                                              parallel=not serving)
+            fresh, years = compute_and_render(loaded, keys, out / "docs", options, parallel=not serving)
             reports = [reports_kept[key] if key in reports_kept else fresh[key] for key in workspace.units_years()]
-            rendered = render_site(workspace, reports, problems, out / "docs", options, navs_kept, years,
+            rendered = render_site(loaded, reports, out / "docs", options, navs_kept, years,
                                    spanning=spanning)
             cache.update({(r.unit, r.year): cache.entries[(r.unit, r.year)] if (r.unit, r.year) in held_back
                           else (fingerprints[(r.unit, r.year)], r, rendered.year_navs[(r.unit, r.year)])

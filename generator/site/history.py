@@ -24,8 +24,6 @@ CACHE_NAME = "history.json"
 
 def plan_histories(plans: Path, workspace: Any, lang: str, cache_folder: Path, code: str) -> Histories:
     """Each (unit, year) plan's commits, newest first; nothing for a plan outside git."""
-    from generator.validate import validate
-
     cache_file = cache_folder / CACHE_NAME
     cached = _read(cache_file, code)
     fresh: dict[str, dict[str, Any]] = {}
@@ -42,7 +40,7 @@ def plan_histories(plans: Path, workspace: Any, lang: str, cache_folder: Path, c
             name = f"{commit.sha}:{unit}:{year}:{lang}"
             data = cached.get(name)
             if data is None:
-                data = entry_of(plans, commit, unit, year, validate, lang)[0].to_json()
+                data = entry_of(plans, commit, unit, year, lang)[0].to_json()
             fresh[name] = data
             entry = HistoryEntry.from_json(data)
             if entry.moved:

@@ -17,9 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compute.report import YearReport
-from generator.problems import Problem
+from generator.pipeline import Project
 from generator.render.site import SiteOptions, YearRendered, render_years
-from generator.settings import Thresholds
 from generator.site.split_work import in_two_processes, two_cores_available
 
 Key = tuple[str, int]
@@ -27,19 +26,18 @@ Key = tuple[str, int]
 PARALLEL_FROM = 6
 
 
-def compute_and_render(workspace: Any, keys: list[Key], problems: list[Problem], thresholds: Thresholds,
-                       docs: Any, options: SiteOptions, parallel: bool = True
+def compute_and_render(project: Project, keys: list[Key], docs: Any, options: SiteOptions, parallel: bool = True
                        ) -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
     """The reports of `keys` and their rendered folders."""
     if not parallel or len(keys) < PARALLEL_FROM or not two_cores_available():
-        return _in_this_process(workspace, keys, problems, thresholds, docs, options)
+        return _in_this_process(project, keys, docs, options)
     theirs, ours = _halves(keys)
 
     def render_theirs() -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
-        return _in_this_process(workspace, theirs, problems, thresholds, docs, options)
+        return _in_this_process(project, theirs, docs, options)
 
     (reports, rendered), (their_reports, their_rendered) = in_two_processes(
-        render_theirs, lambda: _in_this_process(workspace, ours, problems, thresholds, docs, options), render_theirs)
+        render_theirs, lambda: _in_this_process(project, ours, docs, options), render_theirs)
     return {**reports, **their_reports}, {**rendered, **their_rendered}
 
 
@@ -54,9 +52,7 @@ def _halves(keys: list[Key]) -> tuple[list[Key], list[Key]]:
     return [k for k in keys if k[0] in odd], [k for k in keys if k[0] not in odd]
 
 
-def _in_this_process(workspace: Any, keys: list[Key], problems: list[Problem], thresholds: Thresholds,
-                     docs: Any, options: SiteOptions) -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
-    from generator.compute.report import compute_year
-
-    reports = {key: compute_year(workspace, key[0], key[1], problems, thresholds) for key in keys}
-    return reports, render_years(workspace, list(reports.values()), docs, options)
+def _in_this_process(project: Project, keys: list[Key], docs: Any, options: SiteOptions
+                     ) -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
+    reports = {key: project.report(*key) for key in keys}
+    return reports, render_years(project, list(reports.values()), docs, options)
