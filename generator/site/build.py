@@ -328,11 +328,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = False, dirty:
     the pages whose files changed, as MkDocs' own `serve` does.  A full build of a
     large site runs on two cores (site/mkdocs_halves.py; `two_cores` forces the choice)."""
     _quiet_mkdocs()
-    from mkdocs.config import load_config as load_mkdocs
-
+    from generator.site import mkdocs_api
     from generator.site.mkdocs_halves import build_on_two_cores, run_mkdocs, suits_two_cores, worth_two_cores
 
-    config = load_mkdocs(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    config = mkdocs_api.load_config(str(config_file), site_dir=str(site_dir), strict=strict)
     if two_cores is None:
         two_cores = not dirty and worth_two_cores(Path(config["docs_dir"]))
     if two_cores and suits_two_cores(config):
@@ -437,13 +436,13 @@ def serve(project: Path, build_dir: Path, address: str, plans: Path | None = Non
     if not (plans or project / own.plans).is_dir():
         return outcome  # nothing to watch: the command says so and stops
     _quiet_mkdocs()
-    from mkdocs.commands.serve import serve as run_serve
+    from generator.site import mkdocs_api
 
     watched = [(plans or project / own.plans).resolve(), (project / "site_templates").resolve()]
     watcher = PlanWatcher(watched, rerender, ignore=build_dir)
     watcher.start()
     try:
-        run_serve(config_file=str(build_dir / "mkdocs.yml"), livereload=True, build_type="dirty", dev_addr=address)
+        mkdocs_api.serve(str(build_dir / "mkdocs.yml"), address)
     finally:
         watcher.stop()
     return Outcome(True, outcome.problems)

@@ -102,14 +102,14 @@ def _weight(page: Any) -> int:
 def run_mkdocs(config: Any, dirty: bool = False, share: tuple[int, int] | None = None) -> list[str]:
     """One MkDocs build of `config` (of part `share` of the pages only, when given).
     Returns the site paths of the pages it built."""
-    from mkdocs.commands.build import build as run_build
+    from generator.site import mkdocs_api
 
     plugin = config.plugins.get("planbook")
     if plugin is not None:
         plugin.share = share
     config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
     try:
-        run_build(config, dirty=dirty)
+        mkdocs_api.build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
     return list(getattr(plugin, "built", []))

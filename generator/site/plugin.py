@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from generator.site import mkdocs_api
+from generator.site.mkdocs_api import BasePlugin, Config, config_options
 
 
 
@@ -61,8 +60,6 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         self.built: list[str] = []
         if share is None:
             return files
-        from mkdocs.structure.files import InclusionLevel
-
         from generator.site.mkdocs_halves import half_of
 
         pages = list(files.documentation_pages())
@@ -71,7 +68,7 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
             if id(file) in mine:
                 self.built.append(file.dest_uri)
             elif file.is_documentation_page() or share[0] > 0:
-                file.inclusion = InclusionLevel.EXCLUDED
+                mkdocs_api.exclude(file)
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
@@ -98,13 +95,11 @@ class PlanbookPlugin(BasePlugin[PlanbookConfig]):
         sections: set[int] = getattr(self, "unit_sections", set())
         if len(sections) < 2:
             return context
-        from mkdocs.structure.nav import Navigation
-
         top = page
         while top.parent is not None:
             top = top.parent
         items = [item for item in nav.items if id(item) not in sections or item is top]
-        context["nav"] = Navigation(items, nav.pages)
+        context["nav"] = mkdocs_api.navigation(items, nav.pages)
         return context
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:

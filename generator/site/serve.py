@@ -150,7 +150,9 @@ RENDER_OR_BUILD = threading.Lock()
 
 def attach_server(docs: Path, server: Any) -> None:
     """Take over when MkDocs rebuilds the site in `docs`: Planbook asks after each render."""
-    if not all(hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "unwatch")):
+    from generator.site import mkdocs_api
+
+    if not mkdocs_api.takes_rebuild_requests(server):
         return  # another MkDocs than 1.6: its own watcher stays in charge
     key = str(docs.resolve())
     server.unwatch(str(docs))
@@ -171,9 +173,9 @@ def request_rebuild(docs: Path) -> bool:
             _PENDING.add(key)
             return False
         _PENDING.discard(key)
-    with server._rebuild_cond:  # what MkDocs' own watcher does on a change (mkdocs/livereload)
-        server._want_rebuild = True
-        server._rebuild_cond.notify_all()
+    from generator.site import mkdocs_api
+
+    mkdocs_api.ask_to_rebuild(server)
     return True
 
 
