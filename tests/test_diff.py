@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff.compare import compare_plans, date_shift
+from generator.diff.compare import compare_plans
+from generator.diff.entries import date_shift
 from generator.model.documents import Plan
 from tests.conftest import REPO, write_files
 

@@ -3,112 +3,25 @@
 List entries match by their key (`id`, `sku`, tool id), never by position, so
 reordering is no change and a changed key is a removal plus an addition.
 Numbers carry Δ and Δ %; shares carry Δ in percentage points; dates of two
-different years compare by their shift in days.
+different years compare by their shift in days.  What one change is and how it is
+made is `diff/change.py`; the list entries (campaigns, products) are `diff/entries.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
-from dataclasses import dataclass
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from generator.compute.figures import ratio
+from generator.diff.change import Change, as_number, keys_of_both, number_change, plain_number, value_change
+from generator.diff.entries import campaign_changes, date_shift, listed, product_changes
 from generator.load.quantities import Quantity, written
 from generator.model.amounts import written_sum
-from generator.model.documents import (
-    Actual,
-    ActualChannel,
-    Campaign,
-    Plan,
-    Product,
-    Review,
-    SpreadTarget,
-    Target,
-)
+from generator.model.documents import Actual, ActualChannel, Plan, Review, SpreadTarget, Target
 from generator.model.catalog import metric_for
 from generator.model.fields import month_values
-
-SECTIONS = ["drivers", "targets", "channels", "budget", "costs", "campaigns", "products", "positioning", "goals", "general",
-            "phasing", "profiles", "calendar", "metrics", "competitors", "retention", "actuals", "review"]
-
-
-@dataclass(frozen=True)
-class Change:
-    section: str
-    key: str
-    field: str
-    old: Any
-    new: Any
-    delta: float | None = None
-    delta_pct: float | None = None
-    unit: str = ""  # "pp" for shares, "days" for date shifts, "%" for rates
-    computed: bool = False
-    # an entry added or removed in full, as structured fields (JSON `entry`): each
-    # figure as {value, unit}, dates as ISO text, lists and mappings as such
-    entry: dict[str, Any] | None = None
-
-    @property
-    def kind(self) -> str:
-        if self.old is None:
-            return "added"
-        if self.new is None:
-            return "removed"
-        return "changed"
-
-    def to_json(self) -> dict[str, Any]:
-        # Δ and Δ % to six decimals like every figure in the JSON (a float difference
-        # such as 0.04 − 0.03 is 0.010000000000000002 otherwise)
-        out = {"section": self.section, "key": self.key, "field": self.field, "old": _json(self.old),
-               "new": _json(self.new), "delta": _six(self.delta), "delta_pct": _six(self.delta_pct),
-               "unit": self.unit,
-               "kind": self.kind, "computed": self.computed}
-        if self.entry is not None:
-            out["entry"] = self.entry
-        return out
-
-
-def _six(value: float | None) -> Any:
-    """A Δ to six decimals, an int when whole (as `plain_number` gives the values)."""
-    rounded = ratio(value)
-    return None if rounded is None else plain_number(Decimal(str(rounded)))
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, (dt.date,)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_json(v) for v in value]
-    return value
-
-
-def plain_number(value: Any) -> Any:
-    """An exact amount (Decimal) as a JSON number: an int when whole; anything else as is."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def number_change(section: str, key: str, field: str, old: Any, new: Any,
-                  unit: str = "", computed: bool = False) -> Change | None:
-    """old → new with Δ and Δ %; None when equal (or both missing)."""
-    old, new = plain_number(old), plain_number(new)
-    if old == new or (old is None and new is None):
-        return None
-    if old is not None and new is not None and abs(old - new) <= 1e-9 * max(abs(old), abs(new), 1):
-        return None
-    delta = new - old if old is not None and new is not None else None
-    pct = delta / old if delta is not None and old else None
-    if unit == "pp":
-        pct = None  # a share's change is read in percentage points
-    return Change(section, key, field, old, new, delta, pct, unit, computed)
-
-
-def value_change(section: str, key: str, field: str, old: Any, new: Any) -> Change | None:
-    return None if old == new else Change(section, key, field, old, new)
 
 
 def compare_plans(old: Plan | None, new: Plan | None) -> list[Change]:
@@ -120,14 +33,14 @@ def compare_plans(old: Plan | None, new: Plan | None) -> list[Change]:
     changes += list(_mapping("channels", old_plan.channels, new_plan.channels))
     changes += list(_budget(old_plan, new_plan))
     changes += list(_costs(old_plan, new_plan))
-    changes += list(_campaigns(old_plan, new_plan))
-    changes += list(_products(old_plan, new_plan))
+    changes += list(campaign_changes(old_plan, new_plan))
+    changes += list(product_changes(old_plan, new_plan))
     changes += list(_positioning(old_plan, new_plan))
     changes += list(_goals(old_plan, new_plan))
     changes += list(_general(old_plan, new_plan))
     changes += list(_shapes(old_plan, new_plan))
-    changes += list(_listed("competitors", old_plan.competitors, new_plan.competitors, lambda c: c.name))
-    changes += list(_listed("retention", old_plan.retention, new_plan.retention,
+    changes += list(listed("competitors", old_plan.competitors, new_plan.competitors, lambda c: c.name))
+    changes += list(listed("retention", old_plan.retention, new_plan.retention,
                             lambda r: f"{r.lever}: {r.action}"))
     return changes
 
@@ -138,7 +51,7 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
     changes: list[Change] = []
     a_actuals = old.actuals if old else {}
     b_actuals = new.actuals if new else {}
-    for metric in _keys(a_actuals, b_actuals):
+    for metric in keys_of_both(a_actuals, b_actuals):
         ma, mb = a_actuals.get(metric), b_actuals.get(metric)
         if ma is None or mb is None:
             written_total = (ma or mb).total  # type: ignore[union-attr]
@@ -147,7 +60,7 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
             continue
         changes += list(_spread("actuals", metric, "", ma, mb))
         ca, cb = ma.channels or {}, mb.channels or {}
-        for channel in _keys(ca, cb):
+        for channel in keys_of_both(ca, cb):
             ea, eb = ca.get(channel), cb.get(channel)
             if ea is None or eb is None:
                 changes.append(Change("actuals", metric, f"channels.{channel}", _actual_total(ea),
@@ -156,7 +69,7 @@ def compare_reviews(old: Review | None, new: Review | None) -> list[Change]:
                 changes += list(_spread("actuals", metric, f"channels.{channel}.", ea, eb))
     flat_a = _flat(_review_parts(old), ())
     flat_b = _flat(_review_parts(new), ())
-    for path in _keys(flat_a, flat_b):
+    for path in keys_of_both(flat_a, flat_b):
         a, b = flat_a.get(path), flat_b.get(path)
         key, field = str(path[0]), ".".join(str(p) for p in path[1:])
         if isinstance(a, Quantity) and isinstance(b, Quantity) and a.form == b.form and a.form != "per_order":
@@ -239,18 +152,18 @@ def _shapes(old: Plan, new: Plan) -> Iterator[Change]:
     found = value_change("phasing", "plan", "weights", _phasing_text(old.phasing), _phasing_text(new.phasing))
     if found:
         yield found
-    for name in _keys(old.profiles, new.profiles):
+    for name in keys_of_both(old.profiles, new.profiles):
         found = value_change("profiles", str(name), "weights", _phasing_text(old.profiles.get(name)),
                              _phasing_text(new.profiles.get(name)))
         if found:
             yield found
-    for node in _keys(old.calendar, new.calendar):
+    for node in keys_of_both(old.calendar, new.calendar):
         a, b = old.calendar.get(node), new.calendar.get(node)
         if a is not None and b is not None and a != b:
             yield Change("calendar", str(node), "date", a, b, float(date_shift(a, b)), None, "days")
         elif a != b:
             yield Change("calendar", str(node), "date", a, b)
-    for metric in _keys(old.metrics, new.metrics):
+    for metric in keys_of_both(old.metrics, new.metrics):
         ma, mb = old.metrics.get(metric), new.metrics.get(metric)
         for field in ("label", "unit", "total", "better", "family"):
             found = value_change("metrics", str(metric), field, getattr(ma, field, None) if ma else None,
@@ -259,105 +172,9 @@ def _shapes(old: Plan, new: Plan) -> Iterator[Change]:
                 yield found
 
 
-def _listed(section: str, old: list[Any], new: list[Any], key: Any) -> Iterator[Change]:
-    """Entries of a list matched by their key (never by position), field by field."""
-    a = {key(item): item for item in old}
-    b = {key(item): item for item in new}
-    for name in _keys(a, b):
-        ia, ib = a.get(name), b.get(name)
-        if ia is None or ib is None:
-            yield Change(section, name, "entry", _item_text(ia), _item_text(ib), entry=item_fields(ia or ib))
-            continue
-        for field in type(ia).model_fields:
-            found = value_change(section, name, field, _plain(getattr(ia, field)), _plain(getattr(ib, field)))
-            if found:
-                yield found
-
-
-def _item_text(item: Any) -> str | None:
-    """An added or removed list entry in full (`name: A店; price: 99`), values as written."""
-    if item is None:
-        return None
-    parts = []
-    for field in type(item).model_fields:
-        value = getattr(item, field)
-        if value in (None, [], {}, "", False) or field in ("review", "kind", "year", "unit"):
-            continue
-        parts.append(f"{field}: {_shown(value)}")
-    return "; ".join(parts)
-
-
-# The unit of a figure written under these fields (a campaign's budget items, a
-# product's price): what a program reading `entry` needs beside the number.
-_FIELD_UNITS = {"price": "元", "cost": "元", "budget": "元", "amount": "元", "daily": "元", "units": "件"}
-
-
-def item_fields(item: Any, unit: str = "") -> dict[str, Any] | None:
-    """An added or removed entry as structured fields: `{"price": {"value": 199, "unit": "元"},
-    "start": "2026-10-20", "goals": {"gmv": {"value": 23000000, "unit": "元"}}, …}`."""
-    if item is None:
-        return None
-    out: dict[str, Any] = {}
-    for name in type(item).model_fields:
-        value = getattr(item, name)
-        if value in (None, [], {}, "", False) or name in ("review", "kind", "year", "unit"):
-            continue
-        out[name] = _field_value(value, _FIELD_UNITS.get(name, unit), name)
-    return out
-
-
-def _field_value(value: Any, unit: str, name: str) -> Any:
-    if isinstance(value, Quantity):
-        if value.is_percent:
-            return {"value": float(value.exact * 100), "unit": "%"}
-        number = int(value.exact) if value.exact == value.exact.to_integral_value() else float(value.exact)
-        return {"value": number, "unit": "元/单" if value.is_per_order else unit}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        if name == "goals":  # goal metric → its unit (GMV in 元, new customers a count)
-            units = {k: "元" if (m := metric_for(str(k), None)) is not None and m.unit == "money" else "" for k in value}
-            return {str(k): _field_value(v, units[k], str(k)) for k, v in value.items()}
-        return {str(k): _field_value(v, _FIELD_UNITS.get(str(k), unit), str(k)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_field_value(v, unit, name) for v in value]
-    if isinstance(value, BaseModel):
-        return item_fields(value, unit)
-    return value
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, Quantity):
-        if value.form == "number" and abs(value.exact) >= 10_000:
-            big = abs(value.exact) >= 100_000_000
-            scaled = value.exact / (100_000_000 if big else 10_000)
-            return f"{scaled.normalize():f}{'亿' if big else '万'}"  # as the site shows amounts
-        return str(written(value))
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_shown(v) for v in value) + "]"
-    if isinstance(value, BaseModel):
-        return "{" + (_item_text(value) or "") + "}"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _plain(value: Any) -> Any:
-    """A list field as one comparable text."""
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return value
-
-
-def _q(value: Any) -> float | None:
-    return float(value.value) if isinstance(value, Quantity) else None
-
-
 def _targets(old: Plan, new: Plan) -> Iterator[Change]:
     declared = {**old.metrics, **new.metrics}
-    for metric in _keys(old.targets, new.targets):
+    for metric in keys_of_both(old.targets, new.targets):
         a, b = old.targets.get(metric), new.targets.get(metric)
         if a is None or b is None:
             yield Change("targets", metric, "total", _total(a), _total(b))
@@ -366,7 +183,7 @@ def _targets(old: Plan, new: Plan) -> Iterator[Change]:
         sums = definition is not None and definition.sums
         yield from _spread("targets", metric, "", a, b, sums)
         channels_a, channels_b = a.channels or {}, b.channels or {}
-        for channel in _keys(channels_a, channels_b):
+        for channel in keys_of_both(channels_a, channels_b):
             ca, cb = channels_a.get(channel), channels_b.get(channel)
             prefix = f"channels.{channel}"
             if isinstance(ca, Quantity) and isinstance(cb, Quantity) and ca.is_percent and cb.is_percent:
@@ -389,14 +206,14 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | Actu
             b: SpreadTarget | Actual | ActualChannel, sums: bool = False) -> Iterator[Change]:
     """A target's (or an actual's) total, months, quarters and phasing, old → new."""
     unit = "pp" if (a.total is not None and a.total.is_percent) or (b.total is not None and b.total.is_percent) else ""
-    found = number_change(section, key, prefix + "total", _q(a.total), _q(b.total), unit)
+    found = number_change(section, key, prefix + "total", as_number(a.total), as_number(b.total), unit)
     if found:
         yield found
     months_a, months_b = month_values(a.months), month_values(b.months)
     month_changes = []
     for month in sorted(set(months_a) | set(months_b)):
-        found = number_change(section, key, f"{prefix}months.{month}", _q(months_a.get(month)),
-                              _q(months_b.get(month)))
+        found = number_change(section, key, f"{prefix}months.{month}", as_number(months_a.get(month)),
+                              as_number(months_b.get(month)))
         if found:
             month_changes.append(found)
     yield from (_fold_uniform(month_changes, section, key, f"{prefix}months", months_a) if sums else month_changes)
@@ -404,7 +221,7 @@ def _spread(section: str, key: str, prefix: str, a: SpreadTarget | Actual | Actu
     for i in range(max(len(quarters_a), len(quarters_b))):
         qa = quarters_a[i] if i < len(quarters_a) else None
         qb = quarters_b[i] if i < len(quarters_b) else None
-        found = number_change(section, key, f"{prefix}quarters.Q{i + 1}", _q(qa), _q(qb),
+        found = number_change(section, key, f"{prefix}quarters.Q{i + 1}", as_number(qa), as_number(qb),
                               "pp" if (qa and qa.is_percent) or (qb and qb.is_percent) else "")
         if found:
             yield found
@@ -466,12 +283,8 @@ def _total(target: Target | SpreadTarget | None) -> float | None:
     return total
 
 
-def _keys(a: dict[Any, Any], b: dict[Any, Any]) -> list[Any]:
-    return list(dict.fromkeys([*a, *b]))
-
-
 def _mapping(section: str, a: dict[str, Any], b: dict[str, Any]) -> Iterator[Change]:
-    for key in _keys(a, b):
+    for key in keys_of_both(a, b):
         found = value_change(section, str(key), "name", a.get(key), b.get(key))
         if found:
             yield found
@@ -490,7 +303,7 @@ def _budget(old: Plan, new: Plan) -> Iterator[Change]:
         yield found
     tools_a = dict(old.budget.tools) if old.budget else {}
     tools_b = dict(new.budget.tools) if new.budget else {}
-    for tool in _keys(tools_a, tools_b):
+    for tool in keys_of_both(tools_a, tools_b):
         a, b = tools_a.get(tool), tools_b.get(tool)
         if a is None or b is None:
             yield Change("budget", tool, "amount", plain_number(tool_amount(old, a)) if a else None,
@@ -503,8 +316,8 @@ def _budget(old: Plan, new: Plan) -> Iterator[Change]:
                               computed=follows_total)
         if found:
             yield found
-        for field, va, vb, unit in (("share", _q(a.share), _q(b.share), "pp"),
-                                    ("roi", _q(a.roi), _q(b.roi), ""), ("daily", _q(a.daily), _q(b.daily), "")):
+        for field, va, vb, unit in (("share", as_number(a.share), as_number(b.share), "pp"),
+                                    ("roi", as_number(a.roi), as_number(b.roi), ""), ("daily", as_number(a.daily), as_number(b.daily), "")):
             found = number_change("budget", tool, field, va, vb, unit)
             if found:
                 yield found
@@ -550,7 +363,7 @@ def budget_moves(old: Plan, new: Plan) -> Iterator[Change]:
 
 
 def _costs(old: Plan, new: Plan) -> Iterator[Change]:
-    for key in _keys(old.costs, new.costs):
+    for key in keys_of_both(old.costs, new.costs):
         a, b = old.costs.get(key), new.costs.get(key)
         if isinstance(a, Quantity) and isinstance(b, Quantity) and a.form == b.form:
             found = number_change("costs", key, a.form, a.value, b.value, "pp" if a.is_percent else "")
@@ -564,137 +377,6 @@ def _cost_text(value: Any) -> Any:
     if isinstance(value, Quantity):
         return value.value if value.form == "number" else written(value)
     return value
-
-
-def _campaigns(old: Plan, new: Plan) -> Iterator[Change]:
-    a = {c.id: c for c in old.campaigns}
-    b = {c.id: c for c in new.campaigns}
-    carried = carried_over(old, new)
-    for cid in _keys(a, b):
-        if cid in carried.values() and cid not in a:
-            continue  # compared under the old id's turn, below
-        ca, cb = a.get(cid), b.get(carried.get(cid, cid))
-        if ca is not None and cb is not None and cb.id != ca.id:
-            # the same campaign in another year (spring-2025 → spring-2026): carried over,
-            # with what changed, not removed and added
-            yield Change("campaigns", cb.id, "carried_over", ca.id, cb.id)
-            yield from _campaign(ca, cb)
-            continue
-        if ca is None or cb is None:
-            # added or removed in full: dates, node, goals, budget, tasks …
-            yield Change("campaigns", cid, "entry", _item_text(ca), _item_text(cb), entry=item_fields(ca or cb))
-            continue
-        yield from _campaign(ca, cb)
-
-
-def carried_over(old: Plan, new: Plan) -> dict[str, str]:
-    """Old id → new id of the campaigns that are one campaign in two years: the same id
-    once its year is taken out (`double11-2025` and `double11`, `spring-2025` and
-    `spring-2026`), else the one campaign of the same node and type (and the same name
-    or channels) on each side."""
-    only_old = [c for c in old.campaigns if c.id not in {x.id for x in new.campaigns}]
-    only_new = [c for c in new.campaigns if c.id not in {x.id for x in old.campaigns}]
-    pairs: dict[str, str] = {}
-
-    def stem(cid: str, year: int) -> str:
-        return re.sub(rf"(^|[-_]){year}($|[-_])", lambda m: m.group(1) if m.group(2) else "", cid).strip("-_")
-
-    stems: dict[str, list[str]] = {}
-    for c in only_new:
-        stems.setdefault(stem(c.id, new.year), []).append(c.id)
-    for c in only_old:
-        found = stems.get(stem(c.id, old.year), [])
-        if len(found) == 1 and found[0] not in pairs.values():
-            pairs[c.id] = found[0]
-    for c in only_old:
-        if c.id in pairs or c.node is None:
-            continue
-        # the same node and type, and the same name or the same channels: 3.8 女王节 on
-        # tmall is not 京东 3.8 女神节 on jd
-        alike = [x.id for x in only_new if (x.node, x.type) == (c.node, c.type) and x.id not in pairs.values()
-                 and (x.name == c.name or sorted(x.channels) == sorted(c.channels))]
-        same_old = [x for x in only_old if (x.node, x.type) == (c.node, c.type)]
-        if len(alike) == 1 and len(same_old) == 1:
-            pairs[c.id] = alike[0]
-    return pairs
-
-
-def date_shift(old: dt.date, new: dt.date) -> int:
-    """Days between two dates as if they were in the same year (a 618 campaign
-    that starts 5 days later shifts by 5, whatever the years)."""
-    try:
-        moved = old.replace(year=new.year)
-    except ValueError:  # 29 February into a common year
-        moved = old.replace(year=new.year, day=28)
-    return (new - moved).days
-
-
-def _campaign(a: Campaign, b: Campaign) -> Iterator[Change]:
-    for field in ("start", "end"):
-        da, db = getattr(a, field), getattr(b, field)
-        shift = date_shift(da, db) if da.year != db.year else (db - da).days
-        if shift:
-            yield Change("campaigns", b.id, field, da, db, float(shift), None, "days")
-    for field in ("name", "type", "node", "theme", "owner", "offers"):
-        found = value_change("campaigns", b.id, field, getattr(a, field), getattr(b, field))
-        if found:
-            yield found
-    for field in ("channels", "mechanics"):
-        found = value_change("campaigns", b.id, field, sorted(getattr(a, field)) or None,
-                             sorted(getattr(b, field)) or None)
-        if found:
-            yield found
-    budget_a = sum(q.value for q in a.budget.values()) if a.budget else None
-    budget_b = sum(q.value for q in b.budget.values()) if b.budget else None
-    found = number_change("campaigns", b.id, "budget", budget_a, budget_b)
-    if found:
-        yield found
-    from generator.compute.campaigns import goal_total
-
-    for metric in _keys(a.goals, b.goals):
-        found = number_change("campaigns", b.id, f"goals.{metric}", goal_total(a.goals.get(metric)),
-                              goal_total(b.goals.get(metric)))
-        if found:
-            yield found
-    tasks_a, tasks_b = {t.name: t for t in a.tasks}, {t.name: t for t in b.tasks}
-    for name in _keys(tasks_a, tasks_b):
-        ta, tb = tasks_a.get(name), tasks_b.get(name)
-        if ta is None or tb is None:
-            yield Change("campaigns", b.id, f"tasks.{name}", _item_text(ta), _item_text(tb),
-                         entry=item_fields(ta or tb))
-            continue
-        if ta.due != tb.due:
-            shift = date_shift(ta.due, tb.due) if ta.due.year != tb.due.year else (tb.due - ta.due).days
-            if shift:
-                yield Change("campaigns", b.id, f"tasks.{name}.due", ta.due, tb.due, float(shift), None, "days")
-        for field in ("owner", "done"):
-            found = value_change("campaigns", b.id, f"tasks.{name}.{field}", getattr(ta, field), getattr(tb, field))
-            if found:
-                yield found
-
-
-def _products(old: Plan, new: Plan) -> Iterator[Change]:
-    a: dict[str, Product] = {}
-    for p in old.products:
-        a.setdefault(p.sku, p)
-    b: dict[str, Product] = {}
-    for p in new.products:
-        b.setdefault(p.sku, p)
-    for sku in _keys(a, b):
-        pa, pb = a.get(sku), b.get(sku)
-        if pa is None or pb is None:
-            # added or removed in full: name, role, price, cost, units …
-            yield Change("products", sku, "entry", _item_text(pa), _item_text(pb), entry=item_fields(pa or pb))
-            continue
-        for field in ("price", "cost", "units"):
-            found = number_change("products", sku, field, _q(getattr(pa, field)), _q(getattr(pb, field)),
-                                  "元" if field in ("price", "cost") else "件")
-            if found:
-                yield found
-        for field in ("name", "role", "category", "season", "new"):
-            found = value_change("products", sku, field, getattr(pa, field), getattr(pb, field))
-            if found:
-                yield found
 
 
 def _positioning(old: Plan, new: Plan) -> Iterator[Change]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compute.report import YearReport
-from generator.diff.compare import Change, number_change
+from generator.diff.change import Change, number_change
 from generator.model.catalog import metric_for
 from generator.model.amounts import UNALLOCATED
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.diff.compare import Change, compare_plans, compare_reviews, compare_source_actuals, driver_changes
+from generator.diff.change import Change
+from generator.diff.compare import compare_plans, compare_reviews, compare_source_actuals, driver_changes
 from generator.diff.computed import computed_changes
 from generator.diff.sources import (DiffError, Side, git, parse_spec, repo_root, scenario_side, side, split_scenario,
                                    workspace_at)

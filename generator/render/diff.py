@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from collections import Counter
 from typing import Any
 
-from generator.diff.compare import SECTIONS, Change
+from generator.diff.change import SECTIONS, Change
 from generator.model.amounts import UNALLOCATED
 from generator.render import filters, labels
 

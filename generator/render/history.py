@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from generator.diff.compare import SECTIONS
+from generator.diff.change import SECTIONS
 from generator.diff.history import Commit, HistoryError, commit_diff
 from generator.diff.run import PlanDiff
 from generator.render import filters, labels
