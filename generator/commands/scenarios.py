@@ -19,7 +19,8 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     """`planbook whatif --set PATH=VALUE …`: the year's figures with the changes, beside the plan's."""
     from generator.commands.common import known_year_and_unit
     from generator.compute.scenario_figures import scenario_figures
-    from generator.model.scenarios import added_by_scenario, overlay_from_sets, placed_in_plan
+    from generator.model.scenario_edits import overlay_from_sets
+    from generator.model.scenarios import added_by_scenario, placed_in_plan
     from generator.pipeline import open_project, project_of
     from generator.problems import format_text
     from generator.render import scenarios as words
@@ -111,7 +112,8 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
 
     from generator.load.overlay import is_scenario_file
     from generator.load.yamltree import parse_yaml
-    from generator.model.scenarios import OWN_KEYS, apply_scenario, overlay_between
+    from generator.model.scenario_edits import overlay_between
+    from generator.model.scenarios import OWN_KEYS, apply_scenario
     from generator.problems import has_errors, make
     from generator.workbook_plan import cell_problems, merged_text, read_book
     from generator.workbook_plan.read import holder

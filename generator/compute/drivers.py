@@ -25,7 +25,7 @@ from typing import Sequence
 
 from generator.compute.series import FigureTable, MonthlyFigures
 from generator.model.amounts import FEN, UNALLOCATED, UNIT, split_running
-from generator.model.scenarios import Driver
+from generator.model.drivers import Driver
 
 # What a factor on each driver moves (besides the driver itself).
 _MOVES = {"visitors": ("gmv", "orders", "visitors"), "conversion_rate": ("gmv", "orders"), "aov": ("gmv",)}

@@ -9,54 +9,30 @@ that lives in its own file (`campaigns/double11.yaml`) is reached the same way.
 A key that the plan does not have is a problem at its line: a scenario changes
 what the plan says, it does not add to it.
 
-`drivers:` holds driver changes by channel and period
-(`tmall: {conversion_rate: -10%, from: 2026-10}`); compute applies them to the
-spread targets through GMV = visitors × conversion rate × AOV.
+`drivers:` holds driver changes by channel and period (`model/drivers.py`);
+an overlay made from `whatif`'s changes or a workbook is `model/scenario_edits.py`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from generator.load.overlay import Overlay
-from generator.load.quantities import QuantityError, parse_quantity
 from generator.load.yamltree import Mark, SourceMap
 from generator.model.documents import CampaignDocument, Plan
+from generator.model.drivers import parse_drivers
 from generator.model.workspace import Document, Workspace, typed_document
 from generator.problems import Problem, make
 
-DRIVER_METRICS = ("visitors", "conversion_rate", "aov")
 # A scenario's own keys, beside the plan's.
 OWN_KEYS = ("name", "note", "drivers")
 # Keys that say which plan a scenario belongs to: written, they must be the plan's.
 FIXED_KEYS = ("kind", "year", "unit")
 # Lists whose items a scenario addresses by id.
 ITEM_IDS = {"campaigns": "id", "products": "sku"}
-
-
-@dataclass(frozen=True)
-class Driver:
-    """One driver change: `metric` of `channel` (or of every channel, `all`) in
-    months `first`..`last`, by a factor (`relative`: 1 + change) or to a level."""
-
-    channel: str
-    metric: str
-    value: Decimal
-    relative: bool
-    first: int = 1
-    last: int = 12
-
-    def factor(self, old: Decimal) -> Decimal | None:
-        """new ÷ old for one month (None where the old level is zero)."""
-        if self.relative:
-            return self.value
-        return self.value / old if old else None
 
 
 @dataclass(frozen=True)
@@ -162,7 +138,7 @@ class _Merger:
             if key in ITEM_IDS and isinstance(value, dict) and isinstance(base.get(key, []), list):
                 out[key] = self.items(base.get(key, []), value, here, ITEM_IDS[key], campaign_docs or {})
             elif key not in base:
-                self.problem("scenario-unknown-key", here, at=_dotted(here),
+                self.problem("scenario-unknown-key", here, at=dotted_path(here),
                              existing=", ".join(str(k) for k in base) or "—")
             else:
                 out[key] = self.value(base[key], value, here)
@@ -185,7 +161,7 @@ class _Merger:
             here = path + (item_id,)
             name = str(item_id)
             if not isinstance(change, dict):
-                self.problem("scenario-item-not-mapping", here, at_key=False, at=_dotted(here))
+                self.problem("scenario-item-not-mapping", here, at_key=False, at=dotted_path(here))
             elif name in positions:
                 out[positions[name]] = self.mapping(base[positions[name]], change, here)
             elif name in campaign_docs and path == ("campaigns",):
@@ -193,145 +169,8 @@ class _Merger:
                 self.campaign_files[name] = self.mapping(data, change, here)
             else:
                 existing = [*positions, *(campaign_docs if path == ("campaigns",) else ())]
-                self.problem("scenario-unknown-key", here, at=_dotted(here), existing=", ".join(existing) or "—")
+                self.problem("scenario-unknown-key", here, at=dotted_path(here), existing=", ".join(existing) or "—")
         return out
-
-
-def parse_drivers(overlay: Overlay, plan: Plan, problems: list[Problem]) -> list[Driver]:
-    """`drivers:` → driver changes, each checked against the plan's channels and year."""
-    raw = overlay.data.get("drivers")
-    if raw is None:
-        return []
-    where = overlay.source
-
-    def problem(code: str, path: tuple[Any, ...], **args: Any) -> None:
-        mark = where.value(path)
-        problems.append(make(code, overlay.path, mark.line, mark.column, **args))
-
-    if not isinstance(raw, dict):
-        problem("scenario-drivers-form", ("drivers",))
-        return []
-    drivers = []
-    for channel, changes in raw.items():
-        path = ("drivers", channel)
-        if channel != "all" and channel not in plan.channels:
-            problems.append(make("unknown-channel", overlay.path, where.key(path).line, where.key(path).column,
-                                 channel=channel, declared=", ".join(["all", *plan.channels])))
-            continue
-        entries = changes if isinstance(changes, list) else [changes]
-        for index, entry in enumerate(entries):
-            at = path + (index,) if isinstance(changes, list) else path
-            if not isinstance(entry, dict):
-                problem("scenario-drivers-form", at)
-                continue
-            first, last = _period(entry, at, plan.year, problem)
-            if not [k for k in entry if k not in ("from", "to")]:
-                problem("scenario-drivers-form", at)  # a period and no change
-                continue
-            if not _has_gmv(plan, str(channel)):
-                mark = where.key(path)
-                problems.append(make("scenario-driver-no-gmv", overlay.path, mark.line, mark.column,
-                                     channel=str(channel)))
-            for metric, value in entry.items():
-                if metric in ("from", "to"):
-                    continue
-                if metric not in DRIVER_METRICS:
-                    mark = where.key(at + (metric,))
-                    problems.append(make("scenario-driver-metric", overlay.path, mark.line, mark.column,
-                                         metric=str(metric)))
-                    continue
-                change = _driver_value(metric, value)
-                if change is None:
-                    problem("scenario-driver-value", at + (metric,), metric=metric, text=str(value))
-                    continue
-                if first is not None and last is not None:
-                    drivers.append(Driver(str(channel), metric, change[0], change[1], first, last))
-    return drivers
-
-
-_CHANGE = re.compile(r"^\s*([+\-\uff0b\uff0d])\s*(\d+(?:\.\d+)?)\s*[%\uff05]\s*$")
-
-
-def _factor(change: re.Match[str]) -> Decimal:
-    """`+10%` → 1.10, `-10%` (or a full-width sign) → 0.90."""
-    sign = -1 if change.group(1) in "-\uff0d" else 1
-    return 1 + sign * Decimal(change.group(2)) / 100
-
-
-def _driver_value(metric: str, value: Any) -> tuple[Decimal, bool] | None:
-    """`+10%` / `-10%` → (1.10 / 0.90, relative); a level (3.8%, 129) → (level, absolute)."""
-    if isinstance(value, str):
-        found = _CHANGE.match(value)
-        if found:
-            factor = _factor(found)
-            return (factor, True) if factor >= 0 else None
-    if metric == "visitors":
-        return None  # visitors change by a share; a monthly level would be a guess at the spread
-    try:
-        quantity = parse_quantity(value)
-    except QuantityError:
-        return None
-    level = quantity.exact
-    if level <= 0 or (metric == "conversion_rate" and level > 1) or (metric == "aov" and quantity.is_percent):
-        return None  # `aov: 10%` is the +10% typed without its sign, never an AOV of 0.10元
-    return level, False
-
-
-def _has_gmv(plan: Plan, channel: str) -> bool:
-    """Whether the plan has a GMV target for `channel` (`all`: at all) for a driver to move."""
-    gmv = plan.targets.get("gmv")
-    if gmv is None:
-        return False
-    if channel == "all":
-        return True
-    return channel in (getattr(gmv, "channels", None) or {})
-
-
-def _period(entry: dict[str, Any], at: tuple[Any, ...], year: int,
-            problem: Any) -> tuple[int | None, int | None]:
-    """`from:` / `to:` → the first and last month (1..12) of the change."""
-    first, last = 1, 12
-    for key in ("from", "to"):
-        if key not in entry:
-            continue
-        months = month_span(entry[key], year)
-        if months is None:
-            problem("scenario-driver-period", at + (key,), text=str(entry[key]), year=year)
-            return None, None
-        if key == "from":
-            first = months[0]
-        else:
-            last = months[1]
-    if first > last:
-        problem("scenario-driver-order", at + ("to",), first=str(entry.get("from")), last=str(entry.get("to")))
-        return None, None
-    return first, last
-
-
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(?:(\d{4})-)?[Qq]([1-4])$")
-
-
-def month_span(value: Any, year: int) -> tuple[int, int] | None:
-    """A month or quarter of `year` as (first month, last month): 2026-10, Q4, 2026-Q4, 10, or a
-    date on a month's first or last day (2026-10-01, 2026-10-31: the whole month; a date inside
-    a month is refused, as a change by days would be a guess)."""
-    if isinstance(value, dt.date):
-        # months only: a change from the 15th would be a guess at the days' share of a month
-        last_day = (dt.date(value.year + value.month // 12, value.month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        whole = value.day in (1, last_day)
-        return (value.month, value.month) if value.year == year and whole else None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return (value, value) if 1 <= value <= 12 else None
-    text = str(value).strip()
-    found = _MONTH.match(text)
-    if found and int(found.group(1)) == year and 1 <= int(found.group(2)) <= 12:
-        return int(found.group(2)), int(found.group(2))
-    found = _QUARTER.match(text)
-    if found and (found.group(1) is None or int(found.group(1)) == year):
-        quarter = int(found.group(2))
-        return 3 * quarter - 2, 3 * quarter
-    return None
 
 
 # A scenario's plan is placed by the scenario's own lines where it wrote the path, and by
@@ -438,7 +277,7 @@ def _sub_map(source: SourceMap, prefix: tuple[Any, ...]) -> SourceMap:
     return sub
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
+def dotted_path(path: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in path)
 
 
@@ -469,189 +308,5 @@ def scenario_listing(workspace: Workspace) -> str:
                      for key, name in sorted((k, n) for k, n in keys if k)) or "—"
 
 
-def overlay_from_sets(workspace: Workspace, plan_doc: Document, sets: list[str]) -> Overlay:
-    """`--set` changes as a scenario of `plan_doc` (raises CommandError on a bad one).
-
-    PATH is a channel and driver (`tmall.conversion_rate`, `all.aov`, or a driver
-    alone for every channel), a target (`gmv.total`, the metric's id first), or a
-    key of the plan as written (`budget.tools.tb_keyword.share`,
-    `campaigns.double11.goals.gmv`; `campaigns.ID.METRIC_goal` is `goals.METRIC`).
-    A driver path may end in `@FROM` or `@FROM..TO` (2026-10, Q4).  VALUE is the new
-    value, or `+10%` / `-10%` of the plan's."""
-    from generator.problems import CommandError
-
-    plan = plan_doc.model
-    assert isinstance(plan, Plan) and isinstance(plan_doc.data, dict)
-    campaign_docs = {str(d.model.id): d.data for d in workspace.campaign_documents(*plan_doc.key)
-                     if isinstance(d.model, CampaignDocument) and isinstance(d.data, dict)}
-    data: dict[str, Any] = {}
-    for text in sets:
-        path_text, equals, value = text.partition("=")
-        if not equals or not path_text.strip() or not value.strip():
-            raise CommandError("whatif-bad-set", text=text)
-        path_text, _at, period = path_text.strip().partition("@")
-        parts = [p for p in path_text.split(".")]
-        value = value.strip()
-        channel, metric = None, ""
-        if len(parts) == 1 and parts[0] in DRIVER_METRICS:
-            channel, metric = "all", parts[0]  # a driver alone: every channel
-        elif parts[0] in ("all", *plan.channels):
-            channel, metric = parts[0], ".".join(parts[1:])
-        if channel is not None:
-            if metric not in DRIVER_METRICS:
-                raise CommandError("whatif-unknown-path", at=path_text, part=metric or channel,
-                                   existing=", ".join(DRIVER_METRICS))
-            change: dict[str, Any] = {metric: value}
-            if period:
-                first, _dots, last = period.partition("..")
-                change["from"] = first
-                if last:
-                    change["to"] = last
-            data.setdefault("drivers", {}).setdefault(channel, []).append(change)
-            continue
-        if period:
-            raise CommandError("whatif-bad-set", text=text)
-        if parts[0] in plan_doc.data.get("targets", {}) and parts[0] != "targets":
-            parts = ["targets", *parts]
-        if len(parts) == 3 and parts[0] == "campaigns" and parts[2].endswith("_goal"):
-            parts = [*parts[:2], "goals", parts[2][: -len("_goal")]]  # double11.gmv_goal: goals.gmv
-        if parts[0] not in plan_doc.data:
-            # the first part names nothing: list every kind of start a path may have
-            starts = ["all", *plan.channels, *DRIVER_METRICS, *plan_doc.data.get("targets", {}),
-                      *(k for k in plan_doc.data if k not in FIXED_KEYS)]
-            raise CommandError("whatif-unknown-path", at=path_text, part=parts[0],
-                               existing=", ".join(dict.fromkeys(starts)))
-        base = _walk(plan_doc.data, campaign_docs, parts, path_text)
-        if isinstance(base, dict) and "total" in base and _CHANGE.match(value):
-            parts, base = [*parts, "total"], base["total"]  # `gmv=+10%`: the target's total
-        if _place_taken(data, parts):
-            raise CommandError("whatif-duplicate-set", at=path_text)
-        _place(data, parts, _new_value(base, value, path_text, _is_count(plan, parts)))
-    source = SourceMap("--set")
-    file = plan_doc.file.parent / "scenarios" / "--set.yaml"
-    return Overlay("--set", file, "whatif", data, source)
-
-
-def _walk(plan_data: dict[str, Any], campaign_docs: dict[str, Any], parts: list[str], shown: str) -> Any:
-    """The plan's value at `parts` (CommandError naming the first part that is not there)."""
-    from generator.problems import CommandError
-
-    here: Any = plan_data
-    for index, part in enumerate(parts):
-        if index == 1 and parts[0] in ITEM_IDS and isinstance(here, list):
-            id_key = ITEM_IDS[parts[0]]
-            items = {str(i.get(id_key)): i for i in here if isinstance(i, dict)}
-            if parts[0] == "campaigns":
-                items.update(campaign_docs)
-            if part not in items:
-                raise CommandError("whatif-unknown-path", at=shown, part=part, existing=", ".join(items) or "—")
-            here = items[part]
-            continue
-        if not isinstance(here, dict) or part not in here:
-            existing = ", ".join(str(k) for k in here) if isinstance(here, dict) else "—"
-            raise CommandError("whatif-unknown-path", at=shown, part=part, existing=existing)
-        here = here[part]
-    return here
-
-
-def _place_taken(data: dict[str, Any], parts: list[str]) -> bool:
-    here: Any = data
-    for part in parts:
-        if not isinstance(here, dict) or part not in here:
-            return False
-        here = here[part]
-    return True
-
-
-def _is_count(plan: Plan, parts: list[str]) -> bool:
-    """Whether the value at `parts` counts things (orders, units): whole numbers only."""
-    from generator.model.catalog import metric_for
-
-    metric = parts[1] if parts[0] == "targets" and len(parts) > 1 else \
-        parts[3] if parts[0] == "campaigns" and len(parts) > 3 and parts[2] == "goals" else None
-    if metric is not None:
-        found = metric_for(metric, dict(plan.metrics))
-        return found is not None and found.unit == "count"
-    return parts[0] == "products" and parts[-1] == "units"
-
-
-def _place(data: dict[str, Any], parts: list[str], value: Any) -> None:
-    here = data
-    for part in parts[:-1]:
-        here = here.setdefault(part, {})
-    here[parts[-1]] = value
-
-
-def _new_value(base: Any, value: str, shown: str, whole: bool = False) -> Any:
-    """VALUE as the overlay writes it: `+10%` of the plan's number in the plan's own form
-    (35% stays a percentage, 6元/单 per order), else the value itself (read as YAML would
-    read it: `2500万` text, `[1, 2]` a list).  Exact: only a count (`whole`) is rounded,
-    half up, to a whole number; money to the fen."""
-    import yaml
-
-    from generator.problems import CommandError
-
-    found = _CHANGE.match(value)
-    if found is None:
-        try:
-            return yaml.safe_load(value)
-        except yaml.YAMLError:
-            return value
-    try:
-        quantity = parse_quantity(base)
-    except QuantityError:
-        raise CommandError("whatif-not-a-number", at=shown, text=value, found=str(base)[:60]) from None
-    new = quantity.exact * _factor(found)
-    if quantity.is_percent:
-        return f"{_plain(new * 100)}%"
-    if whole:
-        new = new.quantize(Decimal(1), rounding="ROUND_HALF_UP")
-    elif new != new.quantize(Decimal("0.01")) and abs(new) >= 1:
-        new = new.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")  # money to the fen
-    if quantity.is_per_order:
-        return f"{_plain(new)}元/单"
-    return _plain(new)
-
-
-def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text
-
-
 # --- a scenario's workbook read back (`planbook import plan`, spec 14) --------------------------------
 
-def overlay_between(base: Any, new: Any, path: tuple[Any, ...] = ()) -> tuple[Any, list[str]]:
-    """What `new` changes in `base`, as an overlay: mappings key by key, lists of items
-    with ids (campaigns, products) by id, other lists and scalars whole.  The second
-    value lists the paths `new` leaves out: an overlay cannot remove what the plan has."""
-    if isinstance(base, dict) and isinstance(new, dict):
-        out: dict[Any, Any] = {}
-        removed = [_dotted(path + (k,)) for k in base if k not in new]
-        for key, value in new.items():
-            if key not in base:
-                out[key] = value  # the check that follows reports it at its line
-                continue
-            if base[key] == value:
-                continue
-            part, gone = overlay_between(base[key], value, path + (key,))
-            out[key] = part
-            removed += gone
-        return out, removed
-    id_key = ITEM_IDS.get(path[-1]) if path and len(path) == 1 else None
-    if id_key and isinstance(base, list) and isinstance(new, list):
-        old_items = {str(i.get(id_key)): i for i in base if isinstance(i, dict)}
-        changed: dict[str, Any] = {}
-        removed = [_dotted(path + (k,)) for k in old_items
-                   if k not in {str(i.get(id_key)) for i in new if isinstance(i, dict)}]
-        for item in new:
-            if not isinstance(item, dict):
-                continue
-            item_id = str(item.get(id_key))
-            if item_id not in old_items:
-                changed[item_id] = item
-            elif old_items[item_id] != item:
-                part, gone = overlay_between(old_items[item_id], item, path + (item_id,))
-                changed[item_id] = part
-                removed += gone
-        return changed, removed
-    return new, []
