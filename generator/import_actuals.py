@@ -79,7 +79,7 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
 def _head(file: Path, encoding: str | None, options: SourceOptions) -> tuple[list[list[Any]], Layout] | None:
     """The first rows of the file (they tell the year) and its header, or None when the
     file cannot be read or has no header (the full reading then says why)."""
-    from generator.load.sourcefile import iter_table
+    from generator.load.tables import iter_table
 
     if options.preset and options.preset not in PRESETS:
         return None  # a wrong preset is reported by the reading

@@ -12,8 +12,9 @@ from typing import Any, Iterator
 
 from generator.load import platform_exports
 from generator.load.quantities import QuantityError, parse_quantity
-from generator.load.sourcefile import (Covered, MonthError, cell_text, days_covered_by, one_per_cause,
-                                        other_year_note, read_problem, read_whole_table, spread_over_days)
+from generator.load.sourcefile import (Covered, MonthError, days_covered_by, one_per_cause, other_year_note,
+                                        read_problem, spread_over_days)
+from generator.load.tables import cell_text, read_whole_table
 from generator.problems import Problem, display_path, make
 
 
