@@ -24,6 +24,7 @@ def diff(args: argparse.Namespace) -> int:
     from generator.diff.sources import DiffError
     from generator.problems import format_text
     from generator.render import diff as diff_render
+    from generator.render.change_names import ChangeNamer
 
     plans = plans_dir(args.dir)
     if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
@@ -47,8 +48,8 @@ def diff(args: argparse.Namespace) -> int:
     if one_side and args.format != "json":
         title = "只有一侧有计划的业务单元" if args.lang == "zh" else "units with a plan on one side only"
         print(f"planbook: {title}: {'; '.join(one_side)}", file=sys.stderr)
-    def namer(d: PlanDiff) -> diff_render.ChangeNamer:
-        return diff_render.ChangeNamer(d.old_plan, d.new_plan, args.lang)
+    def namer(d: PlanDiff) -> ChangeNamer:
+        return ChangeNamer(d.old_plan, d.new_plan, args.lang)
 
     unit_name = project_settings()[0].unit_name
     if args.format == "json":

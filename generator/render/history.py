@@ -18,7 +18,8 @@ from generator.diff.change import SECTIONS
 from generator.diff.history import Commit, HistoryError, commit_diff
 from generator.diff.run import PlanDiff
 from generator.render import filters, labels
-from generator.render.diff import SECTION_LABELS, ChangeNamer, diff_markdown, diff_text
+from generator.render.change_names import ChangeNamer
+from generator.render.diff import SECTION_LABELS, diff_markdown, diff_text
 from generator.render.diff import _md as inert
 
 

@@ -493,7 +493,8 @@ def _written_changes(workspace: Workspace, report: YearReport, baseline: YearRep
     from generator.diff.compare import compare_plans
     from generator.diff.computed import computed_changes
     from generator.model.workspace import plan_with_campaign_files
-    from generator.render.diff import ChangeNamer, diff_markdown
+    from generator.render.change_names import ChangeNamer
+    from generator.render.diff import diff_markdown
 
     old = plan_with_campaign_files(workspace, report.unit, report.summary["baseline_year"])
     new = plan_with_campaign_files(workspace, report.unit, report.year)

@@ -102,7 +102,8 @@ def written_changes(base_plan: Any, scenario_plan: Any, drivers: tuple[Any, ...]
     """What a scenario writes, in words: its drivers, then each value it changes in the
     plan (targets, budget moves, campaign goals), as the semantic diff names them."""
     from generator.diff.compare import compare_plans, driver_changes
-    from generator.render.diff import ChangeNamer, change_line
+    from generator.render.change_names import ChangeNamer
+    from generator.render.diff import change_line
 
     namer = ChangeNamer(base_plan, scenario_plan, lang)
     changes = driver_changes((), drivers) + compare_plans(base_plan, scenario_plan)
