@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import traceback
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from generator.commands import checking, history, site, starting, workbook
 from generator.commands.common import EXIT_OK, EXIT_USAGE, UsageError, print_problems
@@ -121,6 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    # in the order `planbook --help` lists them
+    _checking_commands(commands, common)
+    _workbook_commands(commands, common)
+    _site_commands(commands, common)
+    _change_commands(commands, common)
+    _starting_commands(commands, common)
+    _reference_commands(commands, common)
+    return parser
+
+
+def _checking_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Check, report and notify: the plans' problems and figures."""
     check = commands.add_parser("check", parents=[common], help="validate every plan document")
     check.add_argument("dir", nargs="?", help="plans folder or file (default: extra.planbook.plans of mkdocs.yml, "
                                               "else plans)")
@@ -152,6 +164,9 @@ def _parser() -> argparse.ArgumentParser:
     notify.add_argument("--dry-run", action="store_true", help="print the payload, post nothing")
     notify.set_defaults(handler=checking.notify)
 
+
+def _workbook_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Export and import: workbooks and platform files in and out."""
     export = commands.add_parser("export", parents=[common],
                                  help="xlsx: the computed tables as a workbook; plan YEAR: the plan as a fillable workbook")
     export.add_argument("kind", choices=["xlsx", "plan"])
@@ -183,6 +198,9 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--dry-run", action="store_true", help="print the YAML instead of writing it")
     importer.set_defaults(handler=workbook.import_)
 
+
+def _site_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Render, build and serve: the site."""
     render = commands.add_parser("render", parents=[common], help="step 1 of the site: Markdown pages and mkdocs.yml")
     render.add_argument("out", help="folder to write (docs/ and mkdocs.yml inside)")
     render.add_argument("--plans", help="plans folder (default: from mkdocs.yml, else plans)")
@@ -203,6 +221,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--build-dir", default="build")
     serve.set_defaults(handler=site.serve)
 
+
+def _change_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Diff, whatif and log: what changed, what would change, who changed it."""
     diff = commands.add_parser("diff", parents=[common], help="what changed between two plans")
     diff.add_argument("sides", nargs="*", metavar="OLD NEW", help="two years (2025 2026) or REV:YEAR (main:2026)")
     diff.add_argument("--rev", help="every plan changed between this git revision and the working tree")
@@ -230,12 +251,16 @@ def _parser() -> argparse.ArgumentParser:
     log.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     log.set_defaults(handler=history.log)
 
+
+def _starting_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Init and new: a team's repository, a new year's plan."""
     init = commands.add_parser("init", parents=[common], help="a team's plans repository (never overwrites)")
     init.add_argument("dir", nargs="?", default=".")
     init.add_argument("--year", type=int, help="the starter plan's year (default: this year)")
     init.add_argument("--install", metavar="SPEC",
                       help="what the CI files pip-install (default: how this Planbook was installed, when CI can reach it)")
     init.set_defaults(handler=starting.init)
+
     new = commands.add_parser("new", parents=[common], help="scaffold a year's plan from an earlier one")
     new.add_argument("year", type=int)
     new.add_argument("--from", dest="source", type=int, help="the plan to start from (default: the year before)")
@@ -245,6 +270,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dry-run", action="store_true", help="print the plan instead of writing it")
     new.set_defaults(handler=starting.new)
 
+
+def _reference_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Explain, textconv and schema: for people, git and editors."""
     explain = commands.add_parser("explain", parents=[common], help="what a problem code means and how to fix it")
     explain.add_argument("code", nargs="?", help="a problem code such as share-sum (none: list them all)")
     explain.set_defaults(handler=checking.explain)
@@ -257,7 +285,6 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", parents=[common], help="JSON Schema of the documents, for editors")
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     schema.set_defaults(handler=checking.schema)
-    return parser
 
 
 if __name__ == "__main__":  # pragma: no cover
