@@ -112,11 +112,9 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
 
     from generator.load.overlay import is_scenario_file
     from generator.load.yamltree import parse_yaml
-    from generator.model.scenario_edits import overlay_between
     from generator.model.scenarios import OWN_KEYS, apply_scenario
     from generator.problems import has_errors, make
     from generator.workbook_plan import cell_problems, merged_text, read_book
-    from generator.workbook_plan.read import holder
 
     assert meta.scenario_file is not None
     target = plans / meta.scenario_file
@@ -136,27 +134,7 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     if has_errors(read.problems):
         return int(print_problems(read.problems, args))
     paths = list(read.documents)
-    overlay: dict[str, Any] = {}
-    removed: list[str] = []
-    as_now = _scenario_data(applied, meta) if applied is not None else {}
-    same = True  # the workbook shows the scenario as its file makes it: nothing to write
-    for path in paths:
-        original = (plans / path).read_text(encoding="utf-8-sig")
-        base = parse_yaml(original.encode("utf-8"), path).data
-        text = merged_text(original, read.documents[path], holder("plan" if path == paths[0] else "campaign"))
-        new = parse_yaml(text.encode("utf-8"), path).data
-        if not isinstance(base, dict) or not isinstance(new, dict):
-            continue
-        key = "plan" if path == paths[0] else str(base.get("id"))
-        same = same and as_now.get(key) == new
-        part, gone = overlay_between(base, new)
-        removed += gone
-        if path == paths[0]:
-            overlay.update(part)
-        elif part:
-            change = {k: v for k, v in part.items() if k not in ("kind", "year", "unit")}
-            if change:
-                overlay.setdefault("campaigns", {})[str(base.get("id"))] = change
+    overlay, removed, same = _overlay_from_book(read, plans, _scenario_data(applied, meta) if applied is not None else {})
     own = {k: v for k, v in (existing or {}).items() if k in OWN_KEYS} or {"name": meta.scenario}
     data = {**own, **{k: v for k, v in overlay.items() if k not in OWN_KEYS}}
     text = existing_text if same and existing_text is not None else merged_text(existing_text, data)
@@ -176,6 +154,40 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
             sys.stdout.write(text)
         return 0
     return int(write_imported({target: text} if changed else {}, problems, args))
+
+
+def _overlay_from_book(read: Any, plans: Path, as_now: dict[str, Any]) -> tuple[dict[str, Any], list[str], bool]:
+    """The overlay a scenario's workbook makes: each of its documents (the plan first,
+    then campaign files) laid over the file as written, and the difference kept.  Also
+    what the workbook removed (a scenario cannot remove) and whether it shows the
+    scenario exactly as its file makes it now (`as_now`: then nothing is written)."""
+    from generator.load.yamltree import parse_yaml
+    from generator.model.scenario_edits import overlay_between
+    from generator.workbook_plan import merged_text
+    from generator.workbook_plan.read import holder
+
+    paths = list(read.documents)
+    overlay: dict[str, Any] = {}
+    removed: list[str] = []
+    same = True
+    for path in paths:
+        original = (plans / path).read_text(encoding="utf-8-sig")
+        base = parse_yaml(original.encode("utf-8"), path).data
+        text = merged_text(original, read.documents[path], holder("plan" if path == paths[0] else "campaign"))
+        new = parse_yaml(text.encode("utf-8"), path).data
+        if not isinstance(base, dict) or not isinstance(new, dict):
+            continue
+        key = "plan" if path == paths[0] else str(base.get("id"))
+        same = same and as_now.get(key) == new
+        part, gone = overlay_between(base, new)
+        removed += gone
+        if path == paths[0]:
+            overlay.update(part)
+        elif part:
+            change = {k: v for k, v in part.items() if k not in ("kind", "year", "unit")}
+            if change:
+                overlay.setdefault("campaigns", {})[str(base.get("id"))] = change
+    return overlay, removed, same
 
 
 def _campaign_id(document: Any) -> str:

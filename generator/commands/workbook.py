@@ -24,7 +24,7 @@ from generator.commands.common import (
     write_imported,
     written,
 )
-from generator.problems import CommandError
+from generator.problems import CommandError, Problem
 
 
 def export_plan(args: argparse.Namespace) -> int:
@@ -78,6 +78,38 @@ def export_plan(args: argparse.Namespace) -> int:
     return written(Path(args.output), [], args)
 
 
+def _open_workbook(file: str) -> Any:
+    """The workbook `file` names, or the problem that stops it: not a readable .xlsx,
+    a sheet missing, a formula Excel never computed."""
+    import openpyxl
+
+    from generator.problems import make
+
+    workbook = Path(file)
+    if not workbook.is_file():
+        raise CommandError("source-missing", file, file=file)
+    try:
+        book = openpyxl.load_workbook(workbook, data_only=True)
+        formulas = openpyxl.load_workbook(workbook, data_only=False)
+    except Exception:  # a damaged or mislabelled file: the user's problem
+        return make("source-format", file, 1, 1, file=file,
+                    detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save it as .xlsx)",
+                    detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")
+    return missing_sheets(book, file) or uncomputed_formula(book, formulas, file) or book
+
+
+def _show_imported(shown: dict[Path, str], changed: list[Path], problems: list[Any], args: argparse.Namespace) -> int:
+    """`import plan --dry-run`: what would be written (the plan first), nothing written."""
+    if args.format == "json":
+        print(json.dumps({"files": {str(path): text for path, text in shown.items()},
+                          "plan": next(iter(shown.values())), "changed": [str(path) for path in changed],
+                          "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(next(iter(shown.values())) if len(shown) == 1 else "".join(
+            f"# --- {path}\n{text}" for path, text in shown.items()))
+    return EXIT_OK
+
+
 def import_(args: argparse.Namespace) -> int:
     """`planbook import plan FILE.xlsx`: the workbook laid over the year's files as written,
     checked before anything is written; only the files whose content changed are written."""
@@ -86,29 +118,16 @@ def import_(args: argparse.Namespace) -> int:
     if not args.file:
         raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx",
                          "import plan 需要工作簿:planbook import plan 文件.xlsx")
-    import openpyxl
-
     from generator.pipeline import read_project
-    from generator.problems import has_errors, make
+    from generator.problems import has_errors
     from generator.render.labels import workbook_vocabulary
     from generator.workbook_plan import cell_problems, merged_text, read_book
     from generator.workbook_plan.layout import read_meta
     from generator.workbook_plan.read import holder
 
-    workbook = Path(args.file)
-    if not workbook.is_file():
-        raise CommandError("source-missing", args.file, file=args.file)
-    try:
-        book = openpyxl.load_workbook(workbook, data_only=True)
-        formulas = openpyxl.load_workbook(workbook, data_only=False)
-    except Exception:  # a damaged or mislabelled file: the user's problem
-        return print_problems([make("source-format", args.file, 1, 1, file=args.file,
-                                     detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save "
-                                               "it as .xlsx)",
-                                     detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")], args)
-    missing = missing_sheets(book, args.file) or uncomputed_formula(book, formulas, args.file)
-    if missing:
-        return print_problems([missing], args)
+    book = _open_workbook(args.file)
+    if isinstance(book, Problem):
+        return print_problems([book], args)
     plans = Path(args.dir)
     workspace = read_project(plans).workspace if plans.is_dir() else None
     meta = read_meta(book)
@@ -149,15 +168,8 @@ def import_(args: argparse.Namespace) -> int:
     changed = {path: text for path, (original, text) in texts.items()
                if original != text or not targets[path].exists()}
     if args.dry_run:
-        shown = {path: texts[path][1] for path in paths}
-        if args.format == "json":
-            print(json.dumps({"files": {str(targets[p]): t for p, t in shown.items()}, "plan": shown[plan_path],
-                              "changed": [str(targets[p]) for p in changed],
-                              "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False, indent=2))
-        else:
-            sys.stdout.write(shown[plan_path] if len(shown) == 1 else "".join(
-                f"# --- {targets[p]}\n{t}" for p, t in shown.items()))
-        return EXIT_OK
+        return _show_imported({targets[path]: texts[path][1] for path in paths}, [targets[p] for p in changed],
+                              problems, args)
     return write_imported({targets[path]: text for path, text in changed.items()}, problems, args)
 
 
