@@ -112,13 +112,14 @@ def url_shows(url: str, text: str, timeout: float = 90) -> bool:
 
 
 # Test tiers (`make quick` leaves these out; `make test` and CI run everything).  By
-# file: a file's tests share what makes them slow (a browser, a built site, git).
+# file: a file's tests share what makes them slow (a browser, a built site, git);
+# a slow test in an otherwise quick file carries `@pytest.mark.slow` itself.
 _TIERS = {
     "browser": {"test_first_screen_browser", "test_e2e_browser"},
     "bench": {"test_benchmarks"},
     "slow": {"test_robustness", "test_integrity", "test_site", "test_mkdocs_halves", "test_workbook_plan",
              "test_diff", "test_golden_cli", "test_new", "test_unit_navigation", "test_diff_words", "test_init",
-             "test_serve", "test_team_repository", "test_history"},
+             "test_serve", "test_team_repository", "test_history", "test_render_cache"},
 }
 
 

@@ -220,6 +220,7 @@ def test_whatif_path_that_names_nothing_lists_what_exists(plans: Path) -> None:
     assert result.returncode == 1 and "visitors, conversion_rate, aov" in result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a workbook round trip or git, through the CLI
 def test_report_and_diff_name_the_scenario(plans: Path) -> None:
     result = _cli("report", str(plans), "--scenario", "保守", "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -237,6 +238,7 @@ def test_report_and_diff_name_the_scenario(plans: Path) -> None:
     assert payload["new"] == "2026:挪预算"
 
 
+@pytest.mark.slow  # a workbook round trip or git, through the CLI
 def test_a_scenarios_workbook_imports_as_its_overlay_and_the_plan_stays(tmp_path: Path) -> None:
     import shutil
 
@@ -273,6 +275,7 @@ def test_a_scenarios_workbook_imports_as_its_overlay_and_the_plan_stays(tmp_path
     assert not [p for p in problems if p.is_error]
 
 
+@pytest.mark.slow  # a workbook round trip or git, through the CLI
 def test_the_diff_lists_a_scenarios_drivers_before_what_they_move(plans: Path) -> None:
     result = _cli("diff", "2026", "2026:保守", "--dir", str(plans), "--format", "json", "--lang", "en")
     assert result.returncode == 0, result.stderr
@@ -285,6 +288,7 @@ def test_the_diff_lists_a_scenarios_drivers_before_what_they_move(plans: Path) -
     assert "天猫 · 转化率 · 10–12月: -10%" in text.stdout
 
 
+@pytest.mark.slow  # a workbook round trip or git, through the CLI
 def test_a_changed_scenario_is_seen_in_git_diff_and_diff_rev(plans: Path) -> None:
     root = plans.parent
     for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
@@ -366,6 +370,7 @@ def test_a_driver_for_every_channel_reaches_the_channels_with_gmv(tmp_path: Path
     assert _figure(scenario, "gmv", "2026") == Decimal(11_700_000)
 
 
+@pytest.mark.slow  # a workbook round trip or git, through the CLI
 def test_a_scenario_workbook_never_writes_outside_the_plans_folder(tmp_path: Path) -> None:
     import shutil
 
