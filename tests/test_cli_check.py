@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,40 @@ from tests.conftest import DEMO, REPO
 
 BROKEN = Path(__file__).parent / "broken"
 VARIANTS = sorted(p.name for p in BROKEN.iterdir() if (p / "EXPECT").exists())
+
+
+def broken_variant(name: str, into: Path) -> Path:
+    """The plans folder of a broken variant: `_valid/plan.yaml` with the variant's
+    `plan.yaml.patch` applied (one defect, a few lines), beside the variant's other
+    files (a review, a data file, a plan that cannot be a patch: not UTF-8)."""
+    folder = into / name
+    shutil.copytree(BROKEN / name, folder, ignore=shutil.ignore_patterns("EXPECT", "*.patch"))
+    if not (folder / "plan.yaml").exists():
+        base = (BROKEN / "_valid" / "plan.yaml").read_text(encoding="utf-8")
+        patch = BROKEN / name / "plan.yaml.patch"
+        text = apply_patch(base, patch.read_text(encoding="utf-8")) if patch.exists() else base
+        (folder / "plan.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def apply_patch(text: str, patch: str) -> str:
+    """A unified diff applied to `text`; every context and removed line must match."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    at = 0  # the next line of `text` not yet copied
+    for hunk in re.split(r"^(?=@@ )", patch, flags=re.M)[1:]:
+        header, *body = hunk.splitlines(keepends=True)
+        start = int(re.match(r"@@ -(\d+)", header).group(1)) - 1  # type: ignore[union-attr]
+        out += lines[at:start]
+        at = start
+        for line in body:
+            mark, content = line[:1], line[1:]
+            if mark in (" ", "-"):
+                assert lines[at] == content, f"the patch does not fit line {at + 1}: {lines[at]!r}"
+                at += 1
+            if mark in (" ", "+"):
+                out.append(content)
+    return "".join(out + lines[at:])
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -37,15 +73,25 @@ def test_there_are_at_least_20_broken_variants():
     assert len(VARIANTS) >= 20
 
 
+def test_each_patch_is_small_and_applies() -> None:
+    """A variant differs from the valid plan by its defect: a few lines, not a copy."""
+    for patch in BROKEN.glob("*/plan.yaml.patch"):
+        changed = [line for line in patch.read_text(encoding="utf-8").splitlines()
+                   if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        assert 1 <= len(changed) <= 10, patch
+        base = (BROKEN / "_valid" / "plan.yaml").read_text(encoding="utf-8")
+        assert apply_patch(base, patch.read_text(encoding="utf-8")) != base
+
+
 @pytest.mark.parametrize("name", VARIANTS)
-def test_broken_variant(name, capsys):
-    folder = BROKEN / name
-    file, line, code = _expectation(folder)
+def test_broken_variant(name, capsys, tmp_path):
+    folder = broken_variant(name, tmp_path)
+    file, line, code = _expectation(BROKEN / name)
     rc = main(["check", str(folder), "--format", "json", "--lang", "en"])
     payload = json.loads(capsys.readouterr().out)
     hits = {(Path(p["path"]).name, p["line"], p["code"]): p["severity"] for p in payload["problems"]}
     assert (file, line, code) in hits, hits
-    absent = _absent(folder)
+    absent = _absent(BROKEN / name)
     assert not [h for h in hits if h[2] in absent], hits
     if any(severity == "error" for severity in hits.values()):
         assert rc == 1
