@@ -212,21 +212,152 @@ CASES = {
 }
 
 
+# Each case's problem in full: the column of its caret (worked out on the line: the key or
+# value at fault; a list or mapping as a whole at its first character) and both messages
+# ({tmp} is the case's folder).
+WHERE_AND_WORDS: dict[str, tuple[int, str, str]] = {
+    'unknown metric': (3, '不认识的指标 `gvm`',
+        'unknown metric `gvm`'),
+    'share sum': (15, '`gmv` 的占比合计 90.0%,应为 100%',
+        'the shares of `gmv` add up to 90.0%, not 100%'),
+    'shares within 0.1 pp': (15, '`gmv` 各渠道占比合计 100.05%,不是 100%:差额 -0.05% 单列为「未分配」',
+        'the channel shares of `gmv` add up to 100.05%, not 100%: the difference, -0.05% of the total, is its own row (unallocated)'),
+    'channel amounts': (15, '`gmv` 各渠道合计 9,000万,与总目标 1亿 不一致',
+        'channel amounts of `gmv` add up to 90,000,000, but the total is 100,000,000'),
+    'nested channel totals': (7, '`gmv` 各渠道合计 9,600万,与总目标 1亿 不一致',
+        'channel amounts of `gmv` add up to 96,000,000, but the total is 100,000,000'),
+    'mixed shares and amounts': (15, '`gmv` 的拆分混用了占比和金额',
+        'the split of `gmv` mixes shares and amounts'),
+    'undeclared channel': (37, '渠道 `douyin` 没有在 `channels:` 中声明',
+        'channel `douyin` is not declared under `channels:`'),
+    'months add up': (13, '`orders` 的 12 个月合计 12万,与全年 13万 不一致',
+        'the months of `orders` add up to 120,000, but the total is 130,000'),
+    'months within 0.5%': (13, '`orders`:月度合计 12万,而全年值合计 12.05万,两者不一致',
+        '`orders`: the months add up to 120,000 but the total to 120,500'),
+    'months count': (13, '写了 3 个月;计划需要 12 个月(1–12 月)',
+        '3 months given; a plan needs 12 (January to December)'),
+    'month key': (21, '`13` 不是月份(1–12)',
+        '`13` is not a month (1 to 12)'),
+    'quarters add up': (15, '`orders` 的 4 个季度合计 80万,与全年 100万 不一致',
+        'the quarters of `orders` add up to 800,000, but the total is 1,000,000'),
+    'quarter shares add up': (15, '`orders` 的占比合计 80.0%,应为 100%',
+        'the shares of `orders` add up to 80.0%, not 100%'),
+    'quarters count': (15, '写了 2 个季度;需要 4 个',
+        '2 quarters given; write 4'),
+    'phasing weights': (10, '月度权重必须是 12 个非负数,且不能全为 0',
+        'phasing weights must be 12 non-negative numbers, not all zero'),
+    'negative weight': (48, '月度权重必须是 12 个非负数,且不能全为 0',
+        'phasing weights must be 12 non-negative numbers, not all zero'),
+    'unknown profile': (29, '`aircon` 不是 `even`、`days`、`last_year`,也不是 `profiles:` 中的曲线',
+        '`aircon` is not `even`, `days`, `last_year` or a profile under `profiles:`'),
+    'last_year without review': (29, '`last_year` 需要 2025 年复盘中有 `gmv` 的月度实际',
+        '`last_year` phasing needs the 2025 review with monthly `gmv`'),
+    'rate above one': (20, '比率 `4` 大于 1;请写 4% 或 0.35 这样的小数',
+        '`4` is above 1 for a share or rate; write 4% or 0.35'),
+    'percent for an amount': (8, '`gmv` 是金额或数量,这里不能写百分比',
+        '`gmv` is an amount or count: a percentage makes no sense here'),
+    'per order in a target': (8, '每单金额(元/单)只能用于成本项',
+        'a per-order value (元/单) is only allowed in cost lines'),
+    'driver identity': (3, '销售额 1亿 ≠ 访客数 2,000万 × 转化率 4.0% × 客单价 150 = 1.2亿(相差 20.0%)',
+        'GMV 100,000,000 ≠ visitors 20,000,000 × conversion 4.0% × AOV 150 = 120,000,000 (20.0% apart)'),
+    'duplicate sku': (11, 'SKU `A` 重复声明(第 5 行)',
+        'sku `A` is declared twice (line 5)'),
+    'price order': (1, '各角色的中位价格不满足 引流款 < 利润款 < 形象款(引流款 199,利润款 99)',
+        'median prices are not ordered traffic < profit < image (traffic 199, profit 99)'),
+    'cost above price': (55, 'SKU `A` 成本 60 不低于售价 59',
+        'sku `A` costs 60, not below its price 59'),
+    'unknown tool': (5, '不认识的推广工具 `jd_expres`',
+        'unknown ad tool `jd_expres`'),
+    'over-allocated': (3, '各推广工具合计 110万,超过总预算 100万',
+        'the tools take 1,100,000, more than the budget of 1,000,000'),
+    'unallocated': (3, '总预算 100万 中有 40万 未分配到推广工具',
+        '400,000 of the budget of 1,000,000 is not allocated to a tool'),
+    'share and amount': (5, '推广工具 `jd_express` 同时写了 `share` 和 `amount`;只写一个',
+        'tool `jd_express` has both `share` and `amount`; write one'),
+    'share without total': (5, '推广工具 `jd_express` 按占比分配,但没有写 `budget.total`',
+        'tool `jd_express` is a share of the budget, but `budget.total` is missing'),
+    'daily cap': (39, '推广工具 `jd_express`:日限额 2,000 全年最多花 73万,低于分配金额 100万',
+        'tool `jd_express`: a daily cap of 2,000 allows 730,000 a year, below its amount 1,000,000'),
+    'budget as share of GMV without GMV': (10, '预算写成销售额的 8%,但没有 GMV 目标',
+        'the budget is 8% of GMV, but there is no GMV target'),
+    'tool sku': (38, 'SKU `B` 不在计划的 `products:` 中',
+        "sku `B` is not in the plan's `products:`"),
+    'budget word only for marketing': (10, '只有 `marketing` 可以写 `budget`',
+        'only `marketing` can be `budget`'),
+    'marketing budget without budget': (14, '`marketing: budget`,但计划没有 `budget:`',
+        '`marketing: budget` but the plan has no `budget:`'),
+    'per order needs orders': (14, '成本 `logistics` 按单计算,但没有 `orders` 目标',
+        'cost `logistics` is per order, but there is no `orders` target'),
+    'end before start': (59, '活动 `a` 的结束日期 2026-05-01 早于开始日期 2026-05-02',
+        'campaign `a` ends (2026-05-01) before it starts (2026-05-02)'),
+    'outside the year': (42, '活动 `a` 的日期 2025-11-01 – 2026-01-05 不在 2026 年内(最多可提前 31 天开始)',
+        'campaign `a` runs 2025-11-01 – 2026-01-05, outside 2026 (it may start up to 31 days before)'),
+    'duplicate campaign across files': (5, '活动 id `a` 在 2026 年重复使用({tmp}/plan.yaml:5)',
+        'campaign id `a` is used twice in 2026 ({tmp}/plan.yaml:5)'),
+    'campaign file without plan': (7, '活动属于单元 `main` 的 2026 年,但没有该年的计划',
+        'campaign for unit `main` and year 2026, but there is no plan for them'),
+    'unknown node': (41, '`619` 不是平台节点',
+        '`619` is not a calendar node'),
+    'lunar node without date': (41, '节点 `qixi` 没有固定日期;请在 `calendar:` 中写明',
+        'node `qixi` has no fixed date; set it under `calendar:`'),
+    'campaign channel': (53, '渠道 `douyin` 没有在 `channels:` 中声明',
+        'channel `douyin` is not declared under `channels:`'),
+    'campaign goal metric': (13, '不认识的指标 `gvm`',
+        'unknown metric `gvm`'),
+    'campaign sku goal': (17, 'SKU `X-1` 不在计划的 `products:` 中',
+        "sku `X-1` is not in the plan's `products:`"),
+    'task after end': (26, '任务 `复盘会` 截止 2026-06-10,晚于活动结束 2026-06-02',
+        'task `复盘会` is due 2026-06-10, after the campaign ends (2026-06-02)'),
+    'overdue task as of the review': (25, '活动 `a` 的任务 `备货` 已于 2026-06-10 到期但未完成(截至 2026-06-15)',
+        'task `备货` of `a` was due 2026-06-10 and is not done (as of 2026-06-15)'),
+    'two plans for one year': (7, '单元 `main` 的 2026 年已有 plan({tmp}/a.yaml),不能再写一份',
+        'a second plan for unit `main` and year 2026 (the first is {tmp}/a.yaml)'),
+    'as_of outside the year': (8, '`as_of` 2025-12-31 不在 2026 年内',
+        '`as_of` 2025-12-31 is not in 2026'),
+    'actual after as_of': (24, '3 月有实际值,但晚于 `as_of` 2026-02-28',
+        'an actual for month 3, after `as_of` 2026-02-28'),
+    'review channel sum': (5, '`gmv` 在 2026-02 各渠道合计 90,与总计 100 不一致',
+        'the channels of `gmv` add up to 90 in 2026-02, but the total is 100'),
+    'review unknown channel': (7, '渠道 `pdd` 没有在 `channels:` 中声明',
+        'channel `pdd` is not declared under `channels:`'),
+    'review unknown campaign': (3, '2026 年计划中没有活动 `618`',
+        'no campaign `618` in the 2026 plan'),
+    'review unknown sku': (3, 'SKU `B` 不在计划的 `products:` 中',
+        "sku `B` is not in the plan's `products:`"),
+    'review unknown tool': (3, '不认识的推广工具 `jd_fast`',
+        'unknown ad tool `jd_fast`'),
+    'review rate above one': (16, '比率 `24` 大于 1;请写 24% 或 0.35 这样的小数',
+        '`24` is above 1 for a share or rate; write 24% or 0.35'),
+    'timeline date outside year': (12, '2025-06-18 不在 2026 年内',
+        '2025-06-18 is not in 2026'),
+    'cause metric': (14, '不认识的指标 `gvm`',
+        'unknown metric `gvm`'),
+}
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_rule(tmp_path, name):
     files, expected = CASES[name]
     assert found(tmp_path, files) == expected
-    # Beyond code and line: the column puts the caret on the key or value written there
-    # (never on blank space or past the line), and both messages and hints are complete
-    # (the strict formatter of conftest fails on an unfilled {field}; no English in zh).
-    for problem in problems_of(tmp_path, files):
-        written = files[problem.path.rsplit("/", 1)[-1]]  # every problem is in one of the case's files
+    problems = problems_of(tmp_path, files)
+    if not problems:
+        return
+    # Beyond code and line: the exact column, and both messages word for word (the strict
+    # formatter of conftest fails on an unfilled {field}).
+    column, zh, en = WHERE_AND_WORDS[name]
+    first = problems[0]
+    assert (first.column, first.message("zh"), first.message("en")) == (
+        column, zh.replace("{tmp}", str(tmp_path)), en.replace("{tmp}", str(tmp_path)))
+    for problem in problems:  # the caret on what is written there, never on blank space or past the line
+        written = files[problem.path.rsplit("/", 1)[-1]]
         line = written.splitlines()[problem.line - 1]
         assert 1 <= problem.column <= len(line), (problem, line)
         assert not line[problem.column - 1].isspace(), (problem, line)
-        zh, en = problem.message("zh"), problem.message("en")
-        assert zh and en and zh != en
-        assert not any(word in zh for word in ("Input should", "must be", "expected", "is not", "Error"))
+        assert not any(word in problem.message("zh") for word in ("Input should", "must be", "expected", "is not"))
+
+
+def test_every_case_with_a_problem_has_its_column_and_words():
+    assert set(WHERE_AND_WORDS) == {name for name, (_files, expected) in CASES.items() if expected}
 
 
 def test_overdue_task_without_review_uses_today(tmp_path):

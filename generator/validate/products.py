@@ -6,6 +6,7 @@ import statistics
 from typing import Any, Iterator
 
 from generator.load.quantities import Quantity
+from generator.model.catalog import ROLES
 from generator.model.workspace import Workspace
 from generator.problems import Problem
 from generator.validate.campaigns import all_campaigns
@@ -36,8 +37,9 @@ def price_order(workspace: Workspace) -> Iterator[Problem]:
                 medians[role] = statistics.median(prices)
         present = [r for r in ROLE_ORDER if r in medians]
         if any(medians[a] >= medians[b] for a, b in zip(present, present[1:])):
-            detail = ", ".join(f"{r} {number(medians[r])}" for r in present)
-            yield doc.problem("price-order", "products", key=True, detail=detail)
+            yield doc.problem("price-order", "products", key=True,
+                              detail_en=", ".join(f"{r} {number(medians[r])}" for r in present),
+                              detail_zh=",".join(f"{ROLES[r][0]} {number(medians[r])}" for r in present))
 
 
 def cost_below_price(workspace: Workspace) -> Iterator[Problem]:

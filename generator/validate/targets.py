@@ -118,7 +118,9 @@ def spread_shape(doc: Document, where: tuple[Any, ...], spread: Any, plan: Plan)
 def _weights_problems(doc: Document, where: tuple[Any, ...], weights: list[Quantity]) -> Iterator[Problem]:
     values = [w.value for w in weights]
     if len(values) != 12 or any(v < 0 for v in values) or not any(values):
-        yield doc.problem("phasing-invalid", *where)
+        # at the first negative weight where there is one (the caret on what to fix), else the list
+        negative = next((i for i, v in enumerate(values) if v < 0), None)
+        yield doc.problem("phasing-invalid", *where, *(() if negative is None else (negative,)))
 
 
 def _sum_spreads(workspace: Workspace) -> Iterator[tuple[Document, str, tuple[Any, ...], SpreadTarget]]:
