@@ -106,6 +106,37 @@ def test_xlsx_agrees_with_json(tmp_path, demo_json):
     assert {"targets", "budget", "pnl", "campaigns", "products"} <= set(book.sheetnames)
 
 
+
+def test_export_xlsx_and_the_sites_workbook_format_a_figure_by_one_rule(tmp_path):
+    """One money rule for every table that leaves Planbook: in 万 for a Chinese reader from
+    1万 on, to the fen in English; a rate as a percentage, also in a table of several
+    metrics (the targets table's `value` of conversion_rate was formatted as money)."""
+    from generator.render.downloads import workbook
+
+    def formats(book, sheet_name, header_row, wanted):
+        sheet = book[sheet_name]
+        header = [c.value for c in sheet[header_row]]
+        found = {}
+        for row in sheet.iter_rows(min_row=header_row + 1):
+            cells = dict(zip(header, row))
+            # the site's workbook labels a column and keeps its ids in the `_id` column after it
+            key = tuple(cells.get(f"{column}_id", cells[column]).value for column in ("metric", "channel", "period"))
+            if key in wanted:
+                found[key] = cells["value"].number_format
+        return found
+
+    gmv, rate = ("gmv", "all", "2026"), ("conversion_rate", "all", "2026")
+    for lang, money in (("zh", '0!.0,"万"'), ("en", "#,##0.00")):
+        out = tmp_path / f"{lang}.xlsx"
+        assert run("export", "xlsx", "--year", "2026", "--lang", lang, "-o", str(out)).returncode == 0
+        exported = formats(openpyxl.load_workbook(out), "targets", 1, {gmv, rate})
+        assert exported == {gmv: money, rate: "0.0%"}  # 1.3亿 ≥ 1万; 4.2 % a rate
+    from generator.pipeline import open_project
+
+    report = open_project(REPO / "plans").report("glow-beauty", 2026)
+    site = openpyxl.load_workbook(io.BytesIO(workbook(report, "zh")))
+    assert formats(site, "目标拆解", 2, {gmv, rate}) == {gmv: '0!.0,"万"', rate: "0.0%"}
+
 def test_csv_table(demo_json):
     result = run("report", "--format", "csv", "--table", "pnl", "--year", "2025")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))

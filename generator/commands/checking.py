@@ -129,7 +129,7 @@ def export(args: argparse.Namespace) -> int:
             print(format_text(problems, args.lang), file=sys.stderr)
             return EXIT_PROBLEMS
         raise UsageError("no plan or review matches --year/--unit", "没有符合 --year/--unit 的计划或复盘")
-    write(Path(args.output), workbook_bytes(reports))
+    write(Path(args.output), workbook_bytes(reports, args.lang))
     return written(Path(args.output), [], args)
 
 
