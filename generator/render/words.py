@@ -7,7 +7,34 @@ through here: it is data and is escaped where it is shown.
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 WORDS: dict[str, tuple[str, str]] = {
+    # whole sentences and lines, with named places (never assembled from punctuation)
+    "plan_title": ("{year} 年度运营计划", "{year} plan"),
+    "review_title": ("{year} 复盘", "{year} review"),
+    "campaign_calendar_title": ("{year} 活动日历", "{year} Campaign calendar"),
+    "owner_is": ("负责：{owner}", "Owner: {owner}"),
+    "baseline_is": ("基准年：{year}", "Baseline: {year}"),
+    "currency_is": ("币种：{currency}", "Currency: {currency}"),
+    "lever_action": ("**{lever}**：{action}", "**{lever}**: {action}"),
+    "product_coverage": ("SKU 目标 GMV 覆盖销售额目标的 **{share}**。", "SKU target GMV covers **{share}** of the GMV target."),
+    "budget_line": ("总预算 **{total}** · 站内 {onsite} · 站外 {offsite} · 未分配 {unallocated} · 广告预期带来销售额目标的 {share}",
+                    "Total **{total}** · Onsite {onsite} · Offsite {offsite} · Unallocated {unallocated} · Ads expected to bring {share} of the GMV target"),
+    "campaign_plan_line": ("计划 ROI：{roi} · 占全年销售额目标：{share}", "Planned ROI: {roi} · Share of the annual GMV target: {share}"),
+    "campaign_result_line": ("达成率：{attainment} · 实际花费：{spend} · 实际 ROI：{roi}",
+                             "Attainment: {attainment} · Spend: {spend} · Actual ROI: {roi}"),
+    "no_baseline_plan": ("没有 {year} 年的计划。", "No {year} plan."),
+    "no_baseline_review": ("没有 {year} 年的复盘。", "No {year} review."),
+    "details_of": ("明细表：{label}", "Detail table: {label}"),
+    "marketing_roi_line": ("营销 ROI：计划 {plan}，实际 {actual}。", "Marketing ROI: plan {plan}, actual {actual}."),
+    "wrong_example": ("错误写法：", "Wrong: "),
+    "right_example": ("正确写法：", "Right: "),
+    "fix_is": ("修正：{fix}", "Fix: {fix}"),
+    "as_of_sentence": ("截至 {date}。", "As of {date}."),
+    "as_of_ytd": ("截至 {date} · 累计至今：实际与目标为同一段月份。", "As of {date} · year to date: actual and target cover the same months."),
+    "plan_only_sentence": ("只有计划，尚无复盘。", "Plan only, no review yet."),
+    "actual_is": ("实际：{figures}", "Actual: {figures}"),
     # the first screen
     "gmv": ("销售额", "GMV"),
     "profit": ("利润", "Profit"),
@@ -84,8 +111,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "month": ("月份", "Month"),
     "open_history": ("历史", "History"),
     "as_of_date": ("截至 {date}", "As of {date}"),
-    "colon": ("：", ": "),
-    "comma": ("，", ", "),
     # navigation and chart titles
     "nav_home": ("首页", "Home"),
     "nav_problems": ("问题", "Problems"),
@@ -100,7 +125,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "downloads": ("下载", "Downloads"),
     "workbook_xlsx": ("全年工作簿（XLSX）", "Workbook (XLSX)"),
     "campaign_calendar": (" 活动日历", " campaign calendar"),
-    "campaign_calendar_2": ("活动日历", "Campaign calendar"),
+    "campaign_calendar_heading": ("活动日历", "Campaign calendar"),
     "campaign": ("活动", "Campaign"),
     "type": ("类型", "Type"),
     "node": ("节点", "Node"),
@@ -137,7 +162,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem": ("问题", "Problem"),
     "how": ("解决方法", "How"),
     "solved": ("已解决", "solved"),
-    "open_2": ("未解决", "open"),
+    "status_open": ("未解决", "open"),
     "improvements": ("优化方向", "Improvements"),
     "changes": (" 变化", " changes"),
     "against": ("对比", "against"),
@@ -149,34 +174,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "no": ("没有", "No"),
     "plan": ("年的计划。", "plan."),
     "changes_vs_last_actuals_note": ("对比上年实际（计划隐含的增长）", "Against last year's actuals (the growth the plan implies)"),
-    "review_2": ("年的复盘。", "review."),
     "budget_by_tool": ("推广预算变化", "Budget by tool"),
     "plans_and_reviews": ("经营计划与复盘", "Plans and reviews"),
     "ytd_same_months_note": ("累计至今：实际与目标为同一段月份", "year to date: actual and target cover the same months"),
-    "full_stop": ("。", "."),
     "every_key": ("所有键", "Every key"),
-    "every_key_2": ("所有键 · Every key", "Every key"),
+    "every_key_title": ("所有键 · Every key", "Every key"),
     "key": ("键", "Key"),
-    "plan_2": (" 年度运营计划", " plan"),
-    "owner_2": ("负责", "Owner"),
     "baseline": ("基准年", "Baseline"),
     "currency": ("币种", "Currency"),
-    "goals_2": ("年度目标", "Goals"),
+    "goals_heading": ("年度目标", "Goals"),
     "positioning": ("品牌定位", "Positioning"),
     "dimension": ("维度", "Dimension"),
-    "positioning_2": ("定位", "Positioning"),
+    "positioning_column": ("定位", "Positioning"),
     "targets": ("目标拆解", "Targets"),
     "targets_split_note": ("每个年度目标按月、季度和渠道的拆分（计划写了的拆法，或按月度权重）。", "Every annual target split by month, quarter and channel (as written, or by the monthly weights)."),
     "products": ("产品规划", "Products"),
-    "sku_target_gmv_covers": ("SKU 目标 GMV 覆盖销售额目标的", "SKU target GMV covers"),
-    "of_the_gmv_target": ("。", " of the GMV target."),
-    "budget_2": ("推广预算", "Budget"),
-    "total_2": ("总预算", "Total"),
+    "budget_heading": ("推广预算", "Budget"),
     "onsite": ("站内", "Onsite"),
     "offsite": ("站外", "Offsite"),
     "unallocated": ("未分配", "Unallocated"),
     "ads_expected_to_bring": ("广告预期带来销售额目标的", "Ads expected to bring"),
-    "of_the_gmv_target_2": ("", " of the GMV target"),
     "budget_by_period": ("预算月度拆分", "Budget by period"),
     "planned_p_l": ("投入产出（计划）", "Planned P&L"),
     "competitors": ("竞品", "Competitors"),
@@ -186,29 +203,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "weaknesses": ("劣势", "Weaknesses"),
     "watch": ("关注", "Watch"),
     "retention": ("留存与复购", "Retention"),
-    "problems_2": ("问题", "Problems"),
+    "problems_title": ("问题", "Problems"),
     "where": ("位置", "Where"),
     "severity": ("级别", "Severity"),
     "code": ("代码", "Code"),
     "no_problems": ("没有问题。", "No problems."),
     "problem_reference": ("问题参考", "Problem reference"),
-    "problem_reference_2": ("问题参考 · Problem reference", "Problem reference"),
+    "problem_reference_title": ("问题参考 · Problem reference", "Problem reference"),
     "problems_reference_note": ("`planbook check` 的每个问题都带一个代码；`planbook explain 代码` 在终端里显示同样的内容。", "Every problem of `planbook check` carries a code; `planbook explain CODE` shows the same in a terminal."),
     "wrong": ("错误写法", "Wrong"),
     "right": ("正确写法", "Right"),
     "fix": ("修正", "Fix"),
-    "review_3": (" 复盘", " review"),
     "year_to_date": ("累计至今", "Year to date"),
     "as_of": ("截至", "As of"),
     "prorated_note": ("{month} 月的目标按已过的 {covered}/{days} 天折算。", "Month {month}'s targets are prorated to the {covered} of {days} days covered."),
-    "ytd_rows_note": ("季度与全年行为累计至今的实际对比累计目标。", "Quarter and year rows compare year-to-date actuals with year-to-date targets."),
+    "ytd_rows_note": ("截至 {date}。季度与全年行为累计至今的实际对比累计目标。", "As of {date}. Quarter and year rows compare year-to-date actuals with year-to-date targets."),
     "targets_vs_actuals": ("目标与偏差", "Targets vs actuals"),
     "actuals_only_note": ("该年没有计划：这里只列实际，作为下一年的基准。", "No plan for this year: actuals only, as the next year's baseline."),
     "forecast": ("全年预测", "Forecast"),
     "input_and_output_p_l": ("投入产出", "Input and output (P&L)"),
     "marketing_roi": ("营销 ROI", "Marketing ROI"),
-    "plan_3": ("计划", "plan"),
-    "actual_2": ("实际", "actual"),
     "ad_tools": ("推广工具 ROI", "Ad tools"),
     "campaign_reviews": ("活动复盘", "Campaign reviews"),
     "product_review": ("商品复盘", "Product review"),
@@ -228,9 +242,13 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    """The word for `key` in `lang`, with `{placeholders}` filled."""
+    """The word for `key` in `lang`, with `{placeholders}` filled.  A value that is
+    already markup (a plan's text through the `md` filter) is placed as it is and the
+    sentence around it escaped, so a template escapes nothing twice."""
     zh, en = WORDS[key]
     text = zh if lang == "zh" else en
+    if any(isinstance(value, Markup) for value in values.values()):
+        return escape(text).format(**values)
     return text.format(**values) if values else text
 
 
