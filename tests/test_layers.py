@@ -12,7 +12,7 @@ PACKAGE = REPO / "generator"
 
 # Lowest first: a module may import its own layer and the layers below it.
 LAYERS = [
-    ["generator.messages", "generator.files"],
+    ["generator.messages", "generator.files", "generator.words"],
     ["generator.problems", "generator.reference"],
     ["generator.load"],
     ["generator.settings", "generator.model"],

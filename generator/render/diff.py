@@ -10,6 +10,7 @@ from typing import Any
 from generator.diff.change import SECTIONS, Change
 from generator.render import filters, labels
 from generator.render.change_names import ChangeNamer, is_whole_entry
+from generator.words import pick, say
 
 SECTION_LABELS = {
     "targets": ("目标", "Targets"), "drivers": ("驱动因素", "Drivers"), "channels": ("渠道", "Channels"), "budget": ("推广预算", "Budget"),
@@ -33,10 +34,9 @@ def _revision_and_year(label: str) -> tuple[str | None, str]:
 
 def side_title(label: str, lang: str, kind: str = "plan") -> str:
     """`2026 计划`, `2026 计划(main)`: the year and the kind in words, the revision after them."""
-    words = {"plan": ("计划", "plan"), "review": ("复盘", "review")}[kind]
     rev, year = _revision_and_year(label)
-    title = f"{year} {words[0] if lang == 'zh' else words[1]}"
-    return f"{title}({rev})" if rev and lang == "zh" else f"{title} ({rev})" if rev else title
+    title = say(f"side_{kind}", lang, year=year)
+    return say("side_at_revision", lang, title=title, rev=rev) if rev else title
 
 
 def heading(old_label: str, new_label: str, lang: str, unit: str = "main", kind: str = "plan") -> str:
@@ -45,14 +45,14 @@ def heading(old_label: str, new_label: str, lang: str, unit: str = "main", kind:
     belongs); a side without the document (an empty label) makes it `新增`/`删除`."""
     prefix = f"{unit} · " if unit != "main" else ""
     if not old_label:
-        return f"{prefix}{'新增 ' if lang == 'zh' else 'added: '}{side_title(new_label, lang, kind)}"
+        return prefix + say("side_added", lang, side=side_title(new_label, lang, kind))
     if not new_label:
-        return f"{prefix}{'删除 ' if lang == 'zh' else 'removed: '}{side_title(old_label, lang, kind)}"
+        return prefix + say("side_removed", lang, side=side_title(old_label, lang, kind))
     (old_rev, old_year), (new_rev, new_year) = _revision_and_year(old_label), _revision_and_year(new_label)
     if old_year == new_year and (old_rev or new_rev):
-        here = "工作区" if lang == "zh" else "working tree"
+        here = say("working_tree", lang)
         sides = f"{old_rev or here} → {new_rev or here}"
-        return f"{prefix}{side_title(new_year, lang, kind)}" + (f"({sides})" if lang == "zh" else f" ({sides})")
+        return prefix + say("side_at_revision", lang, title=side_title(new_year, lang, kind), rev=sides)
     return f"{prefix}{side_title(old_label, lang, kind)} → {side_title(new_label, lang, kind)}"
 
 
@@ -76,7 +76,7 @@ def show(value: Any, change: Change, lang: str) -> str:
     if value is None:
         return "—"
     if change.section == "products" and change.field in ("price", "cost") and isinstance(value, (int, float)):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") + ("元" if lang == "zh" else " yuan")
+        return say("price_in_yuan", lang, price=f"{value:,.2f}".rstrip("0").rstrip("."))
     if _is_rate(change) and isinstance(value, (int, float)):
         return filters.rate(value)
     if isinstance(value, bool):
@@ -93,8 +93,7 @@ def delta_text(change: Change, lang: str) -> str:
         return ""
     if change.unit == "days":
         days = int(change.delta)
-        return (f"{'晚' if days > 0 else '早'} {abs(days)} 天" if lang == "zh"
-                else f"{abs(days)} days {'later' if days > 0 else 'earlier'}")
+        return say("days_later" if days > 0 else "days_earlier", lang, days=abs(days))
     if _is_rate(change):
         return f"Δ {filters.unsigned_zero(f'{change.delta * 100:+.1f} pp')}"
     sign = "+" if change.delta > 0 else "-"
@@ -109,21 +108,19 @@ def _counts(changes: list[Change], lang: str, introduced: list[Any] | None = Non
     parts = [f"{labels.pick(SECTION_LABELS[s], lang)} {counted[s]}" for s in SECTIONS if counted[s]]
     if not parts and any(p.is_error for p in introduced or []):
         # A plan that no longer loads has nothing to compare: not "no changes".
-        return "没有可比较的内容:请先修正上面的错误" if lang == "zh" else "nothing to compare until the errors above are fixed"
-    return " · ".join(parts) or ("没有变化" if lang == "zh" else "no changes")
+        return say("nothing_to_compare", lang)
+    return " · ".join(parts) or say("no_changes", lang)
 
 
 def move_text(change: Change, lang: str, name: Any = str) -> str:
     """A budget move in words: `20万 从 tb_crowd 移到 qianchuan`."""
-    amount = filters.money(change.delta, lang)
-    if lang == "zh":
-        return f"{amount} 从 {name(change.old)} 移到 {name(change.new)}"
-    return f"{amount} moved from {name(change.old)} to {name(change.new)}"
+    return say("budget_moved", lang, amount=filters.money(change.delta, lang), old=name(change.old),
+               new=name(change.new))
 
 
 def _entry_lines(change: Change, namer: ChangeNamer, lang: str) -> list[str]:
     """An entry added or removed in full as a small labelled table, one field a line."""
-    return [f"      {name}{'：' if lang == 'zh' else ': '}{value}" if name else f"      {value}"
+    return ["      " + (say("named_value", lang, name=name, value=value) if name else value)
             for name, value in namer.rows_of(change)]
 
 
@@ -146,8 +143,7 @@ def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
         pct = filters.unsigned_zero(f"{change.delta_pct * 100:+.1f}%")
         old, new = show(change.old, change, lang), show(change.new, change, lang)
         sep = " · " if namer else " "
-        return (f"~ {key}{sep}{channel}: 每个月都 {pct}（全年 {old} → {new}）" if lang == "zh"
-                else f"~ {key}{sep}{channel}: every month {pct} (year {old} → {new})")
+        return "~ " + say("every_month_by", lang, where=f"{key}{sep}{channel}", pct=pct, old=old, new=new)
     field = (namer.field(change) if namer else change.field)
     where = f"{key} · {field}" if namer and field else f"{key} {field}" if field else key
     old, new = show(change.old, change, lang), show(change.new, change, lang)
@@ -155,9 +151,7 @@ def _line(change: Change, lang: str, namer: ChangeNamer | None = None) -> str:
         sign = "+" if change.kind == "added" else "-"
         if change.field != "entry":  # a task: one line, its fields named (its name is in `where`)
             return f"{sign} {where}: {namer.task_text(change.entry or {}, with_name=False)}"
-        word = labels.pick({"added": ("新增", "added"), "removed": ("删除", "removed")}[change.kind], lang)
-        return "\n".join([f"{sign} {where}({word}):" if lang == "zh" else f"{sign} {where} ({word}):",
-                           *_entry_lines(change, namer, lang)])
+        return "\n".join([f"{sign} " + say(f"entry_{change.kind}", lang, where=where), *_entry_lines(change, namer, lang)])
     if namer:
         old, new = namer.value(change, old), namer.value(change, new)
     if change.kind == "added":
@@ -173,8 +167,7 @@ def introduced_lines(problems: list[Any], lang: str) -> list[str]:
     """What the change breaks, first in the text and Markdown forms."""
     if not problems:
         return []
-    title = "这次修改带来的问题" if lang == "zh" else "Problems this change introduces"
-    lines = [f"{title}:"]
+    lines = [say("problems_introduced", lang)]
     for p in problems:
         lines.append(f"  {'✘' if p.is_error else '⚠'} {p.path}:{p.line}: {p.message(lang)} [{p.code}]")
     return lines
@@ -199,7 +192,7 @@ def diff_text(old_label: str, new_label: str, changes: list[Change], lang: str, 
                 line = tint + line + _RESET
             out.append(line)
         if computed:
-            out.append("  " + ("(计算得出)" if lang == "zh" else "(computed)"))
+            out.append("  " + say("computed_in_brackets", lang))
             out.extend("    " + _line(c, lang, namer).replace("\n", "\n    ") for c in computed)
     return "\n".join(out)
 
@@ -223,7 +216,6 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
     `ids` (a pull-request comment) the id follows its label in a code span, to find
     the line in the YAML.  With `fold_computed` (the site's changes page) each
     section's computed changes follow its written ones in a closed <details>."""
-    zh = lang == "zh"
     out = [f"{level} {_md(heading(old_label, new_label, lang, unit, kind))}", ""]
     broken = introduced_lines(introduced or [], lang)
     if broken:
@@ -246,29 +238,25 @@ def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: s
             out += _md_rows(written, lang, namer, ids) + [""]
         if folded:
             # the site: what the plan's figures do after the written changes, one click away
-            summary = (f"计算得出的变化 · {len(folded)} 项" if zh else f"Computed changes · {len(folded)}")
+            summary = say("computed_changes_count", lang, count=len(folded))
             out += [f'<details class="pb-details" markdown="1"><summary>{summary}</summary>', "",
                     *_md_rows(folded, lang, namer, ids), "", "</details>", ""]
         for c in rows:
             if namer and is_whole_entry(c) and c.field == "entry":
                 # an entry added or removed in full: its own small table, a field a row
                 out += [f"**{labels.pick(MARKS[c.kind], lang)} · {_md(namer.key(c))}**", "",
-                        "| 字段 | 值 |" if zh else "| Field | Value |", "|---|---|"]
+                        say("entry_table_head", lang), "|---|---|"]
                 out += [f"| {_md(name)} | " + (f"`{value}` |" if name in ("ID", "SKU") and "`" not in value
                                                   else f"{_md(value)} |") for name, value in namer.rows_of(c)]
                 out.append("")
     if any(c.computed for c in changes):
-        out.append(labels.pick(MARKS["computed"], lang) + ("：" if zh else ": ") + ("由计划计算得出(全年与季度合计、站内/站外预算、计划利润)。" if zh else
-                          "computed from the plans (annual and quarterly totals, onsite/offsite budget, planned profit)."))
+        out.append(say("computed_note", lang, mark=pick(MARKS["computed"], lang)))
     return "\n".join(out).rstrip() + "\n"
 
 
 def _md_rows(rows: list[Change], lang: str, namer: ChangeNamer | None, ids: bool) -> list[str]:
     """The table of a section's changes, a change a row."""
-    zh = lang == "zh"
-    out = ["| | " + (" | ".join(["项", "字段", "原值", "新值", "变化"]) if zh else
-                     " | ".join(["Key", "Field", "Old", "New", "Change"])) + " |",
-           "|---|---|---|---|---|---|"]  # left: an entry's text reads from its start
+    out = [say("changes_table_head", lang), "|---|---|---|---|---|---|"]  # left: an entry's text reads from its start
     for c in rows:
         if c.field == "move":
             name = namer.tool_name if namer else str
@@ -290,7 +278,7 @@ def _md_rows(rows: list[Change], lang: str, namer: ChangeNamer | None, ids: bool
             shown_task = _md(namer.task_text(c.entry, with_name=False))
             cells = [shown_task if c.old is not None else "—", shown_task if c.new is not None else "—"]
         if namer and is_whole_entry(c) and c.field == "entry":
-            below = "见下表" if zh else "see below"
+            below = say("see_below", lang)
             cells = [below if c.old is not None else "—", below if c.new is not None else "—"]
         out.append(f"| {mark} | {shown_key} | {_md(field)} | {cells[0]} | {cells[1]} | {_md(delta_text(c, lang))} |")
     return out

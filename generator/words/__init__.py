@@ -1,0 +1,44 @@
+"""Every word Planbook says to a person, in one catalog: Chinese and English side by
+side, whole sentences with named `{places}`, never a sentence assembled from pieces.
+
+The parts are by where the words are read: `site` (pages and downloads),
+`changes` (a diff and a plan's history in words), `commands` (what the CLI says
+besides problems), `vocabulary` (the names of ids and values: roles, seasons,
+units, …).  What `check` says about a problem, with its hint, is
+`generator/messages.py` (its entries carry a severity too), and what `explain` says
+is `generator/reference.py`; `tests/test_words.py` checks them all the same way:
+both languages, the same places.
+
+`say(key, lang, **values)` is the one way to a word; `pick(pair, lang)` chooses
+from a (Chinese, English) pair that comes with data (a metric's label, a node's
+name).  How a reader counts is the language's too: `counts_in_wan(lang)`.
+"""
+
+from __future__ import annotations
+
+from generator.words.changes import CHANGES
+from generator.words.commands import COMMANDS
+from generator.words.site import SITE
+from generator.words.vocabulary import VOCABULARY
+
+PARTS: dict[str, dict[str, tuple[str, str]]] = {"site": SITE, "changes": CHANGES, "commands": COMMANDS,
+                                                "vocabulary": VOCABULARY}
+CATALOG: dict[str, tuple[str, str]] = {key: pair for part in PARTS.values() for key, pair in part.items()}
+
+LANGS = ("zh", "en")  # the order of every pair
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Chinese or the English of a (Chinese, English) pair; English for any language but zh."""
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The catalog's words for `key` in `lang`, with its `{places}` filled."""
+    text = pick(CATALOG[key], lang)
+    return text.format(**values) if values else text
+
+
+def counts_in_wan(lang: str) -> bool:
+    """A Chinese reader counts large amounts in 万 and 亿; others in thousands."""
+    return lang == "zh"

@@ -1,0 +1,7 @@
+"""The names of ids and values a reader sees instead of the id: yes and no, all
+channels, the unallocated remainder, … Chinese and English side by side."""
+
+from __future__ import annotations
+
+VOCABULARY: dict[str, tuple[str, str]] = {
+}
