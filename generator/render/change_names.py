@@ -12,6 +12,7 @@ from typing import Any
 from generator.diff.change import Change
 from generator.model.amounts import UNALLOCATED
 from generator.render import filters, labels
+from generator.words import say
 
 
 # Short names of the fields a diff reports, for the site's changes page.
@@ -62,11 +63,11 @@ class ChangeNamer:
         if change.section in ("targets", "metrics", "actuals"):
             return labels.metric(key, lang, self.metrics)
         if change.section == "phasing" and key == "plan":
-            return "计划默认" if lang == "zh" else "plan default"
+            return say("phasing_plan_default", lang)
         if change.section == "budget":
             if key in labels.PLACEMENTS:  # the onsite / offsite subtotals
-                return labels.pick(labels.PLACEMENTS[key], lang) + ("合计" if lang == "zh" else " total")
-            return ("预算总额" if lang == "zh" else "Total budget") if key == "total" else self._tool(key)
+                return say("placement_total", lang, placement=labels.pick(labels.PLACEMENTS[key], lang))
+            return say("budget_total", lang) if key == "total" else self._tool(key)
         if change.section == "costs":
             return labels.item(key, lang)
         if change.section == "campaigns":
@@ -77,7 +78,7 @@ class ChangeNamer:
         if change.section == "channels":
             return labels.channel(key, lang, self.channel_names)
         if change.section == "drivers":
-            return ("全部渠道" if lang == "zh" else "every channel") if key == "all" else \
+            return say("every_channel", lang) if key == "all" else \
                 labels.channel(key, lang, self.channel_names)
         if change.section == "calendar":
             return labels.node(key, lang, self.plans[0] if self.plans else None)
@@ -88,16 +89,17 @@ class ChangeNamer:
         if change.section == "general":
             return labels.pick(_GENERAL.get(key, (key, key)), lang)
         if change.section == "goals" and key == "goal":
-            return "年度目标" if lang == "zh" else "goal"
+            return say("annual_goal", lang)
         if change.section == "retention":
             lever, _sep, action = key.partition(": ")
-            return f"{labels.pick(labels.LEVERS.get(lever, (lever, lever)), lang)}{': ' if lang != 'zh' else ':'}{action}"
+            return say("lever_and_action", lang, lever=labels.pick(labels.LEVERS.get(lever, (lever, lever)), lang),
+                       action=action)
         return key
 
     def field(self, change: Change) -> str:
         if change.computed and change.field.endswith(".months"):  # a folded uniform change
             channel = change.field.rsplit(".", 1)[0]
-            alike = "每月同比例(全年)" if self.lang == "zh" else "every month alike (year)"
+            alike = say("every_month_alike", self.lang)
             return f"{self._part(channel, change)} · {alike}"
         if change.section == "review" and change.field:
             return self._review_field(change)
@@ -148,8 +150,8 @@ class ChangeNamer:
             return self._entry_value(last, text)
         if last == "channels":
             return labels.channels([v.strip() for v in text.split(",") if v.strip()], self.lang, self.channel_names)
-        if last == "mechanics" and self.lang == "zh":
-            return text.replace(", ", "、")
+        if last == "mechanics":
+            return text.replace(", ", say("list_separator", self.lang))
         return text
 
     def rows_of(self, change: Change) -> list[tuple[str, str]]:
@@ -167,20 +169,19 @@ class ChangeNamer:
 
     def task_text(self, task: dict[str, Any], with_name: bool = True) -> str:
         """A task in one line: `礼盒打样确认：截止 2025-12-10，负责人 产品组，完成 是`."""
-        zh = self.lang == "zh"
         rest = [f"{labels.pick(FIELD_LABELS.get(k, (k, k)), self.lang)} {self._structured(k, v)}"
                 for k, v in task.items() if k != "name"]
-        body = ("，" if zh else ", ").join(rest)
-        return f"{task.get('name', '')}{'：' if zh else ': '}{body}" if with_name and body else \
+        body = say("clause_separator", self.lang).join(rest)
+        return say("named_value", self.lang, name=task.get("name", ""), value=body) if with_name and body else \
             (body if not with_name else str(task.get("name", "")))
 
     def _structured(self, key: str, value: Any, depth: int = 0) -> str:
-        lang, zh = self.lang, self.lang == "zh"
-        sep = ("、" if zh else ", ") if depth == 0 else " / "
+        lang = self.lang
+        sep = say("list_separator", lang) if depth == 0 else " / "
         if isinstance(value, dict) and set(value) == {"value", "unit"}:
             return self._figure(value["value"], value["unit"])
         if isinstance(value, bool):
-            return ("是" if value else "否") if zh else ("yes" if value else "no")
+            return say("yes" if value else "no", lang)
         if isinstance(value, list):
             if key == "channels":
                 return labels.channels([str(v) for v in value], lang, self.channel_names)
@@ -206,22 +207,21 @@ class ChangeNamer:
 
     def _figure(self, number: Any, unit: str) -> str:
         """A figure of an entry with its unit: 300万, 139元, 1.5万, 35%, 6元/单, 3万件."""
-        zh = self.lang == "zh"
         if unit == "%":
             return f"{number:g}%"
         if unit == "元/单":
             return f"{number:g}元/单"
         shown = filters.money(number, self.lang)
         if unit == "元" and abs(number) < 10_000:
-            return f"{shown}元" if zh else f"{shown} yuan"
+            return say("price_in_yuan", self.lang, price=shown)
         if unit == "件":
-            return f"{shown}件" if zh else f"{shown} units"
+            return say("units_of", self.lang, count=shown)
         return shown
 
     def _entry_value(self, key: str, value: str) -> str:
         lang = self.lang
         if key in ("price", "cost") and "元" not in value and re.fullmatch(r"[\d.,]+", value):
-            return f"{value}元" if lang == "zh" else f"{value} yuan"
+            return say("price_in_yuan", lang, price=value)
         if key == "type":
             return labels.campaign_type(value, lang)
         if key == "role":
@@ -231,7 +231,7 @@ class ChangeNamer:
         if key in ("lever", "metric", "season", "unit") or key in _METRIC_VALUES:
             return self._single(key, value)
         if key in ("new", "done", "solved") and value in ("true", "false"):
-            return ("是" if value == "true" else "否") if lang == "zh" else ("yes" if value == "true" else "no")
+            return say("yes" if value == "true" else "no", lang)
         if key == "channels" and value.startswith("["):
             return labels.channels([v.strip() for v in value.strip("[]").split(",") if v.strip()], lang,
                                    self.channel_names)
@@ -242,9 +242,9 @@ class ChangeNamer:
                 shown = labels.budget_item(name, lang, self.plans[0] if self.plans else None) if key == "budget" \
                     else labels.metric(name, lang, self.metrics)
                 inner.append(f"{shown} {self._nested(amount)}")
-            return ("、" if lang == "zh" else ", ").join(inner)
+            return say("list_separator", lang).join(inner)
         if value.startswith("[") and "{" not in value:  # a plain list: 满199减30、直降
-            return ("、" if lang == "zh" else ", ").join(v.strip() for v in value.strip("[]").split(","))
+            return say("list_separator", lang).join(v.strip() for v in value.strip("[]").split(","))
         return self._nested(value)
 
     def _single(self, key: str, value: str) -> str:
@@ -269,7 +269,7 @@ class ChangeNamer:
                 shown = labels.metric(key, self.lang, self.metrics)
             return f"{shown}: "
         named = re.sub(r"(?<![\w-])([a-z][a-z0-9_]*): ", name, value)
-        yes, no = ("是", "否") if self.lang == "zh" else ("yes", "no")
+        yes, no = say("yes", self.lang), say("no", self.lang)
         return re.sub(r": true\b", f": {yes}", re.sub(r": false\b", f": {no}", named))
 
     def part(self, part: str, change: Change) -> str:
@@ -282,11 +282,11 @@ class ChangeNamer:
         if part in FIELD_LABELS:
             return labels.pick(FIELD_LABELS[part], self.lang)
         if part.isdigit() and 1 <= int(part) <= 12:
-            return f"{int(part)}月" if self.lang == "zh" else f"month {int(part)}"
+            return say("month_number", self.lang, month=int(part))
         if change.section in ("targets", "actuals", "drivers") and re.fullmatch(r"\d{1,2}[–,\d]*", part):
             # months folded into one line (03–04,07,09: every one +10 %)
             plain = re.sub(r"\d+", lambda m: str(int(m.group())), part)
-            return f"{plain}月" if self.lang == "zh" else f"months {plain}"
+            return say("month_numbers", self.lang, months=plain)
         if change.section == "drivers":
             return labels.metric(part, self.lang, self.metrics)
         if change.section == "campaigns" and part in ("gmv", "orders", "new_customers", "visitors"):

@@ -31,4 +31,15 @@ CHANGES: dict[str, tuple[str, str]] = {
                       "{mark}: computed from the plans (annual and quarterly totals, onsite/offsite budget, planned profit)."),
     "changes_table_head": ("| | 项 | 字段 | 原值 | 新值 | 变化 |", "| | Key | Field | Old | New | Change |"),
     "see_below": ("见下表", "see below"),
+    # what a change is called (render/change_names.py)
+    "phasing_plan_default": ("计划默认", "plan default"),
+    "placement_total": ("{placement}合计", "{placement} total"),
+    "budget_total": ("预算总额", "Total budget"),
+    "every_channel": ("全部渠道", "every channel"),
+    "annual_goal": ("年度目标", "goal"),
+    "lever_and_action": ("{lever}:{action}", "{lever}: {action}"),
+    "every_month_alike": ("每月同比例(全年)", "every month alike (year)"),
+    "units_of": ("{count}件", "{count} units"),
+    "month_number": ("{month}月", "month {month}"),
+    "month_numbers": ("{months}月", "months {months}"),
 }
