@@ -171,7 +171,7 @@ CATALOG: dict[str, Entry] = {
     "campaign-without-plan": Entry(
         E, "campaign for unit `{unit}` and year {year}, but there is no plan for them",
         "活动属于单元 `{unit}` 的 {year} 年,但没有该年的计划",
-        "add `plans/{year}/plan.yaml` or fix `year:`/`unit:`", "请先写该年的计划,或修正 `year:`/`unit:`",
+        "add `plans/{year}/plan.yaml` or fix `year:`/`unit:`", "请先写 `plans/{year}/plan.yaml`,或修正 `year:`/`unit:`",
     ),
     # --- targets -----------------------------------------------------------------------
     "unknown-metric": Entry(

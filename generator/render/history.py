@@ -20,6 +20,7 @@ from generator.diff.run import PlanDiff
 from generator.render import filters, labels
 from generator.render.change_names import ChangeNamer
 from generator.render.diff import SECTION_LABELS, diff_markdown, diff_text
+from generator.words import say
 from generator.render.diff import _md as inert
 
 
@@ -81,34 +82,32 @@ def entry_of(plans: Any, commit: Commit, unit: str, year: int, lang: str) -> tup
 
 def summary(entry: HistoryEntry, lang: str) -> str:
     """`目标 3 项 · 推广预算 2 项 · 计划利润 1,200万 → 1,350万`, or that the plan was written."""
-    zh = lang == "zh"
     if entry.failed:
-        return ("无法比较这次提交:" if zh else "this commit cannot be compared: ") + entry.failed
+        return say("history_cannot_compare", lang, reason=entry.failed)
     if entry.added:
-        return "新建计划" if zh else "plan written"
-    parts = [f"{labels.pick(SECTION_LABELS[s], lang)} {n} 项" if zh else f"{labels.pick(SECTION_LABELS[s], lang)} {n}"
+        return say("history_plan_written", lang)
+    parts = [say("history_section_count", lang, section=labels.pick(SECTION_LABELS[s], lang), count=n)
              for s, n in entry.counts]
     if entry.profit is not None:
         old, new = (filters.money(v, lang) for v in entry.profit)
-        parts.append(f"计划利润 {old} → {new}" if zh else f"planned profit {old} → {new}")
-    return " · ".join(parts) or ("计划的数字没有变化" if zh else "no change to the plan's figures")
+        parts.append(say("history_planned_profit", lang, old=old, new=new))
+    return " · ".join(parts) or say("history_no_figure_changed", lang)
 
 
 def last_change(entry: HistoryEntry, lang: str) -> str:
     """The plan page's line: `最后修改：2026-11-02 · 张三 · 目标 3 项`."""
-    return ("最后修改：" if lang == "zh" else "Last changed: ") + f"{entry.date} · {entry.author} · {summary(entry, lang)}"
+    return say("history_last_changed", lang, date=entry.date, author=entry.author, summary=summary(entry, lang))
 
 
 def history_markdown(entries: list[HistoryEntry], lang: str) -> str:
     """The entries of a 历史 page, newest first: a heading per commit, its summary and
     the diff one click away."""
-    zh = lang == "zh"
     out: list[str] = []
     for entry in entries:
         out += [f"## {entry.date} · {inert(entry.author)}", "",
                 f"**{inert(entry.subject)}** · `{entry.short}`", "", summary(entry, lang), ""]
         if entry.changes_md:
-            title = "查看这次提交的变化" if zh else "The changes of this commit"
+            title = say("history_changes_of_commit", lang)
             out += [f'<details class="pb-details" markdown="1"><summary>{title}</summary>', "",
                     entry.changes_md.strip(), "", "</details>", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -21,6 +21,7 @@ from typing import Any
 from generator.render import filters, labels
 from generator.render.gaps import behind_first
 from generator.render.words import month_name
+from generator.words import say
 
 KINDS = ("dingtalk", "wecom", "feishu", "slack")
 _HOSTS = {"oapi.dingtalk.com": "dingtalk", "qyapi.weixin.qq.com": "wecom", "open.feishu.cn": "feishu",
@@ -44,7 +45,6 @@ class Status:
 
 def status(report: Any, unit_name: str, lang: str, threshold: Decimal, site_url: str | None = None) -> Status:
     """The message of a year-to-date report (what the first screen says, in lines)."""
-    zh = lang == "zh"
     headline = report.summary["headline"]
     gmv = headline.get("gmv") or {}
 
@@ -54,32 +54,28 @@ def status(report: Any, unit_name: str, lang: str, threshold: Decimal, site_url:
     title = f"{unit_name} · {report.year}" if unit_name else str(report.year)
     lines = []
     if gmv.get("actual") is None:
-        lines.append(("尚无实际;全年目标 " if zh else "no actuals yet; annual target ") + money(gmv.get("annual_target")))
+        lines.append(say("notify_no_actuals", lang, target=money(gmv.get("annual_target"))))
         return Status(title, None, lines, False)
     attainment = gmv.get("attainment")
     word = filters.status_word(gmv.get("status"), lang)
-    lines.append((f"销售额 {money(gmv['actual'])} / 同期目标 {money(gmv['target'])}" if zh else
-                  f"GMV {money(gmv['actual'])} / target to date {money(gmv['target'])}")
-                 + f" ({filters.attainment(attainment)} {word})"
-                 + (f",同比 {filters.signed_rate(gmv['yoy'])}" if zh and gmv.get("yoy") is not None else
-                    f", YoY {filters.signed_rate(gmv['yoy'])}" if gmv.get("yoy") is not None else ""))
+    lines.append(say("notify_gmv", lang, actual=money(gmv['actual']), target=money(gmv['target']),
+                     attainment=filters.attainment(attainment), status=word)
+                 + (say("notify_yoy", lang, yoy=filters.signed_rate(gmv['yoy'])) if gmv.get("yoy") is not None else ""))
     if gmv.get("gap"):
-        needs = " · ".join(f"{month_name(m['period'], lang)}{'需' if zh else ' needs'} {money(m['needed'])}"
+        needs = " · ".join(say("notify_month_needs", lang, month=month_name(m['period'], lang), amount=money(m['needed']))
                            for m in gmv.get("needed_by_month") or [])
-        lines.append((f"距全年目标 {money(gmv['gap'])}" if zh else f"gap to the annual target {money(gmv['gap'])}")
-                     + (f";{needs}" if zh and needs else f"; {needs}" if needs else ""))
+        gap = money(gmv['gap'])
+        lines.append(say("notify_gap_and_needs", lang, gap=gap, needs=needs) if needs else say("notify_gap", lang, gap=gap))
     if gmv.get("forecast_on_plan") is not None:
-        lines.append((f"全年预测:按计划 {money(gmv['forecast_on_plan'])}({filters.rate(gmv['forecast_on_plan_attainment'])}),"
-                      f"按进度 {money(gmv['forecast_run_rate'])}({filters.rate(gmv['forecast_run_rate_attainment'])})")
-                     if zh else
-                     f"forecast: on plan {money(gmv['forecast_on_plan'])} ({filters.rate(gmv['forecast_on_plan_attainment'])}), "
-                     f"at run rate {money(gmv['forecast_run_rate'])} ({filters.rate(gmv['forecast_run_rate_attainment'])})")
+        lines.append(say("notify_forecast", lang, on_plan=money(gmv['forecast_on_plan']),
+                         on_plan_rate=filters.rate(gmv['forecast_on_plan_attainment']),
+                         run_rate=money(gmv['forecast_run_rate']),
+                         run_rate_rate=filters.rate(gmv['forecast_run_rate_attainment'])))
     furthest = _furthest_behind(report)
     if furthest is not None:
         channel, diff = furthest
         name = labels.channel(channel, lang, report.plan)
-        lines.append(f"落后最多:{name} {filters.signed_money(diff, lang)}" if zh else
-                     f"furthest behind: {name} {filters.signed_money(diff, lang)}")
+        lines.append(say("notify_furthest_behind", lang, channel=name, gap=filters.signed_money(diff, lang)))
     if site_url:
         lines.append(site_url)
     shortfall = Decimal(1) - Decimal(str(attainment)) if attainment is not None else Decimal(0)
@@ -93,8 +89,8 @@ def _furthest_behind(report: Any) -> tuple[str, float] | None:
 
 def payload(kind: str, status_: Status, lang: str) -> dict[str, Any]:
     """The JSON body the platform's webhook takes: its own markdown where it has one."""
-    heading = status_.title + (f"(截至 {status_.as_of})" if lang == "zh" and status_.as_of else
-                               f" (as of {status_.as_of})" if status_.as_of else "")
+    heading = say("notify_heading_as_of", lang, title=status_.title, date=status_.as_of) if status_.as_of \
+        else status_.title
     if kind == "dingtalk":
         return {"msgtype": "markdown", "markdown": {"title": heading,
                                                     "text": f"### {heading}\n\n" + "\n\n".join(status_.lines)}}

@@ -9,6 +9,7 @@ import pandas as pd
 
 from generator.compute.report import YearReport
 from generator.render import filters, labels
+from generator.words import say
 from generator.render.tables import cell_text
 
 _COLOURS = {"met": "\033[32m", "near": "\033[33m", "missed": "\033[31m"}
@@ -34,12 +35,11 @@ def render_reports(reports: list[YearReport], lang: str, colour: bool) -> str:
 
 
 def render_report(report: YearReport, lang: str, colour: bool) -> str:
-    zh = lang == "zh"
-    title = f"== {report.unit} · {report.year} =="
+    title = say("report_title", lang, unit=report.unit, year=report.year)
     if report.scenario is not None:  # `report --scenario`: never mistaken for the plan itself
-        title = f"== {report.unit} · {report.year} · {'情景' if zh else 'scenario'} {report.scenario} =="
+        title = say("report_title_scenario", lang, unit=report.unit, year=report.year, scenario=report.scenario)
     if report.is_year_to_date and report.as_of:
-        title += f"  ({'截至' if zh else 'as of'} {report.as_of.isoformat()})"
+        title += say("report_as_of", lang, date=report.as_of.isoformat())
     out = [title, _headline(report, lang, colour)]
     variance = report.tables["variance"]
     # The terminal shows quarters and years; months are in the JSON, CSV and site.
@@ -58,13 +58,12 @@ def render_report(report: YearReport, lang: str, colour: bool) -> str:
 
 def _headline(report: YearReport, lang: str, colour: bool) -> str:
     s = report.summary
-    zh = lang == "zh"
-    parts = [f"{'销售额目标' if zh else 'GMV target'} {filters.money(s['gmv_target'], lang)}"]
+    parts = [say("headline_gmv_target", lang, amount=filters.money(s['gmv_target'], lang))]
     if s.get("gmv_actual") is not None:
-        parts.append(f"{'实际' if zh else 'actual'} {filters.money(s['gmv_actual'], lang)}")
+        parts.append(say("headline_actual", lang, amount=filters.money(s['gmv_actual'], lang)))
     profit = report.tables["pnl"].set_index("item")["plan"].get("profit") if len(report.tables["pnl"]) else None
     if profit is not None and not pd.isna(profit):
-        parts.append(f"{'计划利润' if zh else 'planned profit'} {filters.money(profit, lang)}")
+        parts.append(say("headline_planned_profit", lang, amount=filters.money(profit, lang)))
     return " · ".join(parts)
 
 

@@ -3,7 +3,7 @@ side, whole sentences with named `{places}`, never a sentence assembled from pie
 
 The parts are by where the words are read: `site` (pages and downloads),
 `changes` (a diff and a plan's history in words), `commands` (what the CLI says
-besides problems), `vocabulary` (the names of ids and values: roles, seasons,
+besides problems), `reports` (`report` in a terminal, `notify`), `vocabulary` (the names of ids and values: roles, seasons,
 units, …).  What `check` says about a problem, with its hint, is
 `generator/messages.py` (its entries carry a severity too), and what `explain` says
 is `generator/reference.py`; `tests/test_words.py` checks them all the same way:
@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from generator.words.changes import CHANGES
 from generator.words.commands import COMMANDS
+from generator.words.reports import REPORTS
 from generator.words.site import SITE
 from generator.words.vocabulary import VOCABULARY
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {"site": SITE, "changes": CHANGES, "commands": COMMANDS,
-                                                "vocabulary": VOCABULARY}
+                                                "reports": REPORTS, "vocabulary": VOCABULARY}
 CATALOG: dict[str, tuple[str, str]] = {key: pair for part in PARTS.values() for key, pair in part.items()}
 
 LANGS = ("zh", "en")  # the order of every pair

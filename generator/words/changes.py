@@ -42,4 +42,12 @@ CHANGES: dict[str, tuple[str, str]] = {
     "units_of": ("{count}件", "{count} units"),
     "month_number": ("{month}月", "month {month}"),
     "month_numbers": ("{months}月", "months {months}"),
+    # a plan's history (render/history.py)
+    "history_cannot_compare": ("无法比较这次提交:{reason}", "this commit cannot be compared: {reason}"),
+    "history_plan_written": ("新建计划", "plan written"),
+    "history_section_count": ("{section} {count} 项", "{section} {count}"),
+    "history_planned_profit": ("计划利润 {old} → {new}", "planned profit {old} → {new}"),
+    "history_no_figure_changed": ("计划的数字没有变化", "no change to the plan's figures"),
+    "history_last_changed": ("最后修改：{date} · {author} · {summary}", "Last changed: {date} · {author} · {summary}"),
+    "history_changes_of_commit": ("查看这次提交的变化", "The changes of this commit"),
 }

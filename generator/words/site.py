@@ -170,7 +170,6 @@ SITE: dict[str, tuple[str, str]] = {
     "history_note": ("修改计划或活动文件的提交(最近 50 次,不含合并提交),最新的在前:日期、作者、提交说明,以及这次提交改变了什么(与 `planbook diff` 相同)。来自 git 记录。",
                      "The commits that changed the plan or its campaign files (the newest 50, merges left out), newest first: date, author, message and what it changed (as `planbook diff` shows it). Read from git."),
     "changes_vs_last_plan_note": ("全年目标对比上年计划", "Annual targets against last year's plan"),
-    "no": ("没有", "No"),
     "plan": ("年的计划。", "plan."),
     "changes_vs_last_actuals_note": ("对比上年实际（计划隐含的增长）", "Against last year's actuals (the growth the plan implies)"),
     "budget_by_tool": ("推广预算变化", "Budget by tool"),

@@ -1,0 +1,85 @@
+"""One catalog of words (`generator/words`, with `messages` and `reference`): both
+languages for every key, the same `{places}` in both, every key a page or the code
+asks for exists, and no module outside the catalog chooses words by language."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+from generator.messages import CATALOG as PROBLEMS
+from generator.words import CATALOG, PARTS
+from tests.conftest import REPO
+
+
+def places(text: str) -> set[str]:
+    return {name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name}
+
+
+def test_every_entry_has_both_languages_and_the_same_places() -> None:
+    for key, pair in CATALOG.items():
+        assert isinstance(pair, tuple) and len(pair) == 2, key
+        zh, en = pair
+        assert zh.strip() and en.strip(), key
+        assert places(zh) == places(en), (key, places(zh), places(en))
+
+
+def test_no_key_is_in_two_parts() -> None:
+    seen: dict[str, str] = {}
+    for part, entries in PARTS.items():
+        for key in entries:
+            assert key not in seen, f"{key} is in {seen[key]} and {part}"
+            seen[key] = part
+
+
+def _same_places(zh: str, en: str) -> bool:
+    # a problem may name a value in each language's words: detail_zh beside detail_en
+    def neutral(text: str) -> set[str]:
+        return {re.sub(r"_(zh|en)$", "", name) for name in places(text)}
+    return neutral(zh) == neutral(en)
+
+
+def test_every_problem_says_it_in_both_languages_with_the_same_places() -> None:
+    for code, entry in PROBLEMS.items():
+        assert entry.en and entry.zh, code
+        assert _same_places(entry.zh, entry.en), (code, entry.zh, entry.en)
+        if entry.hint_en or entry.hint_zh:
+            assert entry.hint_en and entry.hint_zh and _same_places(entry.hint_zh, entry.hint_en), code
+
+
+def test_every_key_the_pages_and_the_code_ask_for_exists() -> None:
+    asked: set[tuple[str, str]] = set()
+    for path in [*(REPO / "site_templates").rglob("*.j2"), *(REPO / "generator").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        asked |= {(key, path.name) for key in re.findall(r'\bt\("([a-z_0-9]+)"', text)}
+        asked |= {(key, path.name) for key in re.findall(r'\b(?:say|word)\("([a-z_0-9]+)"', text)}
+    # a key ending in `_` is a family's prefix (`t("action_" ~ kind)`): one of its keys exists
+    missing = [(key, where) for key, where in sorted(asked)
+               if key not in CATALOG and not (key.endswith("_") and any(k.startswith(key) for k in CATALOG))]
+    assert missing == []
+
+
+def _language_tests(tree: ast.AST) -> list[int]:
+    """Lines that compare a language with "zh" or "en" (`lang == "zh"`, `zh = lang != "en"`)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and len(node.comparators) == 1:
+            sides = [node.left, node.comparators[0]]
+            names = [s for s in sides if isinstance(s, (ast.Name, ast.Attribute))]
+            constants = [s for s in sides if isinstance(s, ast.Constant) and s.value in ("zh", "en")]
+            named = [n.id if isinstance(n, ast.Name) else n.attr for n in names]
+            if constants and any(name == "lang" or name.endswith("lang") for name in named):
+                found.append(node.lineno)
+    return found
+
+
+def test_no_module_outside_the_catalog_chooses_words_by_language() -> None:
+    outside = []
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        relative = path.relative_to(REPO).as_posix()
+        if relative.startswith("generator/words/"):
+            continue
+        outside += [f"{relative}:{line}" for line in _language_tests(ast.parse(path.read_text(encoding="utf-8")))]
+    assert outside == []
