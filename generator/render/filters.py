@@ -11,6 +11,8 @@ import math
 import re
 from typing import Any
 
+from generator.words import CATALOG, counts_in_wan, say
+
 MONEY_COLUMNS = {"target", "actual", "diff", "value", "amount", "expected_gmv", "spend", "actual_gmv", "plan",
                  "budget", "gifts", "gmv_goal", "gmv_actual", "price", "cost", "margin", "target_gmv", "revenue",
                  "daily", "daily_cap_spend", "per_day", "forecast_on_plan", "forecast_run_rate",
@@ -20,10 +22,6 @@ RATE_COLUMNS = {"attainment", "yoy", "share", "plan_ratio", "actual_ratio", "mar
                 "discount", "gross_margin", "target_share", "revenue_share", "avg_margin_rate", "delta_pct", "plan_ytd_ratio"}
 RATIO_COLUMNS = {"roi", "actual_roi", "planned_roi"}
 
-STATUS_WORDS = {
-    "zh": {"met": "✔ 达成", "near": "▲ 接近", "missed": "✘ 未达成"},
-    "en": {"met": "✔ met", "near": "▲ near", "missed": "✘ missed"},
-}
 
 
 def missing(value: Any) -> bool:
@@ -35,7 +33,7 @@ def money(value: Any, lang: str = "zh") -> str:
     if missing(value):
         return "—"
     v = float(value)
-    if lang == "zh":
+    if counts_in_wan(lang):
         if abs(v) >= 1e8:
             return f"{v / 1e8:,.2f}亿"
         if abs(v) >= 1e4:
@@ -93,7 +91,7 @@ def status_word(status: Any, lang: str = "zh") -> str:
     """The status as an icon and a word, so it reads without colour."""
     if missing(status):
         return "—"
-    return STATUS_WORDS["zh" if lang == "zh" else "en"].get(str(status), str(status))
+    return say(f"status_{status}", lang) if f"status_{status}" in CATALOG else str(status)
 
 
 def metric_value(value: Any, unit: str, lang: str = "zh") -> str:
@@ -124,5 +122,5 @@ def cell(column: str, value: Any, lang: str = "zh") -> str:
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
     if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        return say("yes" if value else "no", lang)
     return str(value)

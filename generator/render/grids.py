@@ -18,6 +18,7 @@ from markupsafe import Markup
 from generator.render import filters, labels
 from generator.render.charts import month_names
 from generator.render.words import months_label, word
+from generator.words import counts_in_wan, say
 
 
 def period_heads(year: int, lang: str) -> list[tuple[str, str]]:
@@ -78,9 +79,9 @@ def _to_date(heads: list[tuple[str, str]], year: int, months_done: int, lang: st
     out = []
     for period, head in heads:
         if period == str(year):
-            head = f"{so_far}{'累计' if lang == 'zh' else ' to date'}"
+            head = say("grid_to_date", lang, period=so_far)
         elif period == f"{year}-Q{quarter}" and months_done % 3:
-            head = f"Q{quarter} {'至' if lang == 'zh' else 'to '}{month_names([f'{year}-{months_done:02d}'], lang)[0]}"
+            head = say("grid_quarter_to", lang, quarter=quarter, month=month_names([f'{year}-{months_done:02d}'], lang)[0])
         out.append((period, head))
     return out
 
@@ -91,7 +92,7 @@ def value_grid(targets: pd.DataFrame, year: int, unit: str, lang: str, plan: Any
         return None
     heads = [(p, h) for p, h in period_heads(year, lang) if p in set(targets["period"])]
     scale = _scale(targets["value"], unit, lang)
-    corner = labels.column("channel", lang) + (f" ({word('unit_wan' if lang == 'zh' else 'unit_k', lang)})"
+    corner = labels.column("channel", lang) + (f" ({word('unit_wan' if counts_in_wan(lang) else 'unit_k', lang)})"
                                                if scale else "")
     out = [f'<div class="pb-grid-hint" data-search-exclude>{html.escape(word("grid_scroll", lang))}</div>',
            '<div class="pb-grid-wrap" data-search-exclude><table class="pb-grid pb-grid--values">',
@@ -125,7 +126,7 @@ def _scale(values: pd.Series, unit: str, lang: str) -> int:
     present = [abs(float(v)) for v in values if not filters.missing(v)]
     if not present or max(present) < 10_000:
         return 0
-    return 10_000 if lang == "zh" else 1_000
+    return 10_000 if counts_in_wan(lang) else 1_000
 
 
 def _scaled(value: Any, scale: int) -> str:

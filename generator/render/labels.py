@@ -6,6 +6,8 @@ from typing import Any, Mapping
 
 from generator.model.amounts import UNALLOCATED
 from generator.model.catalog import COSTS, NODES, ROLES, metric_for
+from generator import words
+from generator.words import say
 
 COLUMNS: dict[str, tuple[str, str]] = {
     "metric": ("指标", "Metric"), "channel": ("渠道", "Channel"), "period": ("期间", "Period"),
@@ -59,8 +61,7 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
 }
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
+pick = words.pick  # a (Chinese, English) pair in the reader's language
 
 
 def column(name: str, lang: str) -> str:
@@ -80,9 +81,9 @@ def metric_unit(metric_id: str, declared: Mapping[str, Any] | None = None) -> st
 def channel(channel_id: str, lang: str, plan: object = None) -> str:
     """A channel's display name from the plan; `all` as 全部 / All."""
     if channel_id == "all":
-        return "全部" if lang == "zh" else "All"
+        return say("all_channels", lang)
     if channel_id == UNALLOCATED:
-        return "未分配" if lang == "zh" else "Unallocated"
+        return say("unallocated", lang)
     names = getattr(plan, "channels", None) or {}
     return str(names.get(channel_id, channel_id))
 
@@ -119,7 +120,7 @@ def campaign_type(key: str, lang: str) -> str:
 
 
 def channels(ids: list[str], lang: str, plan: object = None) -> str:
-    return ("、" if lang == "zh" else ", ").join(channel(c, lang, plan) for c in ids)
+    return say("list_separator", lang).join(channel(c, lang, plan) for c in ids)
 
 
 def role(key: str, lang: str) -> str:
@@ -133,7 +134,7 @@ def node(key: str | None, lang: str, plan: object = None) -> str:
         return "—"
     found = NODES.get(key)
     if found:
-        return found.zh if lang == "zh" else found.en
+        return pick((found.zh, found.en), lang)
     for campaign in getattr(plan, "campaigns", None) or []:
         if getattr(campaign, "node", None) == key and getattr(campaign, "name", None):
             return str(campaign.name)
@@ -160,8 +161,8 @@ def split_group(by: str, group: str, lang: str) -> str:
     if group in ("True", "False"):
         yes = group == "True"
         if by == "new":
-            return ("新品" if yes else "老品") if lang == "zh" else ("new" if yes else "existing")
-        return ("是" if yes else "否") if lang == "zh" else ("yes" if yes else "no")
+            return say("product_new" if yes else "product_existing", lang)
+        return say("yes" if yes else "no", lang)
     return group
 
 
@@ -225,8 +226,6 @@ def workbook_vocabulary(plan: Any, lang: str, campaigns: Mapping[str, str]) -> A
     budget = getattr(plan, "budget", None)
     own_tools = dict(getattr(budget, "tools_declared", None) or {})
     tool_names = {t: TOOLS[t].name for t in TOOLS} | {t: str(d.name) for t, d in own_tools.items()}
-    zh = lang == "zh"
-
     def both(table: Mapping[str, tuple[str, str]]) -> dict[str, str]:
         return {key: pick(pair, lang) for key, pair in table.items()}
 
@@ -237,20 +236,20 @@ def workbook_vocabulary(plan: Any, lang: str, campaigns: Mapping[str, str]) -> A
         "unit_of": {m: metric_unit(m, declared) for m in metric_ids},
         "channel": {"all": channel("all", lang), **{str(c): str(n) for c, n in (getattr(plan, "channels", None) or {}).items()}},
         "role": both(ROLES), "season": both(SEASONS), "platform": both(PLATFORMS), "placement": both(PLACEMENTS),
-        "tool": {"@budget": "推广预算总额" if zh else "Budget total", **tool_names},
+        "tool": {"@budget": say("workbook_budget_total", lang), **tool_names},
         "cost": {key: item(key, lang) for key in COSTS},
         "campaign_type": both(CAMPAIGN_TYPES),
         "node": {key: node(key, lang, plan) for key in [*NODES, *calendar]},
         "campaign": dict(campaigns),
-        "goal_part": {"goals": "目标" if zh else "Goal", "sku_goals": "单品目标" if zh else "SKU goal",
-                      "budget": "预算" if zh else "Budget"},
+        "goal_part": {"goals": say("workbook_goal", lang), "sku_goals": say("workbook_sku_goal", lang),
+                      "budget": say("workbook_budget", lang)},
         "goal_item": {**metrics, **both(CAMPAIGN_BUDGET_ITEMS), **tool_names,
                       **{str(p.sku): str(p.sku) for p in getattr(plan, "products", None) or []}},
-        "sku_metric": {"units": "件数" if zh else "Units", "gmv": "销售额" if zh else "GMV"},
-        "phasing": {**both(PHASING_WORDS), "@weights": "按权重(见月度权重表)" if zh else "weights (see 月度权重)",
+        "sku_metric": {"units": say("workbook_units", lang), "gmv": say("workbook_gmv", lang)},
+        "phasing": {**both(PHASING_WORDS), "@weights": say("workbook_by_weights", lang),
                     **{str(p): str(p) for p in getattr(plan, "profiles", None) or {}}},
-        "yes_no": {"true": "是" if zh else "yes", "false": "否" if zh else "no"},
+        "yes_no": {"true": say("yes", lang), "false": say("no", lang)},
         "metric_unit": both(UNITS), "better": both(BETTER), "family": both(FAMILIES), "lever": both(LEVERS),
-        "metric_total": {"sum": "累加" if zh else "sum", "none": "不累加" if zh else "none"},
+        "metric_total": {"sum": say("workbook_sums", lang), "none": say("workbook_does_not_sum", lang)},
     }
     return Vocabulary(lang, words)

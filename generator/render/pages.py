@@ -30,6 +30,7 @@ from generator.render.tables import markdown_table
 from generator.render.tiles import TileRow, tile_rows
 from generator.render.words import months_label, word
 from generator.settings import Thresholds
+from generator.words import pick, say
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ class YearContexts:
         frame["amount_year"] = frame["amount"]
         if len(frame) > 1:
             total: dict[str, Any] = {c: None for c in frame.columns}
-            total.update(name="合计" if self.lang == "zh" else "Total", placement="", tool="")
+            total.update(name=say("total_row", self.lang), placement="", tool="")
             for column in ("spend", "actual_gmv", "amount", "amount_year", "amount_ytd", "share"):
                 if column in frame:
                     total[column] = (money if column != "share" else ratio)(exact_sum(frame[column]))
@@ -206,8 +207,7 @@ class YearContexts:
             if len(unpaired) and len(paired):
                 # the total's ROI counts only the spend whose GMV is known: say so under the table
                 spend = filters.money(exact_sum(paired["spend"]), self.lang)
-                note = (f"合计的实际 ROI 只计有归因 GMV 的工具(花费 {spend})。" if self.lang == "zh" else
-                        f"The total's actual ROI counts only the tools with attributed GMV (spend {spend}).")
+                note = say("total_roi_attributed_only", self.lang, spend=spend)
                 return Markup(f"{self._table('budget', frame, columns)}\n\n{note}")
         return self._table("budget", frame, columns)
 
@@ -396,7 +396,7 @@ def _calendar_nodes(plan: Any, year: int, lang: str) -> list[tuple[str, dt.date]
     for node in NODES.values():
         day = node.date_in(year, calendar)
         if day is not None:
-            out.append((node.zh if lang == "zh" else node.en, day))
+            out.append((pick((node.zh, node.en), lang), day))
     for node_id, day in calendar.items():
         if node_id not in NODES:
             out.append((labels.node(node_id, lang, plan), day))

@@ -15,6 +15,7 @@ from generator.render import charts, filters
 from generator.render.scenarios import figure_label, shown
 from generator.render.tables import md
 from generator.render.words import month_name, word
+from generator.words import say
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,11 @@ def gmv_chart(base: YearReport, columns: list[ScenarioColumn], lang: str) -> Mar
 
 def notes(columns: list[ScenarioColumn], lang: str) -> list[dict[str, Any]]:
     """One line per scenario: its name, what it changes in its own words, its file."""
-    colon = ":" if lang == "zh" else ": "
     lines = []
     for c in columns:
         # plan text is inert: neither HTML nor Markdown (a `[x](javascript:…)` note is text)
-        line = Markup("**") + md(c.name) + Markup("**")
-        if c.note:
-            line += Markup(colon) + md(c.note)
+        line = Markup(word("scenario_name_and_note", lang, name=md(c.name), note=md(c.note))) if c.note \
+            else Markup(word("scenario_name", lang, name=md(c.name)))
         line += Markup(" <small>({} <code>{}</code>)</small>").format(word("scenario_file", lang), c.path)
         if c.report is None:
             line += " — " + word("scenario_broken", lang)
@@ -115,7 +114,7 @@ def written_changes(base_plan: Any, scenario_plan: Any, drivers: tuple[Any, ...]
 def _change(name: str, delta: Any, base: Any, lang: str) -> str:
     text = filters.signed_money(delta, lang) if name != "marketing_roi" else filters.unsigned_zero(f"{delta:+.2f}")
     if base and name != "marketing_roi":
-        text += f"({filters.signed_rate(delta / base)})" if lang == "zh" else f" ({filters.signed_rate(delta / base)})"
+        text += say("change_with_rate", lang, rate=filters.signed_rate(delta / base))
     return text
 
 

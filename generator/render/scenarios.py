@@ -10,23 +10,13 @@ from typing import Any
 from generator.compute.scenario_figures import FigureRow, ScenarioFigures
 from generator.render import filters
 from generator.render.words import month_name
+from generator.words import CATALOG, say
 
-FIGURE_WORDS = {
-    "gmv": ("销售额目标", "GMV target"),
-    "orders": ("订单数目标", "Orders target"),
-    "budget": ("推广预算", "Marketing budget"),
-    "profit": ("计划利润", "Planned profit"),
-    "marketing_roi": ("营销投产比", "Marketing ROI"),
-    "forecast_on_plan": ("全年预测 · 按计划", "Year forecast · on plan"),
-    "forecast_run_rate": ("全年预测 · 按进度", "Year forecast · at run rate"),
-    "forecast_last_year_shape": ("全年预测 · 按去年节奏", "Year forecast · last year's shape"),
-}
 
 
 def figure_label(figure_id: str, lang: str) -> str:
-    if figure_id in FIGURE_WORDS:
-        zh, en = FIGURE_WORDS[figure_id]
-        return zh if lang == "zh" else en
+    if f"figure_{figure_id}" in CATALOG:
+        return say(f"figure_{figure_id}", lang)
     return month_name(figure_id, lang) if len(figure_id) == 7 else figure_id  # a month: 2026-11
 
 
@@ -54,7 +44,7 @@ def shown_delta(row: FigureRow, lang: str) -> str:
 def whatif_rows(figures: ScenarioFigures, lang: str) -> list[list[str]]:
     rows = [[figure_label(r.id, lang), shown(r.id, r.base, lang), shown(r.id, r.scenario, lang), shown_delta(r, lang)]
             for r in [*figures.figures, *figures.months]]
-    goal = "GMV 目标" if lang == "zh" else "GMV goal"
+    goal = say("whatif_gmv_goal", lang)
     rows += [[f"{figures.names.get(r.id, r.id)} · {goal}", shown("gmv", r.base, lang), shown("gmv", r.scenario, lang),
               shown_delta(FigureRow("gmv", r.base, r.scenario), lang)] for r in figures.campaigns]
     return rows
@@ -64,15 +54,14 @@ def footnotes(figures: ScenarioFigures, lang: str) -> list[str]:
     """What a reader of the table would ask next, said under it."""
     notes = []
     if figures.months:
-        notes.append("以上月份为销售额目标有变化的月份" if lang == "zh" else "months listed: those whose GMV target changes")
+        notes.append(say("whatif_months_note", lang))
     if figures.campaigns:
-        notes.append("活动目标是活动自己的目标,不改变全年销售额目标" if lang == "zh"
-                     else "a campaign's goal is its own: it does not change the year's GMV target")
+        notes.append(say("whatif_campaign_goal_note", lang))
     return notes
 
 
 def _head(lang: str, name: str) -> list[str]:
-    return ["", "基准" if lang == "zh" else "Base", name, "Δ"]
+    return ["", say("whatif_base", lang), name, "Δ"]
 
 
 def whatif_text(figures: ScenarioFigures, title: str, name: str, lang: str) -> str:

@@ -120,7 +120,7 @@ def _environment(options: SiteOptions, _project_templates: tuple[tuple[str, int]
         "role": lambda v: labels.role(v, lang),
         "item": lambda v: labels.item(v, lang),
     })
-    env.globals.update({"zh": lang == "zh", "lang": lang,
+    env.globals.update({"lang": lang,
                         "t": lambda key, **values: words.word(key, lang, **values)})
     return env
 
@@ -348,7 +348,7 @@ def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, opt
         entry, severity = REFERENCE[code], messages.CATALOG[code].severity
         text = explain(code, lang) or ""
         entries.append({
-            "code": code, "meaning": entry.zh if lang == "zh" else entry.en,
+            "code": code, "meaning": labels.pick((entry.zh, entry.en), lang),
             "severity": words.word(f"severity_{severity}", lang),
             "wrong_block": Markup(_fenced(entry.wrong, "yaml")), "right_block": Markup(_fenced(entry.right, "yaml")),
             "fix": text.splitlines()[-1].split(":", 1)[-1].strip(),

@@ -10,6 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from generator.render import filters, labels
+from generator.words import say
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
 
@@ -85,7 +86,7 @@ def markdown_table(frame: pd.DataFrame, columns: list[str], lang: str, plan: Any
     """A Markdown table; statuses carry an icon and a word (readable without colour)
     inside a span whose class colours it."""
     if frame.empty:
-        return Markup("*" + ("无数据" if lang == "zh" else "No data") + "*")
+        return Markup("*" + say("no_data", lang) + "*")
     numeric = {c for c in columns if c in filters.MONEY_COLUMNS | filters.RATE_COLUMNS | filters.RATIO_COLUMNS
                or c in ("skus", "units_sold", "stock", "target_units", "problems_solved", "problems_open")}
     header = "| " + " | ".join(md(labels.column(c, lang)) for c in columns) + " |"

@@ -8,7 +8,6 @@ from markupsafe import Markup, escape
 from generator.words import say
 
 
-
 def word(key: str, lang: str, **values: object) -> str:
     """The word for `key` in `lang`, with `{placeholders}` filled.  A value that is
     already markup (a plan's text through the `md` filter) is placed as it is and the
@@ -18,19 +17,15 @@ def word(key: str, lang: str, **values: object) -> str:
     return say(key, lang, **values)
 
 
-MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
 def month_name(period: str, lang: str) -> str:
     """`2026-11` → 11月 / Nov."""
-    month = int(period[5:7])
-    return f"{month}月" if lang == "zh" else MONTH_NAMES[month - 1]
+    return say(f"month_{int(period[5:7])}", lang)
 
 
 def months_label(months_done: int, lang: str) -> str:
     """The period a year-to-date figure covers: 1–10月 / Jan–Oct; 全年 for twelve."""
     if months_done >= 12:
         return word("full_year", lang)
-    if lang == "zh":
-        return f"1–{months_done}月" if months_done > 1 else "1月"
-    return f"Jan–{MONTH_NAMES[months_done - 1]}" if months_done > 1 else "Jan"
+    if months_done == 1:
+        return say("month_1", lang)
+    return say("months_from_january", lang, last=say(f"month_{months_done}", lang))

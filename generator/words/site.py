@@ -9,6 +9,33 @@ data and is escaped where it is shown.
 from __future__ import annotations
 
 SITE: dict[str, tuple[str, str]] = {
+    # a scenario beside its plan (render/scenarios.py, the 情景 page and whatif)
+    "figure_gmv": ("销售额目标", "GMV target"),
+    "figure_orders": ("订单数目标", "Orders target"),
+    "figure_budget": ("推广预算", "Marketing budget"),
+    "figure_profit": ("计划利润", "Planned profit"),
+    "figure_marketing_roi": ("营销投产比", "Marketing ROI"),
+    "figure_forecast_on_plan": ("全年预测 · 按计划", "Year forecast · on plan"),
+    "figure_forecast_run_rate": ("全年预测 · 按进度", "Year forecast · at run rate"),
+    "figure_forecast_last_year_shape": ("全年预测 · 按去年节奏", "Year forecast · last year's shape"),
+    "whatif_gmv_goal": ("GMV 目标", "GMV goal"),
+    "whatif_months_note": ("以上月份为销售额目标有变化的月份", "months listed: those whose GMV target changes"),
+    "whatif_campaign_goal_note": ("活动目标是活动自己的目标,不改变全年销售额目标",
+                                  "a campaign's goal is its own: it does not change the year's GMV target"),
+    "whatif_base": ("基准", "Base"),
+    "scenario_name": ("**{name}**", "**{name}**"),
+    "scenario_name_and_note": ("**{name}**:{note}", "**{name}**: {note}"),
+    "change_with_rate": ("({rate})", " ({rate})"),
+    "no_data": ("无数据", "No data"),
+    # months, and a year's months so far
+    **{f"month_{m}": (f"{m}月", name) for m, name in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)},
+    "months_from_january": ("1–{last}", "Jan–{last}"),
+    "grid_to_date": ("{period}累计", "{period} to date"),
+    "grid_quarter_to": ("Q{quarter} 至{month}", "Q{quarter} to {month}"),
+    "total_row": ("合计", "Total"),
+    "total_roi_attributed_only": ("合计的实际 ROI 只计有归因 GMV 的工具(花费 {spend})。",
+                                  "The total's actual ROI counts only the tools with attributed GMV (spend {spend})."),
     # whole sentences and lines, with named places (never assembled from punctuation)
     "plan_title": ("{year} 年度运营计划", "{year} plan"),
     "review_title": ("{year} 复盘", "{year} review"),
