@@ -2,12 +2,13 @@
 
 `open_project(plans, settings)` reads a plans folder once and returns a `Project`:
 the loaded documents (its workspace), every problem, and each (unit, year)'s
-report computed on first use.  `planbook check`, `report`, `export`, `whatif`,
-`new`, the check of an import and the site's build all start from one, so the
-pre-commit hook, the report and the site's problems page list the same problems and
-show the same figures.  The commands that carry files as written (`export plan`,
-`import plan`, `log`) read them with `read_project` (no rules: a plan that does not
-validate yet can still be exported); a diff's sides read from git are `project_of`.  What the site keeps between builds (`RenderCache`) is here too: the
+report computed on first use.  `planbook check`, `report`, `export xlsx`,
+`whatif`, `new`, the check of an import and the site's build all start from one, so
+the pre-commit hook, the report and the site's problems page list the same problems
+and show the same figures.  The commands that carry files as written (`export
+plan`, `import plan`, `log`) read them with `read_project` (no rules: a plan that
+does not validate yet can still be exported); a diff's sides read from git are
+`project_of`.  What the site keeps between builds (`RenderCache`) is here too: the
 documents parsed before and the reports rendered before are part of a project.
 
 Validation's problems come first; where nothing is an error, a review's own words
@@ -101,9 +102,12 @@ class Project:
 
     plans: Path
     workspace: Workspace
-    problems: list[Problem]  # the settings' first (mkdocs.yml), then the plans' in file order
+    # open_project: the settings' (mkdocs.yml) first, then the plans' in file order;
+    # project_of: as loading and the rules found them
+    problems: list[Problem]
     thresholds: Thresholds = field(default_factory=Thresholds)
     cache: RenderCache = field(default_factory=RenderCache)
+    scenario: Scenario | None = None  # set on a scenario's project: the overlay applied (with_scenario)
     _reports: dict[Key, YearReport] = field(default_factory=dict, repr=False)
 
     def has_errors(self, strict: bool = False) -> bool:
@@ -114,8 +118,9 @@ class Project:
         return list(self.workspace.units_years())
 
     def report(self, unit: str, year: int) -> YearReport:
-        """The figures of (unit, year), computed once.  Only for a project without
-        errors: figures of documents that do not validate are never computed."""
+        """The figures of (unit, year), computed once.  The commands ask it of a project
+        without errors (figures of documents that do not validate are never shown);
+        `export plan` asks the targets of a plan as written (`read_project`)."""
         key = (unit, year)
         if key not in self._reports:
             from generator.compute.report import compute_year
@@ -128,30 +133,35 @@ class Project:
         return [self.report(u, y) for u, y in self.keys()
                 if (unit is None or u == unit) and (year is None or y == year)]
 
-    def with_scenario(self, overlay: Overlay, problems: list[Problem]) -> tuple[Scenario, Project] | None:
+    def with_scenario(self, overlay: Overlay, problems: list[Problem]) -> Project | None:
         """The project as the scenario `overlay` changes its plan (spec 14): its year's
-        report is the scenario's.  What stops the overlay from applying is added to
-        `problems`; None then.  The scenario's other problems are the project's already
-        (`check` runs every scenario)."""
+        report is the scenario's, `scenario` says which.  What stops the overlay from
+        applying is added to `problems`; None then.  The scenario's other problems are
+        the project's already (`check` runs every scenario)."""
         from generator.model.scenarios import apply_scenario
 
         applied = apply_scenario(self.workspace, overlay, problems)
         if applied is None:
             return None
-        return applied, Project(self.plans, applied.workspace, self.problems, self.thresholds)
+        return Project(self.plans, applied.workspace, self.problems, self.thresholds, scenario=applied)
 
 
 def open_project(plans: Path, settings: Settings | None = None, *, setting_problems: Iterable[Problem] = (),
-                 cache: RenderCache | None = None, warehouse: QueryOptions = ASK_NOW) -> Project:
+                 cache: RenderCache | None = None, warehouse: QueryOptions = ASK_NOW,
+                 reviews_words: bool = True) -> Project:
     """Load and validate the plans folder `plans`; where nothing is an error, judge the
-    reviews' words too.  `settings` are the project's (mkdocs.yml), `setting_problems`
-    what reading them found; `cache` keeps the documents parsed by an earlier open
-    (serve, build); `warehouse` says where a warehouse query's result is cached (none:
-    asked now)."""
+    reviews' words too (not with `reviews_words=False`: the check of files an import
+    writes, and `new`, which show no review's warnings).  `settings` are the project's
+    (mkdocs.yml), `setting_problems` what reading them found; `cache` keeps the
+    documents parsed by an earlier open (serve, build); `warehouse` says where a
+    warehouse query's result is cached (none: asked now)."""
     settings = settings or Settings()
-    cache = cache if cache is not None else RenderCache()
-    workspace, problems = checked(plans, cache.parsed, warehouse)
-    return Project(plans, workspace, [*setting_problems, *problems], settings.thresholds, cache)
+    if reviews_words:
+        workspace, problems = checked(plans, cache.parsed if cache is not None else None, warehouse)
+    else:
+        workspace, problems = check(plans, cache.parsed if cache is not None else None, warehouse)
+    return Project(plans, workspace, [*setting_problems, *problems], settings.thresholds,
+                   cache if cache is not None else RenderCache())
 
 
 def read_project(plans: Path) -> Project:

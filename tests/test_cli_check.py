@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,45 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import DEMO, REPO
-
-BROKEN = Path(__file__).parent / "broken"
-VARIANTS = sorted(p.name for p in BROKEN.iterdir() if (p / "EXPECT").exists())
-
-
-def broken_variant(name: str, into: Path) -> Path:
-    """The plans folder of a broken variant: `_valid/plan.yaml` with the variant's
-    `plan.yaml.patch` applied (one defect, a few lines), beside the variant's other
-    files (a review, a data file, a plan that cannot be a patch: not UTF-8)."""
-    folder = into / name
-    shutil.copytree(BROKEN / name, folder, ignore=shutil.ignore_patterns("EXPECT", "*.patch"))
-    if not (folder / "plan.yaml").exists():
-        base = (BROKEN / "_valid" / "plan.yaml").read_text(encoding="utf-8")
-        patch = BROKEN / name / "plan.yaml.patch"
-        text = apply_patch(base, patch.read_text(encoding="utf-8")) if patch.exists() else base
-        (folder / "plan.yaml").write_text(text, encoding="utf-8")
-    return folder
-
-
-def apply_patch(text: str, patch: str) -> str:
-    """A unified diff applied to `text`; every context and removed line must match."""
-    lines = text.splitlines(keepends=True)
-    out: list[str] = []
-    at = 0  # the next line of `text` not yet copied
-    for hunk in re.split(r"^(?=@@ )", patch, flags=re.M)[1:]:
-        header, *body = hunk.splitlines(keepends=True)
-        start = int(re.match(r"@@ -(\d+)", header).group(1)) - 1  # type: ignore[union-attr]
-        out += lines[at:start]
-        at = start
-        for line in body:
-            mark, content = line[:1], line[1:]
-            if mark in (" ", "-"):
-                assert lines[at] == content, f"the patch does not fit line {at + 1}: {lines[at]!r}"
-                at += 1
-            if mark in (" ", "+"):
-                out.append(content)
-    return "".join(out + lines[at:])
-
+from tests.conftest import BROKEN, DEMO, REPO, VARIANTS, apply_patch, broken_variant
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,

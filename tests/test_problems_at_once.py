@@ -169,8 +169,10 @@ def test_messages_are_in_the_chosen_language(tmp_path):
     assert found(problems, "en")[1][3].endswith("a.csv`: `2025-13` is not a month")
 
 
-def test_global_options_before_the_command():
-    result = run("--lang", "en", "--format", "json", "check", "tests/broken/share-sum")
+def test_global_options_before_the_command(tmp_path):
+    from tests.conftest import broken_variant
+
+    result = run("--lang", "en", "--format", "json", "check", str(broken_variant("share-sum", tmp_path)))
     problem = json.loads(result.stdout)["problems"][0]
     assert result.returncode == 1 and problem["code"] == "share-sum" and "add up to" in problem["message"]
 

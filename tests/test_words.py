@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import re
 import string
-from pathlib import Path
 
 from generator.messages import CATALOG as PROBLEMS
 from generator.words import CATALOG, PARTS

@@ -232,11 +232,10 @@ def scenario_reports(project: Any, args: argparse.Namespace, where: str) -> list
     """The reports of the scenario `--scenario` names: its plan in place of the year's."""
     reports = []
     for overlay in chosen_scenarios(project.workspace, args.scenario, args.unit, args.year, where):
-        opened = project.with_scenario(overlay, [])
-        if opened is None:
+        scenario = project.with_scenario(overlay, [])
+        if scenario is None or scenario.scenario is None:
             continue  # its problems are among the project's already (check runs every scenario)
-        applied, scenario = opened
-        reports.append(scenario.report(applied.unit, applied.year))
+        reports.append(scenario.report(scenario.scenario.unit, scenario.scenario.year))
     return reports
 
 
@@ -256,7 +255,7 @@ def checked_as_written(plans: Path, texts: dict[Any, str]) -> dict[Any, tuple[st
         for path, text in texts.items():
             (copy / path).parent.mkdir(parents=True, exist_ok=True)
             (copy / path).write_text(text, encoding="utf-8")
-        found = open_project(copy).problems
+        found = open_project(copy, reviews_words=False).problems
         return {path: (str(copy / path), [p for p in found if Path(p.path).resolve() == (copy / path).resolve()])
                 for path in texts}
 

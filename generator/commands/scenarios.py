@@ -41,14 +41,14 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
         raise CommandError("unknown-year", str(plans), wanted=str(year), existing=existing)
     overlay = overlay_from_sets(workspace, plan_doc, list(args.set))
     found: list[Any] = []
-    opened = project.with_scenario(overlay, found)
+    scenario = project.with_scenario(overlay, found)
     found = [placed_in_plan(p, plan_doc) for p in found]
-    if opened is not None:
-        found += added_by_scenario(problems, project_of(opened[0].workspace).problems, overlay.path, plan_doc)
+    if scenario is not None:
+        found += added_by_scenario(problems, project_of(scenario.workspace).problems, overlay.path, plan_doc)
     errors = [p for p in found if p.is_error]
-    if errors or opened is None:
+    if errors or scenario is None:
         return int(print_problems(errors or found, args))
-    figures = scenario_figures(project.report(unit, year), opened[1].report(unit, year))
+    figures = scenario_figures(project.report(unit, year), scenario.report(unit, year))
     name = "情景" if args.lang == "zh" else "Scenario"
     title = (f"{year} 年 · 如果 {'; '.join(args.set)}" if args.lang == "zh"
              else f"{year} · what if {'; '.join(args.set)}")

@@ -15,7 +15,7 @@ def new(args: argparse.Namespace) -> int:
     from generator.problems import format_text
     from generator.scaffold import ScaffoldError, parse_growth, scaffold
 
-    project = open_project(plans_dir(args.dir))
+    project = open_project(plans_dir(args.dir), reviews_words=False)
     if project.has_errors():
         print(format_text(project.problems, args.lang), file=sys.stderr)
         return EXIT_PROBLEMS

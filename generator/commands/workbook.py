@@ -157,10 +157,10 @@ def import_(args: argparse.Namespace) -> int:
         base = targets[path] if targets[path].exists() else plans / path
         original = base.read_text(encoding="utf-8-sig") if base.is_file() else None
         texts[path] = (original, merged_text(original, data, holder("plan" if path == plan_path else "campaign")))
-    checked = checked_as_written(plans, {path: text for path, (_original, text) in texts.items()})
+    in_copies = checked_as_written(plans, {path: text for path, (_original, text) in texts.items()})
     problems = read.problems[:]
     for path, (_original, text) in texts.items():
-        in_copy, mine = checked[path]
+        in_copy, mine = in_copies[path]
         problems += cell_problems(mine, text, read.cells.get(path, {}), read.key_cells.get(path, {}), in_copy,
                                   args.file, str(targets[path]))
     if has_errors(problems):

@@ -489,12 +489,11 @@ def _scenario_columns(project: Project, report: YearReport, options: SiteOptions
     for overlay in workspace.scenarios:
         if scenario_year(workspace, overlay) != key:
             continue
-        opened = project.with_scenario(overlay, [])
+        applied = project.with_scenario(overlay, [])
         scenario: YearReport | None = None
         changes: tuple[str, ...] = ()
-        if opened is not None:
-            applied, applied_project = opened
-            scenario = applied_project.report(*key)
+        if applied is not None:
+            scenario = applied.report(*key)
             changes = written_changes(plan_with_campaign_files(workspace, *key),
                                       plan_with_campaign_files(applied.workspace, *key),
                                       applied.workspace.drivers.get(key, ()), options.lang)

@@ -22,12 +22,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from generator.files import current_umask, write_text_if_changed
-from generator.pipeline import Project, RenderCache
+from generator.pipeline import Key, Project, RenderCache
 from generator.problems import Problem, display_path, format_text, make, os_reason
 from generator.site.config import ProjectSettings, dump, load_config, settings_of, site_config
-
-Key = tuple[str, int]  # (unit, year)
-
 
 @dataclass
 class Outcome:

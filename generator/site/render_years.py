@@ -17,11 +17,10 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compute.report import YearReport
-from generator.pipeline import Project
+from generator.pipeline import Key, Project
 from generator.render.site import SiteOptions, YearRendered, render_years
 from generator.site.split_work import in_two_processes, two_cores_available
 
-Key = tuple[str, int]
 # Below this many years a second process costs more (fork, pickling) than it saves.
 PARALLEL_FROM = 6
 
@@ -29,6 +28,8 @@ PARALLEL_FROM = 6
 def compute_and_render(project: Project, keys: list[Key], docs: Any, options: SiteOptions, parallel: bool = True
                        ) -> tuple[dict[Key, YearReport], dict[Key, YearRendered]]:
     """The reports of `keys` and their rendered folders."""
+    # the pages judge a status by the options' thresholds, the reports by the project's
+    assert project.thresholds == options.thresholds, "a render with two sets of thresholds"
     if not parallel or len(keys) < PARALLEL_FROM or not two_cores_available():
         return _in_this_process(project, keys, docs, options)
     theirs, ours = _halves(keys)
