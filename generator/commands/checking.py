@@ -91,7 +91,7 @@ def report(args: argparse.Namespace) -> int:
         from generator.render.export import combined, table_csv
 
         if args.table not in TABLES:
-            raise UsageError(f"unknown table {args.table!r}", f"没有 {args.table!r} 这张表")
+            raise UsageError("usage_unknown_table", table=repr(args.table))
         sys.stdout.write(table_csv(combined(reports, args.table)) if reports else "")
         return EXIT_OK
     from generator.render.terminal import render_reports
@@ -116,8 +116,7 @@ def export(args: argparse.Namespace) -> int:
         if words and words[0].isdigit():
             args.year = int(words.pop(0))
         if args.year is None:
-            raise UsageError("give the plan's year: planbook export plan 2026 -o 2026-plan.xlsx",
-                             "请写计划的年份:planbook export plan 2026 -o 2026-plan.xlsx")
+            raise UsageError("usage_export_plan_year")
     args.dir = words[0] if words else None
     if args.kind == "plan":
         from generator.commands.workbook import export_plan
@@ -128,7 +127,7 @@ def export(args: argparse.Namespace) -> int:
         if problems:
             print(format_text(problems, args.lang), file=sys.stderr)
             return EXIT_PROBLEMS
-        raise UsageError("no plan or review matches --year/--unit", "没有符合 --year/--unit 的计划或复盘")
+        raise UsageError("usage_nothing_matches")
     write(Path(args.output), workbook_bytes(reports, args.lang))
     return written(Path(args.output), [], args)
 
@@ -145,13 +144,11 @@ def notify(args: argparse.Namespace) -> int:
 
     kind = args.kind or (notify.kind_of(args.webhook) if args.webhook else None) or "dingtalk"
     if not args.webhook and not args.dry_run:
-        raise UsageError("notify needs --webhook URL (or --dry-run to see the message)",
-                         "notify 需要 --webhook 地址(或 --dry-run 查看消息)")
+        raise UsageError("usage_notify_webhook")
     try:
         threshold = parse_quantity(args.threshold).exact
     except QuantityError:
-        raise UsageError(f"--threshold {args.threshold!r}: write a share such as 5%",
-                         f"--threshold {args.threshold!r}:请写比例,如 5%") from None
+        raise UsageError("usage_threshold", value=repr(args.threshold)) from None
     reports, problems = computed(args)
     if has_errors(problems):
         return print_problems(problems, args)
@@ -217,8 +214,9 @@ def explain(args: argparse.Namespace) -> int:
     text = explain(args.code, args.lang)
     if text is None:
         close = suggest(args.code, REFERENCE)
-        raise UsageError(f"no problem code {args.code!r}" + (f"; did you mean {close!r}?" if close else ""),
-                         f"没有问题代码 {args.code!r}" + (f";是不是想写 {close!r}?" if close else ""))
+        if close:
+            raise UsageError("usage_no_code_did_you_mean", code=repr(args.code), close=repr(close))
+        raise UsageError("usage_no_code", code=repr(args.code))
     print(text)
     return EXIT_OK
 
@@ -228,7 +226,7 @@ def textconv(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise UsageError(f"{args.file}: no such file", f"{args.file}:文件不存在")
+        raise UsageError("usage_no_such_file", file=args.file)
     sys.stdout.write(textconv(path, args.lang))
     return EXIT_OK
 

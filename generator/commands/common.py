@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator import words
 from generator.problems import CommandError, os_reason
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -18,14 +19,15 @@ EXIT_BEHIND = 3  # `notify`: a gap passes the threshold (a scheduled job fails l
 
 
 class UsageError(Exception):
-    """Wrong arguments: exit 2 with a one-line message, in the user's language."""
+    """Wrong arguments: exit 2 with a one-line message (the catalog's `key`), in the
+    user's language."""
 
-    def __init__(self, en: str, zh: str | None = None) -> None:
-        super().__init__(en)
-        self.zh = zh
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(words.say(key, "en", **values))
+        self.key, self.values = key, values
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" and self.zh else str(self)
+        return words.say(self.key, lang, **self.values)
 
 
 def heading_labels(diff: Any) -> tuple[str, str]:
@@ -180,32 +182,28 @@ def written(path: Path, notes: list[Any], args: argparse.Namespace) -> int:
         print(json.dumps({"written": str(path), "problems": [p.to_json(args.lang) for p in notes]},
                          ensure_ascii=False, indent=2))
     else:
-        say(args.lang, f"已写入 {path}", f"wrote {path}")
+        say(args.lang, "wrote", path=path)
     return EXIT_OK
 
 
-def say(lang: str, zh: str, en: str) -> None:
-    """One line to standard error, in the user's language."""
-    print(f"planbook: {zh if lang == 'zh' else en}", file=sys.stderr)
+def say(lang: str, key: str, **values: object) -> None:
+    """One line of the catalog to standard error, in the user's language."""
+    print(f"planbook: {words.say(key, lang, **values)}", file=sys.stderr)
 
 
 def summary(problems: list[Any], documents: int, lang: str) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    if lang == "zh":
-        return f"{documents} 个文件:{errors} 个错误,{warnings} 个警告"
-    noun = "file" if documents == 1 else "files"
-    return f"{documents} {noun}: {errors} error(s), {warnings} warning(s)"
+    return words.say("check_summary_one" if documents == 1 else "check_summary", lang, files=documents,
+                     errors=errors, warnings=warnings)
 
 
 def print_notes(notes: list[Any], lang: str) -> None:
     """What to check in the new plan and what was not carried over."""
-    zh = lang == "zh"
-    for kind, title in (("check", "请核对" if zh else "Check this text"),
-                        ("dropped", "没有带过来" if zh else "Not carried over")):
+    for kind in ("check", "dropped"):
         chosen = [n for n in notes if n.kind == kind]
         if chosen:
-            print(f"{title}:", file=sys.stderr)
+            print(words.say(f"new_notes_{kind}", lang), file=sys.stderr)
             for note in chosen:
                 print(f"  - {note.text(lang)}", file=sys.stderr)
 
@@ -277,7 +275,7 @@ def write_imported(files: dict[Path, str], problems: list[Any], args: argparse.N
     if problems:  # warnings: a campaign file kept, a task overdue
         print(format_text(problems, args.lang), file=sys.stderr)
     for path in files:
-        say(args.lang, f"已写入 {path}", f"wrote {path}")
+        say(args.lang, "wrote", path=path)
     if not files:
-        say(args.lang, "没有变化,未写入文件", "no change, nothing written")
+        say(args.lang, "nothing_written")
     return EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from generator import words
 from generator.commands.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -28,8 +29,7 @@ def diff(args: argparse.Namespace) -> int:
 
     plans = plans_dir(args.dir)
     if bool(args.rev) == bool(args.sides) or (args.sides and len(args.sides) != 2):
-        raise UsageError("give OLD NEW (e.g. 2025 2026 or main:2026 2026), or --rev REV",
-                         "请写 旧 新(如 2025 2026,或 main:2026 2026),或 --rev 版本")
+        raise UsageError("usage_diff_sides")
     try:
         one_side: list[str] = []
         if args.rev:
@@ -46,8 +46,7 @@ def diff(args: argparse.Namespace) -> int:
         if d.problems and args.format != "json":
             print(format_text(d.problems, args.lang), file=sys.stderr)
     if one_side and args.format != "json":
-        title = "只有一侧有计划的业务单元" if args.lang == "zh" else "units with a plan on one side only"
-        print(f"planbook: {title}: {'; '.join(one_side)}", file=sys.stderr)
+        say(args.lang, "diff_one_side_units", units="; ".join(one_side))
     def namer(d: PlanDiff) -> ChangeNamer:
         return ChangeNamer(d.old_plan, d.new_plan, args.lang)
 
@@ -67,7 +66,7 @@ def diff(args: argparse.Namespace) -> int:
                   else diff_render.diff_text(*heading_labels(d), d.changes, args.lang, colour, d.introduced,
                                              unit_name(d.unit), d.kind, namer(d))
                   for d in diffs]
-        print("\n\n".join(blocks) if blocks else ("没有计划变化" if args.lang == "zh" else "no plan changes"))
+        print("\n\n".join(blocks) if blocks else words.say("diff_no_plan_changes", args.lang))
     if args.exit_code and any(d.changes for d in diffs):
         return EXIT_PROBLEMS
     return EXIT_OK
@@ -100,8 +99,7 @@ def log(args: argparse.Namespace) -> int:
     try:
         commits = commits_of(plan_files(workspace, unit, year), review_files(workspace, unit, year), args.max_count)
     except ShallowHistory:
-        say(args.lang, "这是浅克隆,没有完整的 git 历史:先运行 git fetch --unshallow",
-             "a shallow clone has no whole git history: run git fetch --unshallow first")
+        say(args.lang, "log_shallow_clone")
         return EXIT_OK
     entries = [found for found in (entry_of(plans, c, unit, year, args.lang) for c in commits)
                if found[0].moved]
@@ -110,8 +108,7 @@ def log(args: argparse.Namespace) -> int:
             {**entry.to_json(), "changes": [c.to_json() for c in diff.changes] if diff else []}
             for entry, diff in entries]}))
     elif not entries:
-        say(args.lang, f"{year} 计划没有 git 记录(不在 git 仓库中,或还没有提交)",
-            f"the {year} plan has no git history (not in a git repository, or not committed yet)")
+        say(args.lang, "log_no_history", year=year)
     elif args.format == "md":
         print(history_markdown([entry for entry, diff in entries], args.lang), end="")
     else:

@@ -46,8 +46,7 @@ def build(args: argparse.Namespace) -> int:
     def progress(step: str, pages: int, redone: int) -> None:
         """On a terminal, what the build is doing (a CI log keeps only the summary)."""
         if step == "rendered":
-            say(args.lang, f"已生成 {pages} 个页面(重新计算 {redone} 份计划/复盘页),MkDocs 正在生成网站…",
-                 f"{pages} pages rendered ({redone} plan/review pages redone); MkDocs is building the site…")
+            say(args.lang, "build_rendered", pages=pages, redone=redone)
 
     outcome = build(Path.cwd(), Path(args.site_dir), Path(args.build_dir), plans, args.strict,
                     progress if sys.stderr.isatty() else None, refresh=args.refresh)
@@ -56,8 +55,8 @@ def build(args: argparse.Namespace) -> int:
         warnings = [p for p in getattr(outcome, "problems", []) if not p.is_error]
         if warnings:  # the build went through; what the plans should still fix is said, not hidden
             print(format_text(warnings, args.lang), file=sys.stderr)
-        say(args.lang, f"网站已生成:{args.site_dir}/({len(warnings)} 条警告)",
-             f"site built in {args.site_dir}/ ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})")
+        say(args.lang, "build_done_one_warning" if len(warnings) == 1 else "build_done", site=args.site_dir,
+            warnings=len(warnings))
     return code
 
 

@@ -116,8 +116,7 @@ def import_(args: argparse.Namespace) -> int:
     if args.kind == "actuals":
         return import_actuals(args)
     if not args.file:
-        raise UsageError("import plan needs the workbook: planbook import plan FILE.xlsx",
-                         "import plan 需要工作簿:planbook import plan 文件.xlsx")
+        raise UsageError("usage_import_plan")
     from generator.pipeline import read_project
     from generator.problems import has_errors
     from generator.render.labels import workbook_vocabulary
@@ -232,17 +231,14 @@ def import_actuals(args: argparse.Namespace) -> int:
     from generator.problems import format_text
 
     if bool(args.file) == bool(args.sql):
-        raise UsageError("import actuals needs the export FILE, or --sql QUERY.sql",
-                         "import actuals 需要导出文件,或 --sql 查询.sql")
+        raise UsageError("usage_import_actuals_file")
     if args.connection and not args.sql:
-        raise UsageError("--connection goes with --sql (a file is read as it is)",
-                         "--connection 只和 --sql 一起用(文件按原样读取)")
+        raise UsageError("usage_connection_needs_sql")
     export = Path(args.file or args.sql)
     if not export.is_file():
         raise CommandError("source-missing", str(export), file=str(export))
     if not args.output and not args.dry_run:
-        raise UsageError("import actuals needs -o OUT.csv (or -o - to print)",
-                         "import actuals 需要 -o 输出.csv(或 -o - 直接打印)")
+        raise UsageError("usage_import_actuals_output")
     columns = dict(pair.split("=", 1) for pair in args.columns.split(",") if "=" in pair)
     channel = checked_channel(args) if args.channel else None
     if args.sql:
@@ -266,15 +262,14 @@ def import_actuals(args: argparse.Namespace) -> int:
         return EXIT_OK
     output = Path(args.output)
     if output.exists() and not args.force:
-        say(args.lang, f"{output} 已存在,不会覆盖(用 --force 覆盖)", f"{output} exists; not overwriting it (use --force)")
+        say(args.lang, "exists_use_force", path=output)
         return EXIT_PROBLEMS
     write(output, imported.text.encode("utf-8"))
     if args.format == "json":
         print(json.dumps({"written": str(output), "year": imported.year, "figures": imported.rows,
                           "problems": [p.to_json(args.lang) for p in problems]}, ensure_ascii=False))
     else:
-        say(args.lang, f"已写入 {output}({imported.year} 年 {imported.rows} 个月度数字)",
-             f"wrote {output} ({imported.rows} monthly figures of {imported.year})")
+        say(args.lang, "wrote_actuals", path=output, year=imported.year, rows=imported.rows)
     return EXIT_OK
 
 
