@@ -12,6 +12,7 @@ import functools
 import re
 import sys
 from typing import Any, Iterator, NoReturn
+from generator.words import reads_chinese
 
 HELP_ZH = {
     "Plans-as-code for e-commerce operations: check, report, diff and publish plans.":
@@ -143,7 +144,7 @@ def error_in_chinese(parser: argparse.ArgumentParser, message: str) -> NoReturn:
 
 def in_language(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentParser:
     """`parser` and its subcommands with their help in `lang` (English as written)."""
-    if lang != "zh":
+    if not reads_chinese(lang):
         return parser
     for each in _parsers(parser):
         each.formatter_class = ChineseHelp

@@ -11,6 +11,7 @@ from decimal import Decimal
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
+from generator.words import counts_in_wan, pick
 
 
 @dataclass(frozen=True)
@@ -901,12 +902,12 @@ def render_optional(code: str, part: str, lang: str, args: dict[str, Any]) -> st
     if entry is None:
         return None
     suffix = "" if part == "message" else "hint_"
-    template = getattr(entry, suffix + ("zh" if lang == "zh" else "en"))
+    template = pick((getattr(entry, suffix + "zh"), getattr(entry, suffix + "en")), lang)
     if template is None:
         return None
     if part == "hint" and "{suggestion}" in template and not args.get("suggestion"):
         return None
-    if lang == "zh":
+    if counts_in_wan(lang):
         args = {k: v if k in _AS_WRITTEN else _in_wan(v) for k, v in args.items()}
     return _format(template, args)
 

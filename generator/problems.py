@@ -9,6 +9,7 @@ can be printed in either language and a script can rely on the code.
 from __future__ import annotations
 
 import codecs
+from generator.words import say
 
 import json
 import os
@@ -151,7 +152,7 @@ def format_text(
             out.append(f"  {gutter} | {_caret_padding(source, column)}^")
         hint = p.hint(lang)
         if hint:
-            out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {hint}")
+            out.append("  = " + say("hint_line", lang, hint=hint))
     return "\n".join(out)
 
 

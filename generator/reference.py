@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from generator.words import pick, say
 
 from generator import messages
 
@@ -391,20 +392,18 @@ def explain(code: str, lang: str = "zh") -> str | None:
     catalog = messages.CATALOG.get(code)
     if entry is None or catalog is None:
         return None
-    zh = lang == "zh"
-    hint = catalog.hint_zh if zh else catalog.hint_en
-    fix = (entry.fix_zh if zh else entry.fix_en) or messages.render_template(hint or "", {})
+    hint = pick((catalog.hint_zh or "", catalog.hint_en or ""), lang)
+    fix = pick((entry.fix_zh or "", entry.fix_en or ""), lang) or messages.render_template(hint, {})
     fix = re.sub(r"\{[a-z_]+\}", "…", fix)  # a problem's own values are not known here
-    severity = {"error": "错误" if zh else "error", "warning": "警告" if zh else "warning"}[catalog.severity]
     return "\n".join([
-        f"{code} ({severity})",
+        say("explain_title", lang, code=code, severity=say(f"explain_{catalog.severity}", lang)),
         "",
-        entry.zh if zh else entry.en,
+        pick((entry.zh, entry.en), lang),
         "",
-        ("错误写法:" if zh else "Wrong:"),
+        say("explain_wrong", lang),
         *("    " + line for line in entry.wrong.splitlines()),
-        ("正确写法:" if zh else "Right:"),
+        say("explain_right", lang),
         *("    " + line for line in entry.right.splitlines()),
         "",
-        ("修正:" if zh else "Fix: ") + fix,
+        say("explain_fix", lang, fix=fix),
     ])

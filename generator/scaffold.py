@@ -32,6 +32,7 @@ from generator.model.workspace import Document
 from generator.pipeline import Project
 from generator.problems import CommandError
 from generator.validate.review import actual_months
+from generator.words import pick
 
 LUNAR_NODES = {node.id for node in NODES.values() if node.month_day is None}
 # The lunar nodes' dates (春节 for 年货节, 七夕), so that a campaign tied to one moves
@@ -67,7 +68,7 @@ class Note:
     en: str
 
     def text(self, lang: str) -> str:
-        return f"{self.where}: {self.zh if lang == 'zh' else self.en}"
+        return f"{self.where}: {pick((self.zh, self.en), lang)}"
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.commands.common import checked_as_written, chosen_scenarios, write_imported
 from generator.problems import CommandError
+from generator.words import say
 
 
 def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems: Any) -> int:
@@ -49,9 +50,8 @@ def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems:
     if errors or scenario is None:
         return int(print_problems(errors or found, args))
     figures = scenario_figures(project.report(unit, year), scenario.report(unit, year))
-    name = "情景" if args.lang == "zh" else "Scenario"
-    title = (f"{year} 年 · 如果 {'; '.join(args.set)}" if args.lang == "zh"
-             else f"{year} · what if {'; '.join(args.set)}")
+    name = say("whatif_scenario_column", args.lang)
+    title = say("whatif_title", args.lang, year=year, changes="; ".join(args.set))
     if args.format == "json":
         print(words.dumps({**words.whatif_json(figures, unit, year, "whatif", list(args.set), args.lang),
                            "problems": [p.to_json(args.lang) for p in found]}))

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from generator.load.quantities import Quantity, written
 from generator.load.overlay import is_scenario_file, read_overlay
 from generator.model.workspace import read_document
+from generator.words import say
 
 _LIST_KEYS = ("id", "sku", "name", "date", "problem", "lever", "metric")
 
@@ -34,13 +35,11 @@ def textconv(path: Path, lang: str = "zh") -> str:
     if document is None:
         first = next((p for p in problems if p.is_error), None)
         where = f"{first.line}:{first.column}: {first.message(lang)} [{first.code}]" if first else ""
-        word = "无法读取" if lang == "zh" else "does not load"
-        return f"# {path.name} {word}: {where}\n"
+        return "# " + say("textconv_does_not_load", lang, file=path.name, where=where) + "\n"
     # What was left out because it failed to validate (a misspelt key, a bad value) is
     # not in the model: say so, or `git diff` would show nothing for the new line.
     # Without line numbers, which move with every edit above them.
-    word = "问题" if lang == "zh" else "problem"
-    left_out = [f"# {word}: {p.message(lang)} [{p.code}]" for p in problems if p.is_error]
+    left_out = ["# " + say("textconv_problem", lang, message=p.message(lang), code=p.code) for p in problems if p.is_error]
     return "\n".join([*_lines(document.model, ""), *left_out]) + "\n"
 
 
@@ -52,7 +51,7 @@ def _scenario_lines(path: Path, lang: str) -> str:
     if overlay is None:
         first = next((p for p in problems if p.is_error), None)
         where = f"{first.line}:{first.column}: {first.message(lang)} [{first.code}]" if first else ""
-        return f"# {path.name} {'无法读取' if lang == 'zh' else 'does not load'}: {where}\n"
+        return "# " + say("textconv_does_not_load", lang, file=path.name, where=where) + "\n"
     return "\n".join(_plain_lines(overlay.data, "")) + "\n"
 
 

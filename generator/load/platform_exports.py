@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from generator.words import pick, say
 
 # Column names of the date, in the exports and in Planbook's own layout.
 DATE_NAMES = {"month", "月份", "月", "日期", "统计日期", "统计时间", "时间", "date", "day", "日"}
@@ -351,8 +352,8 @@ def presets_text(lang: str) -> str:
     preset, which order count it reads as orders)."""
     lines = []
     for preset in [*PRESETS.values(), *ITEM_PRESETS.values(), *AD_PRESETS.values()]:
-        lines.append(f"{preset.name}: {preset.zh if lang == 'zh' else preset.en}")
+        lines.append(f"{preset.name}: {pick((preset.zh, preset.en), lang)}")
         lines.append("  " + ", ".join(f"{header} → {target}" for header, target in preset.columns.items()))
         if preset.name in ORDER_COUNTS:
-            lines.append(("  订单数 = " if lang == "zh" else "  orders = ") + ORDER_COUNTS[preset.name])
+            lines.append("  " + say("preset_orders_are", lang, column=ORDER_COUNTS[preset.name]))
     return "\n".join(lines)

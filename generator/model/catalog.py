@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal, Mapping, cast
+from generator.words import pick
 
 Unit = Literal["money", "count", "rate", "ratio", "rank"]
 
@@ -20,7 +21,7 @@ class Metric:
     family: str = "finance"
 
     def label(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return pick((self.zh, self.en), lang)
 
 
 METRICS: dict[str, Metric] = {

@@ -19,6 +19,7 @@ from generator.compute.report import TABLES, YearReport, plain
 from generator.render import filters, labels
 from generator.render.export import csv_text, sheet
 from generator.render.xlsx import workbook_bytes
+from generator.words import say
 
 # Columns whose values are ids: shown by label, the id kept in a column after them.
 _ID_COLUMNS = {*labels.ID_COLUMNS, "status", "channels", "season", "by"}
@@ -47,7 +48,7 @@ def labelled(frame: pd.DataFrame, lang: str, plan: Any) -> tuple[list[str], list
                 row.append(_label(column, value, lang, plan))
                 row.append(value)
             elif column in _YES_NO and isinstance(value, bool):
-                row.append(("是" if value else "否") if lang == "zh" else ("yes" if value else "no"))
+                row.append(say("yes" if value else "no", lang))
             elif column == "group" and by_at is not None:
                 row.append(labels.split_group(str(record[by_at]), str(value), lang))
             else:

@@ -23,6 +23,7 @@ from generator.compute.report import TABLES, YearReport, plain
 from generator.render.filters import MONEY_COLUMNS, RATE_COLUMNS, RATIO_COLUMNS, missing
 from generator.render.labels import metric_unit
 from generator.render.xlsx import Sheet, workbook_bytes as write_workbook
+from generator.words import counts_in_wan
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,7 +48,7 @@ def safe_text(value: Any) -> Any:
 
 def money_format(lang: str, large: bool) -> str:
     """The one money rule: in 万 for a Chinese reader from 1万 on, else to the fen."""
-    return WAN if lang == "zh" and large else MONEY
+    return WAN if counts_in_wan(lang) and large else MONEY
 
 
 def column_format(column: str, values: list[Any], lang: str, by_metric: bool) -> str | None:
@@ -74,7 +75,7 @@ def unit_format(unit: str, value: Any, lang: str) -> str:
     if unit == "rank":
         return "0"
     large = isinstance(value, (int, float)) and abs(value) >= 10_000
-    if lang == "zh" and large:
+    if counts_in_wan(lang) and large:
         return WAN
     return MONEY if unit == "money" else "#,##0"
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.render.site import SERVE_FOLDER
+from generator.words import say
 
 STATUS = f"{SERVE_FOLDER}/status.json"
 # Editors write a file in several steps (truncate, write, rename): wait for quiet.
@@ -58,16 +59,14 @@ def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
     warnings = [p for p in problems if not p.is_error]
     if not errors and not warnings and not message:
         return ""
-    zh = lang != "en"
     if errors:
-        title = (f"计划有 {len(errors)} 个错误:页面显示上一次正确的结果" if zh
-                 else f"The plans have {len(errors)} errors: pages show the last good render")
+        title = say("serve_errors", lang, count=len(errors))
         kind = "failure"
     elif message:
-        title = "站点没有更新:页面显示上一次正确的结果" if zh else "The site was not rebuilt: pages show the last good render"
+        title = say("serve_not_rebuilt", lang)
         kind = "failure"
     else:
-        title = f"{len(warnings)} 个警告" if zh else f"{len(warnings)} warnings"
+        title = say("serve_warnings", lang, count=len(warnings))
         kind = "warning"
     lines = [f'!!! {kind} "{title}"', ""]
     if message and not problems:
@@ -77,9 +76,9 @@ def problem_banner(problems: list[Any], message: str | None, lang: str) -> str:
         # The file name is plan-repository text like the message: escaped, never a
         # code span a backtick in the name could close.
         lines.append(f"    - {mark} <code>{md(f'{problem.path}:{problem.line}:{problem.column}')}</code> "
-                     f"{md(problem.message('zh' if zh else 'en'))} <code>[{md(problem.code)}]</code>")
+                     f"{md(problem.message(lang))} <code>[{md(problem.code)}]</code>")
     if len(problems) > 20:
-        lines.append(f"    - … {len(problems) - 20} " + ("个更多" if zh else "more"))
+        lines.append("    - … " + say("serve_more", lang, count=len(problems) - 20))
     return "\n".join(lines)
 
 

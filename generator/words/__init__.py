@@ -43,3 +43,9 @@ def say(key: str, lang: str, **values: object) -> str:
 def counts_in_wan(lang: str) -> bool:
     """A Chinese reader counts large amounts in 万 and 亿; others in thousands."""
     return lang == "zh"
+
+
+def reads_chinese(lang: str) -> bool:
+    """Whether the reader reads Chinese: for what switches as a whole with the language
+    (argparse's help in Chinese), not for a word, which is always `say`'s."""
+    return lang == "zh"

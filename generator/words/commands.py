@@ -60,4 +60,37 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "usage_no_code": ("没有问题代码 {code}", "no problem code {code}"),
     "usage_no_code_did_you_mean": ("没有问题代码 {code};是不是想写 {close}?", "no problem code {code}; did you mean {close}?"),
     "usage_no_such_file": ("{file}:文件不存在", "{file}: no such file"),
+    # check's text form, explain, and what explain presets lists
+    "hint_line": ("提示: {hint}", "hint: {hint}"),
+    "explain_title": ("{code} ({severity})", "{code} ({severity})"),
+    "explain_error": ("错误", "error"),
+    "explain_warning": ("警告", "warning"),
+    "explain_wrong": ("错误写法:", "Wrong:"),
+    "explain_right": ("正确写法:", "Right:"),
+    "explain_fix": ("修正:{fix}", "Fix: {fix}"),
+    "preset_orders_are": ("订单数 = {column}", "orders = {column}"),
+    # whatif and textconv
+    "whatif_scenario_column": ("情景", "Scenario"),
+    "whatif_title": ("{year} 年 · 如果 {changes}", "{year} · what if {changes}"),
+    "textconv_does_not_load": ("{file} 无法读取: {where}", "{file} does not load: {where}"),
+    "textconv_problem": ("问题: {message} [{code}]", "problem: {message} [{code}]"),
+    # serve's banner
+    "serve_errors": ("计划有 {count} 个错误:页面显示上一次正确的结果", "The plans have {count} errors: pages show the last good render"),
+    "serve_not_rebuilt": ("站点没有更新:页面显示上一次正确的结果", "The site was not rebuilt: pages show the last good render"),
+    "serve_warnings": ("{count} 个警告", "{count} warnings"),
+    "serve_more": ("{count} 个更多", "{count} more"),
+    # the plan's workbook
+    "workbook_default_phasing": ("默认月度权重", "Default phasing"),
+    "workbook_profile": ("季节曲线 · {name}", "Profile · {name}"),
+    "workbook_budget_phasing": ("推广预算", "Budget"),
+    "workbook_months_read_only": ("浅紫色斜体的月份由全年目标按「月度拆分」算出，只读：要改就改全年或月度拆分；要按月填写，"
+                                  "清空全年和月度拆分，再填满 12 个月。",
+                                  "Months in pale indigo italics are computed from the year's target by the phasing and are "
+                                  "read-only: change the year or the phasing; to write months, clear both and fill all twelve."),
+    "workbook_scenario_title": ("情景 {name}", "Scenario {name}"),
+    "workbook_scenario_note": ("这是情景「{name}」的工作簿：导入时只把与计划不同的部分写回 {file}，计划文件不变。"
+                               "情景的驱动因素(drivers)不在工作簿里，仍保留在情景文件中；月份按写下的目标拆分。",
+                               "The workbook of the scenario {name}: importing it writes only what differs from the plan "
+                               "back to {file}; the plan's files stay as they are. The scenario's drivers are not in the "
+                               "workbook: they stay in its file; the months are the written targets' split."),
 }

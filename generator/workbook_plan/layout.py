@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from generator.words import pick
 
 # sheet names (Chinese, as operators name them; the English UI keeps them: they are ids too)
 GENERAL, TARGETS, WEIGHTS, PRODUCTS, BUDGET, COSTS = "定位与目标", "目标", "月度权重", "商品", "推广预算", "费用"
@@ -36,7 +37,7 @@ class Column:
     quantity: bool = False  # an amount, a share or a rate: a number in the cell
 
     def header(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return pick((self.zh, self.en), lang)
 
 
 def _months() -> list[Column]:

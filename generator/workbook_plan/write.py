@@ -16,6 +16,7 @@ from generator.workbook_plan.cells import COMPUTED_FILL, COMPUTED_FONT, number_f
 from generator.workbook_plan.layout import (BUDGET, BUDGET_ROW, CAMPAIGN_GOALS, CAMPAIGNS, COLUMNS, COMPETITORS, COSTS,
                                             GENERAL, ID_SUFFIX, METRICS, PRODUCTS, RETENTION, TARGETS, TASKS, WEIGHTS,
                                             Column, Vocabulary)
+from generator.words import pick, say
 
 # (metric, channel or "" for the row of all channels, month 1..12) → the computed monthly target
 MonthTargets = dict[tuple[str, str, int], Decimal]
@@ -82,7 +83,7 @@ def _campaigns_of(source: Source) -> Iterator[dict[str, Any]]:
 def _general_rows(plan: dict[str, Any], words: Vocabulary) -> Iterator[Row]:
     def label(key: str, suffix: str = "") -> str:
         pair = GENERAL_LABELS.get(key, (key, key))
-        return (pair[0] if words.lang == "zh" else pair[1]) + (f" · {suffix}" if suffix else "")
+        return pick(pair, words.lang) + (f" · {suffix}" if suffix else "")
 
     for key in ("title", "owner", "currency", "baseline"):
         if key in plan:
@@ -109,14 +110,14 @@ def _general_rows(plan: dict[str, Any], words: Vocabulary) -> Iterator[Row]:
 
 
 def _weight_rows(plan: dict[str, Any], words: Vocabulary) -> Iterator[Row]:
-    zh = words.lang == "zh"
+    lang = words.lang
     if isinstance(plan.get("phasing"), list):
-        yield _weights("phasing", "默认月度权重" if zh else "Default phasing", plan["phasing"])
+        yield _weights("phasing", say("workbook_default_phasing", lang), plan["phasing"])
     for name, weights in (plan.get("profiles") or {}).items():
-        yield _weights(f"profiles.{name}", f"{'季节曲线' if zh else 'Profile'} · {name}", weights)
+        yield _weights(f"profiles.{name}", say("workbook_profile", lang, name=name), weights)
     budget = plan.get("budget") or {}
     if isinstance(budget.get("phasing"), list):
-        yield _weights("budget.phasing", "推广预算" if zh else "Budget", budget["phasing"])
+        yield _weights("budget.phasing", say("workbook_budget_phasing", lang), budget["phasing"])
 
 
 def _weights(key: str, label: str, weights: Any) -> Row:
@@ -249,23 +250,13 @@ def _book(rows: dict[str, list[Row]], words: Vocabulary, sources: list[Source], 
                 validation.add(f"{letter}3:{letter}1000")
                 sheet.add_data_validation(validation)
         if name == TARGETS:
-            sheet["D1"].comment = Comment(
-                "浅紫色斜体的月份由全年目标按「月度拆分」算出，只读：要改就改全年或月度拆分；要按月填写，"
-                "清空全年和月度拆分，再填满 12 个月。" if words.lang == "zh" else
-                "Months in pale indigo italics are computed from the year's target by the phasing and are "
-                "read-only: change the year or the phasing; to write months, clear both and fill all twelve.",
-                "Planbook")
+            sheet["D1"].comment = Comment(say("workbook_months_read_only", words.lang), "Planbook")
     if scenario is not None:  # said where the reader starts: this is not the plan itself
         first = next(sheet for sheet in book.worksheets if sheet.sheet_state == "visible")
-        book.properties.title = f"情景 {scenario[0]}" if words.lang == "zh" else f"Scenario {scenario[0]}"
+        book.properties.title = say("workbook_scenario_title", words.lang, name=scenario[0])
         first.sheet_properties.tabColor = "F0A04B"  # the sheet names stay: import reads them
-        first["A1"].comment = Comment(
-            f"这是情景「{scenario[0]}」的工作簿：导入时只把与计划不同的部分写回 {scenario[1]}，计划文件不变。"
-            "情景的驱动因素(drivers)不在工作簿里，仍保留在情景文件中；月份按写下的目标拆分。"
-            if words.lang == "zh" else
-            f"The workbook of the scenario {scenario[0]}: importing it writes only what differs from the plan "
-            f"back to {scenario[1]}; the plan's files stay as they are. The scenario's drivers are not in the "
-            "workbook: they stay in its file; the months are the written targets' split.", "Planbook")
+        first["A1"].comment = Comment(say("workbook_scenario_note", words.lang, name=scenario[0], file=scenario[1]),
+                                      "Planbook")
     meta = book.create_sheet(layout.META)
     meta.sheet_state = "hidden"
     meta.append(["unit", unit])
