@@ -25,6 +25,17 @@ def test_every_entry_has_both_languages_and_the_same_places() -> None:
         assert places(zh) == places(en), (key, places(zh), places(en))
 
 
+def test_every_name_of_an_id_is_in_both_languages() -> None:
+    from generator.words.vocabulary import TABLES
+
+    assert len(TABLES) >= 25
+    for table, names in TABLES.items():
+        for key, pair in names.items():
+            assert isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(w, str) and w.strip() for w in pair), \
+                (table, key, pair)
+            assert not places(pair[0]) and not places(pair[1]), (table, key)  # a name, not a sentence
+
+
 def test_no_key_is_in_two_parts() -> None:
     seen: dict[str, str] = {}
     for part, entries in PARTS.items():

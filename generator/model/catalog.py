@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal, Mapping, cast
+
 from generator.words import pick
 
 Unit = Literal["money", "count", "rate", "ratio", "rank"]
@@ -111,24 +112,6 @@ NODES: dict[str, Node] = {
         Node("double12", "双12", "Double 12", (12, 12)),
         Node("christmas", "圣诞", "Christmas", (12, 25)),
     ]
-}
-
-COSTS: dict[str, tuple[str, str]] = {
-    "labor": ("人力", "Labour"),
-    "cogs": ("商品成本", "Product cost"),
-    "commission": ("平台佣金", "Platform commission"),
-    "marketing": ("营销推广", "Marketing"),
-    "logistics": ("物流", "Logistics"),
-    "warehousing": ("仓储", "Warehousing"),
-    "after_sales": ("售后", "After-sales"),
-    "other": ("其他", "Other"),
-}
-
-ROLES: dict[str, tuple[str, str]] = {
-    "traffic": ("引流款", "Traffic"),
-    "profit": ("利润款", "Profit"),
-    "image": ("形象款", "Image"),
-    "regular": ("常规款", "Regular"),
 }
 
 

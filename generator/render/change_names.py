@@ -13,36 +13,20 @@ from generator.diff.change import Change
 from generator.model.amounts import UNALLOCATED
 from generator.render import filters, labels
 from generator.words import say
-
-
-# Short names of the fields a diff reports, for the site's changes page.
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "total": ("全年", "year"), "amount": ("金额", "amount"), "share": ("占比", "share"), "roi": ("ROI", "ROI"),
-    "daily": ("日限额", "daily cap"), "skus": ("SKU", "SKUs"), "audience": ("人群", "audience"),
-    "note": ("备注", "note"), "number": ("金额", "amount"), "entry": ("整条", "entry"), "text": ("内容", "text"),
-    "start": ("开始", "start"), "end": ("结束", "end"), "budget": ("预算", "budget"), "name": ("名称", "name"),
-    "type": ("类型", "type"), "node": ("节点", "node"), "channels": ("渠道", "channels"), "theme": ("主题", "theme"),
-    "mechanics": ("玩法", "mechanics"), "offers": ("利益点", "offers"), "owner": ("负责人", "owner"),
-    "goals": ("目标", "goals"), "tasks": ("任务", "tasks"), "due": ("截止", "due"), "done": ("完成", "done"),
-    "price": ("售价", "price"), "cost": ("成本", "cost"), "units": ("目标件数", "units"), "role": ("角色", "role"),
-    "category": ("品类", "category"), "season": ("季节", "season"), "new": ("新品", "new"),
-    "phasing": ("月度拆分", "phasing"), "months": ("月度", "months"), "quarters": ("季度", "quarters"),
-    "date": ("日期", "date"), "weights": ("权重", "weights"), "sku": ("SKU", "SKU"), "id": ("ID", "id"),
-    "value": ("数值", "value"), "placement": ("站内/站外", "placement"), "platform": ("平台", "platform"),
-    "unit": ("单位", "unit"), "label": ("名称", "label"), "sums": ("可累加", "sums"),
-    "kind": ("类别", "kind"), "position": ("定位", "position"), "strengths": ("优势", "strengths"),
-    "gifts": ("赠品", "gifts"), "spend": ("花费", "spend"), "actual": ("实际", "actual"),
-    "sku_goals": ("单品目标", "SKU goals"), "weaknesses": ("劣势", "weaknesses"), "watch": ("关注", "watch"),
-    "lever": ("举措类型", "lever"), "action": ("举措", "action"), "metric": ("指标", "metric"),
-    "better": ("方向", "better"), "family": ("类别", "family"), "source": ("数据文件", "data file"),
-    "all": ("全部", "all"), "year": ("全年", "year"), "plan": ("计划", "plan"),
-    "carried_over": ("同一活动,id 更改", "same campaign, id changed"),
-    "target_gmv": ("目标销售额", "target GMV"), "margin_rate": ("毛利率", "margin rate"),
-    "target_profit": ("计划毛利额", "planned gross profit"),
-}
-
-
-PHASING_WORDS = labels.PHASING_WORDS
+from generator.words.vocabulary import (
+    BETTER,
+    FAMILIES,
+    FIELD_LABELS,
+    GENERAL_FIELDS,
+    LEVERS,
+    PHASING_WORDS,
+    PLACEMENTS,
+    POSITIONING_FIELDS,
+    REVIEW_PARTS,
+    REVIEW_WORDS,
+    SEASONS,
+    UNITS,
+)
 
 
 class ChangeNamer:
@@ -65,8 +49,8 @@ class ChangeNamer:
         if change.section == "phasing" and key == "plan":
             return say("phasing_plan_default", lang)
         if change.section == "budget":
-            if key in labels.PLACEMENTS:  # the onsite / offsite subtotals
-                return say("placement_total", lang, placement=labels.pick(labels.PLACEMENTS[key], lang))
+            if key in PLACEMENTS:  # the onsite / offsite subtotals
+                return say("placement_total", lang, placement=labels.pick(PLACEMENTS[key], lang))
             return say("budget_total", lang) if key == "total" else self._tool(key)
         if change.section == "costs":
             return labels.item(key, lang)
@@ -83,16 +67,16 @@ class ChangeNamer:
         if change.section == "calendar":
             return labels.node(key, lang, self.plans[0] if self.plans else None)
         if change.section == "positioning":
-            return labels.pick(_POSITIONING.get(key, (key, key)), lang)
+            return labels.pick(POSITIONING_FIELDS.get(key, (key, key)), lang)
         if change.section == "review":
-            return labels.pick(_REVIEW_PARTS.get(key, (key, key)), lang)
+            return labels.pick(REVIEW_PARTS.get(key, (key, key)), lang)
         if change.section == "general":
-            return labels.pick(_GENERAL.get(key, (key, key)), lang)
+            return labels.pick(GENERAL_FIELDS.get(key, (key, key)), lang)
         if change.section == "goals" and key == "goal":
             return say("annual_goal", lang)
         if change.section == "retention":
             lever, _sep, action = key.partition(": ")
-            return say("lever_and_action", lang, lever=labels.pick(labels.LEVERS.get(lever, (lever, lever)), lang),
+            return say("lever_and_action", lang, lever=labels.pick(LEVERS.get(lever, (lever, lever)), lang),
                        action=action)
         return key
 
@@ -121,11 +105,11 @@ class ChangeNamer:
             name = next((x.name for p in self.plans for x in p.products if x.sku == first), None)
             head = f"{first} {name}" if name else first
         else:
-            head = labels.pick(_REVIEW_WORDS.get(first, FIELD_LABELS.get(first, (first, first))), lang)
+            head = labels.pick(REVIEW_WORDS.get(first, FIELD_LABELS.get(first, (first, first))), lang)
         shown = [head]
         for part in rest:
-            if part in _REVIEW_WORDS:
-                shown.append(labels.pick(_REVIEW_WORDS[part], lang))
+            if part in REVIEW_WORDS:
+                shown.append(labels.pick(REVIEW_WORDS[part], lang))
             elif key in ("campaigns", "budget") and part in ("gmv", "orders", "new_customers", "visitors"):
                 shown.append(labels.metric(part, lang, self.metrics))
             else:
@@ -250,11 +234,11 @@ class ChangeNamer:
     def _single(self, key: str, value: str) -> str:
         lang = self.lang
         if key == "lever":
-            return labels.pick(labels.LEVERS.get(value, (value, value)), lang)
+            return labels.pick(LEVERS.get(value, (value, value)), lang)
         if key == "metric":
             return labels.metric(value, lang, self.metrics)
         if key == "season":
-            return labels.pick(labels.SEASONS.get(value, (value, value)), lang)
+            return labels.pick(SEASONS.get(value, (value, value)), lang)
         return labels.pick(_METRIC_VALUES[key].get(value, (value, value)), lang)
 
     def _nested(self, value: str) -> str:
@@ -303,36 +287,8 @@ class ChangeNamer:
         return labels.budget_item(key, self.lang, old if declares else (self.plans[0] if self.plans else None))
 
 
-_GENERAL = {"title": ("标题", "Title"), "owner": ("负责人", "Owner"), "currency": ("币种", "Currency"),
-            "baseline": ("对比年份", "Baseline year")}
-
-
-# A review's parts and the words of its entries (a review's `units` are units sold,
-# not the plan's target units).
-_REVIEW_PARTS: dict[str, tuple[str, str]] = {
-    "costs": ("实际成本", "Actual costs"), "budget": ("推广花费", "Ad spend"), "campaigns": ("活动复盘", "Campaign reviews"),
-    "products": ("商品复盘", "Product review"), "timeline": ("时间轴", "Timeline"), "causes": ("偏差原因", "Causes"),
-    "actions": ("举措", "Actions"), "summary": ("总结", "Summary"), "title": ("标题", "Title"), "as_of": ("截至", "As of"),
-}
-
-
-_REVIEW_WORDS: dict[str, tuple[str, str]] = {
-    "spend": ("花费", "spend"), "gmv": ("归因销售额", "attributed GMV"), "actual": ("实际", "actual"),
-    "problems": ("过程问题", "problems"), "solved": ("已解决", "solved"), "how": ("解决方法", "how"),
-    "highlights": ("亮点", "highlights"), "improvements": ("优化方向", "improvements"),
-    "units": ("销量", "units sold"), "stock": ("进货", "stock"), "revenue": ("销售额", "revenue"),
-    "event": ("事件", "event"), "node": ("节点", "node"), "text": ("内容", "text"), "type": ("类型", "type"),
-    "keep": ("保持", "keep"), "stop": ("停止", "stop"), "start": ("开始", "start"), "change": ("调整", "change"),
-}
-
-
-_METRIC_VALUES = {"unit": labels.UNITS, "better": labels.BETTER, "family": labels.FAMILIES,
+_METRIC_VALUES = {"unit": UNITS, "better": BETTER, "family": FAMILIES,
                   "total": {"sum": ("按月累加", "summed"), "none": ("不累加", "not summed")}}
-
-
-_POSITIONING = {"market": ("市场定位", "Market"), "price": ("价格定位", "Price"), "visual": ("视觉定位", "Visual"),
-                "geography": ("地理定位", "Geography"), "audience": ("人群定位", "Audience"),
-                "channel": ("渠道定位", "Channel")}
 
 
 def _top_level_split(text: str, separator: str = "; ") -> list[str]:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from generator.render import filters, labels
 from generator.render.words import month_name, word
+from generator.words.vocabulary import PLACEMENTS
 
 _CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["toImage"]}
 _COLOURS = {"target": "#1f4e79", "actual": "#4f9dd9", "plan": "#9db7d5", "onsite": "#4f9dd9", "offsite": "#f0a04b"}
@@ -150,7 +151,7 @@ def budget_split(budget: pd.DataFrame, lang: str, chart_id: str, with_spend: boo
         part = budget[budget["placement"] == placement]
         if part.empty:
             continue
-        name = labels.pick(labels.PLACEMENTS[placement], lang)
+        name = labels.pick(PLACEMENTS[placement], lang)
         data.append({"type": "bar", "orientation": "h", "y": list(part["name"]), "x": list(part["amount"]),
                      "name": f"{name} · {labels.column('amount', lang)}", "marker": {"color": _COLOURS[placement]},
                      "customdata": [filters.money(v, lang) for v in part["amount"]],

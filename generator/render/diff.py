@@ -11,15 +11,8 @@ from generator.diff.change import SECTIONS, Change
 from generator.render import filters, labels
 from generator.render.change_names import ChangeNamer, is_whole_entry
 from generator.words import pick, say
+from generator.words.vocabulary import MARKS, SECTION_LABELS
 
-SECTION_LABELS = {
-    "targets": ("目标", "Targets"), "drivers": ("驱动因素", "Drivers"), "channels": ("渠道", "Channels"), "budget": ("推广预算", "Budget"),
-    "costs": ("成本", "Costs"), "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
-    "positioning": ("品牌定位", "Positioning"), "goals": ("年度目标", "Goals"), "general": ("基本信息", "General"),
-    "phasing": ("月度权重", "Phasing"), "profiles": ("季节曲线", "Profiles"), "calendar": ("节点日期", "Calendar"),
-    "metrics": ("自定义指标", "Declared metrics"), "competitors": ("竞品", "Competitors"),
-    "retention": ("留存举措", "Retention"), "actuals": ("实际值", "Actuals"), "review": ("复盘内容", "Review"),
-}
 _GREEN, _RED, _YELLOW, _RESET = "\033[32m", "\033[31m", "\033[33m", "\033[0m"
 
 
@@ -202,11 +195,6 @@ def _md(text: str) -> str:
     from generator.render.tables import md
 
     return str(md(text))
-
-
-# The kind of a change in words (with a plain sign: no emoji, which some fonts draw as boxes).
-MARKS = {"added": ("＋ 新增", "+ added"), "removed": ("－ 删除", "− removed"), "changed": ("～ 修改", "~ changed"),
-         "computed": ("＝ 计算", "= computed"), "move": ("⇄ 移动", "⇄ moved")}
 
 
 def diff_markdown(old_label: str, new_label: str, changes: list[Change], lang: str, level: str = "###",

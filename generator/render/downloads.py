@@ -20,6 +20,7 @@ from generator.render import filters, labels
 from generator.render.export import csv_text, sheet
 from generator.render.xlsx import workbook_bytes
 from generator.words import say
+from generator.words.vocabulary import SEASONS, SPLITS
 
 # Columns whose values are ids: shown by label, the id kept in a column after them.
 _ID_COLUMNS = {*labels.ID_COLUMNS, "status", "channels", "season", "by"}
@@ -66,9 +67,9 @@ def _label(column: str, value: Any, lang: str, plan: Any) -> Any:
         ids = [part.strip() for part in str(value).split(",") if part.strip()]
         return labels.channels(ids, lang, plan)
     if column == "season":
-        return labels.pick(labels.SEASONS.get(str(value), (str(value), str(value))), lang)
+        return labels.pick(SEASONS.get(str(value), (str(value), str(value))), lang)
     if column == "by":
-        return labels.pick(labels.SPLITS.get(str(value), (str(value), str(value))), lang)
+        return labels.pick(SPLITS.get(str(value), (str(value), str(value))), lang)
     return labels.of_id(column, str(value), lang, plan)
 
 

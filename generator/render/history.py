@@ -19,9 +19,10 @@ from generator.diff.history import Commit, HistoryError, commit_diff
 from generator.diff.run import PlanDiff
 from generator.render import filters, labels
 from generator.render.change_names import ChangeNamer
-from generator.render.diff import SECTION_LABELS, diff_markdown, diff_text
-from generator.words import say
 from generator.render.diff import _md as inert
+from generator.render.diff import diff_markdown, diff_text
+from generator.words import say
+from generator.words.vocabulary import SECTION_LABELS
 
 
 @dataclass(frozen=True)

@@ -4,62 +4,27 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from generator.model.amounts import UNALLOCATED
-from generator.model.catalog import COSTS, NODES, ROLES, metric_for
 from generator import words
+from generator.model.amounts import UNALLOCATED
+from generator.model.catalog import NODES, metric_for
 from generator.words import say
-
-COLUMNS: dict[str, tuple[str, str]] = {
-    "metric": ("指标", "Metric"), "channel": ("渠道", "Channel"), "period": ("期间", "Period"),
-    "target": ("目标", "Target"), "actual": ("实际", "Actual"), "diff": ("差额", "Diff"),
-    "attainment": ("达成率", "Attainment"), "status": ("状态", "Status"), "yoy": ("同比", "YoY"),
-    "value": ("数值", "Value"), "tool": ("工具", "Tool"), "name": ("名称", "Name"),
-    "platform": ("平台", "Platform"), "placement": ("站内/站外", "Placement"), "amount": ("金额", "Amount"),
-    "share": ("占比", "Share"), "roi": ("计划 ROI", "Planned ROI"), "expected_gmv": ("预期 GMV", "Expected GMV"),
-    "daily": ("日限额", "Daily cap"), "daily_cap_spend": ("日限额可花", "Cap allows"),
-    "spend": ("实际花费", "Spend"), "actual_gmv": ("归因 GMV", "Attributed GMV"),
-    "actual_roi": ("实际 ROI", "Actual ROI"), "per_day": ("日均", "Per day"), "item": ("项目", "Item"),
-    "plan": ("计划", "Plan"), "plan_ytd": ("同期计划", "Plan, same months"),
-    "amount_ytd": ("同期预算", "Budget to date"), "amount_year": ("全年预算", "Budget, year"),
-    "plan_ytd_ratio": ("同期计划占比", "Same-months plan % GMV"), "plan_ratio": ("计划占比", "Plan % GMV"), "actual_ratio": ("实际占比", "Actual % GMV"),
-    "id": ("ID", "ID"), "type": ("类型", "Type"), "node": ("节点", "Node"), "channels": ("渠道", "Channels"),
-    "start": ("开始", "Start"), "end": ("结束", "End"), "budget": ("预算", "Budget"), "gifts": ("赠品", "Gifts"),
-    "gmv_goal": ("GMV 目标", "GMV goal"), "planned_roi": ("计划 ROI", "Planned ROI"),
-    "target_share": ("占年目标", "Share of year"), "gmv_actual": ("实际 GMV", "Actual GMV"),
-    "problems_solved": ("已解决", "Solved"), "problems_open": ("未解决", "Open"),
-    "sku": ("SKU", "SKU"), "role": ("角色", "Role"), "category": ("品类", "Category"), "season": ("季节", "Season"),
-    "new": ("新品", "New"), "price": ("售价", "Price"), "cost": ("成本", "Cost"), "margin": ("单件毛利", "Margin"),
-    "margin_rate": ("单件毛利率", "Unit margin rate"), "target_units": ("目标件数", "Target units"),
-    "target_gmv": ("目标 GMV", "Target GMV"), "units_sold": ("销量", "Units sold"), "stock": ("进货", "Stock"),
-    "revenue": ("销售额", "Revenue"), "sell_through": ("售罄率", "Sell-through"), "discount": ("折扣率", "Discount"),
-    "gross_margin": ("实际毛利率", "Actual gross margin"), "in_campaign": ("参加活动", "In campaign"),
-    "skus": ("SKU 数", "SKUs"), "avg_margin_rate": ("平均毛利率", "Avg margin rate"),
-    "revenue_share": ("销售占比", "Revenue share"), "by": ("维度", "By"), "group": ("分组", "Group"),
-    "ytd_target": ("累计目标", "YTD target"), "ytd_actual": ("累计实际", "YTD actual"),
-    "before": ("上一年", "Before"), "after": ("今年", "Now"), "delta": ("变化", "Δ"), "delta_pct": ("变化 %", "Δ %"),
-    "forecast_on_plan": ("按计划预测", "Forecast on plan"), "forecast_run_rate": ("按进度预测", "Forecast at run rate"),
-    "forecast_last_year_shape": ("按上年节奏预测", "Forecast at last year's shape"),
-    "needed": ("需完成", "Needed"), "last_year": ("上年同月实际", "Last year, same month"),
-}
-
-PNL_ITEMS: dict[str, tuple[str, str]] = {
-    "gmv": ("销售额 GMV", "GMV"), "total_cost": ("总成本", "Total cost"), "profit": ("利润", "Profit"), **COSTS,
-    "refunds": ("退款", "Refunds"), "net_gmv": ("净销售额(扣退款)", "Net GMV (after refunds)"),
-    "campaign_gifts": ("活动赠品", "Campaign gifts"),
-}
-PLACEMENTS = {"onsite": ("站内", "Onsite"), "offsite": ("站外", "Offsite")}
-TABLE_TITLES: dict[str, tuple[str, str]] = {
-    "targets": ("目标拆解", "Targets"), "variance": ("目标与实际", "Targets vs actuals"),
-    "forecast": ("全年预测", "Forecast"), "needed": ("剩余各月需完成", "Needed in the remaining months"),
-    "budget": ("推广预算", "Budget"),
-    "budget_phasing": ("预算月度拆分", "Budget by period"), "pnl": ("投入产出", "Input/output (P&L)"),
-    "campaigns": ("活动", "Campaigns"), "products": ("商品", "Products"),
-    "product_mix": ("商品角色结构", "Product role mix"), "product_splits": ("商品复盘拆分", "Product review splits"),
-    "actuals": ("实际", "Actuals"), "changes_plan": ("对比上年计划", "Against last year's plan"),
-    "changes_actual": ("对比上年实际", "Against last year's actuals"),
-    "changes_budget": ("预算变化", "Budget changes"),
-}
-
+from generator.words.vocabulary import (
+    BETTER,
+    CAMPAIGN_BUDGET_ITEMS,
+    CAMPAIGN_TYPES,
+    COLUMNS,
+    COSTS,
+    FAMILIES,
+    LEVERS,
+    PHASING_WORDS,
+    PLACEMENTS,
+    PLATFORMS,
+    PNL_ITEMS,
+    ROLES,
+    SEASONS,
+    TABLE_TITLES,
+    UNITS,
+)
 
 pick = words.pick  # a (Chinese, English) pair in the reader's language
 
@@ -90,17 +55,6 @@ def channel(channel_id: str, lang: str, plan: object = None) -> str:
 
 def item(key: str, lang: str) -> str:
     return pick(PNL_ITEMS.get(key, (key, key)), lang)
-
-
-CAMPAIGN_BUDGET_ITEMS: dict[str, tuple[str, str]] = {
-    "ads_onsite": ("站内推广", "Onsite ads"), "ads_offsite": ("站外推广", "Offsite ads"),
-    "gifts": ("赠品", "Gifts"), "samples": ("试用装", "Samples"), "kol": ("达人费用", "Influencers"),
-    "live": ("直播费用", "Live streaming"), "coupons": ("优惠券", "Coupons"),
-}
-CAMPAIGN_TYPES: dict[str, tuple[str, str]] = {
-    "platform": ("官方活动", "Platform campaign"), "store": ("店铺活动", "Store campaign"),
-}
-CAUSE_TYPES: dict[str, tuple[str, str]] = {"objective": ("客观", "Objective"), "subjective": ("主观", "Subjective")}
 
 
 def budget_item(key: str, lang: str, plan: object = None) -> str:
@@ -145,13 +99,6 @@ def table_title(name: str, lang: str) -> str:
     return pick(TABLE_TITLES.get(name, (name, name)), lang)
 
 
-SEASONS: dict[str, tuple[str, str]] = {"all": ("全年", "All year"), "spring": ("春", "Spring"), "summer": ("夏", "Summer"),
-                                       "autumn": ("秋", "Autumn"), "winter": ("冬", "Winter")}
-SPLITS: dict[str, tuple[str, str]] = {"role": ("角色", "Role"), "category": ("品类", "Category"),
-                                      "season": ("季节", "Season"), "new": ("新品", "New"),
-                                      "in_campaign": ("参加活动", "In campaign")}
-
-
 def split_group(by: str, group: str, lang: str) -> str:
     """A product review split's group: a role, a season, yes/no for new products."""
     if by == "role":
@@ -166,23 +113,6 @@ def split_group(by: str, group: str, lang: str) -> str:
     return group
 
 
-LEVERS: dict[str, tuple[str, str]] = {
-    "membership": ("会员体系", "Membership"), "promotions": ("促销活动", "Promotions"),
-    "cashback": ("返现", "Cashback"), "coupons": ("优惠券", "Coupons"), "product": ("产品", "Product"),
-    "stickiness": ("用户粘性", "Stickiness"),
-}
-CURRENCIES: dict[str, tuple[str, str]] = {"CNY": ("人民币", "CNY"), "USD": ("美元", "USD"), "HKD": ("港币", "HKD")}
-UNITS: dict[str, tuple[str, str]] = {"money": ("金额", "money"), "count": ("数量", "count"), "rate": ("比率", "rate"),
-                                     "ratio": ("比值", "ratio"), "rank": ("排名", "rank")}
-BETTER: dict[str, tuple[str, str]] = {"higher": ("越高越好", "higher"), "lower": ("越低越好", "lower")}
-FAMILIES: dict[str, tuple[str, str]] = {"finance": ("财务", "finance"), "traffic": ("流量", "traffic"),
-                                        "membership": ("会员", "membership"), "conversion": ("转化", "conversion"),
-                                        "market": ("市场", "market")}
-
-
-PLATFORMS: dict[str, tuple[str, str]] = {"jd": ("京东", "JD"), "taobao": ("淘宝天猫", "Taobao/Tmall"),
-                                         "tmall": ("天猫", "Tmall"), "douyin": ("抖音", "Douyin"),
-                                         "pdd": ("拼多多", "Pinduoduo"), "xiaohongshu": ("小红书", "Xiaohongshu")}
 # The columns of the computed tables whose values are ids, and how each reads.
 ID_COLUMNS = ("metric", "channel", "item", "role", "node", "placement", "type", "tool", "platform")
 
@@ -210,9 +140,6 @@ def of_id(column: str, value: str, lang: str, plan: Any = None) -> str:
     if column == "platform":
         return pick(PLATFORMS.get(value, (value, value)), lang)
     return value
-
-
-PHASING_WORDS = {"last_year": ("按上年实际", "as last year"), "even": ("平均", "even"), "days": ("按天数", "by days")}
 
 
 def workbook_vocabulary(plan: Any, lang: str, campaigns: Mapping[str, str]) -> Any:

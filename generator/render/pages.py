@@ -23,14 +23,15 @@ from generator.compute.report import TABLES, YearReport
 from generator.model.catalog import METRICS, NODES
 from generator.model.workspace import Workspace
 from generator.render import charts, filters, grids, labels, scenario_page
-from generator.render.scenario_page import ScenarioColumn
 from generator.render.gaps import gap_table
 from generator.render.history import HistoryEntry, history_markdown, last_change
+from generator.render.scenario_page import ScenarioColumn
 from generator.render.tables import markdown_table
 from generator.render.tiles import TileRow, tile_rows
 from generator.render.words import months_label, word
 from generator.settings import Thresholds
 from generator.words import pick, say
+from generator.words.vocabulary import SKU_GOAL_WORDS
 
 
 @dataclass(frozen=True)
@@ -419,7 +420,7 @@ def _campaign_contexts(report: YearReport, lang: str, as_of: dt.date | None, slu
             "goals": [{"metric": labels.metric(m, lang), "value": _goal_text(g, lang, plan, m)}
                       for m, g in campaign.goals.items()],
             "sku_goals": [{"sku": sku, "goals": "、".join(
-                f"{labels.pick(_SKU_GOALS.get(k, (k, k)), lang) if k in _SKU_GOALS else labels.metric(k, lang)} "
+                f"{labels.pick(SKU_GOAL_WORDS.get(k, (k, k)), lang) if k in SKU_GOAL_WORDS else labels.metric(k, lang)} "
                 f"{filters.money(q.value, lang)}" for k, q in g.items())}
                           for sku, g in campaign.sku_goals.items()],
             "budget": [{"item": labels.budget_item(k, lang, plan), "amount": q.value}
@@ -454,9 +455,6 @@ def _running(campaign: Any, reviewed: Any, row: dict[str, Any], as_of: dt.date |
                       share=filters.rate(actual / goal) if goal and not filters.missing(goal) else "—")
     return word("campaign_running", lang, name=campaign.name, date=as_of.isoformat(), day=day, days=days,
                 goal=shown_goal, so_far=so_far)
-
-
-_SKU_GOALS = {"units": ("件数", "units"), "gmv": ("销售额", "GMV")}
 
 
 def _goal_text(goal: Any, lang: str, plan: Any, metric: str) -> str:

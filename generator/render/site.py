@@ -19,20 +19,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+)
 from markupsafe import Markup
 
 from generator.compute.report import YearReport
 from generator.files import write_atomically
-from generator.render.sanitize import clean_front_matter, plain_text
-from generator.settings import Thresholds
 from generator.model.workspace import Page, Workspace, plan_with_campaign_files
 from generator.pipeline import Project
 from generator.problems import Problem
 from generator.render import filters, labels, words
 from generator.render.pages import PageContext, YearContexts, home_year
+from generator.render.sanitize import clean_front_matter, plain_text
 from generator.render.scenario_page import ScenarioColumn, written_changes
 from generator.render.tables import md, md_with_code
+from generator.settings import Thresholds
+from generator.words.vocabulary import CAUSE_TYPES, CURRENCIES, LEVERS
+
 
 def _packaged_templates() -> Path:
     """The templates shipped with Planbook: inside the installed package
@@ -112,9 +120,9 @@ def _environment(options: SiteOptions, _project_templates: tuple[tuple[str, int]
         "status": lambda v: filters.status_word(v, lang),
         "node": _with_plan(lambda v, plan: labels.node(v, lang, plan)),
         "campaign_type": lambda v: labels.campaign_type(v, lang),
-        "lever": lambda v: labels.pick(labels.LEVERS.get(v, (v, v)), lang),
-        "currency": lambda v: labels.pick(labels.CURRENCIES.get(v, (v, v)), lang),
-        "cause_type": lambda v: labels.pick(labels.CAUSE_TYPES.get(v, (v, v)), lang),
+        "lever": lambda v: labels.pick(LEVERS.get(v, (v, v)), lang),
+        "currency": lambda v: labels.pick(CURRENCIES.get(v, (v, v)), lang),
+        "cause_type": lambda v: labels.pick(CAUSE_TYPES.get(v, (v, v)), lang),
         "metric_name": _with_plan(lambda v, plan: labels.metric(v, lang, dict(plan.metrics) if plan else None)
                                   if v else "—"),
         "role": lambda v: labels.role(v, lang),

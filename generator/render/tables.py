@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from generator.render import filters, labels
 from generator.words import say
+from generator.words.vocabulary import CAMPAIGN_TYPES, SEASONS, SPLITS
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
 
@@ -55,14 +56,14 @@ def cell_text(column: str, row: Any, lang: str, plan: Any, declared: Any = ...) 
         return labels.of_id(column, str(value), lang, plan)
     if column == "node":
         return labels.node(value if isinstance(value, str) else None, lang, plan)
-    if column == "type" and isinstance(value, str) and value in labels.CAMPAIGN_TYPES:
+    if column == "type" and isinstance(value, str) and value in CAMPAIGN_TYPES:
         return labels.campaign_type(value, lang)
     if column == "by":
-        return labels.pick(labels.SPLITS.get(str(value), (str(value), str(value))), lang)
+        return labels.pick(SPLITS.get(str(value), (str(value), str(value))), lang)
     if column == "group" and "by" in row:
         return labels.split_group(str(row["by"]), str(value), lang)
     if column == "season" and isinstance(value, str):
-        return labels.pick(labels.SEASONS.get(value, (value, value)), lang)
+        return labels.pick(SEASONS.get(value, (value, value)), lang)
     if column == "yoy":
         return filters.signed_rate(value)
     if column == "delta" and "metric" in row and not filters.missing(value):

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import calendar
-from typing import Any, Iterator
-
 from decimal import Decimal
+from typing import Any, Iterator
 
 from generator.load.quantities import Quantity
 from generator.model.amounts import budget_total, tool_amount
-from generator.model.catalog import COSTS, TOOLS
+from generator.model.catalog import TOOLS
 from generator.model.documents import Plan
 from generator.model.errors import suggest
 from generator.model.workspace import Document, Workspace, campaigns_of
 from generator.problems import Problem
-from generator.validate.common import SUM_TOLERANCE, close, number, plans, reviews, written_actual
+from generator.validate.common import (
+    SUM_TOLERANCE,
+    close,
+    number,
+    plans,
+    reviews,
+    written_actual,
+)
 from generator.validate.review import actual_metric_ids
 from generator.validate.targets import sum_problems
+from generator.words.vocabulary import COSTS
 
 
 def known_tools(plan: Plan) -> list[str]:

@@ -6,11 +6,11 @@ import statistics
 from typing import Any, Iterator
 
 from generator.load.quantities import Quantity
-from generator.model.catalog import ROLES
 from generator.model.workspace import Workspace
 from generator.problems import Problem
 from generator.validate.campaigns import all_campaigns
 from generator.validate.common import number, plans, reviews
+from generator.words.vocabulary import ROLES
 
 ROLE_ORDER = ("traffic", "profit", "image")
 

@@ -13,12 +13,29 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from generator.problems import Problem, make
+from generator.words.vocabulary import WORKBOOK_GENERAL
 from generator.workbook_plan import layout
 from generator.workbook_plan.cells import from_cell, lines_of
-from generator.workbook_plan.layout import (BUDGET, BUDGET_ROW, CAMPAIGN_GOALS, CAMPAIGNS, COLUMNS, COMPETITORS, COSTS,
-                                            GENERAL, ID_SUFFIX, METRICS, PRODUCTS, RETENTION, TARGETS, TASKS, WEIGHTS,
-                                            Meta, Vocabulary)
-from generator.workbook_plan.write import GENERAL_LABELS, MonthTargets
+from generator.workbook_plan.layout import (
+    BUDGET,
+    BUDGET_ROW,
+    CAMPAIGN_GOALS,
+    CAMPAIGNS,
+    COLUMNS,
+    COMPETITORS,
+    COSTS,
+    GENERAL,
+    ID_SUFFIX,
+    METRICS,
+    PRODUCTS,
+    RETENTION,
+    TARGETS,
+    TASKS,
+    WEIGHTS,
+    Meta,
+    Vocabulary,
+)
+from generator.workbook_plan.write import MonthTargets
 
 PLAN_FILE = "plan.yaml"
 PLAN_ORDER = ["kind", "year", "unit", "title", "currency", "owner", "baseline", "goals", "positioning", "channels",
@@ -272,7 +289,7 @@ class _Reader:
         row dropped in silence."""
         label = str(row.get("label", ("", ""))[0]).strip()
         head, _, suffix = (part.strip() for part in label.partition("·"))
-        by_label = {pair[i]: key for key, pair in GENERAL_LABELS.items() for i in (0, 1)}
+        by_label = {pair[i]: key for key, pair in WORKBOOK_GENERAL.items() for i in (0, 1)}
         key = by_label.get(label) or by_label.get(head, "")
         if key == "calendar" and suffix:
             return f"calendar.{self.words.resolve('node', suffix, None)}"

@@ -11,12 +11,34 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterator
 
-from generator.workbook_plan import layout
-from generator.workbook_plan.cells import COMPUTED_FILL, COMPUTED_FONT, number_format, to_cell
-from generator.workbook_plan.layout import (BUDGET, BUDGET_ROW, CAMPAIGN_GOALS, CAMPAIGNS, COLUMNS, COMPETITORS, COSTS,
-                                            GENERAL, ID_SUFFIX, METRICS, PRODUCTS, RETENTION, TARGETS, TASKS, WEIGHTS,
-                                            Column, Vocabulary)
 from generator.words import pick, say
+from generator.words.vocabulary import WORKBOOK_GENERAL
+from generator.workbook_plan import layout
+from generator.workbook_plan.cells import (
+    COMPUTED_FILL,
+    COMPUTED_FONT,
+    number_format,
+    to_cell,
+)
+from generator.workbook_plan.layout import (
+    BUDGET,
+    BUDGET_ROW,
+    CAMPAIGN_GOALS,
+    CAMPAIGNS,
+    COLUMNS,
+    COMPETITORS,
+    COSTS,
+    GENERAL,
+    ID_SUFFIX,
+    METRICS,
+    PRODUCTS,
+    RETENTION,
+    TARGETS,
+    TASKS,
+    WEIGHTS,
+    Column,
+    Vocabulary,
+)
 
 # (metric, channel or "" for the row of all channels, month 1..12) → the computed monthly target
 MonthTargets = dict[tuple[str, str, int], Decimal]
@@ -35,17 +57,6 @@ class Source:
 class Row:
     values: dict[str, Any]
     computed: set[str] = field(default_factory=set)  # columns holding computed, read-only figures
-
-
-GENERAL_LABELS = {"title": ("标题", "Title"), "owner": ("负责人", "Owner"), "currency": ("币种", "Currency"),
-                  "baseline": ("对比年份", "Baseline year"), "goals": ("年度目标", "Goal"),
-                  "channels": ("渠道名称", "Channel name"), "calendar": ("节点日期", "Node date"),
-                  "budget.phasing": ("推广预算 · 月度拆分", "Budget · phasing"),
-                  "budget.quarters": ("推广预算 · 季度", "Budget · quarter"),
-                  "budget.months": ("推广预算 · 月份", "Budget · month"),
-                  "positioning.market": ("市场定位", "Market"), "positioning.price": ("价格定位", "Price"),
-                  "positioning.visual": ("视觉定位", "Visual"), "positioning.geography": ("地域定位", "Geography"),
-                  "positioning.audience": ("人群定位", "Audience"), "positioning.channel": ("渠道定位", "Channel")}
 
 
 def workbook_of(sources: list[Source], words: Vocabulary, months: MonthTargets, unit: str, year: int,
@@ -82,7 +93,7 @@ def _campaigns_of(source: Source) -> Iterator[dict[str, Any]]:
 
 def _general_rows(plan: dict[str, Any], words: Vocabulary) -> Iterator[Row]:
     def label(key: str, suffix: str = "") -> str:
-        pair = GENERAL_LABELS.get(key, (key, key))
+        pair = WORKBOOK_GENERAL.get(key, (key, key))
         return pick(pair, words.lang) + (f" · {suffix}" if suffix else "")
 
     for key in ("title", "owner", "currency", "baseline"):
