@@ -107,6 +107,7 @@ def test_xlsx_agrees_with_json(tmp_path, demo_json):
 
 
 
+@pytest.mark.slow  # runs the CLI several times
 def test_export_xlsx_and_the_sites_workbook_format_a_figure_by_one_rule(tmp_path):
     """One money rule for every table that leaves Planbook: in 万 for a Chinese reader from
     1万 on, to the fen in English; a rate as a percentage, also in a table of several

@@ -4,6 +4,8 @@ is worked out by hand in the comment beside it."""
 
 from __future__ import annotations
 
+import pytest
+
 import csv
 import io
 import json
@@ -321,6 +323,7 @@ def test_a_rate_column_is_weighted_by_its_base(tmp_path):
 
 # --- one set of settings ---------------------------------------------------------------------------
 
+@pytest.mark.slow  # runs the CLI several times
 def test_report_export_and_site_csv_give_the_same_status_under_custom_thresholds(tmp_path):
     # met at 95 %, near at 80 %: January 96 % → met (it would be near at the default 100 %);
     # February 85 % → near (missed at the default 90 %).

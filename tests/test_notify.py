@@ -84,6 +84,7 @@ def test_each_platform_gets_its_payload_signed_where_it_signs(robot, kind):
         assert words in text, (words, text)
 
 
+@pytest.mark.slow  # runs the CLI several times
 def test_a_gap_past_the_threshold_exits_3_and_a_refused_message_is_a_problem(robot):
     behind = notify("--webhook", f"{robot}/wecom", "--kind", "wecom", "--threshold", "3%")
     assert behind.returncode == 3  # 4 % short of the target to date, past 3 %

@@ -4,6 +4,8 @@ internal error.  Each test asserts code, line, column and message."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -177,6 +179,7 @@ def test_global_options_before_the_command(tmp_path):
     assert result.returncode == 1 and problem["code"] == "share-sum" and "add up to" in problem["message"]
 
 
+@pytest.mark.slow  # runs the CLI several times
 def test_every_failure_prints_json_with_format_json(tmp_path):
     missing = run("check", str(tmp_path / "nosuchdir"), "--format", "json")
     assert missing.returncode == 1

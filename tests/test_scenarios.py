@@ -209,6 +209,7 @@ def test_whatif_keeps_the_form_of_what_it_changes(plans: Path) -> None:
     assert twice.returncode == 1 and "whatif-duplicate-set" in twice.stdout + twice.stderr
 
 
+@pytest.mark.slow  # runs the CLI several times
 def test_whatif_path_that_names_nothing_lists_what_exists(plans: Path) -> None:
     result = _cli("whatif", str(plans), "--set", "tmal.conversion_rate=-10%")
     assert result.returncode == 1
