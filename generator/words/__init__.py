@@ -3,15 +3,19 @@ side, whole sentences with named `{places}`, never a sentence assembled from pie
 
 The parts are by where the words are read: `site` (pages and downloads),
 `changes` (a diff and a plan's history in words), `commands` (what the CLI says
-besides problems), `reports` (`report` in a terminal, `notify`), `vocabulary` (the names of ids and values: roles, seasons,
-units, …).  What `check` says about a problem, with its hint, is
-`generator/messages.py` (its entries carry a severity too), and what `explain` says
-is `generator/reference.py`; `tests/test_words.py` checks them all the same way:
-both languages, the same places.
+besides problems), `reports` (`report` in a terminal, `notify`), `vocabulary` (the
+names of ids and values: roles, seasons, units, …), and what `check` says about each problem with its hint and severity
+(`problems_plans`, `problems_sources`; filled by `generator/messages.py`).  What
+`explain` adds (the wrong and right examples) is `generator/reference.py`.
+`tests/test_words.py` checks them all the same way: both languages, the same places.
 
 `say(key, lang, **values)` is the one way to a word; `pick(pair, lang)` chooses
 from a (Chinese, English) pair that comes with data (a metric's label, a node's
-name).  How a reader counts is the language's too: `counts_in_wan(lang)`.
+name).  How a reader counts is the language's too: `counts_in_wan(lang)`; and
+`reads_chinese(lang)` for what switches as a whole (argparse's help).  Translations
+of other programs' English (PyYAML's, the operating system's, pydantic's) into
+Chinese stay beside the code that catches them (`load/yamltree.py`, `problems.py`,
+`model/errors.py`): they are keyed by that English, not by a key of ours.
 """
 
 from __future__ import annotations
