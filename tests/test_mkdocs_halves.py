@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from generator.site import mkdocs_halves
 from generator.site.build import build, mkdocs_build, render_site_folder
 from generator.site.mkdocs_halves import SecondHalfFailed, half_of
-from generator.site.split_work import usable_cores
+from generator.render.split_work import usable_cores
 
 from conftest import DEMO
 

@@ -75,8 +75,8 @@ def _render_pages(project: Path, out: Path, config: dict[str, Any], own: Project
     from jinja2 import TemplateError
 
     from generator.render.site import SERVE_FOLDER, SiteOptions, render_site
-    from generator.site.history import plan_histories
-    from generator.site.render_years import compute_and_render
+    from generator.render.plan_histories import plan_histories
+    from generator.render.redo_years import compute_and_render
 
     workspace, problems, cache, plans_dir = loaded.workspace, loaded.problems, loaded.cache, loaded.plans
     # The histories are part of the options, so of every year's fingerprint: a new

@@ -38,7 +38,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from generator.site.split_work import in_two_processes, two_cores_available
+from generator.render.split_work import in_two_processes, two_cores_available
 
 # Below this many pages the second process (fork, its own theme set-up and
 # navigation, the joining) costs about what it saves; the demo's 30 pages build in

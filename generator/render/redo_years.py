@@ -19,7 +19,7 @@ from typing import Any
 from generator.compute.report import YearReport
 from generator.pipeline import Key, Project
 from generator.render.site import SiteOptions, YearRendered, render_years
-from generator.site.split_work import in_two_processes, two_cores_available
+from generator.render.split_work import in_two_processes, two_cores_available
 
 # Below this many years a second process costs more (fork, pickling) than it saves.
 PARALLEL_FROM = 6

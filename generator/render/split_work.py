@@ -1,5 +1,5 @@
 """Work split over two processes: a forked child does one part while this process
-does the other (site/render_years.py renders years so, site/mkdocs_halves.py builds pages).
+does the other (render/redo_years.py renders years so, site/mkdocs_halves.py builds pages).
 
 The child's result comes back pickled through a pipe.  A child that dies, fails or
 hangs costs time, not the result: its part is then done here, so an error

@@ -1,4 +1,4 @@
-"""A cold render splits the (unit, year)s over two processes (generator/site/render_years.py)."""
+"""A cold render splits the (unit, year)s over two processes (generator/render/redo_years.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.generate import generate
 from generator.compute import report as report_module
-from generator.site import render_years, split_work
+from generator.render import redo_years, split_work
 from generator.site.build import render_site_folder
 
 
@@ -27,7 +27,7 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def one_process(plans: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("one") / "build"
     patch = pytest.MonkeyPatch()
-    patch.setattr(render_years, "PARALLEL_FROM", 10**6)
+    patch.setattr(redo_years, "PARALLEL_FROM", 10**6)
     try:
         assert render_site_folder(plans.parent, out, plans).ok
     finally:
