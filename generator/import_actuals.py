@@ -17,6 +17,7 @@ from generator.load.sourcefile import IMPORT_MAX_BYTES, SourceOptions, SourceRow
 from generator.model.catalog import METRICS, metric_for
 from generator.model.workspace import header_names
 from generator.problems import Problem, make
+from generator.words import phrase
 
 _RATE_PLACES = Decimal("0.000001")
 _FEN = Decimal("0.01")
@@ -52,8 +53,7 @@ def import_actuals(file: Path, preset: str | None, channel: str | None, year: in
                for p in unreadable):
             return None, unreadable
         return None, [make("source-format", str(file), 1, 1, file=str(file),
-                           detail_en="no date found to tell the year (give --year)",
-                           detail_zh="找不到日期,无法判断年份(请用 --year 指定)")]
+                           detail=phrase("no_date_for_year"))]
 
     def unit_of(metric_id: str) -> str | None:
         found = metric_for(metric_id, None)

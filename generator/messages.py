@@ -12,7 +12,7 @@ import os
 from decimal import Decimal
 import re
 from typing import Any, Literal
-from generator.words import counts_in_wan, pick
+from generator.words import Phrase, counts_in_wan, pick
 from generator.words.problem_entry import Entry
 from generator.words.problems_plans import PLAN_PROBLEMS
 from generator.words.problems_sources import SOURCE_PROBLEMS
@@ -84,7 +84,8 @@ def render_optional(code: str, part: str, lang: str, args: dict[str, Any]) -> st
     if part == "hint" and "{suggestion}" in template and not args.get("suggestion"):
         return None
     if counts_in_wan(lang):
-        args = {k: v if k in _AS_WRITTEN else _in_wan(v) for k, v in args.items()}
+        args = {k: v if k in _AS_WRITTEN or isinstance(v, Phrase) else _in_wan(v) for k, v in args.items()}
+    args = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in args.items()}
     return _format(template, args)
 
 

@@ -262,7 +262,7 @@ WHERE_AND_WORDS: dict[str, tuple[int, str, str]] = {
         'GMV 100,000,000 ≠ visitors 20,000,000 × conversion 4.0% × AOV 150 = 120,000,000 (20.0% apart)'),
     'duplicate sku': (11, 'SKU `A` 重复声明(第 5 行)',
         'sku `A` is declared twice (line 5)'),
-    'price order': (1, '各角色的中位价格不满足 引流款 < 利润款 < 形象款(引流款 199,利润款 99)',
+    'price order': (1, '各角色的中位价格不满足 引流款 < 利润款 < 形象款(引流款 199、利润款 99)',
         'median prices are not ordered traffic < profit < image (traffic 199, profit 99)'),
     'cost above price': (55, 'SKU `A` 成本 60 不低于售价 59',
         'sku `A` costs 60, not below its price 59'),

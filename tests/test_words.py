@@ -93,3 +93,16 @@ def test_no_module_outside_the_catalog_chooses_words_by_language() -> None:
             continue
         outside += [f"{relative}:{line}" for line in _language_tests(ast.parse(path.read_text(encoding="utf-8")))]
     assert outside == []
+
+
+def test_a_problems_detail_is_said_in_the_readers_language() -> None:
+    """A detail is made once, where the problem is found, and read in either language:
+    a list joined as each language joins it, a phrase inside a phrase said too."""
+    from generator.problems import make
+    from generator.words import phrase
+
+    detail = phrase("more_rows_like_it", detail=phrase("workbook_missing_sheets", sheets=("目标", "费用")), count=3)
+    problem = make("source-row", "a.csv", 5, 1, file="a.csv", row=5, detail=detail)
+    assert problem.message("zh") == "`a.csv` 第 5 行:缺少工作表 目标、费用(改名或删除了?要去掉一节,请清空它的行)(另有 3 行相同)"
+    assert problem.message("en") == ("row 5 of `a.csv`: no sheet 目标, 费用 (renamed or deleted? to remove a section, "
+                                     "empty its rows) (and 3 more rows like it)")

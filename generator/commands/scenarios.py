@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.commands.common import checked_as_written, chosen_scenarios, write_imported
 from generator.problems import CommandError
-from generator.words import say
+from generator.words import phrase, say
 
 
 def whatif(args: argparse.Namespace, plans: Path, settings: Any, print_problems: Any) -> int:
@@ -121,8 +121,7 @@ def import_scenario(workspace: Any, book: Any, meta: Any, words: Any, args: argp
     if not target.resolve().is_relative_to(plans.resolve()) or not is_scenario_file(target):
         # the hidden sheet is the workbook's, and a workbook can be edited: never a file elsewhere
         raise CommandError("workbook-format", args.file,
-                           detail_en=f"the scenario's file `{meta.scenario_file}` is not a scenario of the plans folder",
-                           detail_zh=f"情景文件 `{meta.scenario_file}` 不是计划文件夹里的情景")
+                           detail=phrase("workbook_not_a_scenario", file=meta.scenario_file))
     existing_text = target.read_text(encoding="utf-8-sig") if target.is_file() else None
     existing = parse_yaml(existing_text.encode("utf-8"), str(target)).data if existing_text else None
     scenario_months: dict[Any, Any] = {}

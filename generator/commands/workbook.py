@@ -24,6 +24,7 @@ from generator.commands.common import (
     write_imported,
     written,
 )
+from generator.words import phrase
 from generator.problems import CommandError, Problem
 
 
@@ -92,9 +93,7 @@ def _open_workbook(file: str) -> Any:
         book = openpyxl.load_workbook(workbook, data_only=True)
         formulas = openpyxl.load_workbook(workbook, data_only=False)
     except Exception:  # a damaged or mislabelled file: the user's problem
-        return make("source-format", file, 1, 1, file=file,
-                    detail_en="not a readable .xlsx workbook (an old .xls? open it in Excel and save it as .xlsx)",
-                    detail_zh="不是可读取的 .xlsx 工作簿(如果是旧的 .xls,请用 Excel 另存为 .xlsx)")
+        return make("source-format", file, 1, 1, file=file, detail=phrase("not_xlsx"))
     return missing_sheets(book, file) or uncomputed_formula(book, formulas, file) or book
 
 
@@ -131,11 +130,7 @@ def import_(args: argparse.Namespace) -> int:
     workspace = read_project(plans).workspace if plans.is_dir() else None
     meta = read_meta(book)
     if meta is None:
-        raise CommandError("workbook-format", args.file,
-                           detail_en="the hidden sheet _planbook (unit, year, files) is missing: export the plan "
-                                     "again with `planbook export plan`",
-                           detail_zh="缺少隐藏工作表 _planbook(业务单元、年份、文件):请用 `planbook export plan` "
-                                     "重新导出")
+        raise CommandError("workbook-format", args.file, detail=phrase("workbook_no_meta"))
     unit, year = meta.unit, meta.year
     plan = workspace.plan(unit, year) if workspace is not None else None
     words = workbook_vocabulary(plan.model if plan else None, meta.lang or args.lang, {})
@@ -185,9 +180,7 @@ def uncomputed_formula(book: Any, formulas: Any, shown: str) -> Any:
                 if isinstance(cell.value, str) and cell.value.startswith("=") and \
                         book[sheet.title][cell.coordinate].value is None:
                     return make("workbook-format", f"{shown}:{sheet.title}!{cell.coordinate}", 0, 0,
-                                detail_en=f"the formula {cell.value} has no computed value in the file: open the "
-                                          "workbook in Excel and save it, or type the value",
-                                detail_zh=f"公式 {cell.value} 在文件里没有计算结果:请用 Excel 打开并保存,或直接填写数值")
+                                detail=phrase("workbook_formula", formula=cell.value))
     return None
 
 
@@ -201,12 +194,9 @@ def missing_sheets(book: Any, shown: str) -> Any:
     if not missing:
         return None
     others = [name for name in book.sheetnames if name not in SHEETS and not name.startswith("_")]
-    seen_en = f"; the workbook has {', '.join(others)} instead" if others else ""
-    seen_zh = f";工作簿里另有 {'、'.join(others)}" if others else ""
-    return make("workbook-format", shown, 0, 0,
-                detail_en=f"no sheet {', '.join(missing)} (renamed or deleted? to remove a section, "
-                          f"empty its rows){seen_en}",
-                detail_zh=f"缺少工作表 {'、'.join(missing)}(改名或删除了?要去掉一节,请清空它的行){seen_zh}")
+    said = phrase("workbook_missing_sheets_others", sheets=tuple(missing), others=tuple(others)) if others \
+        else phrase("workbook_missing_sheets", sheets=tuple(missing))
+    return make("workbook-format", shown, 0, 0, detail=said)
 
 
 def import_target(path: str, plan_path: str, plans: Path, output: str | None) -> Path:

@@ -16,6 +16,7 @@ from generator.load.sourcefile import (Covered, MonthError, days_covered_by, one
                                         read_problem, spread_over_days)
 from generator.load.tables import cell_text, read_whole_table
 from generator.problems import Problem, display_path, make
+from generator.words import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,7 @@ def read_ad_report(file: Path, encoding: str | None, year: int, preset_name: str
     spends = "、".join(sorted({k for k, v in platform_exports.AD_COLUMNS.items() if v == "spend"}))
     read = _report(file, encoding, preset_name, platform_exports.AD_PRESETS,
                    lambda table, preset: platform_exports.ad_layout(table, preset, columns=columns, one_tool=one_tool), shown,
-                   "no header with a date (日期/统计日期/时间), a plan name (" + names + "; or `tool:` for a report "
-                   "of one tool) and a spend column (" + spends + "); name yours with `columns:`",
-                   "找不到表头:需要日期列(日期/统计日期/时间)、计划名称列(" + names + ";整份报表是一个工具时写 "
-                   "`tool:`)和花费列(" + spends + ");列名不同请用 `columns:` 指定")
+                   phrase("no_ad_header", names=names, spends=spends))
     if isinstance(read, list):
         return [], read
     problems: list[Problem] = []
@@ -54,8 +52,7 @@ def read_ad_report(file: Path, encoding: str | None, year: int, preset_name: str
         try:
             days = days_covered_by(record.get("month"), year)
         except MonthError as exc:
-            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en,
-                                 detail_zh=exc.zh))
+            problems.append(make("source-row", shown, index, 1, file=shown, row=index, detail=exc.phrase))
             continue
         values = _amounts(record, header, ("spend", "gmv"), shown, index, problems)
         if days.crosses_year:
@@ -71,7 +68,7 @@ def read_ad_report(file: Path, encoding: str | None, year: int, preset_name: str
 
 
 def _report(file: Path, encoding: str | None, preset_name: str | None, presets: dict[str, Any], layout_of: Any,
-            shown: str, no_header_en: str, no_header_zh: str) -> list[Problem] | Iterator[tuple[int, dict[str, Any],
+            shown: str, no_header: Phrase) -> list[Problem] | Iterator[tuple[int, dict[str, Any],
                                                                                                    list[str]]]:
     """A report's data rows as (row number, record by target, header), totals and blank
     rows left out; or the problems that stop it (unknown preset, unreadable file, no header)."""
@@ -85,7 +82,7 @@ def _report(file: Path, encoding: str | None, preset_name: str | None, presets: 
         return [read_problem(exc, shown, encoding)]
     layout = layout_of(table, preset)
     if layout is None:
-        return [make("source-format", shown, 1, 1, file=shown, detail_en=no_header_en, detail_zh=no_header_zh)]
+        return [make("source-format", shown, 1, 1, file=shown, detail=no_header)]
     header = [t or "" for t in layout.targets]
 
     def records() -> Iterator[tuple[int, dict[str, Any], list[str]]]:
@@ -139,8 +136,7 @@ def read_item_report(file: Path, encoding: str | None, preset_name: str | None,
     shown = display_path(str(file))
     read = _report(file, encoding, preset_name, platform_exports.ITEM_PRESETS,
                    lambda table, preset: platform_exports.item_layout(table, preset, columns=columns), shown,
-                   "no header with a SKU (商家编码) and a units or revenue column",
-                   "找不到表头:需要商家编码(SKU)和支付件数或支付金额列")
+                   phrase("no_item_header"))
     if isinstance(read, list):
         return [], read
     problems: list[Problem] = []

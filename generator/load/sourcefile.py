@@ -24,6 +24,7 @@ from generator.load.quantities import MAY_BE_NEGATIVE, QuantityError, parse_quan
 from generator.load.tables import cell_text, delimiter_of, iter_table
 from generator.load.yamltree import nfc
 from generator.problems import Problem, detect_encoding, display_path, make
+from generator.words import Phrase, phrase
 
 _MONTH = re.compile(r"(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?")
 
@@ -146,18 +147,11 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
         problems.append(read_problem(exc, shown, encoding))
         return [], problems
     if not head:
-        problems.append(make("source-format", shown, 1, 1, file=shown, detail_en="the file is empty",
-                             detail_zh="文件是空的"))
+        problems.append(make("source-format", shown, 1, 1, file=shown, detail=phrase("file_empty")))
         return [], problems
     layout = platform_exports.find_layout(head, preset, dict(options.columns), dict(options.names))
     if layout is None:
-        problems.append(make("source-format", shown, 1, 1, file=shown,
-                             detail_en="no header row with a date column (日期, 统计日期, 统计时间, 时间, date or "
-                                       "month) and a metric column it knows; name yours with `columns:` "
-                                       "(`planbook explain presets` lists the names each preset reads)",
-                             detail_zh="找不到表头:需要一行同时有日期列(日期、统计日期、统计时间、时间、date 或 month)"
-                                       "和可识别的指标列;列名不同请用 `columns:` 指定(`planbook explain presets` "
-                                       "列出各预设认识的列名)"))
+        problems.append(make("source-format", shown, 1, 1, file=shown, detail=phrase("no_header")))
         return [], problems
     header_line = layout.header_row + 1
     header = [t or "" for t in layout.targets]
@@ -195,8 +189,7 @@ def read_table(table: Iterator[list[Any]], shown: str, year: int, unit_of: UnitL
         return [], problems
     if row_problems > _MAX_ROW_PROBLEMS:
         problems.append(make("source-row", shown, index, 1, file=shown, row=index,
-                             detail_en=f"{row_problems - _MAX_ROW_PROBLEMS} more rows with problems are not listed",
-                             detail_zh=f"另有 {row_problems - _MAX_ROW_PROBLEMS} 行有问题,未逐一列出"))
+                             detail=phrase("more_rows_not_listed", count=row_problems - _MAX_ROW_PROBLEMS)))
     problems += other_year_note(totals.crossing, shown, year)
     if len(totals.shops) > 1:
         names = list(totals.shops)
@@ -223,9 +216,9 @@ def one_per_cause(problems: list[Problem]) -> list[Problem]:
     order: list[tuple[str, str]] = []
     for problem in problems:
         args = dict(problem.args)
-        if problem.code == "source-row" and "detail_en" in args:
+        if problem.code == "source-row" and "detail" in args:
             # the same message but for its dates and row numbers: the same cause
-            key = (problem.code, re.sub(r"\d+", "#", str(args["detail_en"])))
+            key = (problem.code, re.sub(r"\d+", "#", repr(args["detail"])))
         elif problem.code in ("source-value", "negative", "rate-over-one", "rate-over-100", "not-finite"):
             key = (problem.code, f"{args.get('metric')}\0{args.get('text')}\0{problem.column}")
         else:
@@ -238,9 +231,8 @@ def one_per_cause(problems: list[Problem]) -> list[Problem]:
         group = groups[key]
         first = group[0]
         args = dict(first.args)
-        if len(group) > 1 and "detail_en" in args:
-            args["detail_en"] = f"{args['detail_en']} (and {len(group) - 1} more rows like it)"
-            args["detail_zh"] = f"{args['detail_zh']}(另有 {len(group) - 1} 行相同)"
+        if len(group) > 1 and "detail" in args:
+            args["detail"] = phrase("more_rows_like_it", detail=args["detail"], count=len(group) - 1)
             first = dataclasses.replace(first, args=tuple(args.items()))
         out.append(first)
     return out
@@ -306,7 +298,7 @@ def _read_row(cells: list[Any], index: int, header: list[str], long_form: bool, 
     try:
         days = days_covered_by(record.get("month"), year)
     except MonthError as exc:
-        return [make("source-row", shown, index, 1, file=shown, row=index, detail_en=exc.en, detail_zh=exc.zh)]
+        return [make("source-row", shown, index, 1, file=shown, row=index, detail=exc.phrase)]
     if days.crosses_year:
         totals.other_year(index, days)
     # a given `channel:` wins over the file's shop column (抖店罗盘 names its shop on every row);
@@ -351,11 +343,8 @@ def read_problem(exc: BaseException, shown: str, encoding: str | None, row: int 
     if isinstance(exc, UnicodeDecodeError):
         return make("source-encoding", shown, row, 1, file=shown, encoding=encoding or "UTF-8")
     if isinstance(exc, LookupError):
-        return make("source-format", shown, 1, 1, file=shown, detail_en=f"unknown encoding `{encoding}`",
-                    detail_zh=f"未知编码 `{encoding}`")
-    return make("source-format", shown, row, 1, file=shown,
-                detail_en="not a readable CSV, XLSX or XLS file (damaged, or another kind of file?)",
-                detail_zh="不是可读取的 CSV、XLSX 或 XLS 文件(文件损坏,或不是表格文件?)")
+        return make("source-format", shown, 1, 1, file=shown, detail=phrase("unknown_encoding", encoding=encoding))
+    return make("source-format", shown, row, 1, file=shown, detail=phrase("not_a_table"))
 
 
 @dataclass(frozen=True)
@@ -384,7 +373,7 @@ def days_covered_by(cell: Any, year: int) -> Covered:
     inside = [(n, d) for n, d in enumerate(found) if d.year == year]
     if not inside:
         first = found[0]
-        raise MonthError(f"{first.isoformat()} is not in {year}", f"{first.isoformat()} 不在 {year} 年内")
+        raise MonthError(phrase("date_not_in_year", date=first.isoformat(), year=year))
     return Covered([(d.month, d.day) for _n, d in inside], len(found), tuple(n for n, _d in inside))
 
 
@@ -471,8 +460,7 @@ def _month(cell: Any, year: int) -> tuple[int, int | None]:
             found_year = short + 2000 if short < 100 else short
             return _in_year(found_year, _MONTHS_EN[english.group(1).lower()], None, year, text)
         if not match:
-            raise MonthError(f"`{text}` is not a month such as {year}-01 or a date",
-                             f"`{text}` 不是月份(如 {year}-01)或日期")
+            raise MonthError(phrase("not_a_month_or_date", text=text, year=year))
         found_year, month = int(match.group(1)), int(match.group(2))
         day = int(match.group(3)) if match.lastindex and match.lastindex >= 3 and match.group(3) else None
         return _in_year(found_year, month, day, year, text)
@@ -481,23 +469,23 @@ def _month(cell: Any, year: int) -> tuple[int, int | None]:
 
 def _in_year(found_year: int, month: int, day: int | None, year: int, text: str) -> tuple[int, int | None]:
     if not 1 <= month <= 12:
-        raise MonthError(f"`{text}` is not a month", f"`{text}` 不是有效月份")
+        raise MonthError(phrase("not_a_month", text=text))
     if day is not None:
         try:
             dt.date(found_year, month, day)
         except ValueError:
-            raise MonthError(f"`{text}` is not a date", f"`{text}` 不是有效日期") from None
+            raise MonthError(phrase("not_a_date", text=text)) from None
     if found_year != year:
-        raise MonthError(f"{found_year}-{month:02d} is not in {year}", f"{found_year}-{month:02d} 不在 {year} 年内")
+        raise MonthError(phrase("date_not_in_year", date=f"{found_year}-{month:02d}", year=year))
     return month, day
 
 
 class MonthError(ValueError):
-    """A cell that is not a month of the review's year, said in both languages."""
+    """A cell that is not a month of the review's year: what to say, in either language."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
+    def __init__(self, said: Phrase) -> None:
+        super().__init__(said.text("en"))
+        self.phrase = said
 
 
 # The base a rate is weighted by when its parts are not in the file: a month's

@@ -33,6 +33,7 @@ from typing import Any, Iterator
 
 from generator.files import write_atomically
 from generator.problems import Problem, display_path, make
+from generator.words import phrase
 
 # The engine a query runs on without `connection:` (named in the cache key and messages).
 EMBEDDED = "duckdb"
@@ -73,8 +74,7 @@ def parquet_table(file: Path, shown: str, options: Any, folder: Path) -> tuple[P
                                f"TO '{_sql_text(str(csv_file))}' (HEADER, DELIMITER ',')")
     except Exception as exc:  # noqa: BLE001 - a user's file: every failure is a problem
         return None, [make("source-format", shown, 1, 1, file=shown,
-                           detail_en=f"not a readable Parquet file ({_first_line(exc)})",
-                           detail_zh=f"不是可读取的 Parquet 文件({_first_line(exc)})")]
+                           detail=phrase("not_parquet", reason=_first_line(exc)))]
     unused = layout.unused if layout else []
     said = [make("source-unused-columns", shown, 1, 1, file=shown, columns="、".join(unused), count=len(unused))] \
         if unused else []
@@ -91,8 +91,7 @@ def query_table(query_file: Path, connection_name: str | None, root: Path, revie
         text = query_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return None, shown, [make("source-format", shown_query, 1, 1, file=shown_query,
-                                  detail_en=f"the query cannot be read ({_first_line(exc)})",
-                                  detail_zh=f"无法读取查询文件({_first_line(exc)})")]
+                                  detail=phrase("query_unreadable", reason=_first_line(exc)))]
     engine = connection_name or EMBEDDED
     url = os.environ.get(connection_name) if connection_name else None
     if connection_name is not None and not url:  # said even where a cached result exists

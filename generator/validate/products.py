@@ -10,7 +10,7 @@ from generator.model.workspace import Workspace
 from generator.problems import Problem
 from generator.validate.campaigns import all_campaigns
 from generator.validate.common import number, plans, reviews
-from generator.words.vocabulary import ROLES
+from generator.words import phrase
 
 ROLE_ORDER = ("traffic", "profit", "image")
 
@@ -37,9 +37,9 @@ def price_order(workspace: Workspace) -> Iterator[Problem]:
                 medians[role] = statistics.median(prices)
         present = [r for r in ROLE_ORDER if r in medians]
         if any(medians[a] >= medians[b] for a, b in zip(present, present[1:])):
-            yield doc.problem("price-order", "products", key=True,
-                              detail_en=", ".join(f"{r} {number(medians[r])}" for r in present),
-                              detail_zh=",".join(f"{ROLES[r][0]} {number(medians[r])}" for r in present))
+            yield doc.problem("price-order", "products", key=True, detail=phrase(
+                "role_medians", medians=tuple(phrase("role_median", role=phrase(f"role_{r}"), price=number(medians[r]))
+                                              for r in present)))
 
 
 def cost_below_price(workspace: Workspace) -> Iterator[Problem]:

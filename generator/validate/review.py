@@ -28,6 +28,7 @@ from generator.validate.common import (
     value_problems,
     written_actual,
 )
+from generator.words import Phrase, phrase
 
 
 def _plan_of(workspace: Workspace, review: Review) -> Plan | None:
@@ -50,11 +51,11 @@ def source_rows(workspace: Workspace, doc: Document) -> tuple[list[SourceRow], l
     return list(doc.source_rows), list(doc.source_problems)
 
 
-def _row_problem(file: object, row: SourceRow, detail_en: str, detail_zh: str) -> Problem:
+def _row_problem(file: object, row: SourceRow, detail: Phrase) -> Problem:
     from generator.problems import display_path, make
 
     shown = display_path(str(file))
-    return make("source-row", shown, row.row, 1, file=shown, row=row.row, detail_en=detail_en, detail_zh=detail_zh)
+    return make("source-row", shown, row.row, 1, file=shown, row=row.row, detail=detail)
 
 
 def monthly_actual_metrics(workspace: Workspace, doc: Document) -> set[str]:
@@ -94,8 +95,7 @@ def source_files(workspace: Workspace) -> Iterator[Problem]:
         for metric in sorted({r.metric for r in rows}):
             if metric_of(plan, metric) is None:
                 first = next(r for r in rows if r.metric == metric)
-                yield _row_problem(_source_shown(doc, review), first, f"unknown metric `{metric}`",
-                                   f"未知指标 `{metric}`")
+                yield _row_problem(_source_shown(doc, review), first, phrase("unknown_metric_in_file", metric=metric))
 
 
 def _file_months(workspace: Workspace) -> Iterator[tuple[Document, Review, list[SourceRow],

@@ -20,14 +20,18 @@ Chinese stay beside the code that catches them (`load/yamltree.py`, `problems.py
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from generator.words.changes import CHANGES
+from generator.words.details import DETAILS
 from generator.words.commands import COMMANDS
 from generator.words.reports import REPORTS
 from generator.words.site import SITE
 from generator.words.vocabulary import VOCABULARY
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {"site": SITE, "changes": CHANGES, "commands": COMMANDS,
-                                                "reports": REPORTS, "vocabulary": VOCABULARY}
+                                                "reports": REPORTS, "details": DETAILS, "vocabulary": VOCABULARY}
 CATALOG: dict[str, tuple[str, str]] = {key: pair for part in PARTS.values() for key, pair in part.items()}
 
 LANGS = ("zh", "en")  # the order of every pair
@@ -42,6 +46,32 @@ def say(key: str, lang: str, **values: object) -> str:
     """The catalog's words for `key` in `lang`, with its `{places}` filled."""
     text = pick(CATALOG[key], lang)
     return text.format(**values) if values else text
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The catalog's words for `key`, said later in the reader's language: a problem's
+    detail is made where the problem is found and read in either language.  A value
+    that is a Phrase is said too; a tuple is a list (joined as the language joins)."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str) -> str:
+        def said(value: Any) -> Any:
+            if isinstance(value, Phrase):
+                return value.text(lang)
+            if isinstance(value, tuple):
+                return say("list_separator", lang).join(str(said(item)) for item in value)
+            return value
+
+        return say(self.key, lang, **{name: said(value) for name, value in self.values})
+
+
+def phrase(key: str, **values: Any) -> Phrase:
+    if key not in CATALOG:
+        raise KeyError(f"no words for {key!r} in the catalog")
+    return Phrase(key, tuple(values.items()))
 
 
 def counts_in_wan(lang: str) -> bool:

@@ -269,8 +269,8 @@ PLAN_PROBLEMS: dict[str, Entry] = {
         "did you mean `{suggestion}`?", "是不是想写 `{suggestion}`?",
     ),
     "price-order": Entry(
-        W, "median prices are not ordered traffic < profit < image ({detail_en})",
-        "各角色的中位价格不满足 引流款 < 利润款 < 形象款({detail_zh})",
+        W, "median prices are not ordered traffic < profit < image ({detail})",
+        "各角色的中位价格不满足 引流款 < 利润款 < 形象款({detail})",
         "traffic products should be the cheapest, image products the dearest", "引流款应最便宜,形象款最贵",
     ),
     "cost-above-price": Entry(

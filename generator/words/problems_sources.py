@@ -70,7 +70,7 @@ SOURCE_PROBLEMS: dict[str, Entry] = {
         "请把文件放进 plans 目录,并写相对于复盘文件的路径",
     ),
     "source-format": Entry(
-        E, "source file `{file}`: {detail_en}", "数据文件 `{file}`:{detail_zh}",
+        E, "source file `{file}`: {detail}", "数据文件 `{file}`:{detail}",
         "use the long form month,channel,metric,value or the wide form month,channel,gmv,orders,…",
         "使用长表 month,channel,metric,value 或宽表 month,channel,gmv,orders,…",
     ),
@@ -80,7 +80,7 @@ SOURCE_PROBLEMS: dict[str, Entry] = {
         "中文 Excel 导出的文件通常是 GBK:在 `source:` 旁加 `encoding: gbk`(import actuals 用 `--encoding gbk`)",
     ),
     "source-row": Entry(
-        E, "row {row} of `{file}`: {detail_en}", "`{file}` 第 {row} 行:{detail_zh}",
+        E, "row {row} of `{file}`: {detail}", "`{file}` 第 {row} 行:{detail}",
     ),
     "source-unused-columns": Entry(
         W, "{count} columns map to no metric and are not read: {columns}",
@@ -389,7 +389,7 @@ SOURCE_PROBLEMS: dict[str, Entry] = {
         "请检查 webhook 地址、机器人的安全设置(关键词、IP、加签)和 --secret",
     ),
     "workbook-format": Entry(
-        E, "{detail_en}", "{detail_zh}",
+        E, "{detail}", "{detail}",
         "export the plan again with `planbook export plan` and copy your edits over, or fix the cell named",
         "用 `planbook export plan` 重新导出并把修改抄过去,或按提示修正该单元格",
     ),

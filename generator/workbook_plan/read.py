@@ -35,6 +35,7 @@ from generator.workbook_plan.layout import (
     Meta,
     Vocabulary,
 )
+from generator.words import Phrase, phrase
 from generator.workbook_plan.write import MonthTargets
 
 PLAN_FILE = "plan.yaml"
@@ -75,8 +76,8 @@ class _Reader:
         self.file = PLAN_FILE  # the document whose values are being read
         self.homes: dict[str, str] = {}
 
-    def fail(self, where: str, en: str, zh: str) -> None:
-        self.problems.append(make("workbook-format", f"{self.workbook}:{where}", 0, 0, detail_en=en, detail_zh=zh))
+    def fail(self, where: str, detail: Phrase) -> None:
+        self.problems.append(make("workbook-format", f"{self.workbook}:{where}", 0, 0, detail=detail))
 
     def check_headers(self) -> None:
         """Row 2 of every sheet holds its column ids: a changed or missing one would drop a
@@ -87,10 +88,7 @@ class _Reader:
             ids = {str(c.value).strip() for c in self.book[name][2] if c.value is not None}
             missing = [c.cid for c in columns if c.cid not in ids]
             if missing:
-                self.fail(f"{name}!A2", f"the hidden row 2 of sheet {name} lacks the column ids "
-                                        f"{', '.join(missing)} (a row inserted above it, or the row or a column "
-                                        f"deleted?)",
-                          f"工作表 {name} 隐藏的第 2 行缺少列 id:{'、'.join(missing)}(在它上面插入了行,或删除了该行或某一列?)")
+                self.fail(f"{name}!A2", phrase("workbook_column_ids", sheet=name, ids=tuple(missing)))
 
     # --- cells ---------------------------------------------------------------------------------
 
@@ -136,14 +134,12 @@ class _Reader:
             return str(value)  # an id or a name typed as a number is still text
         return value
 
-    def once(self, seen: dict[Any, str], key: Any, row: dict[str, Placed], cid: str, what_en: str,
-             what_zh: str) -> bool:
+    def once(self, seen: dict[Any, str], key: Any, row: dict[str, Placed], cid: str, what: Phrase) -> bool:
         """False (and a problem) when `key` was read from an earlier row: the later row would
         silently replace it."""
         where = row[cid][1]
         if key in seen:
-            self.fail(where, f"{what_en} is on two rows ({seen[key]} and {where}): keep one",
-                      f"{what_zh} 写了两行({seen[key]} 和 {where}):请只保留一行")
+            self.fail(where, phrase("workbook_two_rows", what=what, first=seen[key], second=where))
             return False
         seen[key] = where
         return True
@@ -169,14 +165,9 @@ class _Reader:
             path = str(row.get("file", (plan_file,))[0])
             home = self.homes.get(str(row["id"][0])) if "id" in row else None
             if home is not None and home != path:
-                self.fail(row.get("file", row["id"])[1],
-                          f"the campaign {row['id'][0]} came from {home}; moving a campaign to another file "
-                          "is done in the YAML (move it, then export again)",
-                          f"活动 {row['id'][0]} 来自 {home};把活动换到另一个文件请在 YAML 里操作(移动后重新导出)")
+                self.fail(row.get("file", row["id"])[1], phrase("workbook_campaign_moved", campaign=row["id"][0], home=home))
             elif not _safe_path(path):
-                self.fail(row["file"][1], f"the file {path} of a campaign is not a path inside the plans folder "
-                                          "ending in .yaml",
-                          f"活动的文件 {path} 不是计划文件夹内以 .yaml 结尾的路径")
+                self.fail(row["file"][1], phrase("workbook_campaign_path", path=path))
         for path in files[1:] + [str(r["file"][0]) for r in campaigns if "file" in r]:
             out.setdefault(path, {})
         self.file = plan_file
@@ -194,8 +185,7 @@ class _Reader:
             elif not mine:
                 self.problems.append(make("workbook-campaign-file-kept", self.workbook, 0, 0, file=path))
             else:
-                self.fail(mine[1]["file"][1], f"{len(mine)} campaigns name the file {path}; a campaign file holds one",
-                          f"{len(mine)} 个活动都写在文件 {path} 里;一个活动文件只放一个活动")
+                self.fail(mine[1]["file"][1], phrase("workbook_campaigns_one_file", count=len(mine), path=path))
         return {path: data for path, data in out.items() if data}
 
     def plan(self, campaign_rows: list[dict[str, Placed]], plan_file: str) -> dict[str, Any]:
@@ -220,8 +210,8 @@ class _Reader:
         seen_skus: dict[Any, str] = {}
         products = [self.record(r, ("products", i)) for i, r in enumerate(
             r for r in self.rows(PRODUCTS)
-            if "sku" not in r or self.once(seen_skus, str(r["sku"][0]), r, "sku", f"SKU {r['sku'][0]}",
-                                           f"SKU {r['sku'][0]}"))]
+            if "sku" not in r or self.once(seen_skus, str(r["sku"][0]), r, "sku",
+                                           phrase("workbook_sku", sku=r["sku"][0])))]
         if products:
             data["products"] = products
         if "budget.phasing" in weights:
@@ -235,7 +225,7 @@ class _Reader:
         for row in self.rows(COSTS):
             if "key" in row and "value" in row:
                 key = str(row["key"][0])
-                if self.once(seen_costs, key, row, "key", f"the cost {key}", f"费用项 {key}"):
+                if self.once(seen_costs, key, row, "key", phrase("workbook_cost", cost=key)):
                     costs[key] = self.take(row, "value", ("costs", key))
         if costs:
             data["costs"] = costs
@@ -300,9 +290,7 @@ class _Reader:
         if key and key not in ("channels", "calendar", "budget.quarters", "budget.months"):
             return key
         where = row.get("label", row["value"])[1]
-        self.fail(where, f"the row `{label}` names nothing Planbook knows (a new channel needs its id in the YAML; "
-                         "a node date is written 节点日期 · 双11)",
-                  f"这一行「{label}」对应不到计划里的项目(新渠道需要在 YAML 里写 id;节点日期写成「节点日期 · 双11」)")
+        self.fail(where, phrase("workbook_row_names_nothing", label=label))
         return ""
 
     def weights(self) -> dict[str, list[Any]]:
@@ -324,7 +312,7 @@ class _Reader:
             metric = str(row["metric"][0])
             channel = str(row["channel"][0]) if "channel" in row and row["channel"][0] != "all" else ""
             if not self.once(seen, (metric, channel), row, "channel" if "channel" in row else "metric",
-                             f"the target {metric} {channel or 'all'}", f"目标 {metric} {channel or '全部'}"):
+                             phrase("workbook_target", metric=metric, channel=channel or phrase("all_channels"))):
                 continue
             path = ("targets", metric) + (("channels", channel) if channel else ())
             self.key(row, "channel" if channel else "metric", path)
@@ -396,7 +384,7 @@ class _Reader:
             if "tool" not in row:
                 continue
             tool = str(row["tool"][0])
-            if not self.once(seen, tool, row, "tool", f"the tool {tool}", f"推广工具 {tool}"):
+            if not self.once(seen, tool, row, "tool", phrase("workbook_tool", tool=tool)):
                 continue
             if tool == BUDGET_ROW:
                 for column in ("amount", "share"):
