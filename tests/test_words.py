@@ -106,3 +106,11 @@ def test_a_problems_detail_is_said_in_the_readers_language() -> None:
     assert problem.message("zh") == "`a.csv` 第 5 行:缺少工作表 目标、费用(改名或删除了?要去掉一节,请清空它的行)(另有 3 行相同)"
     assert problem.message("en") == ("row 5 of `a.csv`: no sheet 目标, 费用 (renamed or deleted? to remove a section, "
                                      "empty its rows) (and 3 more rows like it)")
+
+
+def test_every_key_of_the_format_and_every_help_text_has_its_chinese() -> None:
+    from generator.words.help import HELP_ZH
+    from generator.words.keys import KEY_LABELS
+
+    assert all(zh.strip() and en.strip() for zh, en in KEY_LABELS.values())
+    assert all(english.strip() and chinese.strip() and english != chinese for english, chinese in HELP_ZH.items())

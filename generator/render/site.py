@@ -333,7 +333,7 @@ def _write_guide(writer: SiteWriter, env: Environment, workspace: Workspace, opt
     """The user guide: its pages, with this repository's own documents as the complete
     examples, the key table and the problem reference."""
     from generator import messages
-    from generator.model.key_descriptions import KEY_LABELS
+    from generator.words.keys import KEY_LABELS
     from generator.reference import REFERENCE, explain
 
     lang = options.lang
