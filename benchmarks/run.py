@@ -23,6 +23,7 @@ then prints a table with the ratios and writes everything to a JSON file.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -204,6 +205,10 @@ def main() -> int:
     parser.add_argument("--serve-edits", type=int, default=5,
                         help="edits timed under serve, one after another (the table shows the median)")
     args = parser.parse_args()
+    # Planbook's bytecode, as an installed package has it: where PYTHONDONTWRITEBYTECODE
+    # is set (CI images set it) every timed process would otherwise compile the
+    # modules changed since the last run, and the floors compile nothing.
+    compileall.compile_dir(REPO / "generator", quiet=1)
     rows = []
     with tempfile.TemporaryDirectory(prefix="planbook-bench-") as folder:
         for units in [int(s) for s in args.sizes.split(",")]:

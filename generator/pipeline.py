@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from generator.files import write_atomically
 from generator.load.warehouse import ASK_NOW, QueryOptions
 from generator.model.workspace import ParsedCache, Workspace
 from generator.problems import Problem, has_errors, sort_problems
@@ -76,6 +75,8 @@ class RenderCache:
         if self.folder is None:
             return
         import pickle
+
+        from generator.files import write_atomically  # here: `check` keeps no render cache
 
         names = {_cache_name(key, fingerprint): (key, report, nav) for key, (fingerprint, report, nav) in entries.items()}
         for name, (key, report, nav) in names.items():

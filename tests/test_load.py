@@ -196,3 +196,37 @@ def test_remembered_scalar_tags_are_the_yaml_library_s_own():
     for _ in range(2):
         assert tags(yaml.compose(text, Loader=yamltree._Loader)) == expected
     assert ("no", (True, False)) in yamltree._RESOLVED_TAGS
+
+
+def test_plain_digits_get_the_yaml_library_s_tag():
+    """Plain digits are tagged without PyYAML's patterns (a month's figure); the tag
+    must still be the library's own for every digit string, leading zero, sign,
+    full-width or other script digits included, and the figure read as written."""
+    import yaml
+
+    from generator.load import yamltree
+
+    texts = ["0", "00", "07", "09", "010", "1000", "0123", "1_000", "-5", "+5", "２０２６", "٣", "²", "12345678901234567890"]
+    text = "a: [" + ", ".join(texts) + "]\n"
+    library = [node.tag for node in yaml.compose(text, Loader=yaml.SafeLoader).value[0][1].value]
+    ours = [node.tag for node in yaml.compose(text, Loader=yamltree._Loader).value[0][1].value]
+    assert ours == library
+    assert parse(text).data["a"][:6] == [0, "00", "07", "09", "010", 1000]
+
+
+def test_the_source_map_of_a_clean_file_is_made_when_asked_and_is_the_same():
+    """A file without problems has its marks made on the first question (most are
+    never asked); they are the marks an eager walk makes, aliases and lists included."""
+    text = "kind: plan\nbase: &b {gmv: 1}\nitems:\n  - {sku: A, price: 1}\n  - *b\nnote: text\n"
+    lazy = parse(text)
+    assert lazy.source._unwalked is not None  # nothing made yet
+    from generator.load.yamltree import SourceMap, _Loader
+    import yaml
+
+    eager = SourceMap("f.yaml")
+    eager.record(yaml.compose(text, Loader=_Loader))
+    assert lazy.source.values.keys() == eager.values.keys()
+    assert lazy.source.keys.keys() == eager.keys.keys()
+    assert ("items", 1, "gmv") in lazy.source.values
+    mark = lazy.source.value(("items", 0, "price"))
+    assert (mark.line, mark.column) == (4, 21)  # `1` after `price: ` on line 4

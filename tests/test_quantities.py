@@ -2,6 +2,8 @@
 
 import pytest
 
+from decimal import Decimal
+
 from generator.load.quantities import Quantity, QuantityError, parse_quantity
 
 
@@ -76,3 +78,17 @@ def test_infinite_and_huge_values_are_refused(written):
 def test_non_scalars_are_not_numbers(written):
     with pytest.raises(QuantityError):
         parse_quantity(written)
+
+
+def test_a_whole_number_is_the_same_quantity_however_it_is_made():
+    """Whole numbers take a shortcut past the dataclass's __init__: the object must be
+    equal, hash alike, stay frozen and keep its defaults."""
+    import dataclasses
+
+    made = parse_quantity(360583)
+    assert made == Quantity(360583) and hash(made) == hash(Quantity(360583))
+    assert (made.form, made.yuan, made.exact) == ("number", False, Decimal(360583))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.value = 1  # type: ignore[misc]
+    with pytest.raises(QuantityError):
+        parse_quantity(10**16)  # past the shortcut's bound: the checked path, which refuses it

@@ -21,13 +21,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from generator.compute.rolled import YearFigures, year_figures
 from generator.model.catalog import METRICS, metric_for
 from generator.model.documents import Review
 from generator.model.workspace import Document, Workspace
 from generator.problems import Problem
+
+if TYPE_CHECKING:
+    from generator.compute.rolled import YearFigures
 
 # Words operators write for a metric, beyond the catalog's labels (销售额 GMV → 销售额, GMV).
 _ALIASES = {"成交额": "gmv", "成交金额": "gmv", "营业额": "gmv", "订单": "orders", "访客": "visitors",
@@ -62,7 +64,9 @@ def narrative_problems(workspace: Workspace) -> list[Problem]:
         written += [(("causes", i, "text"), cause.text) for i, cause in enumerate(review.causes)]
         texts = [(where, text) for where, text in written if text and re.search(r"\d\s*[%％万亿]", text)]
         if not texts:
-            continue  # most reviews: no figures in their words, nothing to compute
+            continue  # most reviews: no figures in their words, nothing to compute (nor imported)
+        from generator.compute.rolled import year_figures
+
         figures = year_figures(workspace, review.unit, review.year)
         judge = _Judge(figures)
         for where, text in texts:

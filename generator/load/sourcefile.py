@@ -412,7 +412,7 @@ def _repeated(header: list[str]) -> str | None:
 
 
 def _value_problem(quantity: Any, metric: str, unit: str | None) -> str | None:
-    """The YAML value rules (`validate.common.value_problems`) for one file value."""
+    """The YAML value rules (`validate.common.value_problem`) for one file value."""
     if quantity.is_per_order:
         return "per-order-not-allowed"
     if unit == "rate":

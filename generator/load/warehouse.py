@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -31,7 +30,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
-from generator.files import write_atomically
 from generator.problems import Problem, display_path, make
 from generator.words import phrase
 
@@ -112,6 +110,8 @@ def query_table(query_file: Path, connection_name: str | None, root: Path, revie
         return None, shown, [problem] if problem else []
     said = [make("source-sql-empty", shown_query, 1, 1, file=shown_query)] if len(table) == 1 else []
     if cached is not None:
+        from generator.files import write_atomically  # here: tempfile and shutil only when a result is kept
+
         write_atomically(cached, json.dumps({"engine": engine, "columns": table[0], "rows": table[1:]},
                                             ensure_ascii=False).encode("utf-8"))
     return iter(table), shown, said
@@ -229,6 +229,8 @@ def _cache_file(options: QueryOptions, text: str, engine: str) -> Path | None:
     if options.cache is None or engine == EMBEDDED:
         # the embedded engine reads the plans folder's own files, which are in git: run each time
         return None
+    import hashlib  # here: OpenSSL's start-up is no cost of a `check` that runs no query
+
     key = hashlib.sha256(f"{engine}\0{text}".encode("utf-8")).hexdigest()[:32]
     return options.cache / f"{key}.json"
 

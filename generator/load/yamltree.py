@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -37,12 +37,23 @@ except AttributeError:  # pragma: no cover
 _RESOLVED_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
 _RESOLVED_TAGS_MAX = 200_000
 _RESOLVED_TEXT_MAX = 64
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
+    # The C composer calls these for every node, for path resolvers the safe loader
+    # has none of: a builtin that takes the same arguments and does nothing costs
+    # a tenth of the Python methods that return at once (a tenth of composing).
+    descend_resolver = staticmethod(slice)  # (parent, index) → a slice, unused
+    ascend_resolver = staticmethod(tuple)  # () → (), unused
+
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is not yaml.ScalarNode:
             return str(super().resolve(kind, value, implicit))
+        if implicit[0] and value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
+            # Plain digits (a month's 360583): YAML 1.1's int pattern, the only one
+            # that matches them, said without trying float's and int's patterns first.
+            return _INT_TAG
         key = (value, implicit)
         tag = _RESOLVED_TAGS.get(key)
         if tag is None:
@@ -50,6 +61,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             if len(value) <= _RESOLVED_TEXT_MAX and len(_RESOLVED_TAGS) < _RESOLVED_TAGS_MAX:
                 _RESOLVED_TAGS[key] = tag
         return tag
+
 
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 64
@@ -80,17 +92,49 @@ class Mark:
     column: int  # 1-based
 
 
-@dataclass
 class SourceMap:
-    """Where each path of the data was written: its value and its key."""
+    """Where each path of the data was written: its value and its key.
 
-    path: str
-    # The YAML nodes themselves: a Mark is made only for the few paths a problem
-    # needs (making one per node cost a tenth of `check`).
-    values: dict[Path, yaml.Node] = field(default_factory=dict)
-    keys: dict[Path, yaml.Node] = field(default_factory=dict)
-    # The text of scalars that YAML 1.1 read as something else (`no` → False).
-    raw_scalars: dict[Path, str] = field(default_factory=dict)
+    A document's tables are made when first asked for, by walking its YAML nodes
+    again: a document without problems never asks, and making a path and two
+    table entries for every node of every document was a tenth of `check`."""
+
+    def __init__(self, path: str, values: dict[Path, yaml.Node] | None = None,
+                 keys: dict[Path, yaml.Node] | None = None, raw_scalars: dict[Path, str] | None = None) -> None:
+        self.path = path
+        # The YAML nodes themselves: a Mark is made only for the few paths a problem needs.
+        self._values: dict[Path, yaml.Node] = {} if values is None else values
+        self._keys: dict[Path, yaml.Node] = {} if keys is None else keys
+        # The text of scalars that YAML 1.1 read as something else (`no` → False).
+        self.raw_scalars: dict[Path, str] = {} if raw_scalars is None else raw_scalars
+        self._unwalked: yaml.Node | None = None  # the root whose tables are not made yet
+
+    @property
+    def values(self) -> dict[Path, yaml.Node]:
+        if self._unwalked is not None:
+            self._make_tables()
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, yaml.Node]:
+        if self._unwalked is not None:
+            self._make_tables()
+        return self._keys
+
+    def record_later(self, root: yaml.Node) -> None:
+        """Make the tables from `root` when they are first asked for."""
+        self._unwalked = root
+
+    def record(self, root: yaml.Node) -> None:
+        """Make the tables from `root` now: the same walk as the data's, recording
+        every path (its problems were reported by the first walk)."""
+        self._unwalked = None
+        _Walker(self, []).walk(root, ())
+
+    def _make_tables(self) -> None:
+        root, self._unwalked = self._unwalked, None
+        if root is not None:
+            self.record(root)
 
     def value(self, path: Path) -> Mark:
         """The mark of the value at `path`, or of its nearest written parent."""
@@ -107,9 +151,10 @@ class SourceMap:
         that are not in the source (pydantic adds union tags and the keys of
         normalised forms to its error locations)."""
         found: Path = ()
+        values = self.values
         for part in loc:
             candidate = found + (part,)
-            if candidate in self.values:
+            if candidate in values:
                 found = candidate
         return found
 
@@ -119,6 +164,14 @@ class SourceMap:
             if node is not None:
                 return _mark(node)
         return Mark(1, 1)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceMap):
+            return NotImplemented
+        return (self.path, self.values, self.keys, self.raw_scalars) == \
+            (other.path, other.values, other.keys, other.raw_scalars)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
 
 @dataclass
@@ -163,8 +216,12 @@ def parse_yaml(raw: bytes, path: str) -> Parsed:
     if len(documents) > 1:
         second = documents[1].start_mark
         problems.append(make("multiple-documents", path, second.line + 1, 1))
-    walker = _Walker(source, problems)
+    walker = _Walker(source, problems, recording=False)
     data = walker.walk(documents[0], ())
+    if walker.failed or walker.unusual:
+        source.record(documents[0])  # the tables as they were when the walk stopped or met a YAML 1.1 word
+    else:
+        source.record_later(documents[0])
     return Parsed(data, source, problems)
 
 
@@ -322,16 +379,22 @@ def decode_utf8(raw: bytes, path: str, problems: list[Problem]) -> str | None:
 
 
 class _Walker:
-    """Turns a node graph into data, recording marks and problems."""
+    """Turns a node graph into data, recording marks and problems.
 
-    def __init__(self, source: SourceMap, problems: list[Problem]) -> None:
+    Without `recording` it makes the data and the problems only (no path, no
+    table entry); `unusual` then says that the walk met what only the tables can
+    hold (a YAML 1.1 word read as a boolean), so they must be made now."""
+
+    def __init__(self, source: SourceMap, problems: list[Problem], recording: bool = True) -> None:
         self.source = source
         self.problems = problems
+        self.recording = recording
         self.alias_budget = MAX_ALIAS_NODES
         self.seen: set[int] = set()
         self.active: set[int] = set()
         self.sizes: dict[int, int] = {}
         self.failed = False
+        self.unusual = False
 
     def problem(self, code: str, node: yaml.Node, **args: Any) -> None:
         self.problems.append(
@@ -339,7 +402,8 @@ class _Walker:
         )
 
     def walk(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
-        self.source.values.setdefault(path, node)
+        if self.recording:
+            self.source._values.setdefault(path, node)
         if self.failed:
             return None
         if depth > MAX_DEPTH:
@@ -366,6 +430,8 @@ class _Walker:
         try:
             if isinstance(node, yaml.SequenceNode):
                 self.check_tag(node, "seq")
+                if not self.recording:
+                    return [self.walk(item, path, depth + 1) for item in node.value]
                 return [self.walk(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
             self.check_tag(node, "map")
             assert isinstance(node, yaml.MappingNode)  # a node is a scalar, a sequence or a mapping
@@ -375,28 +441,43 @@ class _Walker:
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        keys, values = self.source.keys, self.source.values
+        recording = self.recording
+        keys, values = self.source._keys, self.source._values
+        child = path
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("complex-key", key_node)
                 continue
-            key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)
+            key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)  # key_of, inline: per key
             if isinstance(key, str):
                 key = nfc(key.strip())
             if key in result:
-                first = _mark(keys[path + (key,)])
-                self.problem("duplicate-key", key_node, key=key, first_line=first.line)
+                self.problem("duplicate-key", key_node, key=key, first_line=self.first_line_of(node, key))
                 continue
-            child = path + (key,)
-            keys[child] = key_node
+            if recording:
+                child = path + (key,)
+                keys[child] = key_node
             plain_text = value_node.tag == _STR and type(value_node) is yaml.ScalarNode
             if plain_text and depth < MAX_DEPTH and not self.failed:
                 # most values are plain text: what walk() would do, without the call
-                values.setdefault(child, value_node)
+                if recording:
+                    values.setdefault(child, value_node)
                 result[key] = plain_string(value_node) if key == "year" else nfc(value_node.value)
             else:
                 result[key] = self.walk(value_node, child, depth + 1)
         return result
+
+    def key_of(self, key_node: yaml.ScalarNode) -> Any:
+        key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)
+        return nfc(key.strip()) if isinstance(key, str) else key
+
+    def first_line_of(self, node: yaml.MappingNode, key: Any) -> int:
+        """The line of the first of a mapping's keys that read as `key`."""
+        quiet = _Walker(self.source, [], recording=False)  # reading the keys again says nothing twice
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and quiet.key_of(key_node) == key:
+                return int(key_node.start_mark.line) + 1
+        return int(node.start_mark.line) + 1  # pragma: no cover - the key was read from this mapping
 
     def check_tag(self, node: yaml.Node, kind: str) -> None:
         if node.tag != _TAG + kind:
@@ -419,6 +500,8 @@ class _Walker:
     def scalar(self, node: yaml.ScalarNode, path: Path | None) -> Any:
         text: str = node.value
         tag: str = node.tag
+        if tag == _INT_TAG and text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+            return int(text)  # the common number first: plain digits, what _DECIMAL_INT reads below
         if tag == _TAG + "str":
             return nfc(text)
         if tag == _TAG + "null":
@@ -426,7 +509,10 @@ class _Walker:
         if tag == _TAG + "bool":
             lowered = text.lower()
             if lowered in _YAML11_BOOLEANS and path is not None:
-                self.source.raw_scalars[path] = text
+                if self.recording:
+                    self.source.raw_scalars[path] = text
+                else:
+                    self.unusual = True
             return lowered in ("true", "yes", "on", "y")
         if tag == _TAG + "int":
             cleaned = text.replace("_", "")

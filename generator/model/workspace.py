@@ -315,14 +315,14 @@ def _with_ad_report(document: Document, root: Path) -> Document:
     """A review whose `budget:` names an ad report (万相台, 千川): each tool's spend and
     attributed GMV summed from the report's plans (through `tools:`), beside the tools
     written by hand, which win; a plan the map does not name is listed once."""
-    from decimal import Decimal
+    review = document.model
+    if not isinstance(review, Review) or review.budget_source is None:
+        return document
+    from decimal import Decimal  # here, after the common case: the report readers cost an import
 
     from generator.load.reports import read_ad_report
     from generator.model.documents import ToolActual
 
-    review = document.model
-    if not isinstance(review, Review) or review.budget_source is None:
-        return document
     where = ("budget", "source")
     file = resolve_source(document.file, review.budget_source, root)
     if file is None:
@@ -373,14 +373,14 @@ def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], ro
     """A review whose `products:` names an item report (生意参谋 商品): units sold and
     revenue per SKU of the plan, beside the SKUs written by hand, which win; the
     report's SKUs that the plan does not have are listed once."""
-    from decimal import Decimal
+    review = document.model
+    if not isinstance(review, Review) or review.products_source is None:
+        return document
+    from decimal import Decimal  # here, after the common case: the report readers cost an import
 
     from generator.load.reports import read_item_report
     from generator.model.documents import ProductActual
 
-    review = document.model
-    if not isinstance(review, Review) or review.products_source is None:
-        return document
     where = ("products", "source")
     file = resolve_source(document.file, review.products_source, root)
     if file is None or not file.is_file():

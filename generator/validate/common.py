@@ -63,37 +63,43 @@ def declared_list(values: Iterable[Any]) -> str:
     return ", ".join(str(v) for v in values) or "—"
 
 
-def value_problems(
+def value_problem(
     doc: Document | PlacedCampaign, where: tuple[Any, ...], metric: Metric, quantity: Quantity, may_be_share: bool = False
-) -> Iterator[Problem]:
+) -> Problem | None:
     """The value rules of spec 2 for one written figure of a metric, wherever it is
     written (targets, actuals, campaign goals and results): sum metrics take
     amounts (a share only where the place allows one), rates take levels from 0
     to 100 % (a bare `4` is 400 % by mistake), `元/单` nowhere, nothing negative
-    but a gross margin (a loss-making year has one below zero)."""
-    if quantity.is_per_order:
-        yield doc.problem("per-order-not-allowed", *where)
-    elif metric.unit == "rate":
-        if quantity.form == "number" and abs(quantity.value) > 1:
-            yield doc.problem("rate-over-one", *where, text=number(quantity.value),
-                              percent=number(quantity.value))
-        elif quantity.is_percent and quantity.value > 1:
-            yield doc.problem("rate-over-100", *where, text=written(quantity))
-        elif quantity.value < 0 and metric.id not in MAY_BE_NEGATIVE:
-            yield doc.problem("negative", *where, text=written(quantity))
-    elif quantity.is_percent and not (may_be_share and metric.sums):
-        yield doc.problem("percent-not-allowed", *where, metric=metric.id)
-    elif quantity.value < 0:
-        yield doc.problem("negative", *where, text=number(quantity.value))
-    elif metric.unit in ("count", "rank") and quantity.yuan:
+    but a gross margin (a loss-making year has one below zero).  At most one
+    problem a figure; None for most (asked for every figure of every document)."""
+    form, unit = quantity.form, metric.unit
+    if form == "per_order":
+        return doc.problem("per-order-not-allowed", *where)
+    if unit == "rate":
+        if form == "number" and abs(quantity.value) > 1:
+            return doc.problem("rate-over-one", *where, text=number(quantity.value), percent=number(quantity.value))
+        if form == "percent" and quantity.value > 1:
+            return doc.problem("rate-over-100", *where, text=written(quantity))
+        if quantity.value < 0 and metric.id not in MAY_BE_NEGATIVE:
+            return doc.problem("negative", *where, text=written(quantity))
+        return None
+    if form == "percent" and not (may_be_share and metric.sums):
+        return doc.problem("percent-not-allowed", *where, metric=metric.id)
+    if quantity.value < 0:
+        return doc.problem("negative", *where, text=number(quantity.value))
+    if unit not in ("count", "rank"):
+        return None
+    if quantity.yuan:
         # 30万元 of orders: money written where a count belongs (never read as 300,000 orders)
-        yield doc.problem("yuan-on-count", *where, text=f"{number(quantity.value)}元", metric=metric.id)
-    elif metric.unit == "rank" and not quantity.is_percent and quantity.exact < 1:
-        yield doc.problem("rank-below-one", *where, text=number(quantity.value))
-    elif metric.unit in ("count", "rank") and not quantity.is_percent \
-            and quantity.exact != quantity.exact.to_integral_value():
+        return doc.problem("yuan-on-count", *where, text=f"{number(quantity.value)}元", metric=metric.id)
+    if form == "percent":
+        return None  # a share of the total: whole and at least one are asked of the count it makes
+    if unit == "rank" and quantity.value < 1:  # a float's value is exact against 1
+        return doc.problem("rank-below-one", *where, text=number(quantity.value))
+    if not isinstance(quantity.value, int) and quantity.exact != quantity.exact.to_integral_value():
         # 1000.5 orders: never rounded in silence to 1001
-        yield doc.problem("fractional-count", *where, text=number(quantity.value), metric=metric.id)
+        return doc.problem("fractional-count", *where, text=number(quantity.value), metric=metric.id)
+    return None
 
 
 def spread_values(spread: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
@@ -117,9 +123,11 @@ def goal_value_problems(
     """The value rules for a campaign goal or result: one figure, or one per channel."""
     if isinstance(goal, dict):
         for channel, quantity in goal.items():
-            yield from value_problems(doc, (*where, channel), metric, quantity)
+            if (problem := value_problem(doc, (*where, channel), metric, quantity)) is not None:
+                yield problem
     else:
-        yield from value_problems(doc, where, metric, goal)
+        if (problem := value_problem(doc, where, metric, goal)) is not None:
+            yield problem
 
 
 def written_actual(review: Any, metric: str) -> Decimal | None:

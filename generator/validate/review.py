@@ -25,7 +25,7 @@ from generator.validate.common import (
     reviews,
     spread_values,
     total,
-    value_problems,
+    value_problem,
     written_actual,
 )
 from generator.words import Phrase, phrase
@@ -211,7 +211,8 @@ def actual_entries(workspace: Workspace) -> Iterator[Problem]:
             if metric is not None:  # the same value rules as the plan's targets
                 for prefix, spread in spreads:
                     for path, quantity, _share in spread_values(spread, ("actuals", metric_id, *prefix)):
-                        yield from value_problems(doc, path, metric, quantity)
+                        if (problem := value_problem(doc, path, metric, quantity)) is not None:
+                            yield problem
 
 
 def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
@@ -224,19 +225,17 @@ def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
                 continue
             months = month_values(actual.months)
             per_month: dict[int, float] = defaultdict(float)
+            exact_month: dict[int, Decimal | int] = defaultdict(int)  # whole numbers stay ints: exact, and cheaper
             for channel in actual.channels.values():
                 for m, q in month_values(channel.months).items():
                     per_month[m] += q.value
-            exact_month: dict[int, Decimal] = defaultdict(Decimal)
-            for channel in actual.channels.values():
-                for m, q in month_values(channel.months).items():
-                    exact_month[m] += q.exact
+                    exact_month[m] += q.value if type(q.value) is int else q.exact
             for m, q in months.items():
                 if m in per_month and not close(per_month[m], q.value):
                     yield doc.problem("actual-channel-sum", "actuals", metric_id, "channels", key=True,
                                       metric=metric_id, period=f"{review.year}-{m:02d}",
                                       channels=number(per_month[m]), total=number(q.value))
-                elif m in exact_month and exact_month[m] != q.exact:
+                elif m in exact_month and exact_month[m] != (q.value if type(q.value) is int else q.exact):
                     # within 0.5 %: both stay as written, the gap is 未分配 (spec 10)
                     yield doc.problem("actual-channel-remainder", "actuals", metric_id, "channels", key=True,
                                       metric=metric_id, period=f"{review.year}-{m:02d}",

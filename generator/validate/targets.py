@@ -25,7 +25,7 @@ from generator.validate.common import (
     plans,
     spread_values,
     total,
-    value_problems,
+    value_problem,
 )
 
 PHASING_WORDS = ("even", "days", "last_year")
@@ -50,7 +50,8 @@ def value_forms(workspace: Workspace) -> Iterator[Problem]:
                 continue
             for path, quantity, is_channel in _target_values(target):
                 where = ("targets", metric_id, *path)
-                yield from value_problems(doc, where, metric, quantity, is_channel)
+                if (problem := value_problem(doc, where, metric, quantity, is_channel)) is not None:
+                    yield problem
 
 
 def _target_values(target: Target) -> Iterator[tuple[tuple[Any, ...], Quantity, bool]]:
