@@ -7,7 +7,6 @@ unknown keys get a "did you mean" from the model's own field names.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 import unicodedata
@@ -148,6 +147,8 @@ def _written(value: Any, path: Path, source: SourceMap) -> str:
 
 def suggest(word: str, known: typing.Iterable[str]) -> str | None:
     """The known word closest to `word`, when one is close enough."""
+    import difflib  # here: only a problem asks for a suggestion
+
     matches = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -12,14 +12,14 @@ import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import TYPE_CHECKING, Any, Iterator, Union
 
 from pydantic import ValidationError
 
 from generator.load.frontmatter import read_front_matter
 from generator.load.overlay import is_scenario_file, read_overlay
-from generator.load.sourcefile import SourceRow, read_source, read_table, resolve_source
 from generator.load.warehouse import ASK_NOW, QueryOptions, looks_like_url, query_table
 from generator.load.yamltree import Mark, SourceMap, read_mapping
 from generator.model.catalog import METRICS, TOOLS, metric_for
@@ -27,6 +27,9 @@ from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, R
 from generator.model.errors import problems_from_validation, suggest
 from generator.model.recovery import prune
 from generator.problems import Problem, display_path, make
+
+if TYPE_CHECKING:
+    from generator.load.sourcefile import SourceRow
 
 AnyDocument = Union[Plan, Review, CampaignDocument]
 MAX_RECOVERY_PASSES = 8  # each pass leaves out what failed; real documents need one or two
@@ -245,6 +248,8 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     review = document.model
     if not isinstance(review, Review) or review.source_name is None:
         return document
+    from generator.load.sourcefile import read_source, read_table, resolve_source  # for a source only
+
     # The channels a review may use: its year's plan's, else the next year's
     # (a review without a plan is the baseline of the first planned year).
     plan = plans.get((review.unit, review.year)) or plans.get((review.unit, review.year + 1))
@@ -318,9 +323,9 @@ def _with_ad_report(document: Document, root: Path) -> Document:
     review = document.model
     if not isinstance(review, Review) or review.budget_source is None:
         return document
-    from decimal import Decimal  # here, after the common case: the report readers cost an import
-
+    # here, after the common case: the report readers cost an import
     from generator.load.reports import read_ad_report
+    from generator.load.sourcefile import resolve_source
     from generator.model.documents import ToolActual
 
     where = ("budget", "source")
@@ -376,9 +381,9 @@ def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], ro
     review = document.model
     if not isinstance(review, Review) or review.products_source is None:
         return document
-    from decimal import Decimal  # here, after the common case: the report readers cost an import
-
+    # here, after the common case: the report readers cost an import
     from generator.load.reports import read_item_report
+    from generator.load.sourcefile import resolve_source
     from generator.model.documents import ProductActual
 
     where = ("products", "source")
@@ -559,6 +564,8 @@ def files_read(document: Document, root: Path) -> list[Path]:
     """The files a review reads besides itself: `source:`, the ad report (`budget:
     source:`) and the item report (`products: source:`), by the loading rule (a file
     outside the plans folder is not read)."""
+    from generator.load.sourcefile import resolve_source
+
     found = []
     for attribute in ("source_name", "budget_source", "products_source"):
         name = getattr(document.model, attribute, None)

@@ -15,7 +15,6 @@ from generator.load.warehouse import ASK_NOW, QueryOptions
 from generator.model.workspace import ParsedCache, Workspace, read_workspace
 from generator.problems import Problem, make, sort_problems
 from generator.validate import budget, campaigns, documents, products, review, targets
-from generator.validate.scenarios import scenario_problems
 
 Rule = Callable[[Workspace], Iterable[Problem]]
 
@@ -69,6 +68,8 @@ def check(root: Path, parsed: ParsedCache | None = None,
         workspace = read_workspace(root, parsed, warehouse)
         problems = list(workspace.problems) + validate(workspace)
         if workspace.scenarios:
+            from generator.validate.scenarios import scenario_problems  # here: most folders have none
+
             problems += scenario_problems(workspace, problems, validate)
     return workspace, root_causes_first(workspace, sort_problems(problems))
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from generator.load.sourcefile import SourceRow, monthly
 from generator.model.catalog import NODES, TOOLS
 from generator.model.documents import Actual, ActualChannel, Plan, Review
 from generator.model.errors import suggest
@@ -29,6 +28,9 @@ from generator.validate.common import (
     written_actual,
 )
 from generator.words import Phrase, phrase
+
+if TYPE_CHECKING:
+    from generator.load.sourcefile import SourceRow
 
 
 def _plan_of(workspace: Workspace, review: Review) -> Plan | None:
@@ -111,6 +113,8 @@ def _file_months(workspace: Workspace) -> Iterator[tuple[Document, Review, list[
         def sums(metric: str, plan: Plan | None = plan) -> bool:
             found = metric_of(plan, metric)
             return found is None or found.sums
+
+        from generator.load.sourcefile import monthly  # here: only a review with a source file has rows
 
         yield doc, review, rows, monthly(rows, sums)
 
