@@ -127,12 +127,16 @@ class SourceMap:
 
     def record(self, root: yaml.Node) -> None:
         """Make the tables from `root` now: the same walk as the data's, recording
-        every path (its problems were reported by the first walk)."""
+        every path (its problems were reported by the first walk).  Made aside and
+        then put in place, so that a reader never sees half a table."""
+        made = SourceMap(self.path)
+        _Walker(made, []).walk(root, ())
+        self._values, self._keys = made._values, made._keys
+        self.raw_scalars.update(made.raw_scalars)
         self._unwalked = None
-        _Walker(self, []).walk(root, ())
 
     def _make_tables(self) -> None:
-        root, self._unwalked = self._unwalked, None
+        root = self._unwalked
         if root is not None:
             self.record(root)
 
