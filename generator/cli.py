@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from typing import Any, Callable, Sequence
 
 from generator.commands import checking, history, site, starting, workbook
@@ -94,6 +93,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return EXIT_OK
     except Exception as exc:  # a bug, never bad input: keep it to one line
         if args.debug:
+            import traceback  # here: every run would pay for it
+
             traceback.print_exc()
         detail = f"{type(exc).__name__}: {exc}"[:300]
         if getattr(args, "format", None) == "json":

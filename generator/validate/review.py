@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from generator.model.catalog import NODES, TOOLS
+from generator.model.catalog import NODES, TOOLS, Metric
 from generator.model.documents import Actual, ActualChannel, Plan, Review
 from generator.model.errors import suggest
 from generator.model.fields import month_values
@@ -22,9 +22,8 @@ from generator.validate.common import (
     metric_of,
     number,
     reviews,
-    spread_values,
     total,
-    value_problem,
+    value_fault,
     written_actual,
 )
 from generator.words import Phrase, phrase
@@ -214,9 +213,19 @@ def actual_entries(workspace: Workspace) -> Iterator[Problem]:
                                       key=True, channel=channel, declared=declared_list(channels))
             if metric is not None:  # the same value rules as the plan's targets
                 for prefix, spread in spreads:
-                    for path, quantity, _share in spread_values(spread, ("actuals", metric_id, *prefix)):
-                        if (problem := value_problem(doc, path, metric, quantity)) is not None:
-                            yield problem
+                    yield from _figure_problems(doc, ("actuals", metric_id, *prefix), metric, spread)
+
+
+def _figure_problems(doc: Document, where: tuple[Any, ...], metric: Metric, spread: Actual | ActualChannel
+                     ) -> Iterator[Problem]:
+    """The value rules for an actual's total and months; a month's path is made only
+    for a fault (a review has hundreds of figures, nearly all of them fine)."""
+    if spread.total is not None and (fault := value_fault(metric, spread.total)) is not None:
+        yield doc.problem(fault[0], *where, "total", **fault[1])
+    months = spread.months
+    for key, quantity in months.items() if isinstance(months, dict) else enumerate(months or ()):
+        if quantity is not None and (fault := value_fault(metric, quantity)) is not None:
+            yield doc.problem(fault[0], *where, "months", key, **fault[1])
 
 
 def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
