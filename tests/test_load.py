@@ -230,3 +230,40 @@ def test_the_source_map_of_a_clean_file_is_made_when_asked_and_is_the_same():
     assert ("items", 1, "gmv") in lazy.source.values
     mark = lazy.source.value(("items", 0, "price"))
     assert (mark.line, mark.column) == (4, 21)  # `1` after `price: ` on line 4
+
+
+def test_every_duplicate_names_its_own_first_line():
+    """The first lines are read once per mapping, at its first duplicate; each later
+    duplicate still names where its own key was first written."""
+    parsed = parse("a: 1\nb: 2\nc: 3\nb: 4\na: 5\nb: 6\n")
+    assert [(p.code, p.line, dict(p.args)["first_line"]) for p in parsed.problems] == [
+        ("duplicate-key", 4, 2), ("duplicate-key", 5, 1), ("duplicate-key", 6, 2)]
+    assert parsed.data == {"a": 1, "b": 2, "c": 3}
+
+
+def test_a_number_of_thousands_of_digits_is_a_problem_not_a_crash():
+    """Python refuses to read an int of more than 4,300 digits; such a figure stays
+    text and the quantity reader refuses it, at its line."""
+    from generator.model.documents import Plan  # noqa: F401 - the models the text reaches
+
+    parsed = parse("total: " + "9" * 5000 + "\n")
+    assert parsed.problems == [] and parsed.data["total"] == "9" * 5000
+    from generator.load.quantities import QuantityError, parse_quantity
+
+    with pytest.raises(QuantityError):
+        parse_quantity(parsed.data["total"])
+
+
+def test_source_maps_equal_as_the_dataclass_did():
+    """Same class and same tables (the same nodes); a scenario's marks are not a file's."""
+    from generator.load.yamltree import SourceMap
+
+    first = parse("a: 1\n").source
+    copy = SourceMap("f.yaml", dict(first.values), dict(first.keys))
+    assert first == copy and repr(first) == "SourceMap('f.yaml')"
+    assert first != parse("a: 1\n").source  # other nodes, as before
+
+    class Other(SourceMap):
+        pass
+
+    assert first != Other("f.yaml", dict(first.values), dict(first.keys))

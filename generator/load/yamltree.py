@@ -38,6 +38,9 @@ _RESOLVED_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
 _RESOLVED_TAGS_MAX = 200_000
 _RESOLVED_TEXT_MAX = 64
 _INT_TAG = "tag:yaml.org,2002:int"
+# Longer digit strings stay text, which the quantity reader refuses as too large
+# (Python refuses to read an int of more than 4,300 digits, an internal error before).
+_INT_DIGITS_MAX = 100
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -169,9 +172,13 @@ class SourceMap:
                 return _mark(node)
         return Mark(1, 1)
 
+    def __repr__(self) -> str:
+        return f"SourceMap({self.path!r})"
+
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SourceMap):
+        if type(other) is not type(self):  # as the dataclass it was: the same class, the same tables
             return NotImplemented
+        assert isinstance(other, SourceMap)
         return (self.path, self.values, self.keys, self.raw_scalars) == \
             (other.path, other.values, other.keys, other.raw_scalars)
 
@@ -448,6 +455,7 @@ class _Walker:
         recording = self.recording
         keys, values = self.source._keys, self.source._values
         child = path
+        first_lines: dict[Any, int] = {}  # made at the first duplicate
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("complex-key", key_node)
@@ -456,7 +464,8 @@ class _Walker:
             if isinstance(key, str):
                 key = nfc(key.strip())
             if key in result:
-                self.problem("duplicate-key", key_node, key=key, first_line=self.first_line_of(node, key))
+                first_lines = first_lines or self.first_lines(node)
+                self.problem("duplicate-key", key_node, key=key, first_line=first_lines[key])
                 continue
             if recording:
                 child = path + (key,)
@@ -475,13 +484,15 @@ class _Walker:
         key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)
         return nfc(key.strip()) if isinstance(key, str) else key
 
-    def first_line_of(self, node: yaml.MappingNode, key: Any) -> int:
-        """The line of the first of a mapping's keys that read as `key`."""
+    def first_lines(self, node: yaml.MappingNode) -> dict[Any, int]:
+        """The line of each key's first writing in a mapping, read once at its first
+        duplicate (a rescan per duplicate made a file of repeated keys quadratic)."""
         quiet = _Walker(self.source, [], recording=False)  # reading the keys again says nothing twice
+        lines: dict[Any, int] = {}
         for key_node, _value in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and quiet.key_of(key_node) == key:
-                return int(key_node.start_mark.line) + 1
-        return int(node.start_mark.line) + 1  # pragma: no cover - the key was read from this mapping
+            if isinstance(key_node, yaml.ScalarNode):
+                lines.setdefault(quiet.key_of(key_node), int(key_node.start_mark.line) + 1)
+        return lines
 
     def check_tag(self, node: yaml.Node, kind: str) -> None:
         if node.tag != _TAG + kind:
@@ -504,7 +515,8 @@ class _Walker:
     def scalar(self, node: yaml.ScalarNode, path: Path | None) -> Any:
         text: str = node.value
         tag: str = node.tag
-        if tag == _INT_TAG and text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+        if tag == _INT_TAG and text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1) \
+                and len(text) <= _INT_DIGITS_MAX:
             return int(text)  # the common number first: plain digits, what _DECIMAL_INT reads below
         if tag == _TAG + "str":
             return nfc(text)
@@ -523,9 +535,9 @@ class _Walker:
             if ":" in cleaned:
                 self.problem("yaml-sexagesimal", node, text=text)
                 return text
-            if _DECIMAL_INT.match(cleaned):
+            if _DECIMAL_INT.match(cleaned) and len(cleaned) <= _INT_DIGITS_MAX:
                 return int(cleaned)
-            return text  # 0x10, 0o17, 010: leave the text for the field to judge
+            return text  # 0x10, 0o17, 010, a 5,000-digit number: leave the text for the field to judge
         if tag == _TAG + "float":
             cleaned = text.replace("_", "")
             if ":" in cleaned:
