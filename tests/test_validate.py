@@ -372,3 +372,15 @@ def test_messages_exist_in_both_languages(tmp_path):
     problems = problems_of(tmp_path, plan("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 60%, jd: 30%}\n"))
     assert problems[0].message("en") == "the shares of `gmv` add up to 90.0%, not 100%"
     assert problems[0].message("zh") == "`gmv` 的占比合计 90.0%,应为 100%"
+
+
+def test_an_invalid_total_is_reported_once(tmp_path):
+    """A total that is not a number is left out and reported; the rules that need a
+    total (channel shares, quarter shares) do not add `total is required` beside it,
+    which the reader would take for the error.  A total not written at all still is."""
+    body = ("targets:\n  gmv:\n    total: 1abc亿\n    channels: {tmall: 60%, jd: 40%}\n"
+            "  orders:\n    total: lots\n    quarters: [25%, 25%, 25%, 25%]\n")
+    assert found(tmp_path / "invalid", plan(body)) == [("plan.yaml", "not-a-number", 6),
+                                                       ("plan.yaml", "not-a-number", 9)]
+    unwritten = "targets:\n  gmv:\n    channels: {tmall: 60%, jd: 40%}\n"
+    assert found(tmp_path / "unwritten", plan(unwritten)) == [("plan.yaml", "missing-key", 6)]  # at the target

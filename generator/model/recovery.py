@@ -112,3 +112,23 @@ def _rekeyed(source: SourceMap, removed: dict[Path, set[int]]) -> SourceMap:
         return out
 
     return SourceMap(source.path, remap(source.values), remap(source.keys), remap(source.raw_scalars))
+
+
+def left_out_id(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
+    """The id that a left-out path takes away (or ("", "") for none)."""
+    if len(path) >= 2 and path[0] == "channels":
+        return ("channel", str(path[1]))
+    if len(path) >= 2 and path[0] in ("campaigns", "products") and isinstance(path[1], int):
+        items = data.get(path[0]) if isinstance(data, dict) else None
+        item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
+        key = "id" if path[0] == "campaigns" else "sku"
+        if isinstance(item, dict) and key in item:
+            return ("campaign" if key == "id" else "sku", str(item[key]))
+    if len(path) >= 3 and path[:2] == ("budget", "tools"):
+        return ("tool", str(path[2]))
+    return ("", "")
+
+
+def written_path(path: Path) -> tuple[str, str]:
+    """A left-out value's path as Document.left_out holds it."""
+    return ("written", "/".join(str(part) for part in path))

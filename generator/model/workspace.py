@@ -25,7 +25,7 @@ from generator.load.yamltree import Mark, SourceMap, read_mapping
 from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import problems_from_validation, suggest
-from generator.model.recovery import prune
+from generator.model.recovery import left_out_id, prune, written_path
 from generator.problems import Problem, display_path, make
 
 if TYPE_CHECKING:
@@ -49,7 +49,8 @@ class Document:
     source_rows: tuple[SourceRow, ...] = ()
     source_problems: tuple[Problem, ...] = ()
     # What was left out because it failed to validate, as (kind, id): ("channel", "jd"),
-    # ("campaign", "618"), ("sku", "A-1"), ("tool", "jd_express"). Rules do not report
+    # ("campaign", "618"), ("sku", "A-1"), ("tool", "jd_express"), and every value's
+    # path as ("written", "targets/gmv/total"). Rules do not report
     # what follows from a gap that is already reported (`unknown-channel jd`).
     left_out: frozenset[tuple[str, str]] = frozenset()
     # The data as written (after loading), which a scenario overlays (spec 14).
@@ -62,6 +63,11 @@ class Document:
     @property
     def key(self) -> tuple[str, int]:
         return (self.model.unit, self.model.year)
+
+    def left_out_value(self, *path: Any) -> bool:
+        """Whether a value was written at `path` and left out for failing to validate
+        (a rule that finds it missing would only repeat that value's error)."""
+        return written_path(path) in self.left_out
 
     def mark(self, *path: Any, key: bool = False) -> Mark:
         return self.source.key(path) if key else self.source.value(path)
@@ -482,8 +488,9 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
             # Leave the offending entries out and check the rest (spec 11: one typo
             # never hides its neighbours).
             errors = exc.errors(include_url=False)
-            left_out.update(_what(data, source.resolve(tuple(d["loc"]))) for d in errors)
-            pruned = prune(data, source, [source.resolve(tuple(d["loc"])) for d in errors], _stand_ins(errors, source))
+            paths = [source.resolve(tuple(d["loc"])) for d in errors]
+            left_out.update((*(left_out_id(data, path) for path in paths), *(written_path(path) for path in paths)))
+            pruned = prune(data, source, paths, _stand_ins(errors, source))
             if pruned is None:
                 return None
             data, source = pruned
@@ -491,21 +498,6 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
         return None
     left_out.discard(("", ""))
     return Document(shown, file, model, source, left_out=frozenset(left_out), data=data)
-
-
-def _what(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
-    """The id that a left-out path takes away (or ("", "") for none)."""
-    if len(path) >= 2 and path[0] == "channels":
-        return ("channel", str(path[1]))
-    if len(path) >= 2 and path[0] in ("campaigns", "products") and isinstance(path[1], int):
-        items = data.get(path[0]) if isinstance(data, dict) else None
-        item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
-        key = "id" if path[0] == "campaigns" else "sku"
-        if isinstance(item, dict) and key in item:
-            return ("campaign" if key == "id" else "sku", str(item[key]))
-    if len(path) >= 3 and path[:2] == ("budget", "tools"):
-        return ("tool", str(path[2]))
-    return ("", "")
 
 
 def _stand_ins(errors: list[Any], source: SourceMap) -> dict[tuple[Any, ...], Any]:

@@ -164,7 +164,7 @@ def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str)
                 yield doc.problem("period-share-remainder", *where, name, metric=label, form_en=name,
                                   form_zh="月度" if name == "months" else "季度", total=_pp(exact_sum),
                                   remainder=_pp(1 - exact_sum))
-            if spread.total is None:
+            if spread.total is None and not doc.left_out_value(*where, "total"):  # an invalid total is reported
                 yield doc.problem("missing-key", *where, name="total")
         elif spread.total is not None and not spread.total.is_percent:
             if not close(total(values), spread.total.value):
@@ -200,7 +200,7 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                 elif exact_sum != 1:
                     yield doc.problem("share-remainder", *where, metric=metric_id, total=_pp(exact_sum),
                                       remainder=_pp(1 - exact_sum))
-                if target_total(target) is None:
+                if target_total(target) is None and not doc.left_out_value("targets", metric_id, "total"):
                     yield doc.problem("missing-key", "targets", metric_id, name="total")
                 continue
             amounts = [entry_total(e) for e in entries.values()]
