@@ -384,3 +384,36 @@ def test_an_invalid_total_is_reported_once(tmp_path):
                                                        ("plan.yaml", "not-a-number", 9)]
     unwritten = "targets:\n  gmv:\n    channels: {tmall: 60%, jd: 40%}\n"
     assert found(tmp_path / "unwritten", plan(unwritten)) == [("plan.yaml", "missing-key", 6)]  # at the target
+
+
+FOLLOW_UPS = {
+    # one mistake, one problem: the rules that judge values together (a sum, twelve
+    # weights, shares of a total) say nothing of a group from which a value was left out
+    "a channel amount": ("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 6000万, jd: abc}\n",
+                         [("plan.yaml", "not-a-number", 7)]),
+    "a channel share": ("targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 60%, jd: no}\n",
+                        [("plan.yaml", "yaml-boolean", 7)]),
+    "a profile's weight": ("profiles:\n  skincare: [abc, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\ntargets:\n  gmv: 1亿\n",
+                           [("plan.yaml", "not-a-number", 5)]),
+    "the budget's total": ("budget:\n  total: lots\n  tools:\n    jd_express: {share: 60%}\n"
+                           "    tb_keyword: {share: 40%}\n", [("plan.yaml", "not-a-number", 5)]),
+    "a total in the wrong form": ("targets:\n  gmv:\n    total: 13%\n    channels: {tmall: 60%, jd: 40%}\n",
+                                  [("plan.yaml", "percent-not-allowed", 6)]),
+}
+
+
+@pytest.mark.parametrize("name", list(FOLLOW_UPS))
+def test_a_value_left_out_is_not_reported_again_by_the_rules(tmp_path, name):
+    body, expected = FOLLOW_UPS[name]
+    assert found(tmp_path, plan(body)) == expected
+
+
+def test_a_review_month_left_out_does_not_shift_the_channel_sums(tmp_path):
+    """A channel's month that is not a number is reported once; the channel sums of
+    that metric are not judged (the months after it would be compared one month off)."""
+    review = ("kind: review\nyear: 2026\nactuals:\n  gmv:\n"
+              f"    months: [{', '.join(['160万'] * 12)}]\n    channels:\n"
+              f"      tmall: {{months: [abc, {', '.join(['100万'] * 11)}]}}\n"
+              f"      jd: {{months: [{', '.join(['60万'] * 12)}]}}\n")
+    files = {**plan("targets:\n  gmv: 1亿\n"), "review.yaml": review}
+    assert found(tmp_path, files) == [("review.yaml", "not-a-number", 7)]

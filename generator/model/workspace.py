@@ -69,6 +69,12 @@ class Document:
         (a rule that finds it missing would only repeat that value's error)."""
         return written_path(path) in self.left_out
 
+    def left_out_under(self, *path: Any) -> bool:
+        """Whether anything written at or below `path` was left out: a rule that judges
+        the values there together (a sum, twelve weights) would judge what is left."""
+        kind, where = written_path(path)
+        return any(k == kind and (p == where or p.startswith(where + "/")) for k, p in self.left_out)
+
     def mark(self, *path: Any, key: bool = False) -> Mark:
         return self.source.key(path) if key else self.source.value(path)
 

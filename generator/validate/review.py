@@ -234,8 +234,8 @@ def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
         plan = _plan_of(workspace, review)
         for metric_id, actual in review.actuals.items():
             metric = metric_of(plan, metric_id)
-            if metric is None or not metric.sums or not actual.channels:
-                continue
+            if metric is None or not metric.sums or not actual.channels or doc.left_out_under("actuals", metric_id):
+                continue  # a figure left out (reported) shifts the months after it: no sum to judge
             months = month_values(actual.months)
             per_month: dict[int, float] = defaultdict(float)
             exact_month: dict[int, Decimal | int] = defaultdict(int)  # whole numbers stay ints: exact, and cheaper

@@ -117,6 +117,8 @@ def spread_shape(doc: Document, where: tuple[Any, ...], spread: Any, plan: Plan)
 
 
 def _weights_problems(doc: Document, where: tuple[Any, ...], weights: list[Quantity]) -> Iterator[Problem]:
+    if doc.left_out_under(*where):
+        return  # a weight that is not a number is reported; eleven weights are no news
     values = [w.value for w in weights]
     if len(values) != 12 or any(v < 0 for v in values) or not any(values):
         # at the first negative weight where there is one (the caret on what to fix), else the list
@@ -145,7 +147,11 @@ def month_sums(workspace: Workspace) -> Iterator[Problem]:
 def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str) -> Iterator[Problem]:
     """Months and quarters of one spread add up to its total (shared with the budget).
 
-    Written as shares (20%), they add up to 100 % and need a total."""
+    Written as shares (20%), they add up to 100 % and need a total.  Not judged where
+    a value of the spread was left out: its own error is reported, and the rest (a
+    list one month shorter) would add up to something nobody wrote."""
+    if doc.left_out_under(*where):
+        return
     months = list(month_values(spread.months).values())
     for name, values, count, code in (("months", months, 12, "months-sum"),
                                       ("quarters", spread.quarters or [], 4, "quarters-sum")):
@@ -164,7 +170,7 @@ def sum_problems(doc: Document, where: tuple[Any, ...], spread: Any, label: str)
                 yield doc.problem("period-share-remainder", *where, name, metric=label, form_en=name,
                                   form_zh="月度" if name == "months" else "季度", total=_pp(exact_sum),
                                   remainder=_pp(1 - exact_sum))
-            if spread.total is None and not doc.left_out_value(*where, "total"):  # an invalid total is reported
+            if spread.total is None:
                 yield doc.problem("missing-key", *where, name="total")
         elif spread.total is not None and not spread.total.is_percent:
             if not close(total(values), spread.total.value):
@@ -184,8 +190,8 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
     for doc, plan in plans(workspace):
         for metric_id, target in plan.targets.items():
             metric = metric_of(plan, metric_id)
-            if metric is None or not metric.sums or not target.channels:
-                continue
+            if metric is None or not metric.sums or not target.channels or doc.left_out_under("targets", metric_id):
+                continue  # a value left out (reported) would make the rest look wrong
             where = ("targets", metric_id, "channels")
             entries = target.channels
             shares = [e for e in entries.values() if isinstance(e, Quantity) and e.is_percent]
@@ -200,7 +206,7 @@ def channel_split(workspace: Workspace) -> Iterator[Problem]:
                 elif exact_sum != 1:
                     yield doc.problem("share-remainder", *where, metric=metric_id, total=_pp(exact_sum),
                                       remainder=_pp(1 - exact_sum))
-                if target_total(target) is None and not doc.left_out_value("targets", metric_id, "total"):
+                if target_total(target) is None and target.total is None:  # a 13% total has its own problem
                     yield doc.problem("missing-key", "targets", metric_id, name="total")
                 continue
             amounts = [entry_total(e) for e in entries.values()]
