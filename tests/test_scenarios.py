@@ -389,3 +389,26 @@ def test_a_scenario_workbook_never_writes_outside_the_plans_folder(tmp_path: Pat
     result = _cli("import", "plan", str(book_path), "--dir", str(tmp_path / "plans"), "--force")
     assert result.returncode == 1 and "workbook-format" in result.stdout + result.stderr
     assert not (tmp_path / "outside.yaml").exists()
+
+
+def test_a_plan_line_named_in_a_message_is_the_plan_s_line(tmp_path):
+    """A rule that names where something else is written (a campaign id used twice, in
+    the plan at line 144) says the plan's file and line, in the scenario's workspace too;
+    so the scenario adds nothing (it used to show the plan's line plus an inner offset,
+    `保守.yaml:10000144`, as a problem of its own)."""
+    import shutil
+
+    from tests.conftest import DEMO
+
+    plans = tmp_path / "plans"
+    shutil.copytree(DEMO, plans)
+    campaign = plans / "2026" / "campaigns" / "double11.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("id: double11", "id: \"618\"", 1),
+                        encoding="utf-8")
+    _workspace, problems = check(plans)
+    duplicate = [p for p in problems if p.code == "duplicate-campaign"]
+    plan_line = next(i for i, line in enumerate((plans / "2026" / "plan.yaml").read_text(encoding="utf-8")
+                                                .splitlines(), 1) if 'id: "618"' in line)
+    assert len(duplicate) == 1 and duplicate[0].message("en").endswith(f"2026/plan.yaml:{plan_line})")
+    assert not [p for p in problems if p.code == "scenario-elsewhere"]
+    assert not [p for p in problems if "1000" in p.message("en")]

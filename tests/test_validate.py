@@ -417,3 +417,23 @@ def test_a_review_month_left_out_does_not_shift_the_channel_sums(tmp_path):
               f"      jd: {{months: [{', '.join(['60万'] * 12)}]}}\n")
     files = {**plan("targets:\n  gmv: 1亿\n"), "review.yaml": review}
     assert found(tmp_path, files) == [("review.yaml", "not-a-number", 7)]
+
+
+def test_a_value_every_branch_of_a_union_refuses_is_reported_once(tmp_path):
+    """`offers:` takes a text or a list of texts; `no` (a YAML 1.1 boolean) is refused by
+    both, and the reader hears it once."""
+    import shutil
+
+    from generator.validate import check
+    from tests.conftest import DEMO
+
+    plans = tmp_path / "plans"
+    shutil.copytree(DEMO, plans)
+    plan_file = plans / "2026" / "plan.yaml"
+    lines = plan_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("offers:"))
+    lines[at] = lines[at][: lines[at].index("offers:")] + "offers: no\n"
+    plan_file.write_text("".join(lines), encoding="utf-8")
+    _workspace, problems = check(plans)
+    assert [(p.code, p.line) for p in problems if p.path.endswith("plan.yaml") and p.is_error] == \
+        [("yaml-boolean", at + 1)]

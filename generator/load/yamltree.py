@@ -147,6 +147,11 @@ class SourceMap:
         """The mark of the value at `path`, or of its nearest written parent."""
         return self._nearest(self.values, path)
 
+    def written_at(self, path: Path) -> tuple[str, Mark]:
+        """The file and mark of the value at `path`, for a message that names where
+        something else was written (a scenario's marks say the plan's file)."""
+        return self.path, self.value(path)
+
     def key(self, path: Path) -> Mark:
         """The mark of the key at `path` (the value's for list items)."""
         if path in self.keys:

@@ -45,6 +45,15 @@ def problems_from_validation(
     return problems
 
 
+def one_per_spot(problems: list[Problem]) -> list[Problem]:
+    """The first problem of each code at each spot: every branch of a union (text, or a
+    list of texts) finds the same `offers: no`, and the reader needs to hear it once."""
+    first: dict[tuple[int, int, str], Problem] = {}
+    for problem in problems:
+        first.setdefault((problem.line, problem.column, problem.code), problem)
+    return list(first.values())
+
+
 # A review's keys written inside a section and lifted out of it by the model
 # (`actuals: {source:, columns:}` → `source`, `columns`): their errors are placed
 # where they were written, never on the first line.

@@ -195,6 +195,12 @@ class _ScenarioMarks(SourceMap):
             return super().key(path)
         return self._placed(self.values, self.plan.keys if path in self.plan.keys else self.plan.values, path)
 
+    def written_at(self, path: Any) -> tuple[str, Mark]:
+        mark = self.value(path)
+        if mark.line > PLAN_LINE_OFFSET:  # the plan's line, in the plan's file
+            return self.plan.path, Mark(mark.line - PLAN_LINE_OFFSET, mark.column)
+        return self.path, mark
+
     def resolve(self, loc: Any) -> Any:
         mine, theirs = super().resolve(loc), self.plan.resolve(loc)
         return mine if len(mine) >= len(theirs) else theirs

@@ -24,7 +24,7 @@ from generator.load.warehouse import ASK_NOW, QueryOptions, looks_like_url, quer
 from generator.load.yamltree import Mark, SourceMap, read_mapping
 from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
-from generator.model.errors import problems_from_validation, suggest
+from generator.model.errors import one_per_spot, problems_from_validation, suggest
 from generator.model.recovery import left_out_id, prune, written_path
 from generator.problems import Problem, display_path, make
 
@@ -64,16 +64,16 @@ class Document:
     def key(self) -> tuple[str, int]:
         return (self.model.unit, self.model.year)
 
-    def left_out_value(self, *path: Any) -> bool:
-        """Whether a value was written at `path` and left out for failing to validate
-        (a rule that finds it missing would only repeat that value's error)."""
-        return written_path(path) in self.left_out
-
     def left_out_under(self, *path: Any) -> bool:
-        """Whether anything written at or below `path` was left out: a rule that judges
-        the values there together (a sum, twelve weights) would judge what is left."""
+        """Whether a value at or below `path` was left out: a rule that judges them together
+        (a sum, twelve weights) would judge what is left."""
         kind, where = written_path(path)
         return any(k == kind and (p == where or p.startswith(where + "/")) for k, p in self.left_out)
+
+    def written_at(self, *path: Any) -> str:
+        """`file:line` of the value at `path`, for a message that names it."""
+        file, mark = self.source.written_at(path)
+        return f"{file}:{mark.line}"
 
     def mark(self, *path: Any, key: bool = False) -> Mark:
         return self.source.key(path) if key else self.source.value(path)
@@ -487,8 +487,8 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
             model = model_class.model_validate(data)
             break
         except ValidationError as exc:
-            found = [p for p in problems_from_validation(exc, model_class, source)
-                     if (p.line, p.column) not in reported]
+            found = one_per_spot([p for p in problems_from_validation(exc, model_class, source)
+                                  if (p.line, p.column) not in reported])
             problems.extend(found)
             reported.update((p.line, p.column) for p in found)
             # Leave the offending entries out and check the rest (spec 11: one typo

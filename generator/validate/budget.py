@@ -59,7 +59,7 @@ def tool_amounts(workspace: Workspace) -> Iterator[Problem]:
                 yield doc.problem("tool-share-and-amount", *where, key=True, tool=tool_id)
             elif tool.share is None and tool.amount is None:
                 yield doc.problem("tool-without-amount", *where, key=True, tool=tool_id)
-            elif tool.share is not None and plan.budget.total is None and not doc.left_out_value("budget", "total"):
+            elif tool.share is not None and plan.budget.total is None and not doc.left_out_under("budget", "total"):
                 yield doc.problem("tool-share-without-total", *where, key=True, tool=tool_id)
 
 

@@ -54,7 +54,7 @@ def campaign_ids(workspace: Workspace) -> Iterator[Problem]:
                                  limit=MAX_ID_LENGTH)
         if key in seen:
             first = seen[key]
-            other = f"{first.document.path}:{first.document.mark(*first.path, 'id').line}"
+            other = first.document.written_at(*first.path, "id")
             yield placed.problem("duplicate-campaign", "id", id=placed.campaign.id, year=year, other=other)
         else:
             seen[key] = placed

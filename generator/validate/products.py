@@ -21,7 +21,7 @@ def duplicate_skus(workspace: Workspace) -> Iterator[Problem]:
         first: dict[str, int] = {}
         for i, product in enumerate(plan.products):
             if product.sku in first:
-                line = doc.mark("products", first[product.sku], "sku").line
+                line = doc.source.written_at(("products", first[product.sku], "sku"))[1].line
                 yield doc.problem("duplicate-sku", "products", i, "sku", sku=product.sku, first_line=line)
             else:
                 first[product.sku] = i
