@@ -437,3 +437,25 @@ def test_a_value_every_branch_of_a_union_refuses_is_reported_once(tmp_path):
     _workspace, problems = check(plans)
     assert [(p.code, p.line) for p in problems if p.path.endswith("plan.yaml") and p.is_error] == \
         [("yaml-boolean", at + 1)]
+
+
+@pytest.mark.parametrize("header, broken", [("year: 2026", "year: abc"), ("year: 2026", "year: -2026"),
+                                            ("kind: plan", "kind: plna")])
+def test_a_plan_whose_header_is_the_mistake_gives_its_dependants_one_note(tmp_path, header, broken):
+    """plans/2026/plan.yaml with `year: abc` is still the 2026 plan by its place: the
+    review and the campaign file get `plan-has-errors`, not a cascade of unknown
+    channels, campaigns, tools and nodes."""
+    import shutil
+
+    from generator.validate import check
+    from tests.conftest import DEMO
+
+    plans = tmp_path / "plans"
+    shutil.copytree(DEMO, plans)
+    plan_file = plans / "2026" / "plan.yaml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(header, broken, 1), encoding="utf-8")
+    _workspace, problems = check(plans)
+    errors = [(p.path.rsplit("plans/", 1)[-1], p.code) for p in problems if p.is_error]
+    notes = sorted(p.path.rsplit("plans/", 1)[-1] for p in problems if p.code == "plan-has-errors")
+    assert len(errors) == 1 and errors[0][0] == "2026/plan.yaml"
+    assert notes == ["2026/campaigns/double11.yaml", "2026/review.yaml"]

@@ -5,10 +5,16 @@ entry at that path (a key, or the list item a missing key belongs to) is left
 out and the document is validated again, so that one typo never hides the
 errors beside it (spec 11).  Removing a list item shifts the later items, so
 the source map is re-keyed to keep every remaining value at its own line.
+
+What was left out is remembered (`left_out_id`, `written_path`) so that the rules
+do not report its gap again; a file that did not load at all is still known by
+what its text and place say it is (`header_guess`).
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path as FilePath
 from typing import Any, Iterable
 
 from generator.load.yamltree import Path, SourceMap
@@ -132,3 +138,25 @@ def left_out_id(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
 def written_path(path: Path) -> tuple[str, str]:
     """A left-out value's path as Document.left_out holds it."""
     return ("written", "/".join(str(part) for part in path))
+
+
+_HEADER = re.compile(r"^(kind|unit|year)\s*:\s*[\"']?([A-Za-z0-9_\-]+)", re.MULTILINE)
+
+
+def header_guess(file: FilePath) -> tuple[str | None, str, int | None]:
+    """What a YAML file that did not load says it is, read from its text: (kind,
+    unit, year), so that the documents that depend on it get one note."""
+    try:
+        text = file.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        text = ""
+    found: dict[str, str] = {}
+    for key, value in _HEADER.findall(text[:20_000]):
+        found.setdefault(key, value)
+    # Where the header itself is the mistake (`year: abc`, `kind: plna`), the layout says
+    # what the file is (plans/2026/plan.yaml): its dependants then get one note, not a cascade.
+    year, kind = found.get("year", ""), found.get("kind")
+    folder_year = file.parent.name if re.fullmatch(r"(19|20)\d\d", file.parent.name) else ""
+    if kind not in ("plan", "review", "campaign") and file.stem.lower() in ("plan", "review"):
+        kind = file.stem.lower()
+    return kind, found.get("unit", "main"), int(year) if year.isdigit() else int(folder_year) if folder_year else None

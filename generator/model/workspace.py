@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +24,7 @@ from generator.load.yamltree import Mark, SourceMap, read_mapping
 from generator.model.catalog import METRICS, TOOLS, metric_for
 from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
 from generator.model.errors import one_per_spot, problems_from_validation, suggest
-from generator.model.recovery import left_out_id, prune, written_path
+from generator.model.recovery import header_guess, left_out_id, prune, written_path
 from generator.problems import Problem, display_path, make
 
 if TYPE_CHECKING:
@@ -106,20 +105,9 @@ class Unloaded:
     year: int | None
 
 
-_HEADER = re.compile(r"^(kind|unit|year)\s*:\s*[\"']?([A-Za-z0-9_\-]+)", re.MULTILINE)
-
-
 def _header_guess(file: Path, shown: str) -> Unloaded:
-    try:
-        text = file.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError:
-        text = ""
-    found: dict[str, str] = {}
-    for key, value in _HEADER.findall(text[:20_000]):
-        found.setdefault(key, value)
-    year = found.get("year")
-    return Unloaded(shown, found.get("kind"), found.get("unit", "main"),
-                    int(year) if year and year.isdigit() else None)
+    kind, unit, year = header_guess(file)
+    return Unloaded(shown, kind, unit, year)
 
 
 @dataclass(frozen=True)
