@@ -397,6 +397,11 @@ FOLLOW_UPS = {
                            [("plan.yaml", "not-a-number", 5)]),
     "the budget's total": ("budget:\n  total: lots\n  tools:\n    jd_express: {share: 60%}\n"
                            "    tb_keyword: {share: 40%}\n", [("plan.yaml", "not-a-number", 5)]),
+    "a calendar node's date": ("calendar: {brand_day: 2026-13-16}\ncampaigns:\n"
+                               "  - {id: a, name: A, type: store, node: brand_day, start: 2026-04-10, end: 2026-04-16}\n",
+                               [("plan.yaml", "invalid-date", 4)]),
+    "a declared metric": ("metrics:\n  live_gmv: {lable: 直播, unit: money}\ntargets:\n  live_gmv: 100万\n",
+                          [("plan.yaml", "missing-key", 5), ("plan.yaml", "unknown-key", 5)]),
     "a total in the wrong form": ("targets:\n  gmv:\n    total: 13%\n    channels: {tmall: 60%, jd: 40%}\n",
                                   [("plan.yaml", "percent-not-allowed", 6)]),
 }
@@ -459,3 +464,11 @@ def test_a_plan_whose_header_is_the_mistake_gives_its_dependants_one_note(tmp_pa
     notes = sorted(p.path.rsplit("plans/", 1)[-1] for p in problems if p.code == "plan-has-errors")
     assert len(errors) == 1 and errors[0][0] == "2026/plan.yaml"
     assert notes == ["2026/campaigns/double11.yaml", "2026/review.yaml"]
+
+
+def test_channels_written_as_a_list_are_one_problem(tmp_path):
+    """`channels:` as a list (- tmall) is one wrong type; the channels used elsewhere
+    are not each reported as undeclared."""
+    text = ("kind: plan\nyear: 2026\nchannels:\n  - tmall\n  - jd\n"
+            "targets:\n  gmv:\n    total: 1亿\n    channels: {tmall: 60%, jd: 40%}\n")
+    assert found(tmp_path, {"plan.yaml": text}) == [("plan.yaml", "wrong-type", 4)]

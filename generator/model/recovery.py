@@ -121,18 +121,25 @@ def _rekeyed(source: SourceMap, removed: dict[Path, set[int]]) -> SourceMap:
 
 
 def left_out_id(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
-    """The id that a left-out path takes away (or ("", "") for none)."""
-    if len(path) >= 2 and path[0] == "channels":
-        return ("channel", str(path[1]))
+    """The id that a left-out path takes away (or ("", "") for none); ("channel", "*")
+    where the whole `channels:` mapping is (a list written instead)."""
+    if path == ("channels",):
+        return ("channel", "*")
+    if len(path) >= 2 and path[0] in _DECLARED:
+        return (_DECLARED[path[0]], str(path[1]))
     if len(path) >= 2 and path[0] in ("campaigns", "products") and isinstance(path[1], int):
         items = data.get(path[0]) if isinstance(data, dict) else None
         item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
         key = "id" if path[0] == "campaigns" else "sku"
         if isinstance(item, dict) and key in item:
             return ("campaign" if key == "id" else "sku", str(item[key]))
-    if len(path) >= 3 and path[:2] == ("budget", "tools"):
+    if len(path) >= 3 and path[:2] in (("budget", "tools"), ("budget", "tools_declared")):
         return ("tool", str(path[2]))
     return ("", "")
+
+
+# A plan's declarations, keyed by id: what leaving one out takes away.
+_DECLARED = {"channels": "channel", "calendar": "node", "metrics": "metric"}
 
 
 def written_path(path: Path) -> tuple[str, str]:

@@ -77,7 +77,9 @@ def check(root: Path, parsed: ParsedCache | None = None,
 # Problems that only repeat a gap left by an entry that failed to load, by the arg
 # that names the missing thing.
 _FOLLOW_UPS = {"unknown-channel": ("channel", "channel"), "unknown-campaign": ("campaign", "id"),
-               "unknown-sku": ("sku", "sku"), "tool-without-amount": ("tool", "tool")}
+               "unknown-sku": ("sku", "sku"), "tool-without-amount": ("tool", "tool"),
+               "unknown-tool": ("tool", "tool"), "unknown-node": ("node", "node"),
+               "node-date-missing": ("node", "node"), "unknown-metric": ("metric", "metric")}
 
 
 def _without_follow_ups(workspace: Workspace, problems: list[Problem]) -> list[Problem]:
@@ -95,7 +97,7 @@ def _without_follow_ups(workspace: Workspace, problems: list[Problem]) -> list[P
         key = by_path.get(problem.path)
         follow = _FOLLOW_UPS.get(problem.code)
         missing = gaps.get(key, set()) if key else set()
-        if follow and (follow[0], str(dict(problem.args).get(follow[1]))) in missing:
+        if follow and ((follow[0], str(dict(problem.args).get(follow[1]))) in missing or (follow[0], "*") in missing):
             continue
         if problem.code == "budget-unallocated" and any(kind == "tool" for kind, _id in missing):
             continue
