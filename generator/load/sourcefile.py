@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,20 +36,6 @@ class SourceRow:
     channel: str  # as written; "" for the total
     metric: str
     value: Decimal  # exact, as written in the file
-
-
-def resolve_source(review_file: Path, written: str, root: Path) -> Path | None:
-    """The source path next to the review, or None when it leads outside `root`
-    (an absolute path, `..`, or a symlink that points out)."""
-    if os.path.isabs(written) or written.startswith(("~", "\\")):
-        return None
-    candidate = (review_file.parent / written).resolve()
-    boundary = root.resolve() if root.is_dir() else root.resolve().parent
-    try:
-        candidate.relative_to(boundary)
-    except ValueError:
-        return None
-    return candidate
 
 
 # A metric's unit (money, count, rate, ratio, rank), or None for an unknown metric.

@@ -37,7 +37,10 @@ except AttributeError:  # pragma: no cover
 _RESOLVED_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}
 _RESOLVED_TAGS_MAX = 200_000
 _RESOLVED_TEXT_MAX = 64
-_INT_TAG = "tag:yaml.org,2002:int"
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (_TAG + kind for kind in ("str", "int", "float", "bool", "null",
+                                                                          "timestamp"))
 # Longer digit strings stay text, which the quantity reader refuses as too large
 # (Python refuses to read an int of more than 4,300 digits, an internal error before).
 _INT_DIGITS_MAX = 100
@@ -56,7 +59,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
         if implicit[0] and value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
             # Plain digits (a month's 360583): YAML 1.1's int pattern, the only one
             # that matches them, said without trying float's and int's patterns first.
-            return _INT_TAG
+            return _INT
         key = (value, implicit)
         tag = _RESOLVED_TAGS.get(key)
         if tag is None:
@@ -72,8 +75,6 @@ MAX_ALIAS_NODES = 10_000  # nodes an alias may pull in, summed over a document
 
 Path = tuple[Any, ...]
 
-_TAG = "tag:yaml.org,2002:"
-_STR = _TAG + "str"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
 # An unquoted year in full-width digits (year: ２０２６, typed with a Chinese input
 # method) is the number, as spec 2 reads full-width digits in quantities; quoted, it
@@ -115,13 +116,13 @@ class SourceMap:
     @property
     def values(self) -> dict[Path, yaml.Node]:
         if self._unwalked is not None:
-            self._make_tables()
+            self.record(self._unwalked)
         return self._values
 
     @property
     def keys(self) -> dict[Path, yaml.Node]:
         if self._unwalked is not None:
-            self._make_tables()
+            self.record(self._unwalked)
         return self._keys
 
     def record_later(self, root: yaml.Node) -> None:
@@ -137,11 +138,6 @@ class SourceMap:
         self._values, self._keys = made._values, made._keys
         self.raw_scalars.update(made.raw_scalars)
         self._unwalked = None
-
-    def _make_tables(self) -> None:
-        root = self._unwalked
-        if root is not None:
-            self.record(root)
 
     def value(self, path: Path) -> Mark:
         """The mark of the value at `path`, or of its nearest written parent."""
@@ -465,9 +461,7 @@ class _Walker:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("complex-key", key_node)
                 continue
-            key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)  # key_of, inline: per key
-            if isinstance(key, str):
-                key = nfc(key.strip())
+            key = self.key_of(key_node)
             if key in result:
                 first_lines = first_lines or self.first_lines(node)
                 self.problem("duplicate-key", key_node, key=key, first_line=first_lines[key])
@@ -486,6 +480,7 @@ class _Walker:
         return result
 
     def key_of(self, key_node: yaml.ScalarNode) -> Any:
+        """A mapping key as the data holds it: text stripped and composed (NFC)."""
         key = key_node.value if key_node.tag == _STR else self.scalar(key_node, None)
         return nfc(key.strip()) if isinstance(key, str) else key
 
@@ -520,22 +515,7 @@ class _Walker:
     def scalar(self, node: yaml.ScalarNode, path: Path | None) -> Any:
         text: str = node.value
         tag: str = node.tag
-        if tag == _INT_TAG and text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1) \
-                and len(text) <= _INT_DIGITS_MAX:
-            return int(text)  # the common number first: plain digits, what _DECIMAL_INT reads below
-        if tag == _TAG + "str":
-            return nfc(text)
-        if tag == _TAG + "null":
-            return None
-        if tag == _TAG + "bool":
-            lowered = text.lower()
-            if lowered in _YAML11_BOOLEANS and path is not None:
-                if self.recording:
-                    self.source.raw_scalars[path] = text
-                else:
-                    self.unusual = True
-            return lowered in ("true", "yes", "on", "y")
-        if tag == _TAG + "int":
+        if tag == _INT:  # first: most of a review's scalars are its figures
             cleaned = text.replace("_", "")
             if ":" in cleaned:
                 self.problem("yaml-sexagesimal", node, text=text)
@@ -543,7 +523,19 @@ class _Walker:
             if _DECIMAL_INT.match(cleaned) and len(cleaned) <= _INT_DIGITS_MAX:
                 return int(cleaned)
             return text  # 0x10, 0o17, 010, a 5,000-digit number: leave the text for the field to judge
-        if tag == _TAG + "float":
+        if tag == _STR:
+            return nfc(text)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            lowered = text.lower()
+            if lowered in _YAML11_BOOLEANS and path is not None:
+                if self.recording:
+                    self.source.raw_scalars[path] = text
+                else:
+                    self.unusual = True
+            return lowered in ("true", "yes", "on", "y")
+        if tag == _FLOAT:
             cleaned = text.replace("_", "")
             if ":" in cleaned:
                 self.problem("yaml-sexagesimal", node, text=text)
@@ -552,7 +544,7 @@ class _Walker:
                 return float(cleaned)
             except ValueError:
                 return text  # `.nan`, `.inf`: the quantity parser refuses them by text
-        if tag == _TAG + "timestamp":
+        if tag == _TIMESTAMP:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:

@@ -6,9 +6,9 @@ out and the document is validated again, so that one typo never hides the
 errors beside it (spec 11).  Removing a list item shifts the later items, so
 the source map is re-keyed to keep every remaining value at its own line.
 
-What was left out is remembered (`left_out_id`, `written_path`) so that the rules
-do not report its gap again; a file that did not load at all is still known by
-what its text and place say it is (`header_guess`).
+What was left out is remembered (its paths, and the ids `left_out_id` names) so
+that the rules do not report its gap again; a file that did not load at all is
+still known by what its text and place say it is (`header_guess`).
 """
 
 from __future__ import annotations
@@ -120,6 +120,10 @@ def _rekeyed(source: SourceMap, removed: dict[Path, set[int]]) -> SourceMap:
     return SourceMap(source.path, remap(source.values), remap(source.keys), remap(source.raw_scalars))
 
 
+# A plan's declarations, keyed by id: what leaving one out takes away.
+_DECLARED = {"channels": "channel", "calendar": "node", "metrics": "metric"}
+
+
 def left_out_id(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
     """The id that a left-out path takes away (or ("", "") for none); ("channel", "*")
     where the whole `channels:` mapping is (a list written instead)."""
@@ -137,14 +141,6 @@ def left_out_id(data: Any, path: tuple[Any, ...]) -> tuple[str, str]:
         return ("tool", str(path[2]))
     return ("", "")
 
-
-# A plan's declarations, keyed by id: what leaving one out takes away.
-_DECLARED = {"channels": "channel", "calendar": "node", "metrics": "metric"}
-
-
-def written_path(path: Path) -> tuple[str, str]:
-    """A left-out value's path as Document.left_out holds it."""
-    return ("written", "/".join(str(part) for part in path))
 
 
 _HEADER = re.compile(r"^(kind|unit|year)\s*:\s*[\"']?([A-Za-z0-9_\-]+)", re.MULTILINE)

@@ -19,12 +19,13 @@ from pydantic import ValidationError
 
 from generator.load.frontmatter import read_front_matter
 from generator.load.overlay import is_scenario_file, read_overlay
+from generator.load.places import resolve_source
 from generator.load.warehouse import ASK_NOW, QueryOptions, looks_like_url, query_table
 from generator.load.yamltree import Mark, SourceMap, read_mapping
 from generator.model.catalog import METRICS, TOOLS, metric_for
-from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, Review
+from generator.model.documents import DOCUMENT_MODELS, CampaignDocument, Plan, ProductActual, Review, ToolActual
 from generator.model.errors import one_per_spot, problems_from_validation, suggest
-from generator.model.recovery import header_guess, left_out_id, prune, written_path
+from generator.model.recovery import header_guess, left_out_id, prune
 from generator.problems import Problem, display_path, make
 
 if TYPE_CHECKING:
@@ -48,10 +49,11 @@ class Document:
     source_rows: tuple[SourceRow, ...] = ()
     source_problems: tuple[Problem, ...] = ()
     # What was left out because it failed to validate, as (kind, id): ("channel", "jd"),
-    # ("campaign", "618"), ("sku", "A-1"), ("tool", "jd_express"), and every value's
-    # path as ("written", "targets/gmv/total"). Rules do not report
-    # what follows from a gap that is already reported (`unknown-channel jd`).
+    # ("campaign", "618"), ("sku", "A-1"), ("tool", "jd_express"); and where, as paths
+    # (("targets", "gmv", "total")). Rules do not report what follows from a gap that is
+    # already reported (`unknown-channel jd`, shares that no longer add up).
     left_out: frozenset[tuple[str, str]] = frozenset()
+    left_out_paths: frozenset[tuple[Any, ...]] = frozenset()
     # The data as written (after loading), which a scenario overlays (spec 14).
     data: Any = field(default=None, compare=False, repr=False)
 
@@ -66,8 +68,7 @@ class Document:
     def left_out_under(self, *path: Any) -> bool:
         """Whether a value at or below `path` was left out: a rule that judges them together
         (a sum, twelve weights) would judge what is left."""
-        kind, where = written_path(path)
-        return any(k == kind and (p == where or p.startswith(where + "/")) for k, p in self.left_out)
+        return any(gone[:len(path)] == path for gone in self.left_out_paths)
 
     def written_at(self, *path: Any) -> str:
         """`file:line` of the value at `path`, for a message that names it."""
@@ -103,11 +104,6 @@ class Unloaded:
     kind: str | None
     unit: str
     year: int | None
-
-
-def _header_guess(file: Path, shown: str) -> Unloaded:
-    kind, unit, year = header_guess(file)
-    return Unloaded(shown, kind, unit, year)
 
 
 @dataclass(frozen=True)
@@ -216,7 +212,7 @@ def read_workspace(root: Path, parsed: ParsedCache | None = None,
         if document is not None:
             documents.append(document)
         else:
-            unloaded.append(_header_guess(file, shown))
+            unloaded.append(Unloaded(shown, *header_guess(file)))
     if parsed is not None:  # files that are gone are forgotten
         for gone in set(parsed) - seen:
             del parsed[gone]
@@ -248,7 +244,7 @@ def _with_source_rows(document: Document, plans: dict[tuple[str, int], Plan], ro
     review = document.model
     if not isinstance(review, Review) or review.source_name is None:
         return document
-    from generator.load.sourcefile import read_source, read_table, resolve_source  # for a source only
+    from generator.load.sourcefile import read_source, read_table  # for a source only
 
     # The channels a review may use: its year's plan's, else the next year's
     # (a review without a plan is the baseline of the first planned year).
@@ -323,10 +319,7 @@ def _with_ad_report(document: Document, root: Path) -> Document:
     review = document.model
     if not isinstance(review, Review) or review.budget_source is None:
         return document
-    # here, after the common case: the report readers cost an import
-    from generator.load.reports import read_ad_report
-    from generator.load.sourcefile import resolve_source
-    from generator.model.documents import ToolActual
+    from generator.load.reports import read_ad_report  # here, after the common case: an import
 
     where = ("budget", "source")
     file = resolve_source(document.file, review.budget_source, root)
@@ -381,10 +374,7 @@ def _with_item_report(document: Document, plans: dict[tuple[str, int], Plan], ro
     review = document.model
     if not isinstance(review, Review) or review.products_source is None:
         return document
-    # here, after the common case: the report readers cost an import
-    from generator.load.reports import read_item_report
-    from generator.load.sourcefile import resolve_source
-    from generator.model.documents import ProductActual
+    from generator.load.reports import read_item_report  # here, after the common case: an import
 
     where = ("products", "source")
     file = resolve_source(document.file, review.products_source, root)
@@ -470,6 +460,7 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
     reported = {(p.line, p.column) for p in already}
     model = None
     left_out: set[tuple[str, str]] = set()
+    left_out_paths: set[tuple[Any, ...]] = set()
     for _attempt in range(MAX_RECOVERY_PASSES):
         try:
             model = model_class.model_validate(data)
@@ -483,7 +474,8 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
             # never hides its neighbours).
             errors = exc.errors(include_url=False)
             paths = [source.resolve(tuple(d["loc"])) for d in errors]
-            left_out.update((*(left_out_id(data, path) for path in paths), *(written_path(path) for path in paths)))
+            left_out.update(left_out_id(data, path) for path in paths)
+            left_out_paths.update(paths)
             pruned = prune(data, source, paths, _stand_ins(errors, source))
             if pruned is None:
                 return None
@@ -491,7 +483,8 @@ def typed_document(model_class: Any, data: dict[str, Any], source: SourceMap, sh
     if model is None:
         return None
     left_out.discard(("", ""))
-    return Document(shown, file, model, source, left_out=frozenset(left_out), data=data)
+    return Document(shown, file, model, source, left_out=frozenset(left_out), left_out_paths=frozenset(left_out_paths),
+                    data=data)
 
 
 def _stand_ins(errors: list[Any], source: SourceMap) -> dict[tuple[Any, ...], Any]:
@@ -550,8 +543,6 @@ def files_read(document: Document, root: Path) -> list[Path]:
     """The files a review reads besides itself: `source:`, the ad report (`budget:
     source:`) and the item report (`products: source:`), by the loading rule (a file
     outside the plans folder is not read)."""
-    from generator.load.sourcefile import resolve_source
-
     found = []
     for attribute in ("source_name", "budget_source", "products_source"):
         name = getattr(document.model, attribute, None)

@@ -63,52 +63,42 @@ def declared_list(values: Iterable[Any]) -> str:
     return ", ".join(str(v) for v in values) or "—"
 
 
-Fault = tuple[str, dict[str, Any]]  # a problem's code and arguments, before it is placed
-
-
 def value_problem(
     doc: Document | PlacedCampaign, where: tuple[Any, ...], metric: Metric, quantity: Quantity, may_be_share: bool = False
 ) -> Problem | None:
-    """The value rules of spec 2 for one written figure of a metric, placed at `where`."""
-    fault = value_fault(metric, quantity, may_be_share)
-    return None if fault is None else doc.problem(fault[0], *where, **fault[1])
-
-
-def value_fault(metric: Metric, quantity: Quantity, may_be_share: bool = False) -> Fault | None:
     """The value rules of spec 2 for one written figure of a metric, wherever it is
     written (targets, actuals, campaign goals and results): sum metrics take
     amounts (a share only where the place allows one), rates take levels from 0
     to 100 % (a bare `4` is 400 % by mistake), `元/单` nowhere, nothing negative
     but a gross margin (a loss-making year has one below zero).  At most one
-    fault a figure; None for most (asked for every figure of every document, so
-    the caller makes the figure's path only for a fault)."""
+    problem a figure; None for most."""
     form, unit = quantity.form, metric.unit
     if form == "per_order":
-        return "per-order-not-allowed", {}
+        return doc.problem("per-order-not-allowed", *where)
     if unit == "rate":
         if form == "number" and abs(quantity.value) > 1:
-            return "rate-over-one", {"text": number(quantity.value), "percent": number(quantity.value)}
+            return doc.problem("rate-over-one", *where, text=number(quantity.value), percent=number(quantity.value))
         if form == "percent" and quantity.value > 1:
-            return "rate-over-100", {"text": written(quantity)}
+            return doc.problem("rate-over-100", *where, text=written(quantity))
         if quantity.value < 0 and metric.id not in MAY_BE_NEGATIVE:
-            return "negative", {"text": written(quantity)}
+            return doc.problem("negative", *where, text=written(quantity))
         return None
     if form == "percent" and not (may_be_share and metric.sums):
-        return "percent-not-allowed", {"metric": metric.id}
+        return doc.problem("percent-not-allowed", *where, metric=metric.id)
     if quantity.value < 0:
-        return "negative", {"text": number(quantity.value)}
+        return doc.problem("negative", *where, text=number(quantity.value))
     if unit not in ("count", "rank"):
         return None
     if quantity.yuan:
         # 30万元 of orders: money written where a count belongs (never read as 300,000 orders)
-        return "yuan-on-count", {"text": f"{number(quantity.value)}元", "metric": metric.id}
+        return doc.problem("yuan-on-count", *where, text=f"{number(quantity.value)}元", metric=metric.id)
     if form == "percent":
         return None  # a share of the total: whole and at least one are asked of the count it makes
     if unit == "rank" and quantity.value < 1:  # a float's value is exact against 1
-        return "rank-below-one", {"text": number(quantity.value)}
+        return doc.problem("rank-below-one", *where, text=number(quantity.value))
     if not isinstance(quantity.value, int) and quantity.exact != quantity.exact.to_integral_value():
         # 1000.5 orders: never rounded in silence to 1001
-        return "fractional-count", {"text": number(quantity.value), "metric": metric.id}
+        return doc.problem("fractional-count", *where, text=number(quantity.value), metric=metric.id)
     return None
 
 

@@ -21,8 +21,8 @@ def duplicate_skus(workspace: Workspace) -> Iterator[Problem]:
         first: dict[str, int] = {}
         for i, product in enumerate(plan.products):
             if product.sku in first:
-                line = doc.source.written_at(("products", first[product.sku], "sku"))[1].line
-                yield doc.problem("duplicate-sku", "products", i, "sku", sku=product.sku, first_line=line)
+                _file, mark = doc.source.written_at(("products", first[product.sku], "sku"))  # the plan's line
+                yield doc.problem("duplicate-sku", "products", i, "sku", sku=product.sku, first_line=mark.line)
             else:
                 first[product.sku] = i
 

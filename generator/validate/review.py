@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from generator.model.catalog import NODES, TOOLS, Metric
+from generator.model.catalog import NODES, TOOLS
 from generator.model.documents import Actual, ActualChannel, Plan, Review
 from generator.model.errors import suggest
 from generator.model.fields import month_values
@@ -22,8 +22,9 @@ from generator.validate.common import (
     metric_of,
     number,
     reviews,
+    spread_values,
     total,
-    value_fault,
+    value_problem,
     written_actual,
 )
 from generator.words import Phrase, phrase
@@ -213,19 +214,9 @@ def actual_entries(workspace: Workspace) -> Iterator[Problem]:
                                       key=True, channel=channel, declared=declared_list(channels))
             if metric is not None:  # the same value rules as the plan's targets
                 for prefix, spread in spreads:
-                    yield from _figure_problems(doc, ("actuals", metric_id, *prefix), metric, spread)
-
-
-def _figure_problems(doc: Document, where: tuple[Any, ...], metric: Metric, spread: Actual | ActualChannel
-                     ) -> Iterator[Problem]:
-    """The value rules for an actual's total and months; a month's path is made only
-    for a fault (a review has hundreds of figures, nearly all of them fine)."""
-    if spread.total is not None and (fault := value_fault(metric, spread.total)) is not None:
-        yield doc.problem(fault[0], *where, "total", **fault[1])
-    months = spread.months
-    for key, quantity in months.items() if isinstance(months, dict) else enumerate(months or ()):
-        if quantity is not None and (fault := value_fault(metric, quantity)) is not None:
-            yield doc.problem(fault[0], *where, "months", key, **fault[1])
+                    for path, quantity, _share in spread_values(spread, ("actuals", metric_id, *prefix)):
+                        if (problem := value_problem(doc, path, metric, quantity)) is not None:
+                            yield problem
 
 
 def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
@@ -238,17 +229,17 @@ def actual_channel_sums(workspace: Workspace) -> Iterator[Problem]:
                 continue  # a figure left out (reported) shifts the months after it: no sum to judge
             months = month_values(actual.months)
             per_month: dict[int, float] = defaultdict(float)
-            exact_month: dict[int, Decimal | int] = defaultdict(int)  # whole numbers stay ints: exact, and cheaper
+            exact_month: dict[int, Decimal] = defaultdict(Decimal)
             for channel in actual.channels.values():
                 for m, q in month_values(channel.months).items():
                     per_month[m] += q.value
-                    exact_month[m] += q.value if type(q.value) is int else q.exact
+                    exact_month[m] += q.exact
             for m, q in months.items():
                 if m in per_month and not close(per_month[m], q.value):
                     yield doc.problem("actual-channel-sum", "actuals", metric_id, "channels", key=True,
                                       metric=metric_id, period=f"{review.year}-{m:02d}",
                                       channels=number(per_month[m]), total=number(q.value))
-                elif m in exact_month and exact_month[m] != (q.value if type(q.value) is int else q.exact):
+                elif m in exact_month and exact_month[m] != q.exact:
                     # within 0.5 %: both stay as written, the gap is 未分配 (spec 10)
                     yield doc.problem("actual-channel-remainder", "actuals", metric_id, "channels", key=True,
                                       metric=metric_id, period=f"{review.year}-{m:02d}",
